@@ -1,0 +1,150 @@
+"""Database connection: URL resolution, engine set-up, migrations and seeding.
+
+SQLite in the user data folder is the default; any SQLAlchemy URL (PostgreSQL with
+psycopg) works by URL alone. Migrations are Alembic's, applied by ``init`` and at
+start-up: an existing database is upgraded, never recreated.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from platformdirs import user_data_path
+from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.models import AccountType, Operator, OperatorRole, School, Setting
+
+APP_NAME = "schoolimport"
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+ACCOUNT_TYPES = (
+    ("student", "Schüler*in", "Student"),
+    ("teacher", "Lehrkraft", "Teacher"),
+    ("staff", "Personal", "Staff"),
+)
+DEFAULT_SCHOOL = "Meine Schule"
+LOCAL_ADMIN = "admin"
+
+
+def data_dir() -> Path:
+    return user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
+
+
+def default_url() -> str:
+    """``$SCHOOLIMPORT_DB``, else the SQLite file in the user's data folder."""
+    env = os.environ.get("SCHOOLIMPORT_DB")
+    if env:
+        return env
+    return f"sqlite:///{data_dir() / 'schoolimport.db'}"
+
+
+def normalize_url(url: str) -> str:
+    """Accept a bare file path as well as a URL."""
+    if "://" in url:
+        return url
+    return f"sqlite:///{Path(url).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy own the transactions (pysqlite's implicit BEGIN is unreliable).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(url: str | None = None) -> Engine:
+    url = normalize_url(url or default_url())
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(engine, expire_on_commit=False)
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """One transaction: committed when the block ends, rolled back on any error."""
+    with session_factory(engine)() as session, session.begin():
+        yield session
+
+
+def alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (upgrade, never recreate)."""
+    cfg = alembic_config(engine)
+    with engine.begin() as connection:
+        cfg.attributes["connection"] = connection
+        command.upgrade(cfg, "head")
+
+
+def is_initialized(engine: Engine) -> bool:
+    return inspect(engine).has_table("alembic_version")
+
+
+def init_database(engine: Engine) -> None:
+    """Apply the migrations and create what every installation needs once."""
+    migrate(engine)
+    with session_scope(engine) as session:
+        for code, de, en in ACCOUNT_TYPES:
+            if session.get(AccountType, code) is None:
+                session.add(AccountType(code=code, label_de=de, label_en=en))
+        if session.scalar(select(School.id).limit(1)) is None:
+            session.add(School(name=DEFAULT_SCHOOL))
+        if session.scalar(select(Operator.id).limit(1)) is None:
+            session.add(
+                Operator(
+                    name=LOCAL_ADMIN,
+                    display_name="Administrator",
+                    role=OperatorRole.ADMINISTRATOR.value,
+                    import_kinds=["users", "groups"],
+                )
+            )
+
+
+def open_database(url: str | None = None) -> Engine:
+    """An engine on an initialised, up-to-date database."""
+    engine = make_engine(url)
+    init_database(engine)
+    return engine
+
+
+def get_setting(session: Session, key: str, default: Any) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else row.value
+
+
+def set_setting(session: Session, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value

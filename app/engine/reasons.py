@@ -1,0 +1,174 @@
+"""Message codes with parameters, and their default (English) wording.
+
+The engine never builds user-facing sentences itself beyond this table: it reports a
+:class:`Reason` with parameters, and each front end renders it (the command line in
+English via :func:`describe`, the wizard through its translations).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Reason(enum.StrEnum):
+    # Row validation (SPEC §2.6)
+    MISSING_REQUIRED = "missing_required"
+    INVALID_DATE = "invalid_date"
+    INVALID_EMAIL = "invalid_email"
+    TOO_LONG = "too_long"
+    CONTROL_CHARACTERS = "control_characters"
+    INVALID_LOGIN = "invalid_login"
+    # Conflicts (SPEC §2.6)
+    DUPLICATE_SOURCE_ID = "duplicate_source_id"
+    OTHER_ACCOUNT_TYPE = "other_account_type"
+    LOGIN_TAKEN = "login_taken"
+    LOGIN_RESERVED = "login_reserved"
+    POSSIBLE_DUPLICATE = "possible_duplicate"
+    SOURCE_ID_EXISTS = "source_id_exists"
+    # Outcomes of rows that were left out
+    UNTICKED = "unticked"
+    CONFLICT_SKIPPED = "conflict_skipped"
+    CONFLICT_UNRESOLVED = "conflict_unresolved"
+    GROUP_IGNORED = "group_ignored"
+    # Refusals of a whole file or run
+    FILE_NOT_FOUND = "file_not_found"
+    FILE_EMPTY = "file_empty"
+    FILE_UNREADABLE = "file_unreadable"
+    FILE_FORMAT = "file_format"
+    FILE_TOO_LARGE = "file_too_large"
+    ENCODING = "encoding"
+    SHEET_NOT_FOUND = "sheet_not_found"
+    NO_DATA_ROWS = "no_data_rows"
+    DUPLICATE_HEADER = "duplicate_header"
+    UNKNOWN_HEADER = "unknown_header"
+    UNKNOWN_FIELD = "unknown_field"
+    REQUIRED_COLUMN_MISSING = "required_column_missing"
+    MISSING_GROUPS = "missing_groups"
+    MASS_EXPIRY = "mass_expiry"
+    STALE_PLAN = "stale_plan"
+    CANCELLED = "cancelled"
+    YEAR_NOT_FOUND = "year_not_found"
+    YEAR_EXISTS = "year_exists"
+    GROUP_EXISTS = "group_exists"
+    GROUP_NOT_FOUND = "group_not_found"
+    USER_NOT_FOUND = "user_not_found"
+    ACCOUNT_TYPE_UNKNOWN = "account_type_unknown"
+    PASSWORD_TOO_SHORT = "password_too_short"
+    PASSWORD_MISMATCH = "password_mismatch"
+    INVALID_VALUE = "invalid_value"
+    DATABASE = "database"
+
+
+_TEXT: dict[Reason, str] = {
+    Reason.MISSING_REQUIRED: "{field} is missing",
+    Reason.INVALID_DATE: "{field} '{value}' is not a date",
+    Reason.INVALID_EMAIL: "e-mail '{value}' is not an address",
+    Reason.TOO_LONG: "{field} is longer than {limit} characters",
+    Reason.CONTROL_CHARACTERS: "{field} contains control characters",
+    Reason.INVALID_LOGIN: "login '{value}' may only contain a-z, 0-9, '.' and '-'",
+    Reason.DUPLICATE_SOURCE_ID: "source ID {source_id} appears more than once in the file",
+    Reason.OTHER_ACCOUNT_TYPE: "source ID {source_id} belongs to a {account_type} account",
+    Reason.LOGIN_TAKEN: "login '{login}' belongs to another user",
+    Reason.LOGIN_RESERVED: "login '{login}' is reserved",
+    Reason.POSSIBLE_DUPLICATE: "looks like the existing user {login} of source {source}",
+    Reason.SOURCE_ID_EXISTS: "source ID {source_id} exists already (user {login})",
+    Reason.UNTICKED: "left out in the preview",
+    Reason.CONFLICT_SKIPPED: "skipped: {conflict}",
+    Reason.CONFLICT_UNRESOLVED: "conflict not resolved: {conflict}",
+    Reason.GROUP_IGNORED: "group '{group}' does not exist and was ignored",
+    Reason.FILE_NOT_FOUND: "the file does not exist",
+    Reason.FILE_EMPTY: "the file is empty",
+    Reason.FILE_UNREADABLE: "the file cannot be read: {detail}",
+    Reason.FILE_FORMAT: "this is not a {expected} file: {detail}",
+    Reason.FILE_TOO_LARGE: "the file is too large ({detail})",
+    Reason.ENCODING: "the file is not readable as {encoding}: {detail}",
+    Reason.SHEET_NOT_FOUND: "the workbook has no sheet '{sheet}' (sheets: {sheets})",
+    Reason.NO_DATA_ROWS: "the file has no data rows",
+    Reason.DUPLICATE_HEADER: "the column '{header}' appears twice and both are mapped to {field}",
+    Reason.UNKNOWN_HEADER: "the file has no column '{header}' (columns: {headers})",
+    Reason.UNKNOWN_FIELD: "'{value}' is not a field (fields: {fields})",
+    Reason.REQUIRED_COLUMN_MISSING: "no column is mapped to {fields}",
+    Reason.MISSING_GROUPS: (
+        "these groups do not exist in {year}: {groups} — create them or ignore unassigned groups"
+    ),
+    Reason.MASS_EXPIRY: (
+        "the import would release {count} of {active} active accounts for deletion; "
+        "confirm with --allow-mass-expiry if the file is complete"
+    ),
+    Reason.STALE_PLAN: "the database was changed since the preview; please check again",
+    Reason.CANCELLED: "the import was cancelled; nothing was changed",
+    Reason.YEAR_NOT_FOUND: "there is no school year '{year}'",
+    Reason.YEAR_EXISTS: "the school year '{year}' exists already",
+    Reason.GROUP_EXISTS: "the group '{group}' exists already in {year}",
+    Reason.GROUP_NOT_FOUND: "there is no group '{group}' in {year}",
+    Reason.USER_NOT_FOUND: "there is no user with the login '{login}'",
+    Reason.ACCOUNT_TYPE_UNKNOWN: "'{value}' is not an account type (student, teacher, staff)",
+    Reason.PASSWORD_TOO_SHORT: "the protocol password must have at least {limit} characters",
+    Reason.PASSWORD_MISMATCH: "the two passwords differ",
+    Reason.INVALID_VALUE: "{detail}",
+    Reason.DATABASE: "the database refused the change: {detail}",
+}
+
+FIELD_LABELS = {
+    "source_id": "source ID",
+    "last_name": "last name",
+    "first_name": "first name",
+    "groups": "groups",
+    "birth_date": "birth date",
+    "email": "e-mail",
+    "login": "login",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A reason with its parameters: what the front ends turn into words."""
+
+    reason: Reason
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self) -> str:
+        return describe(self.reason, self.params)
+
+
+def describe(reason: Reason, params: dict[str, Any] | None = None) -> str:
+    values = dict(params or {})
+    if "field" in values:
+        values["field"] = FIELD_LABELS.get(str(values["field"]), values["field"])
+    try:
+        return _TEXT[reason].format(**values)
+    except (KeyError, IndexError):
+        return _TEXT[reason]
+
+
+class EngineError(Exception):
+    """Base of the engine's refusals: carries a :class:`Message` and the file."""
+
+    def __init__(self, reason: Reason, file: str | None = None, **params: Any) -> None:
+        self.message = Message(reason, params)
+        self.file = file
+        super().__init__(self.text())
+
+    def text(self) -> str:
+        body = self.message.text()
+        return f"{self.file}: {body}" if self.file else body
+
+
+class Refused(EngineError):
+    """The input or the request cannot be processed; nothing was changed."""
+
+
+class Cancelled(EngineError):
+    """The user cancelled a run; the transaction was rolled back."""
+
+    def __init__(self) -> None:
+        super().__init__(Reason.CANCELLED)
+
+
+class StalePlan(Refused):
+    """The database changed between planning and applying."""
+
+    def __init__(self) -> None:
+        super().__init__(Reason.STALE_PLAN)

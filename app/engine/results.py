@@ -1,0 +1,262 @@
+"""Typed results of planning and applying: the plan the preview shows is the plan
+that ``apply`` executes (one code path for dry run and real run)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.engine.reasons import Message, Reason
+
+
+class RowAction(enum.StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    UNCHANGED = "unchanged"
+    EXPIRE = "expire"
+    REACTIVATE = "reactivate"
+    CONFLICT = "conflict"
+    INVALID = "invalid"
+
+
+class ConflictKind(enum.StrEnum):
+    DUPLICATE_SOURCE_ID = "duplicate_source_id"
+    OTHER_ACCOUNT_TYPE = "other_account_type"
+    LOGIN_TAKEN = "login_taken"
+    POSSIBLE_DUPLICATE = "possible_duplicate"
+    SOURCE_ID_EXISTS = "source_id_exists"
+
+
+class Resolution(enum.StrEnum):
+    """The choices a conflict offers (SPEC §2.6)."""
+
+    SKIP = "skip"
+    KEEP = "keep"  # duplicate source ID: keep this row, skip the others
+    GENERATE_LOGIN = "generate-login"
+    LINK = "link"  # link the existing user of another source to this source ID
+    CREATE_NEW = "create-new"
+    UPDATE = "update"  # match users off: update the existing user anyway
+
+
+CONFLICT_CHOICES: dict[ConflictKind, tuple[Resolution, ...]] = {
+    ConflictKind.DUPLICATE_SOURCE_ID: (Resolution.KEEP, Resolution.SKIP),
+    ConflictKind.OTHER_ACCOUNT_TYPE: (Resolution.SKIP,),
+    ConflictKind.LOGIN_TAKEN: (Resolution.GENERATE_LOGIN, Resolution.SKIP),
+    ConflictKind.POSSIBLE_DUPLICATE: (Resolution.LINK, Resolution.CREATE_NEW, Resolution.SKIP),
+    ConflictKind.SOURCE_ID_EXISTS: (Resolution.SKIP, Resolution.UPDATE),
+}
+
+
+@dataclass(slots=True)
+class Conflict:
+    kind: ConflictKind
+    message: Message
+    choices: tuple[Resolution, ...]
+    # The existing user the conflict is about, if any.
+    other_user_id: int | None = None
+    # Duplicate source IDs: the indexes of all rows sharing the ID.
+    sibling_rows: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(slots=True)
+class RowValues:
+    """The mapped, normalised values of one input row."""
+
+    source_id: str = ""
+    last_name: str = ""
+    first_name: str = ""
+    birth_date: date | None = None
+    email: str | None = None
+    login: str | None = None
+    groups: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RowPlan:
+    """What will happen to one input row (or, for ``expire``, to one existing user).
+
+    ``index`` is the position in ``Table.rows`` (None for expiry entries);
+    ``line`` the row number a person sees in the file.
+    """
+
+    index: int | None
+    line: int | None
+    action: RowAction
+    values: RowValues
+    user_id: int | None = None
+    login: str | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+    groups_added: list[str] = field(default_factory=list)
+    groups_removed: list[str] = field(default_factory=list)
+    groups_ignored: list[str] = field(default_factory=list)
+    reasons: list[Message] = field(default_factory=list)
+    conflict: Conflict | None = None
+    resolution: Resolution | None = None
+    included: bool = True
+    # Set when a conflict resolution turns the row into a create/update.
+    resolved_action: RowAction | None = None
+
+    @property
+    def effective_action(self) -> RowAction | None:
+        """What applying will do with this row; None when it is left out."""
+        if not self.included:
+            return None
+        if self.action is RowAction.INVALID:
+            return None
+        if self.action is RowAction.CONFLICT:
+            if self.resolution is None or self.resolution is Resolution.SKIP:
+                return None
+            return self.resolved_action
+        return self.action
+
+    @property
+    def outcome(self) -> str:
+        """The count this row lands in (a key of :data:`COUNT_KEYS`)."""
+        if self.action is RowAction.INVALID:
+            return "invalid"
+        if not self.included:
+            return "skipped"
+        if self.action is RowAction.CONFLICT:
+            if self.resolution is None:
+                return "conflicts"
+            if self.resolution is Resolution.SKIP:
+                return "skipped"
+            return _OUTCOME[self.resolved_action or RowAction.CONFLICT]
+        return _OUTCOME[self.action]
+
+    def skip_reason(self) -> Message | None:
+        if self.action is RowAction.INVALID:
+            return None
+        if not self.included:
+            return Message(Reason.UNTICKED)
+        if self.action is RowAction.CONFLICT and self.conflict is not None:
+            if self.resolution is None:
+                return Message(Reason.CONFLICT_UNRESOLVED, {"conflict": self.conflict.message.text()})
+            if self.resolution is Resolution.SKIP:
+                return Message(Reason.CONFLICT_SKIPPED, {"conflict": self.conflict.message.text()})
+        return None
+
+
+_OUTCOME = {
+    RowAction.CREATE: "created",
+    RowAction.UPDATE: "updated",
+    RowAction.UNCHANGED: "unchanged",
+    RowAction.EXPIRE: "expired",
+    RowAction.REACTIVATE: "reactivated",
+    RowAction.CONFLICT: "conflicts",
+    RowAction.INVALID: "invalid",
+}
+
+COUNT_KEYS = (
+    "created",
+    "updated",
+    "unchanged",
+    "expired",
+    "reactivated",
+    "skipped",
+    "invalid",
+    "conflicts",
+    "groups_created",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupNeed:
+    """A group the file names, and how the run gets it."""
+
+    name: str  # as written in the file (first spelling seen)
+    group_id: int | None  # matched existing group, or None
+    create_type: str | None = None  # create with this type
+    ignored: bool = False
+
+    @property
+    def missing(self) -> bool:
+        return self.group_id is None and self.create_type is None and not self.ignored
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """The counts of ``import --json`` (SPEC §4)."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    expired: int = 0
+    reactivated: int = 0
+    skipped: int = 0
+    invalid: int = 0
+    conflicts: int = 0
+    groups_created: int = 0
+    run_id: int | None = None
+
+    def as_dict(self) -> dict[str, int | None]:
+        data: dict[str, int | None] = {key: getattr(self, key) for key in COUNT_KEYS}
+        data["run_id"] = self.run_id
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class NewCredentials:
+    """Initial secrets of one new account, held in memory for the protocol only."""
+
+    password: str | None
+    datasafe_password: str | None
+
+    def __repr__(self) -> str:  # never print secrets by accident
+        return "NewCredentials(<hidden>)"
+
+
+@dataclass(slots=True)
+class ImportOptions:
+    """Everything the wizard's pages and the command line's options decide."""
+
+    year: str
+    account_type: str
+    source: str = "table"
+    match_users: bool = True
+    detect_expired: bool = False
+    allow_mass_expiry: bool = False
+    generate_passwords: bool = True
+    datasafe_password: bool = True
+    ignore_unassigned_groups: bool = False
+    # Create every missing group with this type (class, course, team, manual).
+    create_missing_groups: str | None = None
+    # Per file group (by name key): map to an existing group id ...
+    group_overrides: dict[str, int] = field(default_factory=dict)
+    # ... or create it with this type (and permanent validity when the bool is True).
+    group_creations: dict[str, tuple[str, bool]] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "account_type": self.account_type,
+            "source": self.source,
+            "match_users": self.match_users,
+            "detect_expired": self.detect_expired,
+            "allow_mass_expiry": self.allow_mass_expiry,
+            "generate_passwords": self.generate_passwords,
+            "datasafe_password": self.datasafe_password,
+            "ignore_unassigned_groups": self.ignore_unassigned_groups,
+            "create_missing_groups": self.create_missing_groups,
+        }
+
+
+@dataclass(slots=True)
+class ApplyResult:
+    """What a finished run did, and the new accounts' secrets (memory only)."""
+
+    summary: ImportSummary
+    run_id: int
+    # Row index -> initial secrets of the account created from that row.
+    credentials: dict[int, NewCredentials] = field(default_factory=dict)
+    # Row index -> login of the user the row created or updated.
+    logins: dict[int, str] = field(default_factory=dict)

@@ -1,0 +1,48 @@
+"""The in-memory form of a read file: headers, rows of text, and how it was read."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class FileKind(enum.StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+    XLS = "xls"
+    ODS = "ods"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What the user may override on the table page (SPEC §2.2)."""
+
+    encoding: str = "auto"  # auto | utf-8 | utf-8-sig | utf-16 | cp1252 | shift_jis | ...
+    delimiter: str = "auto"  # auto | ";" | "," | "\t"
+    sheet: str | None = None  # None = first sheet
+    header: bool = True  # first row is a header row
+
+
+@dataclass(slots=True)
+class Table:
+    """A file as rows of stripped strings.
+
+    ``headers`` always has one entry per column: the header row's texts, or
+    ``Column 1``, ``Column 2``, … when the file has no header row. Every row has
+    exactly ``len(headers)`` cells. ``line_numbers[i]`` is the 1-based row/line of
+    ``rows[i]`` in the file, for messages a person can find again.
+    """
+
+    headers: list[str]
+    rows: list[list[str]]
+    line_numbers: list[int]
+    kind: FileKind
+    encoding: str | None = None
+    delimiter: str | None = None
+    sheet: str | None = None
+    sheets: list[str] = field(default_factory=list)
+    has_header: bool = True
+
+    @property
+    def column_count(self) -> int:
+        return len(self.headers)

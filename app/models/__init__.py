@@ -1,0 +1,42 @@
+"""The database model (SQLAlchemy 2, typed). No Qt here."""
+
+from app.models.base import (
+    KEPT_GROUP_TYPES,
+    AccountTypeCode,
+    Base,
+    GroupType,
+    OperatorRole,
+    RunStatus,
+    UserStatus,
+    utcnow,
+)
+from app.models.operators import Operator, OperatorSchool
+from app.models.runs import COUNT_NAMES, ImportRowResult, ImportRun, SavedMapping, Setting
+from app.models.school import AccountType, Group, School, SchoolYear, group_name_key
+from app.models.users import Membership, UsedLogin, User
+
+__all__ = [
+    "COUNT_NAMES",
+    "KEPT_GROUP_TYPES",
+    "AccountType",
+    "AccountTypeCode",
+    "Base",
+    "Group",
+    "GroupType",
+    "ImportRowResult",
+    "ImportRun",
+    "Membership",
+    "Operator",
+    "OperatorRole",
+    "OperatorSchool",
+    "RunStatus",
+    "SavedMapping",
+    "School",
+    "SchoolYear",
+    "Setting",
+    "UsedLogin",
+    "User",
+    "UserStatus",
+    "group_name_key",
+    "utcnow",
+]
