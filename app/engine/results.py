@@ -94,6 +94,8 @@ class RowPlan:
     values: RowValues
     user_id: int | None = None
     login: str | None = None
+    # The login a new account from this row gets (allocated at planning time).
+    new_login: str | None = None
     changes: list[FieldChange] = field(default_factory=list)
     groups_added: list[str] = field(default_factory=list)
     groups_removed: list[str] = field(default_factory=list)
@@ -140,7 +142,9 @@ class RowPlan:
             return Message(Reason.UNTICKED)
         if self.action is RowAction.CONFLICT and self.conflict is not None:
             if self.resolution is None:
-                return Message(Reason.CONFLICT_UNRESOLVED, {"conflict": self.conflict.message.text()})
+                return Message(
+                    Reason.CONFLICT_UNRESOLVED, {"conflict": self.conflict.message.text()}
+                )
             if self.resolution is Resolution.SKIP:
                 return Message(Reason.CONFLICT_SKIPPED, {"conflict": self.conflict.message.text()})
         return None
@@ -260,3 +264,18 @@ class ApplyResult:
     credentials: dict[int, NewCredentials] = field(default_factory=dict)
     # Row index -> login of the user the row created or updated.
     logins: dict[int, str] = field(default_factory=dict)
+
+
+class Phase(enum.StrEnum):
+    HASHING = "hashing"
+    CHECKING = "checking"
+    WRITING = "writing"
+    RECORDING = "recording"
+    DONE = "done"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    done: int
+    total: int
+    phase: Phase

@@ -1,0 +1,451 @@
+"""Applying a plan: one transaction that does exactly what the plan says.
+
+Passwords are generated and hashed first (outside the transaction, in a process
+pool), then one transaction re-checks the database against the plan's snapshot,
+creates the groups, users and memberships with set-based statements, marks expired
+accounts, records the run with one result per row, and commits. Cancelling or any
+error rolls everything back; the run is then recorded as cancelled or failed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from app.engine import passwords
+from app.engine.diff import GroupRef, group_refs, membership_delta
+from app.engine.plan import Plan
+from app.engine.reasons import Cancelled, Reason, Refused, StalePlan
+from app.engine.results import (
+    ApplyResult,
+    NewCredentials,
+    Phase,
+    Progress,
+    RowAction,
+    RowPlan,
+)
+from app.engine.state import load_state
+from app.engine.store import record_run_outcome, remember_mapping
+from app.models import (
+    AccountType,
+    Group,
+    ImportRowResult,
+    ImportRun,
+    Membership,
+    RunStatus,
+    SchoolYear,
+    UsedLogin,
+    User,
+    UserStatus,
+    utcnow,
+)
+
+BATCH = 2000
+USERS = User.__table__
+MEMBERSHIPS = Membership.__table__
+ProgressCallback = Callable[[Progress], None]
+CancelCheck = Callable[[], bool]
+
+
+@dataclass(slots=True)
+class RunInfo:
+    file_name: str
+    file_sha256: str
+    operator_id: int | None = None
+
+
+def check_applicable(plan: Plan) -> None:
+    """Refusals that do not depend on the database's current state."""
+    missing = plan.missing_groups()
+    if missing:
+        raise Refused(Reason.MISSING_GROUPS, year=plan.state.year_name, groups=", ".join(missing))
+    if plan.mass_expiry and not (plan.options.allow_mass_expiry or plan.mass_expiry_confirmed):
+        count = sum(1 for r in plan.expiries if r.included)
+        raise Refused(Reason.MASS_EXPIRY, count=count, active=plan.state.active_count)
+
+
+def apply_plan(
+    engine: Engine,
+    plan: Plan,
+    info: RunInfo,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
+    today: date | None = None,
+) -> ApplyResult:
+    check_applicable(plan)
+    report = progress or (lambda _p: None)
+    is_cancelled = cancelled or (lambda: False)
+    credentials, hashes = _prepare_credentials(plan, report, is_cancelled)
+    try:
+        with engine.begin() as conn:
+            writer = _Writer(conn, plan, info, today or date.today(), report, is_cancelled)
+            result = writer.run(credentials, hashes)
+    except Cancelled:
+        record_run_outcome(engine, plan, info, RunStatus.CANCELLED, Reason.CANCELLED.value)
+        raise
+    except StalePlan:
+        raise
+    except Exception as exc:
+        record_run_outcome(engine, plan, info, RunStatus.FAILED, type(exc).__name__)
+        raise
+    report(Progress(1, 1, Phase.DONE))
+    return result
+
+
+def _prepare_credentials(
+    plan: Plan, report: ProgressCallback, is_cancelled: CancelCheck
+) -> tuple[dict[int, NewCredentials], dict[int, tuple[str | None, str | None]]]:
+    """Generate and hash the new accounts' secrets; plain text stays in memory."""
+    opts = plan.options
+    creating = [r.index for r in plan.rows if r.effective_action is RowAction.CREATE]
+    creating_idx = [i for i in creating if i is not None]
+    plain = [passwords.generate_password() for _ in creating_idx] if opts.generate_passwords else []
+    safe = [passwords.generate_password() for _ in creating_idx] if opts.datasafe_password else []
+    total = len(plain) + len(safe)
+
+    def tick(done: int) -> None:
+        report(Progress(done, total, Phase.HASHING))
+
+    hashed = passwords.hash_passwords(plain + safe, progress=tick, cancelled=is_cancelled)
+    pw_hashes, safe_hashes = hashed[: len(plain)], hashed[len(plain) :]
+    credentials: dict[int, NewCredentials] = {}
+    hashes: dict[int, tuple[str | None, str | None]] = {}
+    for n, index in enumerate(creating_idx):
+        credentials[index] = NewCredentials(plain[n] if plain else None, safe[n] if safe else None)
+        hashes[index] = (
+            pw_hashes[n] if pw_hashes else None,
+            safe_hashes[n] if safe_hashes else None,
+        )
+    return credentials, hashes
+
+
+class _Writer:
+    def __init__(
+        self,
+        conn: Connection,
+        plan: Plan,
+        info: RunInfo,
+        today: date,
+        report: ProgressCallback,
+        is_cancelled: CancelCheck,
+    ) -> None:
+        self.conn = conn
+        self.plan = plan
+        self.info = info
+        self.today = today
+        self.now = utcnow()
+        self.report = report
+        self.is_cancelled = is_cancelled
+        self.group_ids: dict[GroupRef, int] = {}
+        self.before: dict[str, Any] = {
+            "created_users": [],
+            "created_groups": [],
+            "updated": [],
+            "memberships_added": [],
+            "memberships_removed": [],
+        }
+        self.done = 0
+        self.total = len(plan.rows) + len(plan.expiries)
+
+    # -- orchestration --------------------------------------------------------------
+    def run(
+        self,
+        credentials: dict[int, NewCredentials],
+        hashes: dict[int, tuple[str | None, str | None]],
+    ) -> ApplyResult:
+        self.report(Progress(0, self.total, Phase.CHECKING))
+        self._check_fresh()
+        run_id = self._start_run()
+        self._create_groups(run_id)
+        logins = self._insert_users(run_id, hashes)
+        logins.update(self._update_users())
+        self._set_memberships()
+        self._expire()
+        self._record_used_logins(logins.values())
+        summary = self.plan.summary()
+        summary.groups_created = len(self.before["created_groups"])
+        summary.run_id = run_id
+        self._record_rows(run_id, logins)
+        self._finish_run(run_id, summary)
+        remember_mapping(self.conn, self.plan)
+        return ApplyResult(summary, run_id, credentials, logins)
+
+    def _tick(self, count: int, phase: Phase = Phase.WRITING) -> None:
+        if self.is_cancelled():
+            raise Cancelled()
+        self.done += count
+        self.report(Progress(min(self.done, self.total), self.total, phase))
+
+    def _check_fresh(self) -> None:
+        state = self.plan.state
+        with Session(bind=self.conn) as session:
+            year = session.get(SchoolYear, state.year_id)
+            if year is None:
+                raise StalePlan()
+            fresh = load_state(session, state.school_id, year, state.source, state.account_type)
+        if fresh.fingerprint != state.fingerprint:
+            raise StalePlan()
+
+    def _start_run(self) -> int:
+        opts = self.plan.options
+        stmt = insert(ImportRun).returning(ImportRun.id)
+        run_id = self.conn.execute(
+            stmt,
+            {
+                "school_id": self.plan.state.school_id,
+                "operator_id": self.info.operator_id,
+                "kind": "users",
+                "file_name": self.info.file_name,
+                "file_sha256": self.info.file_sha256,
+                "year_id": self.plan.state.year_id,
+                "account_type": opts.account_type,
+                "source": opts.source,
+                "options": opts.as_dict(),
+                "headers": list(self.plan.table.headers),
+                "status": RunStatus.RUNNING.value,
+                "message": "",
+                "started_at": self.now,
+                "total_rows": len(self.plan.rows),
+            },
+        ).scalar_one()
+        return int(run_id)
+
+    # -- groups ----------------------------------------------------------------------
+    def _create_groups(self, run_id: int) -> None:
+        for key, need in self.plan.groups.items():
+            if need.group_id is not None:
+                self.group_ids[need.group_id] = need.group_id
+        creations = self.plan.options.group_creations
+        for need in self.plan.groups_to_create():
+            key = next(k for k, n in self.plan.groups.items() if n is need)
+            permanent = creations.get(key, ("", False))[1]
+            year_id = None if permanent else self.plan.state.year_id
+            gid = self.conn.execute(
+                insert(Group).returning(Group.id),
+                {
+                    "school_id": self.plan.state.school_id,
+                    "year_id": year_id,
+                    "year_key": year_id or 0,
+                    "name": need.name,
+                    "name_key": key,
+                    "type": need.create_type,
+                    "description": "",
+                    "comment": "",
+                    "disabled": False,
+                    "created_by_run_id": run_id,
+                    "created_at": self.now,
+                    "updated_at": self.now,
+                },
+            ).scalar_one()
+            self.group_ids[key] = int(gid)
+            self.before["created_groups"].append(int(gid))
+
+    # -- users -----------------------------------------------------------------------
+    def _insert_users(
+        self, run_id: int, hashes: dict[int, tuple[str | None, str | None]]
+    ) -> dict[int, str]:
+        rows = [r for r in self.plan.rows if r.effective_action is RowAction.CREATE]
+        logins: dict[int, str] = {}
+        opts = self.plan.options
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            params = []
+            for row in batch:
+                assert row.index is not None and row.new_login is not None
+                pw_hash, safe_hash = hashes.get(row.index, (None, None))
+                params.append(
+                    {
+                        "school_id": self.plan.state.school_id,
+                        "source": opts.source,
+                        "source_id": row.values.source_id,
+                        "account_type": opts.account_type,
+                        "last_name": row.values.last_name,
+                        "first_name": row.values.first_name,
+                        "birth_date": row.values.birth_date,
+                        "email": row.values.email,
+                        "login": row.new_login,
+                        "password_hash": pw_hash,
+                        "datasafe_hash": safe_hash,
+                        "must_change_password": True,
+                        "status": UserStatus.ACTIVE.value,
+                        "created_by_run_id": run_id,
+                        "created_at": self.now,
+                        "updated_at": self.now,
+                    }
+                )
+            stmt = insert(USERS).returning(USERS.c.id, sort_by_parameter_order=True)
+            ids = self.conn.execute(stmt, params).scalars().all()
+            for row, user_id in zip(batch, ids, strict=True):
+                assert row.index is not None and row.new_login is not None
+                row.user_id = int(user_id)
+                logins[row.index] = row.new_login
+                self.before["created_users"].append(int(user_id))
+            self._tick(len(batch))
+        return logins
+
+    def _update_users(self) -> dict[int, str]:
+        kinds = (RowAction.UPDATE, RowAction.REACTIVATE)
+        rows = [r for r in self.plan.rows if r.effective_action in kinds]
+        users = {u.id: u for u in self.plan.state.users_by_source_id.values()}
+        logins: dict[int, str] = {}
+        params: list[dict[str, Any]] = []
+        for row in rows:
+            assert row.user_id is not None and row.index is not None
+            user = users.get(row.user_id) or self.plan.state.user_by_id(row.user_id)
+            assert user is not None
+            current: dict[str, Any] = {
+                "last_name": user.last_name,
+                "first_name": user.first_name,
+                "birth_date": user.birth_date,
+                "email": user.email,
+                "login": user.login,
+                "source": user.source,
+                "source_id": user.source_id,
+                "status": user.status,
+            }
+            new = dict(current)
+            for change in row.changes:
+                new[change.field] = change.new
+            if row.effective_action is RowAction.REACTIVATE:
+                new["status"] = UserStatus.ACTIVE.value
+            logins[row.index] = new["login"]
+            if new == current and row.effective_action is RowAction.UPDATE:
+                continue  # only memberships change
+            self.before["updated"].append({"id": user.id, **_jsonable(current)})
+            params.append(
+                {
+                    "b_id": user.id,
+                    **new,
+                    "marked_at": None,
+                    "deactivate_on": None,
+                    "purge_on": None,
+                    "updated_at": self.now,
+                }
+            )
+        # The SET clause comes from the parameter keys (Core executemany).
+        stmt = update(USERS).where(USERS.c.id == bindparam("b_id"))
+        for start in range(0, len(params), BATCH):
+            batch = params[start : start + BATCH]
+            self.conn.execute(stmt, batch)
+        self._tick(len(rows))
+        return logins
+
+    def _set_memberships(self) -> None:
+        if not self.plan.file_groups_mapped:
+            return
+        to_add: list[dict[str, Any]] = []
+        to_remove: list[dict[str, Any]] = []
+        for row in self.plan.rows:
+            if row.effective_action not in (
+                RowAction.CREATE,
+                RowAction.UPDATE,
+                RowAction.REACTIVATE,
+            ):
+                continue
+            assert row.user_id is not None
+            refs = group_refs(row.values.groups, self.plan.groups)
+            existing = None if row.effective_action is RowAction.CREATE else row.user_id
+            add, remove = membership_delta(existing, refs, self.plan.state)
+            for ref in add:
+                gid = self.group_ids[ref]
+                to_add.append({"user_id": row.user_id, "group_id": gid, "created_at": self.now})
+            for gid in remove:
+                to_remove.append({"b_user": row.user_id, "b_group": gid})
+        if to_remove:
+            stmt = MEMBERSHIPS.delete().where(
+                MEMBERSHIPS.c.user_id == bindparam("b_user"),
+                MEMBERSHIPS.c.group_id == bindparam("b_group"),
+            )
+            for start in range(0, len(to_remove), BATCH):
+                self.conn.execute(stmt, to_remove[start : start + BATCH])
+        for start in range(0, len(to_add), BATCH):
+            self.conn.execute(insert(MEMBERSHIPS), to_add[start : start + BATCH])
+        self.before["memberships_added"] = [[m["user_id"], m["group_id"]] for m in to_add]
+        self.before["memberships_removed"] = [[m["b_user"], m["b_group"]] for m in to_remove]
+
+    def _expire(self) -> None:
+        rows = [r for r in self.plan.expiries if r.included]
+        if not rows:
+            return
+        kind = self.conn.execute(
+            select(AccountType.tolerance_days, AccountType.deletion_days).where(
+                AccountType.code == self.plan.options.account_type
+            )
+        ).one()
+        deactivate_on = self.today + timedelta(days=kind.tolerance_days)
+        purge_on = deactivate_on + timedelta(days=kind.deletion_days)
+        params = [
+            {
+                "b_id": r.user_id,
+                "status": UserStatus.MARKED_FOR_DELETION.value,
+                "marked_at": self.now,
+                "deactivate_on": deactivate_on,
+                "purge_on": purge_on,
+                "updated_at": self.now,
+            }
+            for r in rows
+        ]
+        stmt = update(USERS).where(USERS.c.id == bindparam("b_id"))
+        for start in range(0, len(params), BATCH):
+            self.conn.execute(stmt, params[start : start + BATCH])
+        self.before["expired"] = [r.user_id for r in rows]
+        self._tick(len(rows))
+
+    def _record_used_logins(self, logins: Any) -> None:
+        wanted = set(logins)
+        if not wanted:
+            return
+        known = set(self.conn.execute(select(UsedLogin.login)).scalars().all())
+        new = sorted(wanted - known)
+        rows = [{"login": login, "first_used_at": self.now} for login in new]
+        for start in range(0, len(rows), BATCH):
+            self.conn.execute(insert(UsedLogin.__table__), rows[start : start + BATCH])
+
+    # -- the record of the run -------------------------------------------------------
+    def _record_rows(self, run_id: int, logins: dict[int, str]) -> None:
+        params = [self._row_result(run_id, row, logins) for row in self.plan.all_rows]
+        for start in range(0, len(params), BATCH):
+            self.conn.execute(insert(ImportRowResult.__table__), params[start : start + BATCH])
+
+    def _row_result(self, run_id: int, row: RowPlan, logins: dict[int, str]) -> dict[str, Any]:
+        reasons = [m.text() for m in row.reasons]
+        skip = row.skip_reason()
+        if skip is not None:
+            reasons.append(skip.text())
+        cells = self.plan.table.rows[row.index] if row.index is not None else []
+        is_expiry = row.action is RowAction.EXPIRE
+        succeeded = row.included if is_expiry else row.effective_action is not None
+        return {
+            "run_id": run_id,
+            "row_number": row.line or 0,
+            "action": row.outcome if succeeded or is_expiry else row.outcome,
+            "succeeded": succeeded,
+            "reason": ", ".join(reasons),
+            "values": list(cells),
+            "user_id": row.user_id,
+            "login": logins.get(row.index, row.login) if row.index is not None else row.login,
+        }
+
+    def _finish_run(self, run_id: int, summary: Any) -> None:
+        failed = summary.invalid + summary.conflicts + summary.skipped
+        status = RunStatus.COMPLETED_WITH_ERRORS if failed else RunStatus.COMPLETED
+        counts = {k: v for k, v in summary.as_dict().items() if k != "run_id"}
+        self.conn.execute(
+            update(ImportRun)
+            .where(ImportRun.id == run_id)
+            .values(
+                status=status.value,
+                finished_at=utcnow(),
+                before_image=self.before,
+                **counts,
+            )
+        )
+
+
+def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in values.items()}

@@ -1,0 +1,74 @@
+"""Field and membership differences between a file row and an existing user."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from typing import Any
+
+from app.engine.mapping import Field
+from app.engine.results import FieldChange, GroupNeed, RowValues
+from app.engine.state import DirectoryState, ExistingUser
+from app.models import group_name_key
+
+# A group the run will create has no id yet: it is referred to by its name key.
+GroupRef = int | str
+
+
+def group_refs(names: Sequence[str], needs: dict[str, GroupNeed]) -> dict[GroupRef, str]:
+    """The groups a row asks for, as ids (existing) or name keys (to be created)."""
+    refs: dict[GroupRef, str] = {}
+    for name in names:
+        key = group_name_key(name)
+        need = needs[key]
+        if need.ignored:
+            continue
+        ref: GroupRef = need.group_id if need.group_id is not None else key
+        refs[ref] = need.name
+    return refs
+
+
+def diff_existing(
+    values: RowValues,
+    user: ExistingUser,
+    mapped: Collection[Field],
+    target_groups: dict[GroupRef, str] | None,
+    state: DirectoryState,
+) -> tuple[list[FieldChange], list[str], list[str]]:
+    """Changed fields (only mapped ones), group names added and removed.
+
+    ``target_groups`` is None when the file has no group column: memberships stay.
+    Memberships in manual and system groups and in other school years always stay.
+    """
+    changes: list[FieldChange] = []
+    pairs: list[tuple[str, Any, Any]] = [
+        ("last_name", user.last_name, values.last_name),
+        ("first_name", user.first_name, values.first_name),
+    ]
+    if Field.BIRTH_DATE in mapped:
+        pairs.append(("birth_date", user.birth_date, values.birth_date))
+    if Field.EMAIL in mapped:
+        pairs.append(("email", user.email, values.email))
+    for name, old, new in pairs:
+        if old != new:
+            changes.append(FieldChange(name, old, new))
+    if target_groups is None:
+        return changes, [], []
+    add_refs, remove_ids = membership_delta(user.id, target_groups, state)
+    added = [target_groups[ref] for ref in add_refs]
+    removed = sorted((state.groups_by_id[gid].name for gid in remove_ids), key=str.casefold)
+    return changes, added, removed
+
+
+def membership_delta(
+    user_id: int | None, target_groups: dict[GroupRef, str], state: DirectoryState
+) -> tuple[list[GroupRef], list[int]]:
+    """Group refs to add and group ids to remove so that the user's managed groups
+    of the year equal the file's."""
+    current = {
+        gid
+        for gid in (state.memberships.get(user_id, set()) if user_id is not None else set())
+        if gid in state.groups_by_id and state.groups_by_id[gid].managed
+    }
+    add = [ref for ref in target_groups if ref not in current]
+    remove = sorted(gid for gid in current if gid not in target_groups)
+    return add, remove

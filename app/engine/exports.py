@@ -1,0 +1,68 @@
+"""Writing plain tables the user asked for (failed rows, succeeded rows, user lists)
+as XLSX or CSV, every cell neutralised against formula injection (SPEC §5)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from app.engine.safecells import neutralize
+
+
+def table_bytes(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+    if path.suffix.lower() == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow([neutralize(h) for h in headers])
+        writer.writerows([neutralize(str(c)) for c in row] for row in rows)
+        return buffer.getvalue().encode("utf-8-sig")
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Daten")
+    bold = Font(bold=True)
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=neutralize(header))
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([_text_cell(sheet, str(c)) for c in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _text_cell(sheet: object, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(sheet, value=neutralize(value))  # type: ignore[arg-type]
+    cell.data_type = "s"
+    return cell
+
+
+def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Path:
+    """XLSX (default) or CSV (``.csv``), written atomically."""
+    path = Path(path)
+    data = table_bytes(path, headers, rows)
+    atomic_write(path, data)
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False)
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,130 @@
+"""Login names: the configurable scheme, transliteration, reserved names, uniqueness.
+
+Default scheme ``{firstname}.{lastname}``: lower case, ä→ae, ö→oe, ü→ue, ß→ss, other
+accents stripped, only ``a-z0-9.-``; a number is appended on collision (``2``, ``3``,
+…). Reserved names are never generated, and a name once given is never given again.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+DEFAULT_SCHEME = "{firstname}.{lastname}"
+DEFAULT_RESERVED = frozenset(
+    {
+        "admin",
+        "administrator",
+        "root",
+        "operator",
+        "system",
+        "sysadmin",
+        "superuser",
+        "postmaster",
+        "webmaster",
+        "hostmaster",
+        "abuse",
+        "noreply",
+        "no-reply",
+        "mail",
+        "support",
+        "info",
+        "guest",
+        "nobody",
+        "daemon",
+        "www",
+        "test",
+        "security",
+    }
+)
+MAX_LOGIN = 64
+_FALLBACK = "user"
+
+_FOLD = str.maketrans(
+    {
+        "ä": "ae",
+        "ö": "oe",
+        "ü": "ue",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "ø": "o",
+        "ð": "d",
+        "þ": "th",
+        "ł": "l",
+        "đ": "d",
+        "ı": "i",
+        "ſ": "s",
+    }
+)
+
+
+def transliterate(text: str) -> str:
+    """``Jürgen-Çağrı O'Neil`` → ``juergen-cagri-oneil``: only ``a-z0-9.-`` remain."""
+    lowered = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    stripped = "".join(
+        ch for ch in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(ch)
+    )
+    stripped = re.sub(r"['’`´]", "", stripped)
+    stripped = re.sub(r"[\s_]+", "-", stripped)
+    stripped = re.sub(r"[^a-z0-9.-]", "", stripped)
+    stripped = re.sub(r"([.-])[.-]+", r"\1", stripped)
+    return stripped.strip(".-")
+
+
+@dataclass(frozen=True, slots=True)
+class LoginScheme:
+    """A :py:meth:`str.format` template over ``firstname``, ``lastname`` and ``source_id``.
+
+    Precision slices work as usual: ``{firstname:.1}{lastname}`` gives ``mmueller``.
+    """
+
+    template: str = DEFAULT_SCHEME
+
+    def base(self, first_name: str, last_name: str, source_id: str = "") -> str:
+        raw = self.template.format(
+            firstname=transliterate(first_name),
+            lastname=transliterate(last_name),
+            source_id=transliterate(source_id),
+        )
+        login = re.sub(r"([.-])[.-]+", r"\1", raw).strip(".-")[: MAX_LOGIN - 6].strip(".-")
+        return login or _FALLBACK
+
+    def validate(self) -> None:
+        self.base("Test", "Example", "1")
+
+
+@dataclass(slots=True)
+class LoginAllocator:
+    """Hands out unique login names against everything ever used or reserved."""
+
+    used: set[str]
+    reserved: frozenset[str] = DEFAULT_RESERVED
+    _next_suffix: dict[str, int] = field(default_factory=dict)
+
+    def is_available(self, login: str) -> bool:
+        return login not in self.used and not self.is_reserved(login)
+
+    def is_reserved(self, login: str) -> bool:
+        return login in self.reserved
+
+    def take(self, login: str) -> None:
+        self.used.add(login)
+
+    def allocate(self, base: str) -> str:
+        if self.is_available(base):
+            self.used.add(base)
+            return base
+        number = self._next_suffix.get(base, 2)
+        while not self.is_available(f"{base}{number}"):
+            number += 1
+        self._next_suffix[base] = number + 1
+        login = f"{base}{number}"
+        self.used.add(login)
+        return login
+
+
+def normalize_reserved(names: Iterable[str]) -> frozenset[str]:
+    return frozenset(n.strip().lower() for n in names if n.strip())

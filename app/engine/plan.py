@@ -1,0 +1,438 @@
+"""The plan: one entry per input row (and per user to expire), built by a pure function
+from the table, the mapping, the options and a snapshot of the database.
+
+The preview shows a :class:`Plan`, the user ticks rows and resolves conflicts on it,
+and ``apply`` executes exactly that object (SPEC §2.6, rules after §2.8).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.engine.diff import diff_existing, group_refs
+from app.engine.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
+from app.engine.mapping import ColumnMapping, Field, check_mapping
+from app.engine.reasons import Message, Reason, Refused
+from app.engine.results import (
+    CONFLICT_CHOICES,
+    COUNT_KEYS,
+    Conflict,
+    ConflictKind,
+    FieldChange,
+    GroupNeed,
+    ImportOptions,
+    ImportSummary,
+    Resolution,
+    RowAction,
+    RowPlan,
+    RowValues,
+)
+from app.engine.state import DirectoryState, ExistingUser, similarity_key
+from app.engine.table import Table
+from app.engine.validation import validate_row
+from app.models import UserStatus, group_name_key
+
+
+@dataclass(slots=True)
+class Plan:
+    table: Table
+    mapping: ColumnMapping
+    options: ImportOptions
+    state: DirectoryState
+    rows: list[RowPlan]
+    expiries: list[RowPlan]
+    groups: dict[str, GroupNeed]  # by group name key
+    file_groups_mapped: bool
+    mass_expiry_confirmed: bool = False
+    warnings: list[Message] = field(default_factory=list)
+
+    @property
+    def all_rows(self) -> list[RowPlan]:
+        return self.rows + self.expiries
+
+    @property
+    def mass_expiry(self) -> bool:
+        """More than half of the active accounts would be released (SPEC §2.8)."""
+        expiring = sum(1 for r in self.expiries if r.included)
+        return expiring > 0 and expiring * 2 > self.state.active_count
+
+    def missing_groups(self) -> list[str]:
+        return [need.name for need in self.groups.values() if need.missing]
+
+    def groups_to_create(self) -> list[GroupNeed]:
+        used = self._used_group_keys()
+        return [
+            need
+            for key, need in self.groups.items()
+            if need.create_type is not None and need.group_id is None and key in used
+        ]
+
+    def _used_group_keys(self) -> set[str]:
+        keys: set[str] = set()
+        for row in self.rows:
+            if row.effective_action is not None:
+                keys.update(group_name_key(g) for g in row.values.groups)
+        return keys
+
+    def summary(self) -> ImportSummary:
+        counts = Counter(row.outcome for row in self.rows)
+        counts.update(row.outcome for row in self.expiries if row.included)
+        summary = ImportSummary(**{k: counts.get(k, 0) for k in COUNT_KEYS})
+        summary.groups_created = len(self.groups_to_create())
+        return summary
+
+    def counts_by_action(self) -> dict[RowAction, int]:
+        counts = Counter(row.action for row in self.all_rows)
+        return {action: counts.get(action, 0) for action in RowAction}
+
+    def resolve(self, row: RowPlan, resolution: Resolution) -> None:
+        """Choose how a conflict ends. Keeping one duplicate skips its siblings."""
+        if row.conflict is None or resolution not in row.conflict.choices:
+            raise ValueError(f"{resolution} is not a choice for this row")
+        row.resolution = resolution
+        if row.conflict.kind is ConflictKind.DUPLICATE_SOURCE_ID:
+            for index in row.conflict.sibling_rows:
+                sibling = self.rows[index]
+                if sibling is row:
+                    continue
+                if resolution is Resolution.KEEP:
+                    sibling.resolution = Resolution.SKIP
+                elif sibling.resolution is Resolution.SKIP:
+                    sibling.resolution = None
+        if row.conflict.kind is ConflictKind.POSSIBLE_DUPLICATE:
+            self._retarget(row, resolution)
+
+    def _retarget(self, row: RowPlan, resolution: Resolution) -> None:
+        """LINK diffs the row against the similar user; CREATE_NEW plans a new account."""
+        assert row.conflict is not None
+        if resolution is Resolution.LINK and row.conflict.other_user_id is not None:
+            user = self.state.user_by_id(row.conflict.other_user_id)
+            assert user is not None
+            target = group_refs(row.values.groups, self.groups) if self.file_groups_mapped else None
+            changes, added, removed = diff_existing(
+                row.values, user, set(_mapped_fields(self.mapping)), target, self.state
+            )
+            changes = [
+                FieldChange("source", user.source, self.options.source),
+                FieldChange("source_id", user.source_id, row.values.source_id),
+                *changes,
+            ]
+            row.user_id, row.login = user.id, user.login
+            row.changes, row.groups_added, row.groups_removed = changes, added, removed
+            active = user.status == UserStatus.ACTIVE
+            row.resolved_action = RowAction.UPDATE if active else RowAction.REACTIVATE
+        else:
+            row.user_id, row.login = None, row.new_login
+            row.changes, row.groups_removed = [], []
+            row.groups_added = _creation_groups(row) if self.file_groups_mapped else []
+            row.resolved_action = RowAction.CREATE
+
+    def resolve_all(self, preferences: Sequence[Resolution]) -> None:
+        """Resolve every open conflict with the first preference it offers
+        (``--on-conflict``); ``keep`` keeps the first of each duplicate set."""
+        for row in self.rows:
+            if row.conflict is None or row.resolution is not None:
+                continue
+            for choice in preferences:
+                if choice in row.conflict.choices:
+                    self.resolve(row, choice)
+                    break
+
+
+def _mapped_fields(mapping: ColumnMapping) -> list[Field]:
+    return [f for f in mapping.fields if f is not None]
+
+
+def _creation_groups(row: RowPlan) -> list[str]:
+    ignored = set(row.groups_ignored)
+    return [g for g in row.values.groups if g not in ignored]
+
+
+def group_needs(
+    values: Iterable[RowValues], options: ImportOptions, state: DirectoryState
+) -> dict[str, GroupNeed]:
+    """Every group the file names, matched to the year's groups or marked missing
+    (what the wizard's groups page shows, SPEC §2.4)."""
+    needs: dict[str, GroupNeed] = {}
+    for row_values in values:
+        for name in row_values.groups:
+            key = group_name_key(name)
+            if key not in needs:
+                needs[key] = _need(key, name, options, state)
+    return needs
+
+
+def _need(key: str, name: str, opts: ImportOptions, state: DirectoryState) -> GroupNeed:
+    if key in opts.group_overrides:
+        return GroupNeed(name, opts.group_overrides[key])
+    existing = state.groups_by_key.get(key)
+    if existing is not None:
+        return GroupNeed(existing.name, existing.id)
+    if key in opts.group_creations:
+        return GroupNeed(name, None, create_type=opts.group_creations[key][0])
+    if opts.create_missing_groups:
+        return GroupNeed(name, None, create_type=opts.create_missing_groups)
+    if opts.ignore_unassigned_groups:
+        return GroupNeed(name, None, ignored=True)
+    return GroupNeed(name, None)
+
+
+# --------------------------------------------------------------------------- planning
+
+
+def build_plan(
+    table: Table,
+    mapping: ColumnMapping,
+    options: ImportOptions,
+    state: DirectoryState,
+    scheme: LoginScheme | None = None,
+    reserved: Iterable[str] = DEFAULT_RESERVED,
+    today: date | None = None,
+) -> Plan:
+    """Diff the file against the database snapshot. Pure: reads nothing else."""
+    check_mapping(mapping)
+    if not table.rows:
+        raise Refused(Reason.NO_DATA_ROWS)
+    planner = _Planner(table, mapping, options, state, scheme or LoginScheme(), reserved, today)
+    return planner.run()
+
+
+class _Planner:
+    def __init__(
+        self,
+        table: Table,
+        mapping: ColumnMapping,
+        options: ImportOptions,
+        state: DirectoryState,
+        scheme: LoginScheme,
+        reserved: Iterable[str],
+        today: date | None,
+    ) -> None:
+        self.table = table
+        self.mapping = mapping
+        self.options = options
+        self.state = state
+        self.scheme = scheme
+        self.logins = LoginAllocator(set(state.used_logins), frozenset(reserved))
+        self.today = today
+        self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
+        self.fields_mapped = {f for f in mapping.fields if f is not None}
+
+    def run(self) -> Plan:
+        rows = [self._validated(i) for i in range(len(self.table.rows))]
+        groups = group_needs((r.values for r in rows), self.options, self.state)
+        duplicates = self._duplicate_sets(rows)
+        for row in rows:
+            if row.action is RowAction.INVALID:
+                continue
+            self._classify(row, groups)
+            siblings = duplicates.get(row.values.source_id)
+            if siblings:
+                self._mark_duplicate(row, siblings)
+        plan = Plan(
+            table=self.table,
+            mapping=self.mapping,
+            options=self.options,
+            state=self.state,
+            rows=rows,
+            expiries=self._expiries(rows),
+            groups=groups,
+            file_groups_mapped=self.groups_mapped,
+        )
+        return plan
+
+    def _validated(self, index: int) -> RowPlan:
+        values, reasons = validate_row(self.table.rows[index], self.mapping, self.today)
+        line = self.table.line_numbers[index]
+        action = RowAction.INVALID if reasons else RowAction.CREATE
+        return RowPlan(index=index, line=line, action=action, values=values, reasons=reasons)
+
+    @staticmethod
+    def _duplicate_sets(rows: Sequence[RowPlan]) -> dict[str, tuple[int, ...]]:
+        by_id: defaultdict[str, list[int]] = defaultdict(list)
+        for row in rows:
+            if row.action is not RowAction.INVALID and row.index is not None:
+                by_id[row.values.source_id].append(row.index)
+        return {sid: tuple(idx) for sid, idx in by_id.items() if len(idx) > 1}
+
+    def _classify(self, row: RowPlan, groups: dict[str, GroupNeed]) -> None:
+        values = row.values
+        row.groups_ignored = [
+            groups[group_name_key(g)].name
+            for g in values.groups
+            if groups[group_name_key(g)].ignored
+        ]
+        existing = self.state.users_by_source_id.get(values.source_id)
+        if existing is not None:
+            self._classify_existing(row, existing, groups)
+        else:
+            self._classify_new(row)
+
+    def _classify_existing(
+        self, row: RowPlan, user: ExistingUser, groups: dict[str, GroupNeed]
+    ) -> None:
+        row.user_id = user.id
+        row.login = user.login
+        if user.account_type != self.options.account_type:
+            self._conflict(
+                row,
+                ConflictKind.OTHER_ACCOUNT_TYPE,
+                Message(
+                    Reason.OTHER_ACCOUNT_TYPE,
+                    {"source_id": user.source_id, "account_type": user.account_type},
+                ),
+                other=user.id,
+                resolved=None,
+            )
+            return
+        action = self._diff(row, user, groups)
+        if not self.options.match_users:
+            self._conflict(
+                row,
+                ConflictKind.SOURCE_ID_EXISTS,
+                Message(
+                    Reason.SOURCE_ID_EXISTS, {"source_id": user.source_id, "login": user.login}
+                ),
+                other=user.id,
+                resolved=action,
+            )
+            return
+        login_problem = self._login_change_problem(row, user)
+        if login_problem is not None:
+            self._conflict(
+                row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=action
+            )
+            return
+        row.action = action
+
+    def _diff(self, row: RowPlan, user: ExistingUser, groups: dict[str, GroupNeed]) -> RowAction:
+        changes, added, removed = diff_existing(
+            row.values, user, self.fields_mapped, self._target_groups(row, groups), self.state
+        )
+        row.changes, row.groups_added, row.groups_removed = changes, added, removed
+        if user.status != UserStatus.ACTIVE:
+            return RowAction.REACTIVATE
+        return RowAction.UPDATE if (changes or added or removed) else RowAction.UNCHANGED
+
+    def _target_groups(
+        self, row: RowPlan, groups: dict[str, GroupNeed]
+    ) -> dict[int | str, str] | None:
+        if not self.groups_mapped:
+            return None
+        return group_refs(row.values.groups, groups)
+
+    def _login_change_problem(self, row: RowPlan, user: ExistingUser) -> Message | None:
+        wanted = row.values.login
+        if wanted is None or wanted == user.login:
+            return None
+        if self.logins.is_reserved(wanted):
+            return Message(Reason.LOGIN_RESERVED, {"login": wanted})
+        if wanted in self.logins.used:
+            return Message(Reason.LOGIN_TAKEN, {"login": wanted})
+        self.logins.take(wanted)
+        row.changes.append(_login_change(user.login, wanted))
+        return None
+
+    def _classify_new(self, row: RowPlan) -> None:
+        values = row.values
+        row.groups_added = _creation_groups(row) if self.groups_mapped else []
+        wanted = values.login
+        login_problem: Message | None = None
+        if wanted is not None:
+            if self.logins.is_reserved(wanted):
+                login_problem = Message(Reason.LOGIN_RESERVED, {"login": wanted})
+            elif wanted in self.logins.used:
+                login_problem = Message(Reason.LOGIN_TAKEN, {"login": wanted})
+            else:
+                self.logins.take(wanted)
+                row.login = wanted
+        if row.login is None:
+            base = self.scheme.base(values.first_name, values.last_name, values.source_id)
+            row.login = self.logins.allocate(base)
+        row.new_login = row.login
+        similar = self._similar(values)
+        if similar is not None:
+            self._conflict(
+                row,
+                ConflictKind.POSSIBLE_DUPLICATE,
+                Message(
+                    Reason.POSSIBLE_DUPLICATE, {"login": similar.login, "source": similar.source}
+                ),
+                other=similar.id,
+                resolved=RowAction.CREATE,
+            )
+        elif login_problem is not None:
+            self._conflict(
+                row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=RowAction.CREATE
+            )
+        else:
+            row.action = RowAction.CREATE
+
+    def _similar(self, values: RowValues) -> ExistingUser | None:
+        if values.birth_date is None:
+            return None
+        key = similarity_key(values.last_name, values.first_name, values.birth_date)
+        candidates = self.state.similar_index.get(key)
+        return candidates[0] if candidates else None
+
+    @staticmethod
+    def _conflict(
+        row: RowPlan,
+        kind: ConflictKind,
+        message: Message,
+        other: int | None,
+        resolved: RowAction | None,
+    ) -> None:
+        row.action = RowAction.CONFLICT
+        row.conflict = Conflict(kind, message, CONFLICT_CHOICES[kind], other_user_id=other)
+        row.resolved_action = resolved
+
+    def _mark_duplicate(self, row: RowPlan, siblings: tuple[int, ...]) -> None:
+        keepable = row.action is not RowAction.CONFLICT
+        resolved = row.action if keepable else None
+        kind = ConflictKind.DUPLICATE_SOURCE_ID
+        choices = CONFLICT_CHOICES[kind] if keepable else (Resolution.SKIP,)
+        message = Message(Reason.DUPLICATE_SOURCE_ID, {"source_id": row.values.source_id})
+        row.action = RowAction.CONFLICT
+        row.conflict = Conflict(
+            kind, message, choices, other_user_id=row.user_id, sibling_rows=siblings
+        )
+        row.resolved_action = resolved
+
+    def _expiries(self, rows: Sequence[RowPlan]) -> list[RowPlan]:
+        if not self.options.detect_expired:
+            return []
+        present = {row.values.source_id for row in rows if row.values.source_id}
+        expiries: list[RowPlan] = []
+        for user in self.state.users_by_source_id.values():
+            if (
+                user.account_type == self.options.account_type
+                and user.status == UserStatus.ACTIVE
+                and user.school_id == self.state.school_id
+                and user.source_id not in present
+            ):
+                values = RowValues(
+                    source_id=user.source_id,
+                    last_name=user.last_name,
+                    first_name=user.first_name,
+                    birth_date=user.birth_date,
+                    email=user.email,
+                )
+                expiries.append(
+                    RowPlan(
+                        index=None,
+                        line=None,
+                        action=RowAction.EXPIRE,
+                        values=values,
+                        user_id=user.id,
+                        login=user.login,
+                    )
+                )
+        return expiries
+
+
+def _login_change(old: str, new: str) -> FieldChange:
+    return FieldChange("login", old, new)

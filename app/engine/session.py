@@ -1,0 +1,123 @@
+"""One import from file to protocol: the object the wizard's pages share and the
+command line drives (STYLE rule 5). It holds the choices; the work is done by the
+reader, mapper, planner, applier and protocol modules."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from app.db import session_scope
+from app.engine import protocol
+from app.engine.apply import CancelCheck, ProgressCallback, RunInfo, apply_plan
+from app.engine.mapping import ColumnMapping, auto_map
+from app.engine.plan import Plan, build_plan, group_needs
+from app.engine.readers import read_table
+from app.engine.results import ApplyResult, GroupNeed, ImportOptions
+from app.engine.state import DirectoryState, default_school_id, load_state
+from app.engine.store import login_scheme, reserved_logins, saved_mapping
+from app.engine.table import ReadOptions, Table
+from app.engine.directory import find_year
+from app.engine.validation import validate_row
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(slots=True)
+class ImportSession:
+    engine: Engine
+    options: ImportOptions
+    operator_id: int | None = None
+    path: Path | None = None
+    read_options: ReadOptions = field(default_factory=ReadOptions)
+    table: Table | None = None
+    mapping: ColumnMapping | None = None
+    mapping_was_saved: bool = False
+    plan: Plan | None = None
+    result: ApplyResult | None = None
+
+    # -- table -----------------------------------------------------------------------
+    def load(self, path: Path, read_options: ReadOptions | None = None) -> Table:
+        self.path = Path(path)
+        self.read_options = read_options or self.read_options
+        self.table = read_table(self.path, self.read_options)
+        self.mapping = self.suggest_mapping()
+        self.plan = None
+        return self.table
+
+    def require_table(self) -> Table:
+        if self.table is None:
+            raise RuntimeError("no table loaded")
+        return self.table
+
+    # -- mapping ---------------------------------------------------------------------
+    def suggest_mapping(self) -> ColumnMapping:
+        """The mapping remembered for this source and layout, else the recognised one."""
+        table = self.require_table()
+        if table.has_header:
+            with session_scope(self.engine) as session:
+                saved = saved_mapping(session, self.options.source, table.headers)
+            if saved is not None and saved.is_complete():
+                self.mapping_was_saved = True
+                return saved
+        self.mapping_was_saved = False
+        return auto_map(table.headers)
+
+    # -- groups and plan -------------------------------------------------------------
+    def load_state(self) -> DirectoryState:
+        with session_scope(self.engine) as session:
+            year = find_year(session, self.options.year)
+            school_id = default_school_id(session)
+            return load_state(
+                session, school_id, year, self.options.source, self.options.account_type
+            )
+
+    def group_needs(self) -> dict[str, GroupNeed]:
+        table, mapping = self.require_table(), self.require_mapping()
+        values = (validate_row(cells, mapping)[0] for cells in table.rows)
+        return group_needs(values, self.options, self.load_state())
+
+    def require_mapping(self) -> ColumnMapping:
+        if self.mapping is None:
+            raise RuntimeError("no mapping chosen")
+        return self.mapping
+
+    def build_plan(self) -> Plan:
+        table, mapping = self.require_table(), self.require_mapping()
+        with session_scope(self.engine) as session:
+            scheme, reserved = login_scheme(session), reserved_logins(session)
+        self.plan = build_plan(table, mapping, self.options, self.load_state(), scheme, reserved)
+        return self.plan
+
+    # -- run and protocol ------------------------------------------------------------
+    def apply(
+        self, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None
+    ) -> ApplyResult:
+        if self.plan is None:
+            raise RuntimeError("no plan to apply")
+        assert self.path is not None
+        info = RunInfo(self.path.name, file_sha256(self.path), self.operator_id)
+        self.result = apply_plan(self.engine, self.plan, info, progress, cancelled)
+        return self.result
+
+    def protocol_table(self, language: str = "en") -> tuple[list[str], list[list[str]]]:
+        if self.plan is None or self.result is None:
+            raise RuntimeError("the protocol exists only after a run")
+        headers = list(protocol.PROTOCOL_HEADERS[language])
+        rows = protocol.protocol_rows(
+            self.plan.all_rows, self.result.credentials, self.result.logins, language
+        )
+        return headers, rows
+
+    def save_protocol(self, target: Path, password: str, language: str = "en") -> Path:
+        headers, rows = self.protocol_table(language)
+        return protocol.save_protocol(target, headers, rows, password)
