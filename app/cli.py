@@ -150,9 +150,8 @@ def cmd_users_list(engine: Engine, args: argparse.Namespace) -> int:
     else:
         for u in users:
             groups = ", ".join(u.groups)
-            _out(
-                f"{u.login:<28} {u.last_name}, {u.first_name}  [{u.account_type}, {u.status}] {groups}"
-            )
+            name = f"{u.last_name}, {u.first_name}"
+            _out(f"{u.login:<28} {name}  [{u.account_type}, {u.status}] {groups}")
     return EXIT_OK
 
 
@@ -476,3 +475,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, update
+from sqlalchemy import Connection, Engine, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.engine import passwords
@@ -46,8 +46,11 @@ from app.models import (
 )
 
 BATCH = 2000
-USERS = User.__table__
-MEMBERSHIPS = Membership.__table__
+USERS = cast(Table, User.__table__)
+MEMBERSHIPS = cast(Table, Membership.__table__)
+USED_LOGINS = cast(Table, UsedLogin.__table__)
+ROW_RESULTS = cast(Table, ImportRowResult.__table__)
+RUNS = cast(Table, ImportRun.__table__)
 ProgressCallback = Callable[[Progress], None]
 CancelCheck = Callable[[], bool]
 
@@ -217,7 +220,7 @@ class _Writer:
 
     # -- groups ----------------------------------------------------------------------
     def _create_groups(self, run_id: int) -> None:
-        for key, need in self.plan.groups.items():
+        for need in self.plan.groups.values():
             if need.group_id is not None:
                 self.group_ids[need.group_id] = need.group_id
         creations = self.plan.options.group_creations
@@ -404,13 +407,13 @@ class _Writer:
         new = sorted(wanted - known)
         rows = [{"login": login, "first_used_at": self.now} for login in new]
         for start in range(0, len(rows), BATCH):
-            self.conn.execute(insert(UsedLogin.__table__), rows[start : start + BATCH])
+            self.conn.execute(insert(USED_LOGINS), rows[start : start + BATCH])
 
     # -- the record of the run -------------------------------------------------------
     def _record_rows(self, run_id: int, logins: dict[int, str]) -> None:
         params = [self._row_result(run_id, row, logins) for row in self.plan.all_rows]
         for start in range(0, len(params), BATCH):
-            self.conn.execute(insert(ImportRowResult.__table__), params[start : start + BATCH])
+            self.conn.execute(insert(ROW_RESULTS), params[start : start + BATCH])
 
     def _row_result(self, run_id: int, row: RowPlan, logins: dict[int, str]) -> dict[str, Any]:
         reasons = [m.text() for m in row.reasons]

@@ -9,6 +9,7 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -40,8 +41,8 @@ def table_bytes(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]
     return out.getvalue()
 
 
-def _text_cell(sheet: object, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=neutralize(value))  # type: ignore[arg-type]
+def _text_cell(sheet: Any, value: str) -> Any:
+    cell = WriteOnlyCell(sheet, value=neutralize(value))
     cell.data_type = "s"
     return cell
 

@@ -100,8 +100,6 @@ class Plan:
                     continue
                 if resolution is Resolution.KEEP:
                     sibling.resolution = Resolution.SKIP
-                elif sibling.resolution is Resolution.SKIP:
-                    sibling.resolution = None
         if row.conflict.kind is ConflictKind.POSSIBLE_DUPLICATE:
             self._retarget(row, resolution)
 

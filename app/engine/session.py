@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from app.db import session_scope
 from app.engine import protocol
 from app.engine.apply import CancelCheck, ProgressCallback, RunInfo, apply_plan
+from app.engine.directory import find_year
 from app.engine.mapping import ColumnMapping, auto_map
 from app.engine.plan import Plan, build_plan, group_needs
 from app.engine.readers import read_table
@@ -20,7 +21,6 @@ from app.engine.results import ApplyResult, GroupNeed, ImportOptions
 from app.engine.state import DirectoryState, default_school_id, load_state
 from app.engine.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.table import ReadOptions, Table
-from app.engine.directory import find_year
 from app.engine.validation import validate_row
 
 

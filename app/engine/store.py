@@ -4,9 +4,9 @@ column mappings, and the settings the planner needs (login scheme, reserved name
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, Table, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db import get_setting
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from app.engine.apply import RunInfo
     from app.engine.plan import Plan
 
+RUNS = cast(Table, ImportRun.__table__)
+SAVED_MAPPINGS = cast(Table, SavedMapping.__table__)
 LOGIN_SCHEME_KEY = "login_scheme"
 RESERVED_KEY = "reserved_logins"
 
@@ -29,7 +31,7 @@ def record_run_outcome(
     now = utcnow()
     with engine.begin() as conn:
         run_id = conn.execute(
-            insert(ImportRun.__table__).returning(ImportRun.__table__.c.id),
+            insert(RUNS).returning(RUNS.c.id),
             {
                 "school_id": plan.state.school_id,
                 "operator_id": info.operator_id,
@@ -57,7 +59,7 @@ def remember_mapping(conn: Connection, plan: Plan) -> None:
         return
     signature = header_signature(plan.table.headers)
     mapping = plan.mapping.by_header(plan.table.headers)
-    table = SavedMapping.__table__
+    table = SAVED_MAPPINGS
     existing = conn.execute(
         select(table.c.id).where(
             table.c.source == plan.options.source, table.c.header_signature == signature

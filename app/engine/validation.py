@@ -90,7 +90,9 @@ def validate_row(
 ) -> tuple[RowValues, list[Message]]:
     """The row's values and every reason it cannot be processed (empty if valid)."""
     reasons: list[Message] = []
-    get = {f: _cell(cells, mapping.column_of(f)) for f in Field if f is not Field.GROUPS}
+    get: dict[Field, str] = {
+        f: _cell(cells, mapping.column_of(f)) for f in Field if f is not Field.GROUPS
+    }
     group_cells = [_cell(cells, c) for c in mapping.columns_of(Field.GROUPS)]
 
     for fld in (Field.SOURCE_ID, Field.LAST_NAME, Field.FIRST_NAME):

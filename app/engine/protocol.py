@@ -1,0 +1,339 @@
+"""The password-protected protocol of a run (SPEC §2.8).
+
+One row per input row (then one per expiry entry): action, source ID, names, groups,
+login, the initial secrets of new accounts only, the changes and the reason a row was
+left out. Headers are mail-merge friendly (ASCII letters only, no spaces). Every cell is
+neutralised against formula injection. The protocol is built and encrypted in memory —
+XLSX with Office's agile encryption (msoffcrypto-tool), CSV inside an AES-256 zip
+(pyzipper) — and only the encrypted bytes are written, atomically, to disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import string
+import tempfile
+from collections.abc import Mapping, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, Literal
+
+import pyzipper
+from msoffcrypto.format.ooxml import OOXMLFile
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from app.engine.reasons import Message, Reason, Refused
+from app.engine.results import FieldChange, NewCredentials, RowPlan
+from app.engine.safecells import neutralize
+
+MIN_PASSWORD_LENGTH = 8
+
+ProtocolFormat = Literal["xlsx", "csv"]
+
+PROTOCOL_HEADERS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "Action",
+        "SourceID",
+        "LastName",
+        "FirstName",
+        "Groups",
+        "Login",
+        "InitialPassword",
+        "DataSafePassword",
+        "Changes",
+        "Reason",
+    ),
+    "de": (
+        "Aktion",
+        "QuellID",
+        "Nachname",
+        "Vorname",
+        "Gruppen",
+        "Benutzername",
+        "Startpasswort",
+        "DatensafePasswort",
+        "Aenderungen",
+        "Grund",
+    ),
+}
+
+# Keys are RowPlan.outcome values (see results.COUNT_KEYS).
+ACTION_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "created": "created",
+        "updated": "updated",
+        "unchanged": "unchanged",
+        "expired": "expired",
+        "reactivated": "reactivated",
+        "skipped": "skipped",
+        "invalid": "invalid",
+        "conflicts": "conflict",
+    },
+    "de": {
+        "created": "angelegt",
+        "updated": "aktualisiert",
+        "unchanged": "unverändert",
+        "expired": "zur Löschung vorgemerkt",
+        "reactivated": "reaktiviert",
+        "skipped": "übersprungen",
+        "invalid": "ungültig",
+        "conflicts": "Konflikt",
+    },
+}
+
+SHEET_TITLES = {"en": "Protocol", "de": "Protokoll"}
+
+
+def protocol_rows(
+    rows: Sequence[RowPlan],
+    credentials: Mapping[int, NewCredentials],
+    logins: Mapping[int, str],
+    language: str = "en",
+) -> list[list[str]]:
+    """The protocol's data rows, neutralised, in the order of ``rows``.
+
+    Passwords appear only for rows in ``credentials`` (the new accounts). Reasons are
+    the engine's English wording (:meth:`Message.text`) in both languages.
+    """
+    words = ACTION_WORDS[language]
+    table: list[list[str]] = []
+    for row in rows:
+        secrets = credentials.get(row.index) if row.index is not None else None
+        login = (logins.get(row.index) if row.index is not None else None) or row.login or ""
+        cells = [
+            words.get(row.outcome, row.outcome),
+            row.values.source_id,
+            row.values.last_name,
+            row.values.first_name,
+            ", ".join(row.values.groups),
+            login,
+            (secrets.password or "") if secrets else "",
+            (secrets.datasafe_password or "") if secrets else "",
+            _changes(row),
+            _reasons(row),
+        ]
+        table.append([neutralize(cell) for cell in cells])
+    return table
+
+
+def _value_text(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def _change_text(change: FieldChange) -> str:
+    return f"{change.field}: {_value_text(change.old)} → {_value_text(change.new)}"
+
+
+def _changes(row: RowPlan) -> str:
+    parts = [_change_text(c) for c in row.changes]
+    parts += [f"+{group}" for group in row.groups_added]
+    parts += [f"-{group}" for group in row.groups_removed]
+    return "; ".join(parts)
+
+
+def _reasons(row: RowPlan) -> str:
+    messages = list(row.reasons)
+    skip = row.skip_reason()
+    if skip is not None:
+        messages.append(skip)
+    messages += [Message(Reason.GROUP_IGNORED, {"group": g}) for g in row.groups_ignored]
+    texts = [m.text() for m in messages]
+    return "; ".join(dict.fromkeys(texts))  # drop repeats, keep the order
+
+
+def _xlsx_text(value: str) -> str:
+    # XML cannot hold most control characters; an invalid row may contain some.
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+
+
+def build_xlsx(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    password: str,
+    sheet_title: str = "Protocol",
+) -> bytes:
+    """An encrypted workbook (Office agile encryption) of ``headers`` and ``rows``.
+
+    Every cell is written as a string cell (data type ``s``), never as a formula.
+    """
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(sheet_title)
+    for column, width in enumerate(_column_widths(headers, rows), start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = width
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    sheet.append([_text_cell(sheet, header, bold) for header in headers])
+    for row in rows:
+        sheet.append([_data_cell(sheet, value) for value in row])
+    plain = io.BytesIO()
+    workbook.save(plain)
+    encrypted = io.BytesIO()
+    OOXMLFile(io.BytesIO(plain.getvalue())).encrypt(password, encrypted)
+    return encrypted.getvalue()
+
+
+def _data_cell(sheet: Any, value: str) -> Cell | str | None:
+    # Plain strings are 3× faster to write than Cell objects and openpyxl types them
+    # "s" — except formula-like and error-like text, which gets an explicit string cell.
+    if not value:
+        return None
+    if value.startswith("=") or value in ERROR_CODES:
+        return _text_cell(sheet, value)
+    return _xlsx_text(value)
+
+
+def _text_cell(sheet: Any, value: str, font: Font | None = None) -> Cell:
+    cell = WriteOnlyCell(sheet, value=_xlsx_text(value))
+    cell.data_type = "s"  # also for "#N/A"-like text, which openpyxl would make an error
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    widths = [len(header) for header in headers]
+    for row in rows:
+        for column, value in enumerate(row[: len(widths)]):
+            widths[column] = max(widths[column], len(value))
+    return [min(60, max(8, width + 2)) for width in widths]
+
+
+def build_csv_zip(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    password: str,
+    inner_name: str = "protokoll.csv",
+) -> bytes:
+    """A zip (WinZip AES-256) holding the protocol as CSV.
+
+    The CSV is UTF-8 with a byte order mark, so that Excel reads umlauts, and uses
+    ``;`` as delimiter, which German Excel expects (it takes the list separator of the
+    locale); LibreOffice asks and detects either.
+    """
+    text = io.StringIO()
+    writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    data = text.getvalue().encode("utf-8-sig")
+    archive = io.BytesIO()
+    with pyzipper.AESZipFile(
+        archive, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+    ) as zip_file:
+        zip_file.setpassword(password.encode("utf-8"))
+        zip_file.setencryption(pyzipper.WZ_AES, nbits=256)
+        zip_file.writestr(inner_name, data)
+    return archive.getvalue()
+
+
+def check_password(password: str) -> None:
+    """Refuse a protocol password shorter than :data:`MIN_PASSWORD_LENGTH`."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Refused(Reason.PASSWORD_TOO_SHORT, limit=MIN_PASSWORD_LENGTH)
+
+
+def protocol_path(path: str | os.PathLike[str], fmt: ProtocolFormat | None = None) -> Path:
+    """The file name a protocol is saved under: ``.xlsx``, or ``.zip`` for CSV.
+
+    Without ``fmt`` the suffix decides; ``x.csv`` becomes ``x.csv.zip``, because what is
+    written is a zip. With ``fmt`` the matching suffix is appended when missing.
+    """
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if fmt is None:
+        if suffix == ".xlsx":
+            return target
+        if suffix in (".zip", ".csv"):
+            fmt = "csv"
+        else:
+            raise Refused(
+                Reason.INVALID_VALUE,
+                file=str(target),
+                detail="a protocol is saved as .xlsx, or as .zip holding a CSV file",
+            )
+    wanted = ".xlsx" if fmt == "xlsx" else ".zip"
+    return target if suffix == wanted else target.with_name(target.name + wanted)
+
+
+def save_protocol(
+    path: str | os.PathLike[str],
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    password: str,
+    fmt: ProtocolFormat | None = None,
+) -> Path:
+    """Encrypt the protocol and write it atomically; returns the path written.
+
+    The encrypted bytes go to a temporary file next to the target, are synced and then
+    renamed onto it; on any failure the temporary file is removed and the target is
+    untouched. Nothing unencrypted reaches the disk.
+    """
+    check_password(password)
+    target = protocol_path(path, fmt)
+    if target.suffix.lower() == ".xlsx":
+        titles = {PROTOCOL_HEADERS[lang]: SHEET_TITLES[lang] for lang in PROTOCOL_HEADERS}
+        title = titles.get(tuple(headers), SHEET_TITLES["en"])
+        payload = build_xlsx(headers, rows, password, sheet_title=title)
+    else:
+        payload = build_csv_zip(headers, rows, password, inner_name=_inner_name(target))
+    _write_atomically(target, payload)
+    return target
+
+
+def _inner_name(target: Path) -> str:
+    stem = target.name[: -len(".zip")] if target.name.lower().endswith(".zip") else target.name
+    if not stem.lower().endswith(".csv"):
+        stem += ".csv"
+    allowed = set(string.ascii_letters + string.digits + "._- ")
+    return "".join(c if c in allowed else "_" for c in stem)  # portable inside a zip
+
+
+def _write_atomically(target: Path, payload: bytes) -> None:
+    handle = tempfile.NamedTemporaryFile(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise
+
+
+def password_strength(password: str) -> int:
+    """0 (refused) .. 4 (strong), for the wizard's strength meter.
+
+    Length classes (8, 12, 16 characters) plus one point for using at least three of
+    lower case, upper case, digits and other characters; few distinct characters cap
+    the score at 1.
+    """
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return 0
+    classes = sum(
+        (
+            any(c.islower() for c in password),
+            any(c.isupper() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        )
+    )
+    score = 1 + (len(password) >= 12) + (len(password) >= 16) + (classes >= 3)
+    if len(set(password)) < 5:
+        score = 1
+    return min(4, score)

@@ -1,0 +1,22 @@
+"""Neutralise exported cells against formula (CSV) injection.
+
+Following the OWASP advice, a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or
+a carriage return gets a leading apostrophe, so that spreadsheet programs show it as
+text instead of evaluating it (SPEC §5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(value: str) -> str:
+    """``value`` with a leading ``'`` if a spreadsheet could read it as a formula."""
+    return "'" + value if value.startswith(DANGEROUS_PREFIXES) else value
+
+
+def neutralize_row(values: Iterable[object]) -> list[str]:
+    """Every cell as neutralised text (None becomes the empty string)."""
+    return [neutralize("" if value is None else str(value)) for value in values]

@@ -1,0 +1,109 @@
+"""Shared fixtures: a real SQLite database per test, file writers, offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy import Engine  # noqa: E402
+
+from app.db import open_database, session_scope  # noqa: E402
+from app.engine import directory  # noqa: E402
+
+YEAR = "2026/27"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_threads() -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    leaked = [
+        t
+        for t in threading.enumerate()
+        if t not in before and t.is_alive() and not t.daemon and "QueueFeederThread" not in t.name
+    ]
+    for thread in leaked:
+        thread.join(timeout=5)
+    still = [t.name for t in leaked if t.is_alive()]
+    assert not still, f"threads left running: {still}"
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'schoolimport.db'}"
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    eng = open_database(db_url)
+    with session_scope(eng) as session:
+        directory.add_year(session, YEAR, date(2026, 8, 1), date(2027, 7, 31), current=True)
+    yield eng
+    eng.dispose()
+
+
+CsvWriter = Callable[..., Path]
+
+
+@pytest.fixture
+def write_csv(tmp_path: Path) -> CsvWriter:
+    """Write rows as a CSV file: ``write_csv(rows, name=..., encoding=..., delimiter=...)``."""
+
+    def write(
+        rows: Sequence[Sequence[str]],
+        name: str = "export.csv",
+        encoding: str = "utf-8",
+        delimiter: str = ";",
+    ) -> Path:
+        path = tmp_path / name
+        text = "\r\n".join(delimiter.join(cells) for cells in rows) + "\r\n"
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return write
+
+
+HEADER = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Geburtsdatum"]
+
+
+class Importer:
+    """Drives an import the way the wizard does: load, map, plan, resolve, apply."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def plan(self, path: Path, **options: object) -> ImportSession:
+        opts = ImportOptions(year=YEAR, account_type="student")
+        for key, value in options.items():
+            setattr(opts, key, value)
+        session = ImportSession(self.engine, opts)
+        session.load(path)
+        session.build_plan()
+        return session
+
+    def run(self, path: Path, **options: object) -> ImportSession:
+        session = self.plan(path, **options)
+        session.apply()
+        return session
+
+
+@pytest.fixture
+def importer(engine: Engine) -> Importer:
+    return Importer(engine)
+
+
+from app.engine.results import ImportOptions  # noqa: E402
+from app.engine.session import ImportSession  # noqa: E402
