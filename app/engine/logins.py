@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 DEFAULT_SCHEME = "{firstname}.{lastname}"
 DEFAULT_RESERVED = frozenset(
@@ -61,17 +62,23 @@ _FOLD = str.maketrans(
 )
 
 
+_QUOTES = re.compile(r"['’`´]")
+_SEPARATORS = re.compile(r"[\s_]+")
+_OUTSIDE = re.compile(r"[^a-z0-9.-]")
+_RUNS = re.compile(r"([.-])[.-]+")
+
+
+@lru_cache(maxsize=65536)
 def transliterate(text: str) -> str:
     """``Jürgen-Çağrı O'Neil`` → ``juergen-cagri-oneil``: only ``a-z0-9.-`` remain."""
-    lowered = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
-    stripped = "".join(
-        ch for ch in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(ch)
-    )
-    stripped = re.sub(r"['’`´]", "", stripped)
-    stripped = re.sub(r"[\s_]+", "-", stripped)
-    stripped = re.sub(r"[^a-z0-9.-]", "", stripped)
-    stripped = re.sub(r"([.-])[.-]+", r"\1", stripped)
-    return stripped.strip(".-")
+    lowered = text.lower()
+    if not lowered.isascii():
+        folded = unicodedata.normalize("NFC", lowered).translate(_FOLD)
+        lowered = "".join(
+            ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
+        )
+    cleaned = _OUTSIDE.sub("", _SEPARATORS.sub("-", _QUOTES.sub("", lowered)))
+    return _RUNS.sub(r"\1", cleaned).strip(".-")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +96,7 @@ class LoginScheme:
             lastname=transliterate(last_name),
             source_id=transliterate(source_id),
         )
-        login = re.sub(r"([.-])[.-]+", r"\1", raw).strip(".-")[: MAX_LOGIN - 6].strip(".-")
+        login = _RUNS.sub(r"\1", raw).strip(".-")[: MAX_LOGIN - 6].strip(".-")
         return login or _FALLBACK
 
     def validate(self) -> None:

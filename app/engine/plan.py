@@ -32,7 +32,7 @@ from app.engine.results import (
 )
 from app.engine.state import DirectoryState, ExistingUser, similarity_key
 from app.engine.table import Table
-from app.engine.validation import validate_row
+from app.engine.validation import RowValidator
 from app.models import UserStatus, group_name_key
 
 
@@ -215,7 +215,7 @@ class _Planner:
         self.state = state
         self.scheme = scheme
         self.logins = LoginAllocator(set(state.used_logins), frozenset(reserved))
-        self.today = today
+        self.validate = RowValidator(mapping, today)
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
         self.fields_mapped = {f for f in mapping.fields if f is not None}
 
@@ -243,7 +243,7 @@ class _Planner:
         return plan
 
     def _validated(self, index: int) -> RowPlan:
-        values, reasons = validate_row(self.table.rows[index], self.mapping, self.today)
+        values, reasons = self.validate(self.table.rows[index])
         line = self.table.line_numbers[index]
         action = RowAction.INVALID if reasons else RowAction.CREATE
         return RowPlan(index=index, line=line, action=action, values=values, reasons=reasons)

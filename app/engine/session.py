@@ -21,7 +21,7 @@ from app.engine.results import ApplyResult, GroupNeed, ImportOptions
 from app.engine.state import DirectoryState, default_school_id, load_state
 from app.engine.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.table import ReadOptions, Table
-from app.engine.validation import validate_row
+from app.engine.validation import RowValidator
 
 
 def file_sha256(path: Path) -> str:
@@ -83,7 +83,8 @@ class ImportSession:
 
     def group_needs(self) -> dict[str, GroupNeed]:
         table, mapping = self.require_table(), self.require_mapping()
-        values = (validate_row(cells, mapping)[0] for cells in table.rows)
+        validate = RowValidator(mapping)
+        values = (validate(cells)[0] for cells in table.rows)
         return group_needs(values, self.options, self.load_state())
 
     def require_mapping(self) -> ColumnMapping:

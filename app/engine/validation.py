@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from app.engine.mapping import ColumnMapping, Field
 from app.engine.reasons import Message, Reason
@@ -30,20 +31,37 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 _MIN_YEAR = 1900
 
 
+# Unicode category Cc (C0 and C1 controls) and lone surrogates (Cs).
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def has_control_characters(text: str) -> bool:
-    return any(unicodedata.category(ch) in ("Cc", "Cs") for ch in text)
+    return _CONTROL.search(text) is not None
 
 
 def parse_date(text: str, today: date | None = None) -> date | None:
+    return _parse_date(text.strip(), today or date.today())
+
+
+@lru_cache(maxsize=65536)
+def _parse_date(value: str, today: date) -> date | None:
     """A birth date in the spellings school exports use, or None if it is none.
 
     ISO, German (``31.12.2010``, also two-digit years), ``31/12/2010``, a date with a
     time part, and Excel serial numbers. Dates before 1900 or after today are refused.
     """
-    value = text.strip()
-    today = today or date.today()
     parsed: date | None = None
-    if re.fullmatch(r"\d{1,5}(\.0+)?", value):
+    quick = _DMY.fullmatch(value) or _ISO.fullmatch(value)
+    if quick is not None:
+        a, b, c = (int(x) for x in quick.groups())
+        day, month, year = (a, b, c) if quick.re is _DMY else (c, b, a)
+        try:
+            parsed = date(year, month, day)
+        except ValueError:
+            return None
+    elif re.fullmatch(r"\d{1,5}(\.0+)?", value):
         serial = int(float(value))
         if 1 <= serial <= 2958465:
             parsed = _EXCEL_EPOCH + timedelta(days=serial)
@@ -70,7 +88,7 @@ def split_groups(cells: Sequence[str]) -> list[str]:
     seen: set[str] = set()
     names: list[str] = []
     for cell in cells:
-        for part in _GROUP_SPLIT.split(cell):
+        for part in _GROUP_SPLIT.split(cell) if cell else ():
             name = " ".join(part.split())
             key = group_name_key(name)
             if name and key not in seen:
@@ -82,72 +100,83 @@ def split_groups(cells: Sequence[str]) -> list[str]:
 def _cell(cells: Sequence[str], column: int | None) -> str:
     if column is None or column >= len(cells):
         return ""
-    return unicodedata.normalize("NFC", cells[column].strip())
+    value = cells[column].strip()
+    return value if value.isascii() else unicodedata.normalize("NFC", value)
+
+
+_SINGLE_FIELDS = tuple(f for f in Field if f not in (Field.GROUPS, Field.IGNORE))
+_LIMITS = (
+    (Field.LAST_NAME, MAX_NAME),
+    (Field.FIRST_NAME, MAX_NAME),
+    (Field.SOURCE_ID, MAX_SOURCE_ID),
+)
+
+
+class RowValidator:
+    """Validates rows against one mapping; the column lookups are done once."""
+
+    def __init__(self, mapping: ColumnMapping, today: date | None = None) -> None:
+        self.columns = {f: mapping.column_of(f) for f in _SINGLE_FIELDS}
+        self.group_columns = mapping.columns_of(Field.GROUPS)
+        self.today = today or date.today()
+
+    def __call__(self, cells: Sequence[str]) -> tuple[RowValues, list[Message]]:
+        """The row's values and every reason it cannot be processed (empty if valid)."""
+        get = {f: _cell(cells, c) for f, c in self.columns.items()}
+        group_cells = [_cell(cells, c) for c in self.group_columns]
+        reasons = _basic_reasons(get, group_cells)
+        birth = None
+        if get[Field.BIRTH_DATE]:
+            birth = _parse_date(get[Field.BIRTH_DATE], self.today)
+            if birth is None:
+                value = get[Field.BIRTH_DATE]
+                params = {"field": Field.BIRTH_DATE.value, "value": value}
+                reasons.append(Message(Reason.INVALID_DATE, params))
+        email = get[Field.EMAIL] or None
+        if email is not None:
+            if len(email) > MAX_EMAIL:
+                reasons.append(Message(Reason.TOO_LONG, {"field": "email", "limit": MAX_EMAIL}))
+            elif not _EMAIL.match(email):
+                reasons.append(Message(Reason.INVALID_EMAIL, {"value": email}))
+        login = get[Field.LOGIN].lower() or None
+        if login is not None and (len(login) > MAX_LOGIN or not _LOGIN.match(login)):
+            reasons.append(Message(Reason.INVALID_LOGIN, {"value": login}))
+        groups = split_groups(group_cells)
+        if any(len(name) > MAX_GROUP_NAME for name in groups):
+            reasons.append(Message(Reason.TOO_LONG, {"field": "groups", "limit": MAX_GROUP_NAME}))
+        values = RowValues(
+            source_id=get[Field.SOURCE_ID],
+            last_name=get[Field.LAST_NAME],
+            first_name=get[Field.FIRST_NAME],
+            birth_date=birth,
+            email=email,
+            login=login,
+            groups=groups,
+        )
+        return values, reasons
+
+
+def _basic_reasons(get: dict[Field, str], group_cells: Sequence[str]) -> list[Message]:
+    reasons: list[Message] = []
+    for fld in REQUIRED:
+        if not get[fld]:
+            reasons.append(Message(Reason.MISSING_REQUIRED, {"field": fld.value}))
+    for fld, limit in _LIMITS:
+        if len(get[fld]) > limit:
+            reasons.append(Message(Reason.TOO_LONG, {"field": fld.value, "limit": limit}))
+    for fld in _SINGLE_FIELDS:
+        if _CONTROL.search(get[fld]):
+            reasons.append(Message(Reason.CONTROL_CHARACTERS, {"field": fld.value}))
+    if any(_CONTROL.search(c) for c in group_cells):
+        reasons.append(Message(Reason.CONTROL_CHARACTERS, {"field": Field.GROUPS.value}))
+    return reasons
+
+
+REQUIRED = (Field.SOURCE_ID, Field.LAST_NAME, Field.FIRST_NAME)
 
 
 def validate_row(
     cells: Sequence[str], mapping: ColumnMapping, today: date | None = None
 ) -> tuple[RowValues, list[Message]]:
-    """The row's values and every reason it cannot be processed (empty if valid)."""
-    reasons: list[Message] = []
-    get: dict[Field, str] = {
-        f: _cell(cells, mapping.column_of(f)) for f in Field if f is not Field.GROUPS
-    }
-    group_cells = [_cell(cells, c) for c in mapping.columns_of(Field.GROUPS)]
-
-    for fld in (Field.SOURCE_ID, Field.LAST_NAME, Field.FIRST_NAME):
-        if not get[fld]:
-            reasons.append(Message(Reason.MISSING_REQUIRED, {"field": fld.value}))
-    for fld, limit in (
-        (Field.LAST_NAME, MAX_NAME),
-        (Field.FIRST_NAME, MAX_NAME),
-        (Field.SOURCE_ID, MAX_SOURCE_ID),
-    ):
-        if len(get[fld]) > limit:
-            reasons.append(Message(Reason.TOO_LONG, {"field": fld.value, "limit": limit}))
-    for fld in Field:
-        if fld is Field.GROUPS or fld is Field.IGNORE:
-            continue
-        if has_control_characters(get[fld]):
-            reasons.append(Message(Reason.CONTROL_CHARACTERS, {"field": fld.value}))
-    if any(has_control_characters(c) for c in group_cells):
-        reasons.append(Message(Reason.CONTROL_CHARACTERS, {"field": Field.GROUPS.value}))
-
-    birth = None
-    if get[Field.BIRTH_DATE]:
-        birth = parse_date(get[Field.BIRTH_DATE], today)
-        if birth is None:
-            reasons.append(
-                Message(
-                    Reason.INVALID_DATE,
-                    {"field": Field.BIRTH_DATE.value, "value": get[Field.BIRTH_DATE]},
-                )
-            )
-
-    email = get[Field.EMAIL] or None
-    if email is not None:
-        if len(email) > MAX_EMAIL:
-            reasons.append(Message(Reason.TOO_LONG, {"field": "email", "limit": MAX_EMAIL}))
-        elif not _EMAIL.match(email):
-            reasons.append(Message(Reason.INVALID_EMAIL, {"value": email}))
-
-    login = get[Field.LOGIN].lower() or None
-    if login is not None and (len(login) > MAX_LOGIN or not _LOGIN.match(login)):
-        reasons.append(Message(Reason.INVALID_LOGIN, {"value": login}))
-
-    groups = split_groups(group_cells)
-    for name in groups:
-        if len(name) > MAX_GROUP_NAME:
-            reasons.append(Message(Reason.TOO_LONG, {"field": "groups", "limit": MAX_GROUP_NAME}))
-            break
-
-    values = RowValues(
-        source_id=get[Field.SOURCE_ID],
-        last_name=get[Field.LAST_NAME],
-        first_name=get[Field.FIRST_NAME],
-        birth_date=birth,
-        email=email,
-        login=login,
-        groups=groups,
-    )
-    return values, reasons
+    """One row on its own (the planner keeps a :class:`RowValidator` for many)."""
+    return RowValidator(mapping, today)(cells)

@@ -1,0 +1,362 @@
+"""Benchmark of a whole user import, phase by phase, against bare baselines.
+
+    python bench/run.py --rows 50000 [--format xlsx|ods|csv] [--json] [--no-update]
+
+Generates a realistic school export (2–4 groups per student), imports it into an empty
+SQLite database, then imports an update (10 % changed, 5 % gone, 5 % new). Prints per
+phase the time, plus baselines measured in the same run: reading the file with the
+fastest reader alone, loading the existing users with a bare Core select, and a bare
+Core ``executemany`` insert of the same rows. Ratios compare against those baselines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import random
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sqlalchemy import insert, select  # noqa: E402
+
+from app.db import open_database, session_scope  # noqa: E402
+from app.engine import directory, passwords, protocol  # noqa: E402
+from app.engine.apply import RunInfo, apply_plan  # noqa: E402
+from app.engine.mapping import auto_map  # noqa: E402
+from app.engine.plan import build_plan  # noqa: E402
+from app.engine.readers import read_table  # noqa: E402
+from app.engine.results import ImportOptions, Phase, Progress  # noqa: E402
+from app.engine.state import default_school_id, load_state  # noqa: E402
+from app.models import Membership, User  # noqa: E402
+
+LAST = [
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Schulz",
+    "Hoffmann",
+    "Özdemir",
+    "Yılmaz",
+    "Kowalski",
+    "Lefèvre",
+    "Nguyen",
+    "Weiß",
+]
+FIRST = [
+    "Anna",
+    "Jürgen",
+    "Lea",
+    "Ömer",
+    "Hélène",
+    "Max",
+    "Sophie",
+    "Ben",
+    "Elif",
+    "Noah",
+    "Mia",
+    "Paul",
+    "Zoë",
+    "Luca",
+    "Emma",
+    "Finn",
+]
+HEADER = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse", "Geburtsdatum"]
+YEAR = "2026/27"
+
+
+def student(i: int, rnd: random.Random) -> list[str]:
+    grade = 5 + i % 8
+    courses = rnd.sample(
+        ["Chor", "Theater", "Informatik", "Robotik", "Schach", "Sport"], rnd.randint(1, 3)
+    )
+    born = date(2026 - grade - 6, 1 + i % 12, 1 + i % 28)
+    return [
+        str(100000 + i),
+        rnd.choice(LAST),
+        f"{rnd.choice(FIRST)} {i}",
+        f"{grade}{'abcd'[i % 4]}",
+        ", ".join(courses),
+        born.strftime("%d.%m.%Y"),
+    ]
+
+
+def make_rows(n: int, seed: int = 1) -> list[list[str]]:
+    rnd = random.Random(seed)
+    return [student(i, rnd) for i in range(n)]
+
+
+def update_rows(rows: list[list[str]], seed: int = 2) -> list[list[str]]:
+    """10 % changed, 5 % gone, 5 % new."""
+    rnd = random.Random(seed)
+    n = len(rows)
+    out = [list(r) for r in rows[: n - n // 20]]
+    for r in rnd.sample(out, n // 10):
+        r[1] = r[1] + "-Neu"
+    out += make_rows(n // 20, seed=3)
+    for k, r in enumerate(out[-(n // 20) :]):
+        r[0] = str(900000 + k)
+    return out
+
+
+def write_file(rows: list[list[str]], fmt: str, folder: Path, name: str) -> Path:
+    path = folder / f"{name}.{fmt}"
+    if fmt == "csv":
+        with path.open("w", encoding="cp1252", errors="replace", newline="") as handle:
+            csv.writer(handle, delimiter=";").writerows([HEADER, *rows])
+    elif fmt == "xlsx":
+        from openpyxl import Workbook
+
+        wb = Workbook(write_only=True)
+        sheet = wb.create_sheet("Schüler")
+        sheet.append(HEADER)
+        for r in rows:
+            sheet.append(r)
+        wb.save(path)
+    else:
+        import pandas as pd
+
+        pd.DataFrame(rows, columns=HEADER).to_excel(path, index=False, engine="odf")
+    return path
+
+
+def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def baseline_read(path: Path) -> float:
+    if path.suffix == ".csv":
+
+        def read() -> list[list[str]]:
+            with path.open(encoding="cp1252", newline="") as handle:
+                return list(csv.reader(handle, delimiter=";"))
+
+        return timed(read)[0]
+    from python_calamine import CalamineWorkbook
+
+    return timed(lambda: CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python())[0]
+
+
+def baseline_load(engine: Any) -> float:
+    cols = (
+        User.id,
+        User.source,
+        User.source_id,
+        User.account_type,
+        User.last_name,
+        User.first_name,
+        User.birth_date,
+        User.email,
+        User.login,
+        User.status,
+    )
+    with engine.connect() as conn:
+        return timed(lambda: conn.execute(select(*cols)).all())[0]
+
+
+def baseline_write(rows: list[list[str]], folder: Path) -> float:
+    """A bare Core executemany of the same users and memberships into a fresh database."""
+    engine = open_database(f"sqlite:///{folder / 'baseline.db'}")
+    with session_scope(engine) as s:
+        year = directory.add_year(s, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
+        school = default_school_id(s)
+        group = directory.add_group(s, "5a", directory.parse_group_type("class"), year)
+        gid = group.id
+    users = [
+        {
+            "school_id": school,
+            "source": "table",
+            "source_id": r[0],
+            "account_type": "student",
+            "last_name": r[1],
+            "first_name": r[2],
+            "birth_date": None,
+            "email": None,
+            "login": f"u{r[0]}",
+            "password_hash": "x" * 97,
+            "datasafe_hash": "x" * 97,
+            "must_change_password": True,
+            "status": "active",
+        }
+        for r in rows
+    ]
+
+    def write() -> None:
+        with engine.begin() as conn:
+            ids = (
+                conn.execute(
+                    insert(User.__table__).returning(
+                        User.__table__.c.id, sort_by_parameter_order=True
+                    ),
+                    users,
+                )
+                .scalars()
+                .all()
+            )
+            conn.execute(
+                insert(Membership.__table__),
+                [{"user_id": i, "group_id": gid} for i in ids for _ in range(1)],
+            )
+
+    seconds = timed(write)[0]
+    engine.dispose()
+    return seconds
+
+
+@dataclass
+class RunFigures:
+    phases: dict[str, float] = field(default_factory=dict)
+    hashes: int = 0
+
+
+def run_import(engine: Any, path: Path, detect_expired: bool) -> RunFigures:
+    figures = RunFigures()
+    options = ImportOptions(
+        year=YEAR,
+        account_type="student",
+        create_missing_groups="class",
+        detect_expired=detect_expired,
+        allow_mass_expiry=True,
+    )
+    t, table = timed(lambda: read_table(path))
+    figures.phases["read"] = t
+    t, mapping = timed(lambda: auto_map(table.headers))
+    figures.phases["map"] = t
+    with session_scope(engine) as s:
+        year = directory.find_year(s, YEAR)
+        school = default_school_id(s)
+        t, state = timed(lambda: load_state(s, school, year, "table", "student"))
+    figures.phases["load_existing"] = t
+    t, plan = timed(lambda: build_plan(table, mapping, options, state))
+    figures.phases["plan"] = t
+    marks: dict[Phase, float] = {}
+
+    def progress(p: Progress) -> None:
+        marks.setdefault(p.phase, time.perf_counter())
+
+    start = time.perf_counter()
+    result = apply_plan(engine, plan, RunInfo(path.name, "0" * 64), progress)
+    end = time.perf_counter()
+    write_start = marks.get(Phase.CHECKING, start)
+    figures.phases["hashing"] = write_start - start
+    figures.phases["write"] = end - write_start
+    figures.hashes = 2 * len(result.credentials)
+    rows = protocol.protocol_rows(plan.all_rows, result.credentials, result.logins)
+    headers = list(protocol.PROTOCOL_HEADERS["en"])
+    t, _ = timed(lambda: protocol.build_xlsx(headers, rows, "bench-password"))
+    figures.phases["protocol"] = t
+    return figures
+
+
+def hash_single_rate(sample: int = 200) -> float:
+    pws = [passwords.generate_password() for _ in range(sample)]
+    t, _ = timed(lambda: passwords.hash_passwords(pws, workers=1))
+    return sample / t
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=10000)
+    parser.add_argument("--format", choices=["xlsx", "ods", "csv"], default="xlsx")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-update", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = make_rows(args.rows)
+        path = write_file(rows, args.format, folder, "initial")
+        engine = open_database(f"sqlite:///{folder / 'bench.db'}")
+        with session_scope(engine) as s:
+            directory.add_year(s, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
+        base_read = baseline_read(path)
+        base_write = baseline_write(rows, folder)
+        single_rate = hash_single_rate()
+        initial = run_import(engine, path, detect_expired=False)
+        update = None
+        base_load = baseline_load(engine)
+        if not args.no_update:
+            upd_path = write_file(update_rows(rows), args.format, folder, "update")
+            update = run_import(engine, upd_path, detect_expired=True)
+        engine.dispose()
+    report(args, initial, update, base_read, base_load, base_write, single_rate)
+
+
+def report(
+    args: argparse.Namespace,
+    initial: RunFigures,
+    update: RunFigures | None,
+    base_read: float,
+    base_load: float,
+    base_write: float,
+    single_rate: float,
+) -> None:
+    p = initial.phases
+    total = sum(p.values())
+    preview = p["read"] + p["map"] + p["load_existing"] + p["plan"]
+    workers = os.cpu_count() or 1
+    rate = initial.hashes / p["hashing"] if p["hashing"] > 0 else 0.0
+    figures: dict[str, Any] = {
+        "rows": args.rows,
+        "format": args.format,
+        "phases": {k: round(v, 3) for k, v in p.items()},
+        "total_s": round(total, 3),
+        "total_without_hashing_s": round(total - p["hashing"], 3),
+        "baseline_read_s": round(base_read, 3),
+        "baseline_load_s": round(base_load, 3),
+        "baseline_write_s": round(base_write, 3),
+        "read_to_preview_ratio": round(preview / base_read, 2),
+        "write_ratio": round(p["write"] / base_write, 2),
+        "hashes_per_s": round(rate, 1),
+        "hash_pool_efficiency": round(rate / (single_rate * workers), 2) if rate else None,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    if update is not None:
+        u = update.phases
+        u_preview = u["read"] + u["map"] + u["load_existing"] + u["plan"]
+        figures["update"] = {
+            "phases": {k: round(v, 3) for k, v in u.items()},
+            "total_s": round(sum(u.values()), 3),
+            "read_to_preview_ratio": round(u_preview / (base_read + base_load), 2),
+        }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"{args.rows} rows, {args.format}, {workers} cores")
+    for name, seconds in p.items():
+        print(f"  {name:<14} {seconds:8.3f} s")
+    print(f"  {'total':<14} {total:8.3f} s  (without hashing {total - p['hashing']:.3f} s)")
+    print(f"baselines: read {base_read:.3f} s, load {base_load:.3f} s, write {base_write:.3f} s")
+    print(
+        f"read→preview {figures['read_to_preview_ratio']}× bare read; "
+        f"write {figures['write_ratio']}× bare insert; {figures['hashes_per_s']} hashes/s "
+        f"({figures['hash_pool_efficiency']} of ideal); peak RSS {figures['peak_rss_mb']} MB"
+    )
+    if update is not None:
+        print("update (10 % changed, 5 % gone, 5 % new):")
+        for name, seconds in update.phases.items():
+            print(f"  {name:<14} {seconds:8.3f} s")
+        print(
+            f"  total {figures['update']['total_s']} s, read→preview "
+            f"{figures['update']['read_to_preview_ratio']}× bare read + load"
+        )
+
+
+if __name__ == "__main__":
+    main()
