@@ -28,9 +28,10 @@ print("ok")
 
 
 def test_engine_models_and_cli_import_without_qt():
-    modules = [
-        f"app.engine.{m.name}" for m in pkgutil.iter_modules(app.engine.__path__)
-    ] + ["app.models", "app.db"]
+    modules = [f"app.engine.{m.name}" for m in pkgutil.iter_modules(app.engine.__path__)] + [
+        "app.models",
+        "app.db",
+    ]
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, *modules], capture_output=True, text=True, check=False
     )
