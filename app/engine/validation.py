@@ -116,13 +116,13 @@ class RowValidator:
     """Validates rows against one mapping; the column lookups are done once."""
 
     def __init__(self, mapping: ColumnMapping, today: date | None = None) -> None:
-        self.columns = {f: mapping.column_of(f) for f in _SINGLE_FIELDS}
+        self.columns: dict[Field, int | None] = {f: mapping.column_of(f) for f in _SINGLE_FIELDS}
         self.group_columns = mapping.columns_of(Field.GROUPS)
         self.today = today or date.today()
 
     def __call__(self, cells: Sequence[str]) -> tuple[RowValues, list[Message]]:
         """The row's values and every reason it cannot be processed (empty if valid)."""
-        get = {f: _cell(cells, c) for f, c in self.columns.items()}
+        get: dict[Field, str] = {f: _cell(cells, c) for f, c in self.columns.items()}
         group_cells = [_cell(cells, c) for c in self.group_columns]
         reasons = _basic_reasons(get, group_cells)
         birth = None
