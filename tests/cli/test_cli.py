@@ -322,3 +322,57 @@ def test_console_script_runs_as_a_process(db_url):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
     assert Path(db_url.removeprefix("sqlite:///")).exists()
+
+
+def test_history_export_and_archive_commands(cli, write_csv, tmp_path):
+    rows = [*ROWS, ["", "Ohne", "Id", "5a", ""]]
+    base = ["--year", "2026/27", "--account-type", "student", "--create-missing-groups", "class"]
+    assert cli("import", write_csv(rows), *base)[0] == 0
+    run_id = json.loads(cli("history", "list", "--json")[1])[0]["run_id"]
+    failed = tmp_path / "failed.csv"
+    code, _out, err = cli("history", "export", run_id, "--failed", failed)
+    assert code == 0, err
+    text = failed.read_text(encoding="utf-8-sig")
+    assert text.count("\n") == 2 and "source ID is missing" in text
+    code, _out, err = cli("history", "export", run_id, "--succeeded", tmp_path / "ok.xlsx")
+    assert code == 0, err
+    assert cli("history", "archive", "--days", "0")[0] == 0
+    assert json.loads(cli("history", "list", "--json")[1])[0]["status"] == "archived"
+    code, _out, err = cli("history", "export", run_id, "--failed", tmp_path / "again.csv")
+    assert code == 2 and "archived" in err and err.count("\n") == 1
+    assert not (tmp_path / "again.csv").exists()
+
+
+def test_groups_csv_commands(cli, write_csv, tmp_path):
+    base = ["--year", "2026/27", "--account-type", "student", "--create-missing-groups", "class"]
+    assert cli("import", write_csv(ROWS), *base)[0] == 0
+    groups_file = tmp_path / "gruppen.csv"
+    groups_file.write_text(
+        "group_id,group_name,description,member_type,member_key\n"
+        "AG1,Schach-AG,Donnerstags,user,juergen.mueller\n"
+        "AG1,Schach-AG,Donnerstags,user,anna.weiss\n",
+        encoding="utf-8",
+    )
+    code, out, err = cli("groups", "import", groups_file, "--json")
+    assert code == 0, err
+    assert json.loads(out) == {
+        "groups_added": 1,
+        "groups_updated": 0,
+        "members_added": 2,
+        "members_updated": 0,
+    }
+    code, out, _ = cli("groups", "import", groups_file)
+    assert out.strip() == "0 groups added, 0 updated. 0 members added, 0 updated"
+    exported = tmp_path / "export.csv"
+    assert cli("groups", "export", exported, "--encoding", "shift_jis")[0] == 0
+    assert "Schach-AG" in exported.read_bytes().decode("shift_jis")
+
+
+def test_template_command_writes_a_recognised_template(cli, tmp_path):
+    from app.engine.mapping import auto_map
+    from app.engine.readers import read_table
+
+    target = tmp_path / "vorlage.xlsx"
+    code, _out, err = cli("template", "--account-type", "teacher", target)
+    assert code == 0, err
+    assert auto_map(read_table(target).headers).is_complete()

@@ -1,0 +1,239 @@
+"""The ``import`` command: a user import from the command line (SPEC §4)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, select
+
+from app.cli_output import EXIT_OK, CliError, err, out, print_json
+from app.db import session_scope
+from app.engine import directory
+from app.engine.apply import check_applicable
+from app.engine.exports import write_table
+from app.engine.mapping import apply_overrides, check_mapping
+from app.engine.plan import Plan
+from app.engine.protocol import MIN_PASSWORD_LENGTH
+from app.engine.reasons import Reason, Refused
+from app.engine.results import ImportOptions, Resolution
+from app.engine.session import ImportSession
+from app.engine.table import ReadOptions
+from app.engine.template import check_template
+from app.models import Operator
+
+CONFLICT_CHOICES = {
+    "skip": Resolution.SKIP,
+    "keep": Resolution.KEEP,
+    "keep-first": Resolution.KEEP,
+    "generate-login": Resolution.GENERATE_LOGIN,
+    "link": Resolution.LINK,
+    "create-new": Resolution.CREATE_NEW,
+    "create": Resolution.CREATE_NEW,
+    "update": Resolution.UPDATE,
+}
+
+
+def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
+    options = _import_options(args)
+    preferences = _conflict_preferences(args.on_conflict)
+    password = _protocol_password(args) if args.protocol and not args.dry_run else None
+    session = ImportSession(engine, options, operator_id=_local_operator(engine))
+    read_options = ReadOptions(
+        encoding=args.encoding,
+        delimiter=_delimiter(args.delimiter),
+        sheet=args.sheet,
+        header=not args.no_header,
+    )
+    if not args.file.exists():
+        raise Refused(Reason.FILE_NOT_FOUND, file=str(args.file))
+    table = session.load(args.file, read_options)
+    warning = check_template(args.file)
+    if warning:
+        err(f"schoolimport: warning: {args.file}: {warning}")
+    overrides = dict(_split_map(m) for m in args.map)
+    mapping = apply_overrides(session.require_mapping(), table.headers, overrides)
+    check_mapping(mapping)
+    session.mapping = mapping
+    try:
+        plan = session.build_plan()
+    except Refused as exc:
+        exc.file = exc.file or str(args.file)
+        raise
+    plan.resolve_all(preferences)
+    try:
+        check_applicable(plan)
+    except Refused as exc:
+        exc.file = str(args.file)
+        raise
+    if args.dry_run:
+        summary = plan.summary()
+        if args.json:
+            print_json(summary.as_dict())
+        else:
+            _print_plan(plan)
+        return EXIT_OK
+    result = session.apply()
+    if args.json:
+        print_json(result.summary.as_dict())
+    else:
+        _print_summary(result.summary.as_dict())
+    if args.protocol and password is not None:
+        saved = session.save_protocol(args.protocol, password, args.protocol_language)
+        if not args.json:
+            out(f"protocol saved: {saved}")
+    elif result.credentials and not args.json:
+        err(
+            f"schoolimport: note: {len(result.credentials)} new account(s) got initial passwords "
+            "that were not saved; use --protocol next time or reset their passwords"
+        )
+    if args.errors:
+        _write_failed_rows(session, args.errors)
+    return EXIT_OK
+
+
+def _import_options(args: argparse.Namespace) -> ImportOptions:
+    return ImportOptions(
+        year=args.year,
+        account_type=directory.parse_account_type(args.account_type).value,
+        source=args.source,
+        match_users=not args.no_match,
+        detect_expired=args.detect_expired,
+        allow_mass_expiry=args.allow_mass_expiry,
+        generate_passwords=not args.no_passwords,
+        datasafe_password=not args.no_datasafe,
+        ignore_unassigned_groups=args.ignore_unassigned_groups,
+        create_missing_groups=args.create_missing_groups,
+    )
+
+
+def _conflict_preferences(values: Sequence[str]) -> list[Resolution]:
+    choices: list[Resolution] = []
+    for value in values:
+        for part in value.split(","):
+            name = part.strip().lower()
+            if name not in CONFLICT_CHOICES:
+                raise CliError(
+                    f"--on-conflict: '{part}' is not a choice ({', '.join(CONFLICT_CHOICES)})"
+                )
+            choices.append(CONFLICT_CHOICES[name])
+    return choices
+
+
+def _delimiter(value: str) -> str:
+    named = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ","}
+    return named.get(value.lower(), value)
+
+
+def _split_map(value: str) -> tuple[str, str]:
+    header, sep, field = value.rpartition("=")
+    if not sep or not header.strip():
+        raise CliError(f"--map '{value}': expected HEADER=FIELD")
+    return header, field
+
+
+def _protocol_password(args: argparse.Namespace) -> str:
+    if args.protocol_password_env:
+        password = os.environ.get(args.protocol_password_env)
+        if not password:
+            raise CliError(
+                f"--protocol-password-env: the variable {args.protocol_password_env} is not set"
+            )
+    else:
+        if not sys.stdin.isatty():
+            raise CliError("--protocol needs --protocol-password-env VAR when not on a terminal")
+        password = getpass.getpass("Protocol password: ")
+        if getpass.getpass("Repeat the password: ") != password:
+            raise Refused(Reason.PASSWORD_MISMATCH)
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise Refused(Reason.PASSWORD_TOO_SHORT, limit=MIN_PASSWORD_LENGTH)
+    suffix = "".join(args.protocol.suffixes).lower()
+    if not (suffix.endswith(".xlsx") or suffix.endswith(".zip")):
+        raise CliError(f"--protocol {args.protocol}: use a name ending in .xlsx or .csv.zip")
+    return password
+
+
+def _local_operator(engine: Engine) -> int | None:
+    with session_scope(engine) as session:
+        return session.scalar(select(Operator.id).order_by(Operator.id).limit(1))
+
+
+def _print_summary(counts: dict[str, int | None]) -> None:
+    parts = [f"{k.replace('_', ' ')} {v}" for k, v in counts.items() if k != "run_id"]
+    out(", ".join(parts) + (f" (run {counts['run_id']})" if counts.get("run_id") else ""))
+
+
+def _print_plan(plan: Plan) -> None:
+    for row in plan.all_rows:
+        where = f"line {row.line}" if row.line else "not in file"
+        name = f"{row.values.last_name}, {row.values.first_name}"
+        detail = "; ".join(f"{c.field}: {c.old} → {c.new}" for c in row.changes)
+        groups = " ".join(
+            [f"+{g}" for g in row.groups_added] + [f"-{g}" for g in row.groups_removed]
+        )
+        reasons = "; ".join(m.text() for m in row.reasons)
+        if row.conflict is not None:
+            reasons = row.conflict.message.text()
+        extra = " | ".join(p for p in (detail, groups, reasons) if p)
+        out(f"{where:<12} {row.outcome:<11} {row.login or '':<24} {name}  {extra}")
+    _print_summary(plan.summary().as_dict())
+
+
+def _write_failed_rows(session: ImportSession, target: Path) -> None:
+    assert session.plan is not None and session.table is not None
+    headers = [*session.table.headers, "Gründe"]
+    rows = []
+    for row in session.plan.rows:
+        if row.effective_action is not None or row.index is None:
+            continue
+        reasons = [m.text() for m in row.reasons]
+        skip = row.skip_reason()
+        if skip is not None:
+            reasons.append(skip.text())
+        rows.append([*session.table.rows[row.index], ", ".join(reasons)])
+    write_table(target, headers, rows)
+
+
+# ------------------------------------------------------------------------ parser
+
+
+def add_import_parser(sub: Any) -> None:
+    p = sub.add_parser("import", help="import a table of users")
+    p.add_argument("file", type=Path)
+    p.add_argument("--year", required=True)
+    p.add_argument("--account-type", required=True, choices=["student", "teacher", "staff"])
+    p.add_argument("--source", default="table")
+    p.add_argument("--sheet")
+    p.add_argument("--encoding", default="auto")
+    p.add_argument("--delimiter", default="auto")
+    p.add_argument("--no-header", action="store_true")
+    p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD")
+    groups = p.add_mutually_exclusive_group()
+    groups.add_argument(
+        "--create-missing-groups", metavar="TYPE", choices=["class", "course", "team", "manual"]
+    )
+    groups.add_argument("--ignore-unassigned-groups", action="store_true")
+    p.add_argument("--no-match", action="store_true")
+    p.add_argument("--detect-expired", action="store_true")
+    p.add_argument("--allow-mass-expiry", action="store_true")
+    p.add_argument("--no-passwords", action="store_true")
+    p.add_argument("--no-datasafe", action="store_true")
+    p.add_argument(
+        "--on-conflict",
+        action="append",
+        default=[],
+        metavar="CHOICE",
+        help="skip | keep | generate-login | link | create-new | update (repeatable, in order)",
+    )
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--protocol", type=Path, metavar="OUT.xlsx|OUT.csv.zip")
+    p.add_argument("--protocol-password-env", metavar="VAR")
+    p.add_argument("--protocol-language", choices=["de", "en"], default="en")
+    p.add_argument("--errors", type=Path, metavar="FAILED_ROWS.xlsx")
+    p.set_defaults(func=cmd_import)

@@ -1,0 +1,605 @@
+"""Group CSV import and export (SPEC §3, seed 004): one row per member, group fields
+repeated; UTF-8 (with or without BOM), Shift-JIS or Windows-1252.
+
+Import is a plan (the preview) and its application, like the user import:
+:func:`plan_group_import` writes nothing; :func:`apply_group_import` executes that
+plan in the caller's transaction and refuses it if the groups changed meanwhile.
+
+Rules chosen where the seed is silent (also in ``docs/group-csv.md``):
+
+- The group ID is the update key. The export writes a group's ``external_id``, or
+  ``G<id>`` for a group without one; the import accepts both. An unknown ID creates a
+  group with that ID (an unknown ``G<number>`` is an error: those are ours). A row
+  without an ID refers to the group of that name in the target school year (names
+  are unique there, SPEC §1) or creates it.
+- New groups go into the given school year (permanent when none) with type ``team``,
+  unless an optional ``group_type`` column says ``class``, ``course`` or ``manual``.
+- An empty cell leaves a field as it is, except description and comment, which an
+  empty cell clears. The first row of a group sets its fields; a later row of the
+  same group with other values is an error.
+- A group counts as updated only when one of its own fields changes; members count
+  as added when they were not members before and as updated when their administrator
+  flag changes. "Delete members before importing" empties the named groups first;
+  members listed again are then neither added nor updated, the others are removed.
+- A row with an error (unknown login, unknown ID, …) is left out; the others are
+  imported. ``system`` groups are never changed by an import.
+- Export cells are neutralised against formula injection; the import takes the
+  leading apostrophe off again, so that export and import round-trip.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session
+
+from app.engine.directory import find_year
+from app.engine.exports import atomic_write
+from app.engine.mapping import normalize_header
+from app.engine.readers import read_table
+from app.engine.reasons import Message, Reason, Refused, StalePlan
+from app.engine.results import FieldChange
+from app.engine.safecells import DANGEROUS_PREFIXES, neutralize
+from app.engine.state import default_school_id
+from app.engine.table import ReadOptions
+from app.models import Group, GroupType, Membership, SchoolYear, User, group_name_key, utcnow
+
+HEADERS = ("group_id", "group_name", "description", "comment", "disabled", "member_type",
+           "member_key", "member_is_admin")  # fmt: skip
+# Export encodings (by their codecs name). UTF-8 is written with a BOM, so that Excel
+# opens it as UTF-8; the import reads it with or without one.
+ENCODINGS = {"utf-8": "utf-8-sig", "utf-8-sig": "utf-8-sig", "shift_jis": "shift_jis",
+             "cp932": "cp932", "cp1252": "cp1252"}  # fmt: skip
+_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "group_id": ("group id", "id", "gruppen id", "gruppe id", "gruppenkennung", "グループid"),
+    "group_name": ("group name", "name", "group", "gruppenname", "gruppe", "グループ名"),
+    "description": ("description", "beschreibung", "説明"),
+    "comment": ("comment", "comments", "kommentar", "bemerkung", "bemerkungen", "コメント"),
+    "disabled": ("disabled", "invalid", "deaktiviert", "gesperrt", "inaktiv", "無効"),
+    "member_type": ("member type", "mitgliedstyp", "mitgliedsart", "メンバー種別"),
+    "member_key": (
+        "member key", "member", "login", "mitgliedsschluessel", "mitglied", "benutzername",
+        "mitglied login", "メンバーキー",
+    ),
+    "member_is_admin": (
+        "member is administrator", "member is an administrator", "member is admin",
+        "administrator", "admin", "mitglied ist administrator", "gruppenadministrator",
+        "メンバー管理者",
+    ),
+    "group_type": ("group type", "type", "gruppentyp", "gruppenart", "typ"),
+}  # fmt: skip
+_LOOKUP = {s.replace(" ", ""): name for name, syns in _SYNONYMS.items() for s in syns}
+_TRUE = {"1", "true", "yes", "y", "x", "ja", "j", "wahr"}
+_FALSE = {"0", "false", "no", "n", "nein", "falsch"}
+_USER_TYPES = {"user", "users", "benutzer", "ユーザー"}
+_TYPE_NAMES = {"klasse": "class", "kurs": "course", "arbeitsgruppe": "team", "manuell": "manual"}
+_IMPORTABLE = {GroupType.CLASS, GroupType.COURSE, GroupType.TEAM, GroupType.MANUAL}
+_OWN_ID = re.compile(r"G(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    line: int
+    message: Message
+
+    def text(self) -> str:
+        return f"line {self.line}: {self.message.text()}"
+
+
+@dataclass(slots=True)
+class MemberChange:
+    login: str
+    user_id: int
+    is_admin: bool
+    was_admin: bool | None = None  # None: not a member before
+
+
+@dataclass(slots=True)
+class GroupPlan:
+    """One group of the file: created (``group_id`` None) or matched, and its changes."""
+
+    line: int  # its first row in the file
+    group_id: int | None
+    external_id: str | None
+    values: dict[str, Any]  # name, description, comment, disabled, type
+    is_system: bool = False
+    year_key: int = 0
+    changes: list[FieldChange] = field(default_factory=list)
+    members_added: list[MemberChange] = field(default_factory=list)
+    members_updated: list[MemberChange] = field(default_factory=list)
+    members_removed: list[MemberChange] = field(default_factory=list)
+    given: dict[str, Any] = field(default_factory=dict, repr=False)
+    # user id -> (login, administrator flag or None when the file does not say)
+    wanted: dict[int, tuple[str, bool | None]] = field(default_factory=dict, repr=False)
+
+    @property
+    def name(self) -> str:
+        return str(self.values["name"])
+
+    @property
+    def action(self) -> str:
+        if self.group_id is None:
+            return "add"
+        return "update" if self.changes else "unchanged"
+
+
+@dataclass(frozen=True, slots=True)
+class GroupImportResult:
+    groups_added: int = 0
+    groups_updated: int = 0
+    members_added: int = 0
+    members_updated: int = 0
+    members_removed: int = 0
+    rows_with_errors: int = 0
+
+    def sentence(self) -> str:
+        return (
+            f"{self.groups_added} groups added, {self.groups_updated} updated. "
+            f"{self.members_added} members added, {self.members_updated} updated"
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        return {
+            "groups_added": self.groups_added,
+            "groups_updated": self.groups_updated,
+            "members_added": self.members_added,
+            "members_updated": self.members_updated,
+        }
+
+
+@dataclass(slots=True)
+class GroupImportPlan:
+    path: Path
+    encoding: str
+    delete_members_before: bool
+    school_id: int
+    year_id: int | None
+    groups: list[GroupPlan]
+    errors: list[RowError]
+    ignored_headers: list[str]
+    logins: list[str] = field(default_factory=list)
+    fingerprint: str = ""
+
+    def summary(self) -> GroupImportResult:
+        return GroupImportResult(
+            groups_added=sum(g.group_id is None for g in self.groups),
+            groups_updated=sum(g.action == "update" for g in self.groups),
+            members_added=sum(len(g.members_added) for g in self.groups),
+            members_updated=sum(len(g.members_updated) for g in self.groups),
+            members_removed=sum(len(g.members_removed) for g in self.groups),
+            rows_with_errors=len({e.line for e in self.errors}),
+        )
+
+
+# -------------------------------------------------------------------------- reading
+def _columns(path: Path, headers: list[str]) -> tuple[dict[str, int], list[str]]:
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, header in enumerate(headers):
+        name = _LOOKUP.get(normalize_header(header).replace(" ", ""))
+        if name is None or name in columns:
+            ignored.append(header)
+        else:
+            columns[name] = index
+    if not columns:
+        detail = (
+            "the first line is not a header row (none of its cells names a column such as "
+            f"{', '.join(HEADERS)}); a header row is required"
+        )
+        raise Refused(Reason.INVALID_VALUE, file=str(path), detail=detail)
+    if "group_id" not in columns and "group_name" not in columns:
+        raise Refused(Reason.REQUIRED_COLUMN_MISSING, file=str(path), fields="group ID, group name")
+    return columns, ignored
+
+
+def _unneutralize(cell: str) -> str:
+    if cell.startswith("'") and cell[1:2] and cell[1:].startswith(DANGEROUS_PREFIXES):
+        return cell[1:]
+    return cell
+
+
+def _flag(value: str, column: str) -> bool | None:
+    text = value.strip().casefold()
+    if not text:
+        return None
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise ValueError(f"{column} '{value}' is neither true nor false (1/0, true/false)")
+
+
+def _group_type(value: str) -> str | None:
+    text = value.strip().casefold()
+    if not text:
+        return None
+    text = _TYPE_NAMES.get(text, text)
+    if text not in {t.value for t in _IMPORTABLE}:
+        raise ValueError(f"'{value}' is not a group type (class, course, team, manual)")
+    return text
+
+
+@dataclass(slots=True)
+class _Row:
+    line: int
+    given: dict[str, Any]  # the group fields the row gives
+    login: str
+    admin: bool | None
+    user_id: int | None = None
+
+
+def _parse(line: int, cells: dict[str, str]) -> _Row:
+    given: dict[str, Any] = {}
+    if cells.get("group_name", "").strip():
+        given["name"] = " ".join(cells["group_name"].split())
+    for text_field in ("description", "comment"):
+        if cells.get(text_field, "").strip():
+            given[text_field] = cells[text_field]
+    disabled = _flag(cells.get("disabled", ""), "disabled")
+    if disabled is not None:
+        given["disabled"] = disabled
+    group_type = _group_type(cells.get("group_type", ""))
+    if group_type is not None:
+        given["type"] = group_type
+    member_type = cells.get("member_type", "").strip()
+    login = cells.get("member_key", "").strip().lower()
+    if member_type and member_type.casefold() not in _USER_TYPES and login:
+        raise ValueError(f"member type '{member_type}' is not supported (only 'user')")
+    return _Row(
+        line, given, login, _flag(cells.get("member_is_admin", ""), "member is administrator")
+    )
+
+
+# ------------------------------------------------------------------------- planning
+_FIELDS = ("name", "description", "comment", "disabled", "type")
+_LABELS = {"name": "group name", "description": "description", "comment": "comment",
+           "disabled": "disabled flag", "type": "group type"}  # fmt: skip
+
+
+def export_id(group: Group) -> str:
+    """The group ID the export writes and the import accepts."""
+    return group.external_id or f"G{group.id}"
+
+
+def _values_of(group: Group) -> dict[str, Any]:
+    return {f: getattr(group, f) for f in _FIELDS}
+
+
+class _Planner:
+    """Matches the rows to groups and collects what each group gets; writes nothing."""
+
+    def __init__(self, session: Session, school_id: int, year_key: int) -> None:
+        groups = list(session.scalars(select(Group).where(Group.school_id == school_id)))
+        self.by_id = {g.id: g for g in groups}
+        self.by_external = {g.external_id: g for g in groups if g.external_id}
+        self.by_name = {(g.year_key, g.name_key): g for g in groups}
+        self.year_key = year_key
+        self.members: dict[int, dict[int, bool]] = {}
+        for gid, uid, admin in session.execute(
+            select(Membership.group_id, Membership.user_id, Membership.is_admin)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Group.school_id == school_id)
+        ):
+            self.members.setdefault(gid, {})[uid] = bool(admin)
+        self.users: dict[str, int] = {}
+        self.plans: list[GroupPlan] = []
+        self.of_group: dict[int, GroupPlan] = {}
+        self.of_key: dict[str, GroupPlan] = {}
+        self.of_name: dict[tuple[int, str], GroupPlan] = {}
+        self.errors: list[RowError] = []
+
+    def row(self, line: int, cells: dict[str, str]) -> None:
+        """Take one row into the plan, or record why it is left out."""
+        try:
+            row = _parse(line, cells)
+            row.user_id = self.users.get(row.login)
+            if row.login and row.user_id is None:
+                message = Message(Reason.USER_NOT_FOUND, {"login": row.login})
+                self.errors.append(RowError(line, message))
+                return
+            plan = self._resolve(row, cells.get("group_id", "").strip())
+            self._check(plan, row)
+        except ValueError as exc:
+            self.errors.append(RowError(line, Message(Reason.INVALID_VALUE, {"detail": str(exc)})))
+            return
+        self._take(plan, row)
+
+    def _resolve(self, row: _Row, key: str) -> GroupPlan:
+        if key:
+            if key in self.of_key:
+                return self.of_key[key]
+            group = self.by_external.get(key)
+            own = _OWN_ID.fullmatch(key)
+            if group is None and own is not None:
+                group = self.by_id.get(int(own.group(1)))
+                if group is None:
+                    raise ValueError(f"there is no group with the ID {key}")
+            return self._plan_for(group) if group else self._new(row, key)
+        name = row.given.get("name")
+        if not name:
+            raise ValueError("a row without a group ID needs a group name")
+        name_key = (self.year_key, group_name_key(name))
+        if name_key in self.of_name:
+            return self.of_name[name_key]
+        group = self.by_name.get(name_key)
+        return self._plan_for(group) if group else self._new(row, None)
+
+    def _plan_for(self, group: Group) -> GroupPlan:
+        if group.id in self.of_group:
+            return self.of_group[group.id]
+        system = group.type == GroupType.SYSTEM.value
+        return GroupPlan(0, group.id, group.external_id, _values_of(group), system, group.year_key)
+
+    def _new(self, row: _Row, key: str | None) -> GroupPlan:
+        name = row.given.get("name")
+        if not name:
+            raise ValueError(f"the group ID {key} is unknown and the row has no group name")
+        name_key = (self.year_key, group_name_key(name))
+        if name_key in self.by_name:
+            raise ValueError(
+                f"the group ID {key} is unknown, but a group named '{name}' exists already "
+                f"in this school year (ID {export_id(self.by_name[name_key])}); use that ID"
+            )
+        if name_key in self.of_name:
+            raise ValueError(f"the group name '{name}' is given to two different group IDs")
+        values = {"name": name, "description": "", "comment": "", "disabled": False,
+                  "type": GroupType.TEAM.value}  # fmt: skip
+        return GroupPlan(0, None, key, values, year_key=self.year_key)
+
+    def _check(self, plan: GroupPlan, row: _Row) -> None:
+        for name, value in row.given.items():
+            if name in plan.given and plan.given[name] != value:
+                raise ValueError(f"the {_LABELS[name]} differs from line {plan.line} of this group")
+        if "name" in row.given and plan.group_id is not None:
+            name_key = (plan.year_key, group_name_key(row.given["name"]))
+            other = self.by_name.get(name_key)
+            if (other is not None and other.id != plan.group_id) or self.of_name.get(
+                name_key, plan
+            ) is not plan:
+                raise ValueError(f"another group is named '{row.given['name']}' already")
+        earlier = plan.wanted.get(row.user_id or 0, ("", None))[1]
+        if row.admin is not None and earlier is not None and row.admin != earlier:
+            raise ValueError(f"{row.login} is listed twice with different administrator flags")
+        if plan.is_system and self._changes(plan, row):
+            raise ValueError(f"'{plan.name}' is a system group, which imports never change")
+
+    def _changes(self, plan: GroupPlan, row: _Row) -> bool:
+        if any(plan.values[name] != value for name, value in row.given.items()):
+            return True
+        current = self.members.get(plan.group_id or 0, {})
+        admin = row.admin
+        uid = row.user_id
+        return uid is not None and (
+            uid not in current or (admin is not None and admin != current[uid])
+        )
+
+    def _take(self, plan: GroupPlan, row: _Row) -> None:
+        if plan not in self.plans:
+            plan.line = row.line
+            self.plans.append(plan)
+            if plan.group_id is not None:
+                self.of_group[plan.group_id] = plan
+            elif plan.external_id:
+                self.of_key[plan.external_id] = plan
+        plan.given.update(row.given)
+        plan.values.update(row.given)
+        self.of_name[(plan.year_key, group_name_key(plan.name))] = plan
+        if row.user_id is not None:
+            earlier = plan.wanted.get(row.user_id, ("", None))[1]
+            plan.wanted[row.user_id] = (row.login, earlier if row.admin is None else row.admin)
+
+    def finish(self, session: Session, delete_before: bool) -> list[GroupPlan]:
+        """Work out each group's member and field changes."""
+        removed = {
+            uid
+            for plan in self.plans
+            if delete_before and plan.group_id is not None and not plan.is_system
+            for uid in self.members.get(plan.group_id, {})
+            if uid not in plan.wanted
+        }
+        logins = dict(
+            session.execute(select(User.id, User.login).where(User.id.in_(removed))).all()
+        )
+        for plan in self.plans:
+            current = self.members.get(plan.group_id, {}) if plan.group_id is not None else {}
+            emptied = delete_before and not plan.is_system
+            for uid, (login, admin) in plan.wanted.items():
+                if uid not in current:
+                    plan.members_added.append(MemberChange(login, uid, bool(admin)))
+                    continue
+                wanted = bool(admin) if emptied else admin
+                if wanted is not None and wanted != current[uid]:
+                    plan.members_updated.append(MemberChange(login, uid, wanted, current[uid]))
+            if emptied:
+                plan.members_removed = [
+                    MemberChange(logins.get(uid, ""), uid, False, was)
+                    for uid, was in current.items()
+                    if uid not in plan.wanted
+                ]
+            if plan.group_id is not None:
+                original = _values_of(self.by_id[plan.group_id])
+                plan.changes = [
+                    FieldChange(f, original[f], plan.values[f])
+                    for f in _FIELDS
+                    if original[f] != plan.values[f]
+                ]
+        return self.plans
+
+
+def plan_group_import(
+    session: Session,
+    path: Path,
+    encoding: str = "auto",
+    delete_members_before: bool = False,
+    year: SchoolYear | str | None = None,
+) -> GroupImportPlan:
+    """Read the file and plan the import against the database; nothing is written.
+
+    ``year``: the school year (or its name) new groups go into; None = permanent.
+    """
+    path = Path(path)
+    table = read_table(path, ReadOptions(encoding=encoding))
+    columns, ignored = _columns(path, table.headers)
+    if not table.rows:
+        raise Refused(Reason.NO_DATA_ROWS, file=str(path))
+    if isinstance(year, str):
+        year = find_year(session, year)
+    school_id = default_school_id(session)
+    planner = _Planner(session, school_id, year.id if year is not None else 0)
+    records = [
+        (line, {name: _unneutralize(cells[i]) for name, i in columns.items()})
+        for line, cells in zip(table.line_numbers, table.rows, strict=True)
+    ]
+    logins = sorted({c.get("member_key", "").strip().lower() for _, c in records} - {""})
+    planner.users = dict(
+        session.execute(select(User.login, User.id).where(User.login.in_(logins))).all()
+    )
+    for line, cells in records:
+        planner.row(line, cells)
+    plan = GroupImportPlan(
+        path=path,
+        encoding=table.encoding or encoding,
+        delete_members_before=delete_members_before,
+        school_id=school_id,
+        year_id=year.id if year is not None else None,
+        groups=planner.finish(session, delete_members_before),
+        errors=planner.errors,
+        ignored_headers=ignored,
+        logins=logins,
+    )
+    plan.fingerprint = _fingerprint(session, school_id, logins)
+    return plan
+
+
+def _fingerprint(session: Session, school_id: int, logins: list[str]) -> str:
+    """What the plan depends on: the school's groups, their members, the file's users."""
+    digest = hashlib.sha256()
+    group_ids = select(Group.id).where(Group.school_id == school_id)
+    queries = (
+        select(Group.id, Group.external_id, Group.year_key, Group.name, Group.description,
+               Group.comment, Group.disabled, Group.type)
+        .where(Group.school_id == school_id).order_by(Group.id),
+        select(Membership.group_id, Membership.user_id, Membership.is_admin)
+        .where(Membership.group_id.in_(group_ids))
+        .order_by(Membership.group_id, Membership.user_id),
+        select(User.login, User.id).where(User.login.in_(logins)).order_by(User.login),
+    )  # fmt: skip
+    for query in queries:
+        for row in session.execute(query):
+            digest.update(repr(tuple(row)).encode())
+        digest.update(b"|")
+    return digest.hexdigest()
+
+
+def apply_group_import(session: Session, plan: GroupImportPlan) -> GroupImportResult:
+    """Execute the plan in the caller's transaction; refuse it if the database changed."""
+    if _fingerprint(session, plan.school_id, plan.logins) != plan.fingerprint:
+        raise StalePlan()
+    now = utcnow()
+    for group_plan in plan.groups:
+        group_id = _write_group(session, plan, group_plan, now)
+        removed = [m.user_id for m in group_plan.members_removed]
+        if removed:
+            session.execute(
+                delete(Membership).where(
+                    Membership.group_id == group_id, Membership.user_id.in_(removed)
+                )
+            )
+        for member in group_plan.members_added:
+            session.add(
+                Membership(
+                    user_id=member.user_id, group_id=group_id, is_admin=member.is_admin,
+                    created_at=now,
+                )
+            )  # fmt: skip
+        for member in group_plan.members_updated:
+            session.execute(
+                update(Membership)
+                .where(Membership.group_id == group_id, Membership.user_id == member.user_id)
+                .values(is_admin=member.is_admin)
+            )
+    session.flush()
+    return plan.summary()
+
+
+def _write_group(session: Session, plan: GroupImportPlan, group_plan: GroupPlan, now: Any) -> int:
+    values = group_plan.values
+    if group_plan.group_id is None:
+        group = Group(
+            school_id=plan.school_id,
+            year_id=plan.year_id,
+            year_key=plan.year_id or 0,
+            name_key=group_name_key(values["name"]),
+            external_id=group_plan.external_id,
+            created_at=now,
+            updated_at=now,
+            **values,
+        )
+        session.add(group)
+        session.flush()
+        return group.id
+    group = session.get_one(Group, group_plan.group_id)
+    if group_plan.changes:
+        for change in group_plan.changes:
+            setattr(group, change.field, change.new)
+        group.name_key = group_name_key(group.name)
+        group.updated_at = now
+    return group.id
+
+
+# -------------------------------------------------------------------------- export
+def export_groups(session: Session, target: Path, encoding: str = "utf-8") -> int:
+    """Write every group, one row per member; returns the number of groups written."""
+    target = Path(target)
+    codec = _export_codec(encoding)
+    members: dict[int, list[tuple[str, bool]]] = {}
+    for group_id, login, admin in session.execute(
+        select(Membership.group_id, User.login, Membership.is_admin)
+        .join(User, User.id == Membership.user_id)
+        .order_by(User.login)
+    ):
+        members.setdefault(group_id, []).append((login, bool(admin)))
+    groups = list(session.scalars(select(Group).order_by(Group.year_key, Group.name_key, Group.id)))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for group in groups:
+        head = [export_id(group), group.name, group.description, group.comment,
+                "1" if group.disabled else "0"]  # fmt: skip
+        tails = [["user", login, str(admin)] for login, admin in members.get(group.id, [])]
+        for tail in tails or [["", "", ""]]:
+            row = [neutralize(cell) for cell in [*head, *tail]]
+            _check_encodable(target, codec, group, row)
+            writer.writerow(row)
+    atomic_write(target, buffer.getvalue().encode(codec))
+    return len(groups)
+
+
+def _export_codec(encoding: str) -> str:
+    try:
+        name = codecs.lookup(encoding.strip()).name
+    except LookupError:
+        name = ""
+    if name not in ENCODINGS:
+        detail = f"'{encoding}' is not an export encoding (utf-8, shift_jis, cp1252)"
+        raise Refused(Reason.INVALID_VALUE, detail=detail)
+    return ENCODINGS[name]
+
+
+def _check_encodable(target: Path, codec: str, group: Group, row: list[str]) -> None:
+    for cell in row:
+        try:
+            cell.encode(codec)
+        except UnicodeEncodeError as exc:
+            detail = (
+                f"the group '{group.name}' (ID {export_id(group)}) contains "
+                f"'{exc.object[exc.start : exc.end]}', which {codec} cannot represent; "
+                "export it as UTF-8"
+            )
+            raise Refused(Reason.INVALID_VALUE, file=str(target), detail=detail) from None
