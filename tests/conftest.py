@@ -16,6 +16,7 @@ from sqlalchemy import Engine  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
 from app.engine import directory  # noqa: E402
+from tests.pg import PG_ADMIN_URL, PgServer  # noqa: E402
 
 YEAR = "2026/27"
 
@@ -41,9 +42,29 @@ def _no_leaked_threads() -> Iterator[None]:
     assert not still, f"threads left running: {still}"
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'schoolimport.db'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database on each backend: a SQLite file, and a PostgreSQL database
+    cloned from a migrated template (see ``tests/pg.py``)."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'schoolimport.db'}"
+        return
+    if request.node.get_closest_marker("sqlite_only"):
+        pytest.skip("checks the SQLite file itself")
+    server = request.getfixturevalue("pg_server")
+    with server.database() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    server = PgServer.connect()
+    if server is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"no PostgreSQL server at {PG_ADMIN_URL} in CI")
+        pytest.skip(f"no PostgreSQL server at {PG_ADMIN_URL}")
+    yield server
+    server.close()
 
 
 @pytest.fixture

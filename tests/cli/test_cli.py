@@ -312,6 +312,7 @@ def test_errors_file_has_the_failed_rows(cli, write_csv, tmp_path):
     assert "last name is missing" in values[2][-1] and "not a date" in values[2][-1]
 
 
+@pytest.mark.sqlite_only
 def test_console_script_runs_as_a_process(db_url):
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "--db", db_url, "year", "list", "--json"],

@@ -373,6 +373,7 @@ def test_cancelled_run_changes_nothing(importer, write_csv, engine):
         assert s.scalar(select(func.count()).select_from(Group)) == 0
 
 
+@pytest.mark.sqlite_only
 def test_no_plain_password_reaches_the_database_file(importer, write_csv, engine, db_url):
     session = importer.run(write_csv(BASE), create_missing_groups="class")
     secrets = [
