@@ -33,8 +33,12 @@ from app.cli_admin import (
     iso_date,
 )
 from app.cli_import import CONFLICT_CHOICES, add_import_parser
+from app.cli_lifecycle import register as register_lifecycle
+from app.cli_operators import PASSWORD_ENV, sign_in
+from app.cli_operators import register as register_operators
 from app.cli_output import EXIT_REFUSED, CliError, err
-from app.db import open_database
+from app.db import default_url, open_database
+from app.engine import credentials
 from app.engine.reasons import EngineError
 
 __all__ = ["CONFLICT_CHOICES", "build_parser", "main"]
@@ -47,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"schoolimport {__version__}")
     parser.add_argument("--db", metavar="URL", help="database URL (default: $SCHOOLIMPORT_DB)")
+    parser.add_argument(
+        "--operator", metavar="NAME", help=f"sign in as NAME (password: ${PASSWORD_ENV})"
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("init", help="create or upgrade the database")
@@ -128,20 +135,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--account-type", required=True, choices=["student", "teacher", "staff"])
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
     p.set_defaults(func=cmd_template)
+    register_operators(sub)
+    register_lifecycle(sub, users, history)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "no_database", False):
+        try:
+            return int(args.func(None, args))
+        except CliError as exc:
+            err(f"schoolimport: {exc}")
+            return EXIT_REFUSED
+    url = credentials.resolve(args.db or default_url())
     try:
-        engine = open_database(args.db)
+        engine = open_database(url)
     except (SQLAlchemyError, OSError) as exc:
         err(
             f"schoolimport: database {args.db or '(default)'}: cannot be opened: {_first_line(exc)}"
         )
         return EXIT_REFUSED
     try:
+        if args.command != "init":
+            args.actor = sign_in(engine, args.operator)
         return int(args.func(engine, args))
     except EngineError as exc:
         err(f"schoolimport: {exc.text()}")

@@ -26,6 +26,7 @@ def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:
 
 
 def cmd_year_add(engine: Engine, args: argparse.Namespace) -> int:
+    args.actor.require_admin("add school years")
     with session_scope(engine) as session:
         year = directory.add_year(session, args.name, args.start, args.end, args.current)
         out(f"school year {year.name} added" + (" (current)" if year.is_current else ""))
@@ -54,6 +55,7 @@ def cmd_year_list(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_group_add(engine: Engine, args: argparse.Namespace) -> int:
+    args.actor.require_import("groups", None)
     group_type = directory.parse_group_type(args.type)
     with session_scope(engine) as session:
         year = None if args.permanent else directory.find_year(session, args.year)
@@ -139,6 +141,7 @@ def cmd_history_archive(engine: Engine, args: argparse.Namespace) -> int:
 
 def cmd_groups_import(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
+        args.actor.require_import("groups", directory.find_school(session, None))
         plan = groupcsv.plan_group_import(
             session, args.file, args.encoding, args.delete_members_before, args.year
         )

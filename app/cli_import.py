@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from app.cli_output import EXIT_OK, CliError, err, out, print_json
-from app.db import session_scope
 from app.engine import directory
 from app.engine.apply import check_applicable
 from app.engine.exports import write_table
+from app.engine.letters import save_import_letters
 from app.engine.mapping import apply_overrides, check_mapping
 from app.engine.plan import Plan
 from app.engine.protocol import MIN_PASSWORD_LENGTH
@@ -25,7 +25,6 @@ from app.engine.results import ImportOptions, Resolution
 from app.engine.session import ImportSession
 from app.engine.table import ReadOptions
 from app.engine.template import check_template
-from app.models import Operator
 
 CONFLICT_CHOICES = {
     "skip": Resolution.SKIP,
@@ -42,8 +41,9 @@ CONFLICT_CHOICES = {
 def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
     options = _import_options(args)
     preferences = _conflict_preferences(args.on_conflict)
-    password = _protocol_password(args) if args.protocol and not args.dry_run else None
-    session = ImportSession(engine, options, operator_id=_local_operator(engine))
+    wants_password = args.protocol or args.letters
+    password = _protocol_password(args) if wants_password and not args.dry_run else None
+    session = ImportSession(engine, options, actor=args.actor)
     read_options = ReadOptions(
         encoding=args.encoding,
         delimiter=_delimiter(args.delimiter),
@@ -87,11 +87,17 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
         saved = session.save_protocol(args.protocol, password, args.protocol_language)
         if not args.json:
             out(f"protocol saved: {saved}")
-    elif result.credentials and not args.json:
+    elif result.credentials and not args.json and not args.letters:
         err(
             f"schoolimport: note: {len(result.credentials)} new account(s) got initial passwords "
             "that were not saved; use --protocol next time or reset their passwords"
         )
+    if args.letters and password is not None and session.plan is not None:
+        letters = save_import_letters(
+            engine, session.plan, result, args.letters, password, args.letters_language
+        )
+        if not args.json:
+            out(f"login letters saved: {letters}" if letters else "no new accounts: no letters")
     if args.errors:
         _write_failed_rows(session, args.errors)
     return EXIT_OK
@@ -102,6 +108,7 @@ def _import_options(args: argparse.Namespace) -> ImportOptions:
         year=args.year,
         account_type=directory.parse_account_type(args.account_type).value,
         source=args.source,
+        school=args.school,
         match_users=not args.no_match,
         detect_expired=args.detect_expired,
         allow_mass_expiry=args.allow_mass_expiry,
@@ -146,21 +153,20 @@ def _protocol_password(args: argparse.Namespace) -> str:
             )
     else:
         if not sys.stdin.isatty():
-            raise CliError("--protocol needs --protocol-password-env VAR when not on a terminal")
+            raise CliError(
+                "--protocol and --letters need --protocol-password-env VAR when not on a terminal"
+            )
         password = getpass.getpass("Protocol password: ")
         if getpass.getpass("Repeat the password: ") != password:
             raise Refused(Reason.PASSWORD_MISMATCH)
     if len(password) < MIN_PASSWORD_LENGTH:
         raise Refused(Reason.PASSWORD_TOO_SHORT, limit=MIN_PASSWORD_LENGTH)
-    suffix = "".join(args.protocol.suffixes).lower()
+    suffix = "".join(args.protocol.suffixes).lower() if args.protocol else ".xlsx"
     if not (suffix.endswith(".xlsx") or suffix.endswith(".zip")):
         raise CliError(f"--protocol {args.protocol}: use a name ending in .xlsx or .csv.zip")
+    if args.letters and args.letters.suffix.lower() != ".pdf":
+        raise CliError(f"--letters {args.letters}: use a name ending in .pdf")
     return password
-
-
-def _local_operator(engine: Engine) -> int | None:
-    with session_scope(engine) as session:
-        return session.scalar(select(Operator.id).order_by(Operator.id).limit(1))
 
 
 def _print_summary(counts: dict[str, int | None]) -> None:
@@ -208,6 +214,7 @@ def add_import_parser(sub: Any) -> None:
     p.add_argument("--year", required=True)
     p.add_argument("--account-type", required=True, choices=["student", "teacher", "staff"])
     p.add_argument("--source", default="table")
+    p.add_argument("--school", help="the school the users belong to (default: the first)")
     p.add_argument("--sheet")
     p.add_argument("--encoding", default="auto")
     p.add_argument("--delimiter", default="auto")
@@ -235,5 +242,7 @@ def add_import_parser(sub: Any) -> None:
     p.add_argument("--protocol", type=Path, metavar="OUT.xlsx|OUT.csv.zip")
     p.add_argument("--protocol-password-env", metavar="VAR")
     p.add_argument("--protocol-language", choices=["de", "en"], default="en")
+    p.add_argument("--letters", type=Path, metavar="OUT.pdf", help="login letters (PDF)")
+    p.add_argument("--letters-language", choices=["de", "en"], default="de")
     p.add_argument("--errors", type=Path, metavar="FAILED_ROWS.xlsx")
     p.set_defaults(func=cmd_import)

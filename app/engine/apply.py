@@ -46,6 +46,9 @@ from app.models import (
 )
 
 BATCH = 2000
+BEFORE_IMAGE_VERSION = 2
+# Columns of a touched user that the before-image keeps besides the imported fields.
+_STATUS_COLUMNS = ("status", "marked_at", "deactivate_on", "purge_on", "updated_at")
 USERS = cast(Table, User.__table__)
 MEMBERSHIPS = cast(Table, Membership.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
@@ -145,12 +148,17 @@ class _Writer:
         self.report = report
         self.is_cancelled = is_cancelled
         self.group_ids: dict[GroupRef, int] = {}
+        # What undo needs (app/engine/undo.py); version 2 adds the status dates and
+        # updated_at of touched users and the removed memberships' columns.
         self.before: dict[str, Any] = {
+            "version": BEFORE_IMAGE_VERSION,
             "created_users": [],
             "created_groups": [],
             "updated": [],
             "memberships_added": [],
             "memberships_removed": [],
+            "expired": [],
+            "expired_before": [],
         }
         self.done = 0
         self.total = len(plan.rows) + len(plan.expiries)
@@ -302,6 +310,7 @@ class _Writer:
             user = users.get(row.user_id) or self.plan.state.user_by_id(row.user_id)
             assert user is not None
             current: dict[str, Any] = {
+                "school_id": user.school_id,
                 "last_name": user.last_name,
                 "first_name": user.first_name,
                 "birth_date": user.birth_date,
@@ -319,7 +328,7 @@ class _Writer:
             logins[row.index] = new["login"]
             if new == current and row.effective_action is RowAction.UPDATE:
                 continue  # only memberships change
-            self.before["updated"].append({"id": user.id, **_jsonable(current)})
+            self.before["updated"].append({"id": user.id, **current})
             params.append(
                 {
                     "b_id": user.id,
@@ -330,6 +339,8 @@ class _Writer:
                     "updated_at": self.now,
                 }
             )
+        old = self._status_columns([entry["id"] for entry in self.before["updated"]])
+        self.before["updated"] = [_jsonable({**e, **old[e["id"]]}) for e in self.before["updated"]]
         # The SET clause comes from the parameter keys (Core executemany).
         stmt = update(USERS).where(USERS.c.id == bindparam("b_id"))
         for start in range(0, len(params), BATCH):
@@ -359,6 +370,7 @@ class _Writer:
                 to_add.append({"user_id": row.user_id, "group_id": gid, "created_at": self.now})
             for gid in remove:
                 to_remove.append({"b_user": row.user_id, "b_group": gid})
+        self.before["memberships_removed"] = self._removed_memberships(to_remove)
         if to_remove:
             stmt = MEMBERSHIPS.delete().where(
                 MEMBERSHIPS.c.user_id == bindparam("b_user"),
@@ -369,7 +381,38 @@ class _Writer:
         for start in range(0, len(to_add), BATCH):
             self.conn.execute(insert(MEMBERSHIPS), to_add[start : start + BATCH])
         self.before["memberships_added"] = [[m["user_id"], m["group_id"]] for m in to_add]
-        self.before["memberships_removed"] = [[m["b_user"], m["b_group"]] for m in to_remove]
+
+    def _removed_memberships(self, to_remove: list[dict[str, Any]]) -> list[list[Any]]:
+        """[user id, group id, is_admin, created_at] of each membership to remove."""
+        wanted = {(m["b_user"], m["b_group"]) for m in to_remove}
+        users = sorted({m["b_user"] for m in to_remove})
+        found: dict[tuple[int, int], list[Any]] = {}
+        for start in range(0, len(users), BATCH):
+            stmt = select(
+                MEMBERSHIPS.c.user_id,
+                MEMBERSHIPS.c.group_id,
+                MEMBERSHIPS.c.is_admin,
+                MEMBERSHIPS.c.created_at,
+            ).where(MEMBERSHIPS.c.user_id.in_(users[start : start + BATCH]))
+            for uid, gid, admin, created in self.conn.execute(stmt):
+                if (uid, gid) in wanted:
+                    found[(uid, gid)] = [
+                        uid,
+                        gid,
+                        bool(admin),
+                        created.isoformat() if created else None,
+                    ]
+        return [found[(m["b_user"], m["b_group"])] for m in to_remove]
+
+    def _status_columns(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """The status, its dates and updated_at of these users, before the run."""
+        columns = [USERS.c[name] for name in _STATUS_COLUMNS]
+        found: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(ids), BATCH):
+            stmt = select(USERS.c.id, *columns).where(USERS.c.id.in_(ids[start : start + BATCH]))
+            for row in self.conn.execute(stmt):
+                found[row[0]] = dict(zip(_STATUS_COLUMNS, row[1:], strict=True))
+        return found
 
     def _expire(self) -> None:
         rows = [r for r in self.plan.expiries if r.included]
@@ -393,10 +436,13 @@ class _Writer:
             }
             for r in rows
         ]
+        ids = [r.user_id for r in rows if r.user_id is not None]
+        old = self._status_columns(ids)
+        self.before["expired_before"] = [_jsonable({"id": uid, **old[uid]}) for uid in ids]
         stmt = update(USERS).where(USERS.c.id == bindparam("b_id"))
         for start in range(0, len(params), BATCH):
             self.conn.execute(stmt, params[start : start + BATCH])
-        self.before["expired"] = [r.user_id for r in rows]
+        self.before["expired"] = ids
         self._tick(len(rows))
 
     def _record_used_logins(self, logins: Any) -> None:

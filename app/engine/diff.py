@@ -51,6 +51,8 @@ def diff_existing(
     for name, old, new in pairs:
         if old != new:
             changes.append(FieldChange(name, old, new))
+    if user.school_id != state.school_id:  # moves into the import's school
+        changes.append(FieldChange("school_id", user.school_id, state.school_id))
     if target_groups is None:
         return changes, [], []
     add_refs, remove_ids = membership_delta(user.id, target_groups, state)

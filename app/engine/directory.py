@@ -16,6 +16,7 @@ from app.models import (
     Group,
     GroupType,
     Membership,
+    School,
     SchoolYear,
     User,
     group_name_key,
@@ -23,6 +24,33 @@ from app.models import (
 )
 
 IMPORTABLE_GROUP_TYPES = (GroupType.CLASS, GroupType.COURSE, GroupType.TEAM, GroupType.MANUAL)
+
+
+# ----------------------------------------------------------------------- schools
+def add_school(session: Session, name: str) -> School:
+    name = " ".join(name.split())
+    if not name or len(name) > 200:
+        raise Refused(Reason.INVALID_VALUE, detail="a school name has 1 to 200 characters")
+    if session.scalar(select(School.id).where(School.name == name)) is not None:
+        raise Refused(Reason.INVALID_VALUE, detail=f"the school '{name}' exists already")
+    school = School(name=name)
+    session.add(school)
+    session.flush()
+    return school
+
+
+def list_schools(session: Session) -> list[School]:
+    return list(session.scalars(select(School).order_by(School.id)))
+
+
+def find_school(session: Session, name: str | None) -> int:
+    """The id of the named school, or of the first school when no name is given."""
+    if name is None:
+        return default_school_id(session)
+    school_id = session.scalar(select(School.id).where(School.name == name.strip()))
+    if school_id is None:
+        raise Refused(Reason.SCHOOL_NOT_FOUND, school=name)
+    return school_id
 
 
 # ------------------------------------------------------------------ school years

@@ -189,12 +189,18 @@ def build_plan(
     scheme: LoginScheme | None = None,
     reserved: Iterable[str] = DEFAULT_RESERVED,
     today: date | None = None,
+    scope: frozenset[int] | None = None,
 ) -> Plan:
-    """Diff the file against the database snapshot. Pure: reads nothing else."""
+    """Diff the file against the database snapshot. Pure: reads nothing else.
+
+    ``scope`` is the set of schools the operator may change (None: all); a row whose
+    user belongs to another school is rejected.
+    """
     check_mapping(mapping)
     if not table.rows:
         raise Refused(Reason.NO_DATA_ROWS)
     planner = _Planner(table, mapping, options, state, scheme or LoginScheme(), reserved, today)
+    planner.scope = scope
     return planner.run()
 
 
@@ -218,6 +224,7 @@ class _Planner:
         self.validate = RowValidator(mapping, today)
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
         self.fields_mapped = {f for f in mapping.fields if f is not None}
+        self.scope: frozenset[int] | None = None
 
     def run(self) -> Plan:
         rows = [self._validated(i) for i in range(len(self.table.rows))]
@@ -274,6 +281,13 @@ class _Planner:
     ) -> None:
         row.user_id = user.id
         row.login = user.login
+        if self.scope is not None and user.school_id not in self.scope:
+            school = self.state.school_names.get(user.school_id, str(user.school_id))
+            self._reject(row, Message(Reason.OUT_OF_SCOPE, {"login": user.login, "school": school}))
+            return
+        if self.logins.is_reserved(user.login):
+            self._reject(row, Message(Reason.RESERVED_ACCOUNT, {"login": user.login}))
+            return
         if user.account_type != self.options.account_type:
             self._conflict(
                 row,
@@ -375,6 +389,11 @@ class _Planner:
         key = similarity_key(values.last_name, values.first_name, values.birth_date)
         candidates = self.state.similar_index.get(key)
         return candidates[0] if candidates else None
+
+    @staticmethod
+    def _reject(row: RowPlan, message: Message) -> None:
+        row.action = RowAction.INVALID
+        row.reasons.append(message)
 
     @staticmethod
     def _conflict(

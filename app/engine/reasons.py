@@ -59,6 +59,15 @@ class Reason(enum.StrEnum):
     PASSWORD_MISMATCH = "password_mismatch"
     INVALID_VALUE = "invalid_value"
     DATABASE = "database"
+    # Operators, rights and the import lock (SPEC §3)
+    NOT_ALLOWED = "not_allowed"
+    OUT_OF_SCOPE = "out_of_scope"
+    RESERVED_ACCOUNT = "reserved_account"
+    IMPORT_RUNNING = "import_running"
+    SIGN_IN_REQUIRED = "sign_in_required"
+    SIGN_IN_FAILED = "sign_in_failed"
+    OPERATOR_EXISTS = "operator_exists"
+    SCHOOL_NOT_FOUND = "school_not_found"
 
 
 _TEXT: dict[Reason, str] = {
@@ -109,6 +118,14 @@ _TEXT: dict[Reason, str] = {
     Reason.PASSWORD_MISMATCH: "the two passwords differ",
     Reason.INVALID_VALUE: "{detail}",
     Reason.DATABASE: "the database refused the change: {detail}",
+    Reason.NOT_ALLOWED: "{operator} may not {action}",
+    Reason.OUT_OF_SCOPE: "the user {login} belongs to {school}, which is outside your schools",
+    Reason.RESERVED_ACCOUNT: "the account {login} is reserved and never changed by an import",
+    Reason.IMPORT_RUNNING: "an import by {holder} has been running since {since}",
+    Reason.SIGN_IN_REQUIRED: "sign-in is required: give --operator NAME",
+    Reason.SIGN_IN_FAILED: "the operator name or the password is wrong",
+    Reason.OPERATOR_EXISTS: "the operator '{name}' exists already",
+    Reason.SCHOOL_NOT_FOUND: "there is no school '{school}'",
 }
 
 FIELD_LABELS = {

@@ -226,6 +226,8 @@ class ImportOptions:
     year: str
     account_type: str
     source: str = "table"
+    # The school the users belong to (by name); None: the installation's first school.
+    school: str | None = None
     match_users: bool = True
     detect_expired: bool = False
     allow_mass_expiry: bool = False
@@ -244,6 +246,7 @@ class ImportOptions:
             "year": self.year,
             "account_type": self.account_type,
             "source": self.source,
+            "school": self.school,
             "match_users": self.match_users,
             "detect_expired": self.detect_expired,
             "allow_mass_expiry": self.allow_mass_expiry,

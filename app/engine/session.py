@@ -13,12 +13,14 @@ from sqlalchemy import Engine
 from app.db import session_scope
 from app.engine import protocol
 from app.engine.apply import CancelCheck, ProgressCallback, RunInfo, apply_plan
-from app.engine.directory import find_year
+from app.engine.directory import find_school, find_year
+from app.engine.locks import import_lock
 from app.engine.mapping import ColumnMapping, auto_map
+from app.engine.operators import Actor, local_actor
 from app.engine.plan import Plan, build_plan, group_needs
 from app.engine.readers import read_table
 from app.engine.results import ApplyResult, GroupNeed, ImportOptions
-from app.engine.state import DirectoryState, default_school_id, load_state
+from app.engine.state import DirectoryState, load_state
 from app.engine.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.table import ReadOptions, Table
 from app.engine.validation import RowValidator
@@ -37,6 +39,8 @@ class ImportSession:
     engine: Engine
     options: ImportOptions
     operator_id: int | None = None
+    # Who runs the import; None means the local administrator of single-user mode.
+    actor: Actor | None = None
     path: Path | None = None
     read_options: ReadOptions = field(default_factory=ReadOptions)
     table: Table | None = None
@@ -73,10 +77,22 @@ class ImportSession:
         return auto_map(table.headers)
 
     # -- groups and plan -------------------------------------------------------------
+    def require_actor(self) -> Actor:
+        if self.actor is None:
+            with session_scope(self.engine) as session:
+                self.actor = local_actor(session)
+        return self.actor
+
+    def school_id(self) -> int:
+        with session_scope(self.engine) as session:
+            return find_school(session, self.options.school)
+
     def load_state(self) -> DirectoryState:
+        actor = self.require_actor()
         with session_scope(self.engine) as session:
             year = find_year(session, self.options.year)
-            school_id = default_school_id(session)
+            school_id = find_school(session, self.options.school)
+            actor.require_import("users", school_id)
             return load_state(
                 session, school_id, year, self.options.source, self.options.account_type
             )
@@ -96,7 +112,9 @@ class ImportSession:
         table, mapping = self.require_table(), self.require_mapping()
         with session_scope(self.engine) as session:
             scheme, reserved = login_scheme(session), reserved_logins(session)
-        self.plan = build_plan(table, mapping, self.options, self.load_state(), scheme, reserved)
+        state = self.load_state()
+        scope = self.require_actor().school_ids
+        self.plan = build_plan(table, mapping, self.options, state, scheme, reserved, scope=scope)
         return self.plan
 
     # -- run and protocol ------------------------------------------------------------
@@ -106,8 +124,12 @@ class ImportSession:
         if self.plan is None:
             raise RuntimeError("no plan to apply")
         assert self.path is not None
-        info = RunInfo(self.path.name, file_sha256(self.path), self.operator_id)
-        self.result = apply_plan(self.engine, self.plan, info, progress, cancelled)
+        actor = self.require_actor()
+        school_id = self.plan.state.school_id
+        actor.require_import("users", school_id)
+        info = RunInfo(self.path.name, file_sha256(self.path), self.operator_id or actor.id)
+        with import_lock(self.engine, school_id, actor.name):
+            self.result = apply_plan(self.engine, self.plan, info, progress, cancelled)
         return self.result
 
     def protocol_table(self, language: str = "en") -> tuple[list[str], list[list[str]]]:

@@ -77,6 +77,7 @@ class DirectoryState:
     # user id -> ids of the groups in scope (this year or permanent) the user is in
     memberships: dict[int, set[int]] = field(default_factory=dict)
     active_count: int = 0
+    school_names: dict[int, str] = field(default_factory=dict)
     fingerprint: str = ""
 
     def user_by_id(self, user_id: int) -> ExistingUser | None:
@@ -105,6 +106,9 @@ def load_state(
 ) -> DirectoryState:
     state = DirectoryState(school_id, year.id, year.name, source, account_type)
     digest = hashlib.sha256()
+    state.school_names = {
+        sid: name for sid, name in session.execute(select(School.id, School.name))
+    }
     _load_users(session, state, digest)
     _load_groups(session, state, digest)
     _load_memberships(session, state, digest)

@@ -11,7 +11,14 @@ from app.models.base import (
     utcnow,
 )
 from app.models.operators import Operator, OperatorSchool
-from app.models.runs import COUNT_NAMES, ImportRowResult, ImportRun, SavedMapping, Setting
+from app.models.runs import (
+    COUNT_NAMES,
+    ImportLock,
+    ImportRowResult,
+    ImportRun,
+    SavedMapping,
+    Setting,
+)
 from app.models.school import AccountType, Group, School, SchoolYear, group_name_key
 from app.models.users import Membership, UsedLogin, User
 
@@ -23,6 +30,7 @@ __all__ = [
     "Base",
     "Group",
     "GroupType",
+    "ImportLock",
     "ImportRowResult",
     "ImportRun",
     "Membership",

@@ -95,3 +95,22 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[Any] = mapped_column(JSON)
+
+
+class ImportLock(Base):
+    """Who runs the import of a school right now (SPEC §3: one import at a time).
+
+    On PostgreSQL the lock itself is an advisory lock held by the running process's
+    connection (released when the process dies); this row only names the holder. On
+    SQLite the row is the lock, and a row whose process is gone is taken over.
+    """
+
+    __tablename__ = "import_locks"
+
+    school_id: Mapped[int] = mapped_column(
+        ForeignKey("schools.id", ondelete="CASCADE"), primary_key=True
+    )
+    holder: Mapped[str] = mapped_column(String(200))
+    host: Mapped[str] = mapped_column(String(200))
+    pid: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

@@ -1,0 +1,53 @@
+"""The password of a PostgreSQL connection lives in the system keyring (SPEC §3
+"Credentials"), never in a settings file: settings keep the URL without it."""
+
+from __future__ import annotations
+
+import keyring
+from keyring.errors import KeyringError, PasswordDeleteError
+from sqlalchemy.engine import URL, make_url
+
+SERVICE = "schoolimport"
+
+
+def _key(url: URL) -> str:
+    """The URL without its password (``URL.set`` ignores None, so build it anew)."""
+    bare = URL.create(
+        url.drivername, url.username, None, url.host, url.port, url.database, url.query
+    )
+    return bare.render_as_string(hide_password=False)
+
+
+def remember(url_text: str) -> str:
+    """Move the URL's password into the keyring; returns the URL without it."""
+    url = make_url(url_text)
+    if url.password:
+        keyring.set_password(SERVICE, _key(url), str(url.password))
+    return _key(url)
+
+
+def store_password(url_text: str, password: str) -> str:
+    url = make_url(url_text)
+    keyring.set_password(SERVICE, _key(url), password)
+    return _key(url)
+
+
+def resolve(url_text: str) -> str:
+    """The URL with its password from the keyring, if it has none of its own."""
+    if "://" not in url_text or url_text.startswith("sqlite"):
+        return url_text
+    url = make_url(url_text)
+    if url.password:
+        return url_text
+    try:
+        password = keyring.get_password(SERVICE, _key(url))
+    except KeyringError:
+        return url_text
+    return url_text if password is None else url.set(password=password).render_as_string(False)
+
+
+def forget(url_text: str) -> None:
+    try:
+        keyring.delete_password(SERVICE, _key(make_url(url_text)))
+    except PasswordDeleteError:
+        pass
