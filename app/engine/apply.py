@@ -1,16 +1,20 @@
 """Applying a plan: one transaction that does exactly what the plan says.
 
-Passwords are generated and hashed first (outside the transaction, in a process
-pool), then one transaction re-checks the database against the plan's snapshot,
+Passwords are generated first and hashed on all cores in the background while one
+transaction re-checks the database against the plan's snapshot,
 creates the groups, users and memberships with set-based statements, marks expired
-accounts, records the run with one result per row, and commits. Cancelling or any
+accounts, records the run with one result per row, sets the hashes once they are
+ready, and commits. Cancelling or any
 error rolls everything back; the run is then recorded as cancelled or failed.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from concurrent.futures import FIRST_COMPLETED, Future, wait
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
@@ -44,6 +48,8 @@ from app.models import (
     UserStatus,
     utcnow,
 )
+
+log = logging.getLogger(__name__)
 
 BATCH = 2000
 BEFORE_IMAGE_VERSION = 2
@@ -86,48 +92,91 @@ def apply_plan(
     check_applicable(plan)
     report = progress or (lambda _p: None)
     is_cancelled = cancelled or (lambda: False)
-    credentials, hashes = _prepare_credentials(plan, report, is_cancelled)
+    started = time.perf_counter()
+    log.info("apply %s: %d rows, %s", info.file_name, len(plan.rows), plan.options.account_type)
+    pending = _start_hashing(plan)
     try:
         with engine.begin() as conn:
             writer = _Writer(conn, plan, info, today or date.today(), report, is_cancelled)
-            result = writer.run(credentials, hashes)
+            result = writer.run(pending)
     except Cancelled:
+        log.warning("apply %s: cancelled, rolled back", info.file_name)
+        pending.pool.shutdown(cancel=True)
         record_run_outcome(engine, plan, info, RunStatus.CANCELLED, Reason.CANCELLED.value)
         raise
     except StalePlan:
+        log.warning("apply %s: refused, the database changed since the plan", info.file_name)
+        pending.pool.shutdown(cancel=True)
         raise
-    except Exception as exc:
+    except BaseException as exc:
+        log.warning("apply %s: failed (%s), rolled back", info.file_name, type(exc).__name__)
+        pending.pool.shutdown(cancel=True)
         record_run_outcome(engine, plan, info, RunStatus.FAILED, type(exc).__name__)
         raise
+    finally:
+        pending.pool.shutdown()
+    counts = ", ".join(f"{k} {v}" for k, v in result.summary.as_dict().items() if k != "run_id")
+    seconds = time.perf_counter() - started
+    log.info("apply %s: run %s done in %.1f s: %s", info.file_name, result.run_id, seconds, counts)
     report(Progress(1, 1, Phase.DONE))
     return result
 
 
-def _prepare_credentials(
-    plan: Plan, report: ProgressCallback, is_cancelled: CancelCheck
-) -> tuple[dict[int, NewCredentials], dict[int, tuple[str | None, str | None]]]:
-    """Generate and hash the new accounts' secrets; plain text stays in memory."""
-    opts = plan.options
-    creating = [r.index for r in plan.rows if r.effective_action is RowAction.CREATE]
-    creating_idx = [i for i in creating if i is not None]
-    plain = [passwords.generate_password() for _ in creating_idx] if opts.generate_passwords else []
-    safe = [passwords.generate_password() for _ in creating_idx] if opts.datasafe_password else []
-    total = len(plain) + len(safe)
+@dataclass(slots=True)
+class PendingHashes:
+    """The new accounts' secrets and their hashes being computed in the background.
 
-    def tick(done: int) -> None:
-        report(Progress(done, total, Phase.HASHING))
+    Hashing (the dominant cost) overlaps with the database writes: users are inserted
+    without hashes, and the hashes are set by primary key just before the commit.
+    """
 
-    hashed = passwords.hash_passwords(plain + safe, progress=tick, cancelled=is_cancelled)
-    pw_hashes, safe_hashes = hashed[: len(plain)], hashed[len(plain) :]
-    credentials: dict[int, NewCredentials] = {}
-    hashes: dict[int, tuple[str | None, str | None]] = {}
-    for n, index in enumerate(creating_idx):
-        credentials[index] = NewCredentials(plain[n] if plain else None, safe[n] if safe else None)
-        hashes[index] = (
-            pw_hashes[n] if pw_hashes else None,
-            safe_hashes[n] if safe_hashes else None,
+    credentials: dict[int, NewCredentials]
+    indexes: list[int]
+    pool: passwords.HashPool
+    parts: list[Future[list[str]]]
+    started: float = field(default_factory=time.perf_counter)
+    with_password: bool = True
+    with_datasafe: bool = True
+
+    @property
+    def total(self) -> int:
+        return sum(
+            bool(p) for c in self.credentials.values() for p in (c.password, c.datasafe_password)
         )
-    return credentials, hashes
+
+    def wait(self, report: ProgressCallback, is_cancelled: CancelCheck) -> list[str]:
+        pending = set(self.parts)
+        while pending:
+            if is_cancelled():
+                raise Cancelled()
+            _finished, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            done = sum(len(p.result()) for p in self.parts if p.done())
+            report(Progress(done, self.total, Phase.HASHING))
+        return [h for part in self.parts for h in part.result()]
+
+
+def _start_hashing(plan: Plan) -> PendingHashes:
+    """Generate the new accounts' secrets and start hashing them on all cores."""
+    opts = plan.options
+    indexes = [
+        r.index for r in plan.rows if r.effective_action is RowAction.CREATE and r.index is not None
+    ]
+    plain = [passwords.generate_password() for _ in indexes] if opts.generate_passwords else []
+    safe = [passwords.generate_password() for _ in indexes] if opts.datasafe_password else []
+    credentials = {
+        index: NewCredentials(plain[n] if plain else None, safe[n] if safe else None)
+        for n, index in enumerate(indexes)
+    }
+    pool = passwords.HashPool(passwords.INITIAL)
+    parts = pool.submit_chunks(plain + safe) if plain or safe else []
+    return PendingHashes(
+        credentials,
+        indexes,
+        pool,
+        parts,
+        with_password=bool(plain),
+        with_datasafe=bool(safe),
+    )
 
 
 class _Writer:
@@ -164,16 +213,12 @@ class _Writer:
         self.total = len(plan.rows) + len(plan.expiries)
 
     # -- orchestration --------------------------------------------------------------
-    def run(
-        self,
-        credentials: dict[int, NewCredentials],
-        hashes: dict[int, tuple[str | None, str | None]],
-    ) -> ApplyResult:
+    def run(self, pending: PendingHashes) -> ApplyResult:
         self.report(Progress(0, self.total, Phase.CHECKING))
         self._check_fresh()
         run_id = self._start_run()
         self._create_groups(run_id)
-        logins = self._insert_users(run_id, hashes)
+        logins = self._insert_users(run_id)
         logins.update(self._update_users())
         self._set_memberships()
         self._expire()
@@ -184,7 +229,26 @@ class _Writer:
         self._record_rows(run_id, logins)
         self._finish_run(run_id, summary)
         remember_mapping(self.conn, self.plan)
-        return ApplyResult(summary, run_id, credentials, logins)
+        self._store_hashes(pending)
+        return ApplyResult(summary, run_id, pending.credentials, logins)
+
+    def _store_hashes(self, pending: PendingHashes) -> None:
+        hashed = pending.wait(self.report, self.is_cancelled)
+        count = len(pending.indexes)
+        pw_hashes = hashed[:count] if pending.with_password else []
+        safe_hashes = hashed[len(pw_hashes) :] if pending.with_datasafe else []
+        rows = {r.index: r for r in self.plan.rows if r.index is not None}
+        params = [
+            {
+                "b_id": rows[index].user_id,
+                "password_hash": pw_hashes[n] if pw_hashes else None,
+                "datasafe_hash": safe_hashes[n] if safe_hashes else None,
+            }
+            for n, index in enumerate(pending.indexes)
+        ]
+        stmt = update(USERS).where(USERS.c.id == bindparam("b_id"))
+        for start in range(0, len(params), BATCH):
+            self.conn.execute(stmt, params[start : start + BATCH])
 
     def _tick(self, count: int, phase: Phase = Phase.WRITING) -> None:
         if self.is_cancelled():
@@ -257,9 +321,7 @@ class _Writer:
             self.before["created_groups"].append(int(gid))
 
     # -- users -----------------------------------------------------------------------
-    def _insert_users(
-        self, run_id: int, hashes: dict[int, tuple[str | None, str | None]]
-    ) -> dict[int, str]:
+    def _insert_users(self, run_id: int) -> dict[int, str]:
         rows = [r for r in self.plan.rows if r.effective_action is RowAction.CREATE]
         logins: dict[int, str] = {}
         opts = self.plan.options
@@ -268,7 +330,6 @@ class _Writer:
             params = []
             for row in batch:
                 assert row.index is not None and row.new_login is not None
-                pw_hash, safe_hash = hashes.get(row.index, (None, None))
                 params.append(
                     {
                         "school_id": self.plan.state.school_id,
@@ -280,8 +341,8 @@ class _Writer:
                         "birth_date": row.values.birth_date,
                         "email": row.values.email,
                         "login": row.new_login,
-                        "password_hash": pw_hash,
-                        "datasafe_hash": safe_hash,
+                        "password_hash": None,  # set by _store_hashes
+                        "datasafe_hash": None,
                         "must_change_password": True,
                         "status": UserStatus.ACTIVE.value,
                         "created_by_run_id": run_id,

@@ -5,6 +5,7 @@ reader, mapper, planner, applier and protocol modules."""
 from __future__ import annotations
 
 import hashlib
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from app.engine.state import DirectoryState, load_state
 from app.engine.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.table import ReadOptions, Table
 from app.engine.validation import RowValidator
+
+log = logging.getLogger(__name__)
 
 
 def file_sha256(path: Path) -> str:
@@ -143,4 +146,6 @@ class ImportSession:
 
     def save_protocol(self, target: Path, password: str, language: str = "en") -> Path:
         headers, rows = self.protocol_table(language)
-        return protocol.save_protocol(target, headers, rows, password)
+        saved = protocol.save_protocol(target, headers, rows, password)
+        log.info("protocol saved (encrypted): %s, %d rows", saved.name, len(rows))
+        return saved

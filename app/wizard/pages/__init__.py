@@ -1,0 +1,1 @@
+"""One ``QWizardPage`` subclass per step of the import wizard (SPEC §2)."""

@@ -1,0 +1,34 @@
+"""The one base class of the wizard's pages: access to the shared session."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
+
+from app.engine.session import ImportSession
+
+ERROR_STYLE = "color: #c62828;"
+OK_STYLE = "color: #2e7d32;"
+
+
+class ImportPage(QWizardPage):
+    """A wizard page that reads and writes the wizard's :class:`ImportSession`."""
+
+    def __init__(self, session: ImportSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+
+    def cleanupPage(self) -> None:  # noqa: N802
+        """Going Back keeps what the user chose on this page (no field reset)."""
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str | None) -> None:
+    label.setText(text or "")
+    label.setVisible(bool(text))

@@ -1,0 +1,229 @@
+"""Step 4: every group the file names, matched, mapped by hand, planned or ignored.
+
+The page reads the year's groups (reading only) and records the user's decisions in
+``ImportOptions.group_overrides`` / ``group_creations`` / ``ignore_unassigned_groups``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.db import session_scope
+from app.engine.directory import GroupRow, find_year, list_groups
+from app.engine.plan import group_needs
+from app.engine.results import GroupNeed
+from app.engine.session import ImportSession
+from app.engine.validation import validate_row
+from app.wizard import texts
+from app.wizard.groupdialog import CreateGroupDialog
+from app.wizard.pages.base import ImportPage
+
+
+class GroupsPage(ImportPage):
+    def __init__(self, session: ImportSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setTitle(self.tr("Groups"))
+        self.setSubTitle(
+            self.tr("Each group of the file is matched to a group of the school year.")
+        )
+        self.group_dialog: CreateGroupDialog | None = None
+        self.needs: dict[str, GroupNeed] = {}  # by name key, matched without the user's choices
+        self.existing: list[GroupRow] = []
+        self._key: object = None
+        self.status_labels: dict[str, QLabel] = {}
+        self.icon_labels: dict[str, QLabel] = {}
+        self.map_combos: dict[str, QComboBox] = {}
+        self.create_buttons: dict[str, QPushButton] = {}
+        self.summary_label = QLabel()
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        self.ignore_check = QCheckBox(
+            self.tr("Ignore unassigned groups (their memberships are left out of this import)")
+        )
+        self.ignore_check.toggled.connect(self._ignore_toggled)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.ignore_check)
+
+    def initializePage(self) -> None:  # noqa: N802
+        opts = self.session.options
+        mapping = self.session.mapping
+        key = (id(self.session.table), tuple(mapping.fields) if mapping else (), opts.year)
+        if key != self._key:
+            self._key = key
+            self._load()
+            self._rebuild()
+        self.ignore_check.setChecked(opts.ignore_unassigned_groups)
+        self._refresh()
+
+    def _load(self) -> None:
+        table, mapping = self.session.require_table(), self.session.require_mapping()
+        bare = replace(
+            self.session.options,
+            group_overrides={},
+            group_creations={},
+            ignore_unassigned_groups=False,
+            create_missing_groups=None,
+        )
+        values = (validate_row(cells, mapping)[0] for cells in table.rows)
+        self.needs = group_needs(values, bare, self.session.load_state())
+        with session_scope(self.session.engine) as db:
+            self.existing = list_groups(db, find_year(db, bare.year))
+        keys = set(self.needs)
+        opts = self.session.options
+        opts.group_overrides = {k: v for k, v in opts.group_overrides.items() if k in keys}
+        opts.group_creations = {k: v for k, v in opts.group_creations.items() if k in keys}
+
+    def _rebuild(self) -> None:
+        while self.grid.count():
+            item = self.grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.status_labels, self.icon_labels, self.map_combos, self.create_buttons = {}, {}, {}, {}
+        titles = (self.tr("Group in the file"), "", self.tr("Status"), self.tr("Use group"), "")
+        for column, title in enumerate(titles):
+            self.grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
+        ordered = sorted(self.needs.items(), key=lambda item: item[1].name.casefold())
+        for row, (key, need) in enumerate(ordered, start=1):
+            self.icon_labels[key] = QLabel()
+            self.status_labels[key] = QLabel()
+            self.map_combos[key] = self._map_combo(key)
+            button = QPushButton(self.tr("Create…"))
+            button.clicked.connect(lambda _c=False, k=key: self.create_group(k))
+            self.create_buttons[key] = button
+            self.grid.addWidget(QLabel(need.name), row, 0)
+            self.grid.addWidget(self.icon_labels[key], row, 1)
+            self.grid.addWidget(self.status_labels[key], row, 2)
+            self.grid.addWidget(self.map_combos[key], row, 3)
+            self.grid.addWidget(button, row, 4)
+        self.grid.setColumnStretch(2, 1)
+        self.grid.setRowStretch(len(ordered) + 1, 1)
+
+    def _map_combo(self, key: str) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(self.tr("(as named in the file)"), None)
+        for group in self.existing:
+            suffix = "" if group.year else " " + self.tr("(permanent)")
+            combo.addItem(f"{group.name}{suffix}", group.id)
+        chosen = self.session.options.group_overrides.get(key)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.currentIndexChanged.connect(lambda _n, k=key: self._mapped(k))
+        return combo
+
+    # -- the user's decisions ----------------------------------------------------------
+    def map_group(self, key: str, group_id: int | None) -> None:
+        combo = self.map_combos[key]
+        combo.setCurrentIndex(max(0, combo.findData(group_id)))
+
+    def _mapped(self, key: str) -> None:
+        group_id = self.map_combos[key].currentData()
+        if group_id is None:
+            self.session.options.group_overrides.pop(key, None)
+        else:
+            self.session.options.group_overrides[key] = int(group_id)
+            self.session.options.group_creations.pop(key, None)
+        self._refresh()
+
+    def create_group(self, key: str) -> CreateGroupDialog:
+        """Ask for the new group's type and validity; recorded, not written."""
+        kind, permanent = self.session.options.group_creations.get(key, ("class", False))
+        dialog = CreateGroupDialog(
+            self.needs[key].name, self.session.options.year, kind, permanent, self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._planned(key, dialog))
+        self.group_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _planned(self, key: str, dialog: CreateGroupDialog) -> None:
+        self.session.options.group_creations[key] = (dialog.group_type(), dialog.permanent())
+        self._refresh()
+
+    def _ignore_toggled(self, checked: bool) -> None:
+        self.session.options.ignore_unassigned_groups = checked
+        self._refresh()
+
+    # -- showing the state -------------------------------------------------------------
+    def status(self, key: str) -> str:
+        """ok | planned | ignored | missing"""
+        opts = self.session.options
+        if key in opts.group_overrides or self.needs[key].group_id is not None:
+            return "ok"
+        if key in opts.group_creations:
+            return "planned"
+        return "ignored" if opts.ignore_unassigned_groups else "missing"
+
+    def _refresh(self) -> None:
+        counts = {"ok": 0, "planned": 0, "ignored": 0, "missing": 0}
+        for key in self.needs:
+            state = self.status(key)
+            counts[state] += 1
+            self.status_labels[key].setText(self._status_text(key, state))
+            self.icon_labels[key].setPixmap(self._icon(state))
+            matched = self.needs[key].group_id is not None
+            overridden = key in self.session.options.group_overrides
+            self.create_buttons[key].setVisible(not matched and not overridden)
+            self.create_buttons[key].setText(
+                self.tr("Change…") if state == "planned" else self.tr("Create…")
+            )
+        self.summary_label.setText(self._summary(counts))
+        self.completeChanged.emit()
+
+    def _status_text(self, key: str, state: str) -> str:
+        if state == "ok":
+            if key in self.session.options.group_overrides:
+                return self.tr("mapped by hand")
+            return self.tr("exists")
+        if state == "planned":
+            kind, permanent = self.session.options.group_creations[key]
+            validity = self.tr("permanent") if permanent else self.session.options.year
+            return (
+                self.tr("will be created (%1, %2)")
+                .replace("%1", texts.group_type_label(kind))
+                .replace("%2", validity)
+            )
+        return self.tr("ignored") if state == "ignored" else self.tr("missing")
+
+    def _icon(self, state: str) -> QPixmap:
+        icons = {
+            "ok": QStyle.StandardPixmap.SP_DialogApplyButton,
+            "planned": QStyle.StandardPixmap.SP_FileDialogNewFolder,
+            "ignored": QStyle.StandardPixmap.SP_DialogDiscardButton,
+            "missing": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        }
+        return self.style().standardIcon(icons[state]).pixmap(QSize(18, 18))
+
+    def _summary(self, counts: dict[str, int]) -> str:
+        if not self.needs:
+            return self.tr("The file names no groups.")
+        text = self.tr("%1 groups in the file: %2 found, %3 to be created, %4 missing.")
+        for n, value in enumerate(
+            (len(self.needs), counts["ok"], counts["planned"], counts["missing"]), start=1
+        ):
+            text = text.replace(f"%{n}", str(value))
+        if counts["ignored"]:
+            text += " " + self.tr("%1 ignored.").replace("%1", str(counts["ignored"]))
+        return text
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return all(self.status(key) != "missing" for key in self.needs)

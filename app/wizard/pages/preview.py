@@ -1,0 +1,227 @@
+"""Step 6: the plan, row by row — ticks, filters by action, search, conflicts.
+
+The grid is a :class:`PlanTableModel` over the engine's plan behind a filter proxy, so
+a 100,000-row file opens without copying rows. Resolving a conflict calls
+``Plan.resolve``; the counts are recomputed from the plan.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from app.engine.apply import check_applicable
+from app.engine.plan import Plan
+from app.engine.reasons import EngineError
+from app.engine.results import Resolution, RowAction, RowPlan
+from app.engine.session import ImportSession
+from app.wizard import texts
+from app.wizard.conflictpanel import ConflictPanel
+from app.wizard.pages.base import ImportPage, error_label, show_error
+from app.wizard.planmodel import PlanFilterProxy, PlanTableModel, action_icon
+
+COLUMN_WIDTHS = (28, 48, 150, 72, 100, 90, 140, 70, 200, 260)
+
+
+class PreviewPage(ImportPage):
+    def __init__(self, session: ImportSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(
+            self.tr("What the import will do with each row. Untick rows to leave them out.")
+        )
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Import"))
+        self._signature: object = None
+        self.model: PlanTableModel | None = None
+        self.proxy = PlanFilterProxy(self)
+        self._empty = QStandardItemModel(self)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.error = error_label()
+        self.filter_buttons: dict[RowAction, QToolButton] = {}
+        filter_row = QHBoxLayout()
+        for action in RowAction:
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setIcon(action_icon(action))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.toggled.connect(lambda on, a=action: self.proxy.set_action_shown(a, on))
+            self.filter_buttons[action] = button
+            filter_row.addWidget(button)
+        filter_row.addStretch(1)
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("Search name, ID, login, group"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setMinimumWidth(320)
+        self.search_edit.textChanged.connect(self.proxy.set_search)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_edit)
+        search_row.addStretch(1)
+        self.view = self._make_view()
+        self.conflict_panel = ConflictPanel()
+        self.conflict_panel.resolved.connect(self.resolve)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.conflict_panel)
+        splitter.setStretchFactor(0, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.error)
+        layout.addLayout(filter_row)
+        layout.addLayout(search_row)
+        layout.addWidget(splitter, 1)
+
+    def _make_view(self) -> QTableView:
+        view = QTableView()
+        view.setModel(self.proxy)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        view.verticalHeader().setDefaultSectionSize(24)
+        view.horizontalHeader().setStretchLastSection(True)
+        view.selectionModel().currentRowChanged.connect(self._current_changed)
+        return view
+
+    # -- building the plan -------------------------------------------------------------
+    def _plan_signature(self) -> object:
+        opts = self.session.options
+        mapping = self.session.mapping
+        return (
+            id(self.session.table),
+            tuple(mapping.fields) if mapping else (),
+            repr(opts.as_dict()),
+            tuple(sorted(opts.group_overrides.items())),
+            tuple(sorted(opts.group_creations.items())),
+        )
+
+    def initializePage(self) -> None:  # noqa: N802
+        signature = self._plan_signature()
+        if self.session.plan is not None and signature == self._signature and self.model:
+            return
+        self._signature = signature
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            plan: Plan | None = self.session.build_plan()
+            show_error(self.error, None)
+        except EngineError as error:
+            plan = None
+            show_error(self.error, texts.error_text(error))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.set_plan(plan)
+
+    def set_plan(self, plan: Plan | None) -> None:
+        old = self.model
+        self.model = PlanTableModel(plan, self) if plan is not None else None
+        self.proxy.setSourceModel(self.model or self._empty)
+        if old is not None:
+            old.deleteLater()
+        if self.model is not None:
+            self.model.rows_changed.connect(self._update_counts)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.view.setColumnWidth(column, width)
+        self.conflict_panel.show_row(None)
+        self._update_counts()
+        self.completeChanged.emit()
+
+    # -- counts and conflicts ----------------------------------------------------------
+    def _update_counts(self) -> None:
+        plan = self.session.plan
+        counts = plan.counts_by_action() if plan is not None else {}
+        for action, button in self.filter_buttons.items():
+            button.setText(f"{texts.action_label(action)} ({counts.get(action, 0):,})")
+        self.summary_label.setText(self.summary_text())
+
+    def summary_text(self) -> str:
+        plan = self.session.plan
+        if plan is None:
+            return ""
+        s = plan.summary()
+        text = self.tr(
+            "The import will create %1, update %2 and reactivate %3 accounts and release %4 for"
+            " deletion; %5 unchanged, %6 skipped, %7 invalid, %8 conflicts open;"
+            " %9 groups will be created."
+        )
+        values = (
+            s.created, s.updated, s.reactivated, s.expired, s.unchanged,
+            s.skipped, s.invalid, s.conflicts, s.groups_created,
+        )  # fmt: skip
+        for n, value in reversed(list(enumerate(values, start=1))):
+            text = text.replace(f"%{n}", f"{value:,}")
+        return text
+
+    def _current_changed(
+        self, current: QModelIndex | QPersistentModelIndex, _previous: object
+    ) -> None:
+        row = None
+        if current.isValid() and self.model is not None:
+            row = self.model.row_at(self.proxy.mapToSource(current).row())
+        self.conflict_panel.show_row(row)
+
+    def select_row(self, plan_row: RowPlan) -> None:
+        """Select the grid line showing ``plan_row`` (if the filters show it)."""
+        assert self.model is not None
+        for source_row in range(self.model.rowCount()):
+            if self.model.row_at(source_row) is plan_row:
+                index = self.proxy.mapFromSource(self.model.index(source_row, 2))
+                self.view.setCurrentIndex(index)
+                self.view.scrollTo(index)
+                return
+
+    def resolve(self, row: RowPlan, choice: Resolution) -> None:
+        plan = self.session.plan
+        assert plan is not None and self.model is not None
+        plan.resolve(row, choice)
+        self.model.refresh()
+        self.conflict_panel.show_row(row)
+
+    # -- leaving -----------------------------------------------------------------------
+    def confirm_mass_expiry(self, count: int, active: int) -> bool:
+        text = self.tr(
+            "The import would release %1 of %2 active accounts for deletion. Is the file"
+            " complete? A truncated export must not empty the school."
+        )
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Release many accounts?"),
+            text.replace("%1", str(count)).replace("%2", str(active)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def validatePage(self) -> bool:  # noqa: N802
+        plan = self.session.plan
+        if plan is None:
+            return False
+        if plan.mass_expiry and not plan.mass_expiry_confirmed:
+            count = sum(1 for row in plan.expiries if row.included)
+            if not self.confirm_mass_expiry(count, plan.state.active_count):
+                return False
+            plan.mass_expiry_confirmed = True
+        try:
+            check_applicable(plan)
+        except EngineError as error:
+            show_error(self.error, texts.error_text(error))
+            return False
+        return True
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.session.plan is not None and self.model is not None

@@ -1,0 +1,144 @@
+"""Step 7: the run, in a worker thread, with progress, Cancel and the summary.
+
+Back is closed while the run is going and after it succeeded (the preview page is
+made a commit page for that time). A cancelled or refused run changed nothing; the
+plan is then built afresh when the user goes back.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard
+
+from app.engine.results import ApplyResult
+from app.engine.session import ImportSession
+from app.wizard import texts
+from app.wizard.pageids import PageId
+from app.wizard.pages.base import ImportPage, error_label, show_error
+from app.wizard.worker import ApplyRunner
+
+
+class RunPage(ImportPage):
+    run_ended = Signal(str)  # "finished" | "failed" | "cancelled"
+
+    def __init__(self, session: ImportSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setTitle(self.tr("Import"))
+        self.setSubTitle(self.tr("The import runs as one transaction: all or nothing."))
+        self.runner: ApplyRunner | None = None
+        self.result: ApplyResult | None = None
+        self.outcome = ""
+        self.phase_label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(False)
+        self.count_label = QLabel()
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.error = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.phase_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.error)
+        layout.addWidget(self.summary_label)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:  # noqa: N802
+        if self.result is None and not self.is_running():
+            self.start()
+
+    def is_running(self) -> bool:
+        return self.runner is not None and self.runner.is_running()
+
+    def start(self) -> None:
+        self.result, self.outcome = None, ""
+        show_error(self.error, None)
+        self.summary_label.clear()
+        self.progress.setRange(0, 0)
+        self.phase_label.setText(self.tr("Starting…"))
+        self.count_label.clear()
+        self.cancel_button.setEnabled(True)
+        self._set_running(True)
+        runner = ApplyRunner(self.session, self)
+        runner.worker.progressed.connect(self._progressed)
+        runner.worker.finished.connect(self._finished)
+        runner.worker.failed.connect(self._failed)
+        runner.worker.cancelled.connect(self._cancelled)
+        runner.ended.connect(self._ended)
+        self.runner = runner
+        runner.start()
+
+    def cancel(self) -> None:
+        if self.runner is not None:
+            self.cancel_button.setEnabled(False)
+            self.phase_label.setText(self.tr("Cancelling…"))
+            self.runner.cancel()
+
+    def _progressed(self, done: int, total: int, phase: str) -> None:
+        self.phase_label.setText(texts.phase_label(phase))
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.count_label.setText(
+            self.tr("%1 of %2").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+        )
+
+    def _finished(self, result: ApplyResult) -> None:
+        self.result, self.outcome = result, "finished"
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.phase_label.setText(self.tr("The import is complete."))
+        self.summary_label.setText(self.summary_text(result))
+        self.setCommitPage(True)
+
+    def _failed(self, message: str) -> None:
+        self.outcome = "failed"
+        show_error(self.error, message)
+        self._stopped(self.tr("The import was not carried out; nothing was changed."))
+
+    def _cancelled(self) -> None:
+        self.outcome = "cancelled"
+        self._stopped(self.tr("The import was cancelled; nothing was changed."))
+
+    def _stopped(self, text: str) -> None:
+        self.session.plan = None  # the run may have touched the rows; plan afresh
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.phase_label.setText(text)
+        self.count_label.clear()
+
+    def _ended(self) -> None:
+        self.cancel_button.setEnabled(False)
+        runner, self.runner = self.runner, None
+        if runner is not None:
+            runner.deleteLater()
+        self._set_running(False)
+        self.run_ended.emit(self.outcome)
+
+    def summary_text(self, result: ApplyResult) -> str:
+        s = result.summary
+        text = self.tr(
+            "Created %1, updated %2, reactivated %3, released for deletion %4, unchanged %5;"
+            " skipped %6, invalid %7, conflicts %8; groups created %9."
+        )
+        values = (
+            s.created, s.updated, s.reactivated, s.expired, s.unchanged,
+            s.skipped, s.invalid, s.conflicts, s.groups_created,
+        )  # fmt: skip
+        for n, value in reversed(list(enumerate(values, start=1))):
+            text = text.replace(f"%{n}", f"{value:,}")
+        return text
+
+    def _set_running(self, running: bool) -> None:
+        """Back stays closed while running and after success; Cancel while running."""
+        wizard = self.wizard()
+        preview = wizard.page(PageId.PREVIEW)
+        if preview is not None:
+            preview.setCommitPage(running or self.result is not None)
+        wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.result is not None

@@ -1,0 +1,195 @@
+"""Step 2: the table file — chooser, drag and drop, how to read it, a live preview.
+
+Every change of a read option reads the file again through the engine; a file that
+cannot be read shows the engine's one-line message and keeps Next disabled.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.engine.reasons import EngineError
+from app.engine.session import ImportSession
+from app.engine.table import FileKind, ReadOptions
+from app.wizard.pages.base import ImportPage, error_label, show_error
+from app.wizard.tablemodels import FilePreviewTableModel
+from app.wizard.texts import error_text
+
+ENCODINGS = ("auto", "utf-8", "cp1252", "shift_jis", "utf-16")
+DELIMITERS = ("auto", ";", ",", "\t")
+
+
+class TablePage(ImportPage):
+    def __init__(self, session: ImportSession, parent: QWidget | None = None) -> None:
+        super().__init__(session, parent)
+        self.setTitle(self.tr("Table"))
+        self.setSubTitle(self.tr("Choose the file the school office exported, or drop it here."))
+        self.setAcceptDrops(True)
+        self._path: Path | None = None
+        self._error: str | None = None
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        self.path_edit.setPlaceholderText(self.tr("CSV, XLSX, XLS or ODS file"))
+        self.choose_button = QPushButton(self.tr("Choose file…"))
+        self.choose_button.clicked.connect(self._choose)
+        self.encoding_combo = self._combo(ENCODINGS, self._encoding_label)
+        self.delimiter_combo = self._combo(DELIMITERS, self._delimiter_label)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.currentIndexChanged.connect(self._reload)
+        self.header_check = QCheckBox(self.tr("The first row holds the column headers"))
+        self.header_check.setChecked(True)
+        self.header_check.toggled.connect(self._reload)
+        self.info_label = QLabel()
+        self.error = error_label()
+        self.model = FilePreviewTableModel(self)
+        self.preview = QTableView()
+        self.preview.setModel(self.model)
+        self.preview.setAlternatingRowColors(True)
+        self._lay_out()
+
+    def _combo(self, values: tuple[str, ...], label: object) -> QComboBox:
+        combo = QComboBox()
+        for value in values:
+            combo.addItem(label(value), value)  # type: ignore[operator]
+        combo.currentIndexChanged.connect(self._reload)
+        return combo
+
+    def _encoding_label(self, value: str) -> str:
+        names = {"auto": self.tr("detect"), "utf-8": "UTF-8", "cp1252": "Windows-1252"}
+        return names.get(value, {"shift_jis": "Shift-JIS", "utf-16": "UTF-16"}.get(value, value))
+
+    def _delimiter_label(self, value: str) -> str:
+        names = {"auto": self.tr("detect"), "\t": self.tr("tab")}
+        return names.get(value, value)
+
+    def _lay_out(self) -> None:
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.choose_button)
+        grid = QGridLayout()
+        grid.addWidget(QLabel(self.tr("Encoding:")), 0, 0)
+        grid.addWidget(self.encoding_combo, 0, 1)
+        grid.addWidget(QLabel(self.tr("Delimiter:")), 0, 2)
+        grid.addWidget(self.delimiter_combo, 0, 3)
+        grid.addWidget(QLabel(self.tr("Sheet:")), 0, 4)
+        grid.addWidget(self.sheet_combo, 0, 5)
+        grid.setColumnStretch(6, 1)
+        grid.addWidget(self.header_check, 1, 0, 1, 6)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addLayout(grid)
+        layout.addWidget(self.error)
+        layout.addWidget(self.info_label)
+        layout.addWidget(self.preview, 1)
+        self._update_controls()
+
+    # -- choosing a file ---------------------------------------------------------------
+    def _choose(self) -> None:
+        start = str(self._path.parent) if self._path else ""
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a table"),
+            start,
+            self.tr("Tables (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)"),
+        )
+        if name:
+            self.load_file(Path(name))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        urls = event.mimeData().urls()
+        if urls and urls[0].isLocalFile():
+            event.acceptProposedAction()
+            self.load_file(Path(urls[0].toLocalFile()))
+
+    def load_file(self, path: Path) -> None:
+        """A new file: its sheet choice starts over, the other options stay."""
+        self._path = path
+        self.path_edit.setText(str(path))
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        self.sheet_combo.blockSignals(False)
+        self._reload()
+
+    # -- reading -----------------------------------------------------------------------
+    def read_options(self) -> ReadOptions:
+        sheet = self.sheet_combo.currentData()
+        return ReadOptions(
+            encoding=str(self.encoding_combo.currentData()),
+            delimiter=str(self.delimiter_combo.currentData()),
+            sheet=str(sheet) if sheet else None,
+            header=self.header_check.isChecked(),
+        )
+
+    def _reload(self) -> None:
+        if self._path is None:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.session.load(self._path, self.read_options())
+            self._error = None
+        except EngineError as error:
+            self._error = error_text(error)
+            self.session.table = self.session.mapping = self.session.plan = None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._show_table()
+
+    def _show_table(self) -> None:
+        table = self.session.table
+        show_error(self.error, self._error)
+        self.model.set_table(table)
+        self.preview.resizeColumnsToContents()  # 20 rows at most: cheap
+        if table is not None:
+            self._fill_sheets(table.sheets, table.sheet)
+            info = self.tr("%1 data rows, %2 columns").replace("%1", f"{len(table.rows):,}")
+            info = info.replace("%2", str(table.column_count))
+            if table.kind is FileKind.CSV:
+                info += " · " + self.tr("read as %1, delimiter %2").replace(
+                    "%1", self._encoding_label(table.encoding or "")
+                ).replace("%2", self._delimiter_label(table.delimiter or ""))
+            self.info_label.setText(info)
+        else:
+            self.info_label.clear()
+        self._update_controls()
+        self.completeChanged.emit()
+
+    def _fill_sheets(self, sheets: list[str], current: str | None) -> None:
+        if [self.sheet_combo.itemData(i) for i in range(self.sheet_combo.count())] == sheets:
+            return
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for sheet in sheets:
+            self.sheet_combo.addItem(sheet, sheet)
+        self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(current)))
+        self.sheet_combo.blockSignals(False)
+
+    def _update_controls(self) -> None:
+        table = self.session.table
+        is_csv = self._path is not None and (table is None or table.kind is FileKind.CSV)
+        self.encoding_combo.setEnabled(is_csv)
+        self.delimiter_combo.setEnabled(is_csv)
+        self.sheet_combo.setEnabled(self.sheet_combo.count() > 1)
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return self.session.table is not None and self._error is None

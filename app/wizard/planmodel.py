@@ -1,0 +1,274 @@
+"""The preview grid's model: the plan's rows as they are, computed lazily per cell.
+
+:class:`PlanTableModel` keeps only a reference to the :class:`~app.engine.plan.Plan`
+and indexes ``plan.rows`` then ``plan.expiries`` on demand, so a 100,000-row plan
+opens without building anything per row. Ticking a row sets ``RowPlan.included``
+on the engine's object: the plan the grid shows is the plan that is applied.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
+
+from app.engine.plan import Plan
+from app.engine.reasons import Message, Reason
+from app.engine.results import RowAction, RowPlan
+from app.wizard import texts
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ActionRole = Qt.ItemDataRole.UserRole + 1
+RowPlanRole = Qt.ItemDataRole.UserRole + 2
+
+ACTION_COLOURS: dict[RowAction, str] = {
+    RowAction.CREATE: "#2e7d32",
+    RowAction.UPDATE: "#1565c0",
+    RowAction.UNCHANGED: "#757575",
+    RowAction.EXPIRE: "#ef6c00",
+    RowAction.REACTIVATE: "#00838f",
+    RowAction.CONFLICT: "#c49000",
+    RowAction.INVALID: "#c62828",
+}
+_GLYPHS = {
+    RowAction.CREATE: "+",
+    RowAction.UPDATE: "↑",
+    RowAction.UNCHANGED: "=",
+    RowAction.EXPIRE: "−",
+    RowAction.REACTIVATE: "↺",
+    RowAction.CONFLICT: "!",
+    RowAction.INVALID: "×",
+}
+_icons: dict[RowAction, QIcon] = {}
+
+
+def action_icon(action: RowAction) -> QIcon:
+    """A coloured disc with a glyph, drawn once per action."""
+    if action not in _icons:
+        pixmap = QPixmap(32, 32)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(ACTION_COLOURS[action]))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(1, 1, 30, 30)
+        font = QFont()
+        font.setPixelSize(22)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, _GLYPHS[action])
+        painter.end()
+        _icons[action] = QIcon(pixmap)
+    return _icons[action]
+
+
+def _tint(action: RowAction) -> QBrush:
+    colour = QColor(ACTION_COLOURS[action])
+    colour.setAlpha(40)
+    return QBrush(colour)
+
+
+def _value(value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def changes_text(row: RowPlan) -> str:
+    parts = [
+        f"{texts.field_label(c.field)}: {_value(c.old)} → {_value(c.new)}" for c in row.changes
+    ]
+    parts += [f"+{group}" for group in row.groups_added]
+    parts += [f"−{group}" for group in row.groups_removed]
+    return "; ".join(parts)
+
+
+def reasons_text(row: RowPlan) -> str:
+    messages: list[Message] = list(row.reasons)
+    if row.conflict is not None:
+        messages.append(row.conflict.message)
+    elif not row.included and row.action is not RowAction.INVALID:
+        messages.append(Message(Reason.UNTICKED))
+    messages += [Message(Reason.GROUP_IGNORED, {"group": g}) for g in row.groups_ignored]
+    return "; ".join(dict.fromkeys(texts.reason_text(m) for m in messages))
+
+
+def action_text(row: RowPlan) -> str:
+    label = texts.action_label(row.action)
+    if row.action is RowAction.CONFLICT and row.resolution is not None:
+        return f"{label} → {texts.resolution_label(row.resolution)}"
+    return label
+
+
+class PlanTableModel(QAbstractTableModel):
+    """Every row of a plan; column 0 is the tick that includes or leaves out a row."""
+
+    TICK, LINE, ACTION, SOURCE_ID, LAST, FIRST, LOGIN, GROUPS, CHANGES, REASON = range(10)
+    rows_changed = Signal()
+
+    def __init__(self, plan: Plan, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._plan = plan
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    def row_at(self, row: int) -> RowPlan:
+        rows = self._plan.rows
+        return rows[row] if row < len(rows) else self._plan.expiries[row - len(rows)]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._plan.rows) + len(self._plan.expiries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 10
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
+            return None
+        titles = [
+            "",
+            self.tr("Line"),
+            self.tr("Action"),
+            texts.field_label("source_id"),
+            texts.field_label("last_name"),
+            texts.field_label("first_name"),
+            texts.field_label("login"),
+            texts.field_label("groups"),
+            self.tr("Changes"),
+            self.tr("Reason"),
+        ]
+        return titles[section]
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == self.TICK:
+            if self.row_at(index.row()).action is not RowAction.INVALID:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        row = self.row_at(index.row())
+        column = index.column()
+        if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == self.TICK:
+            included = row.included and row.action is not RowAction.INVALID
+            return Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole and column == self.ACTION:
+            return action_icon(row.action)
+        if role == Qt.ItemDataRole.BackgroundRole and column == self.ACTION:
+            return _tint(row.action)
+        if role == Qt.ItemDataRole.ForegroundRole and row.effective_action is None:
+            return QBrush(QColor("#8a8a8a"))
+        if role == ActionRole:
+            return row.action.value
+        if role == RowPlanRole:
+            return row
+        return None
+
+    def _text(self, row: RowPlan, column: int) -> str | None:
+        values = row.values
+        if column == self.TICK:
+            return None
+        if column == self.LINE:
+            return str(row.line) if row.line is not None else "—"
+        if column == self.ACTION:
+            return action_text(row)
+        if column == self.SOURCE_ID:
+            return values.source_id
+        if column == self.LAST:
+            return values.last_name
+        if column == self.FIRST:
+            return values.first_name
+        if column == self.LOGIN:
+            return row.login or row.new_login or ""
+        if column == self.GROUPS:
+            return ", ".join(values.groups)
+        if column == self.CHANGES:
+            return changes_text(row)
+        return reasons_text(row)
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        row = self.row_at(index.row())
+        if row.action is RowAction.INVALID:
+            return False
+        state = value.value if isinstance(value, Qt.CheckState) else int(value)
+        row.included = state == Qt.CheckState.Checked.value
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 9))
+        self.rows_changed.emit()
+        return True
+
+    def refresh(self) -> None:
+        """After a conflict resolution: any row may have changed (siblings too)."""
+        count = self.rowCount()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, 9))
+        self.rows_changed.emit()
+
+
+class PlanFilterProxy(QSortFilterProxyModel):
+    """Shows the rows whose action is switched on and that match the search text."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._actions: set[RowAction] = set(RowAction)
+        self._needle = ""
+
+    def actions(self) -> set[RowAction]:
+        return set(self._actions)
+
+    def set_action_shown(self, action: RowAction, shown: bool) -> None:
+        self.beginFilterChange()
+        if shown:
+            self._actions.add(action)
+        else:
+            self._actions.discard(action)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._needle = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, PlanTableModel)
+        row = model.row_at(source_row)
+        if row.action not in self._actions:
+            return False
+        if not self._needle:
+            return True
+        values = row.values
+        haystack = " ".join(
+            (
+                values.source_id,
+                values.last_name,
+                values.first_name,
+                row.login or row.new_login or "",
+                " ".join(values.groups),
+            )
+        )
+        return self._needle in haystack.casefold()

@@ -1,0 +1,241 @@
+"""Table models of the main window (users, groups) and of the table page's preview.
+
+Every model answers ``data()`` from the engine's own rows; nothing is copied into
+items. The users model sorts its list itself (a Python key sort is far quicker than a
+proxy calling ``data()`` for every comparison), and :class:`UsersFilterProxy` only
+filters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from app.engine.directory import GroupRow, UserRow
+from app.engine.table import Table
+from app.wizard import texts
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+UserRowRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _user_columns() -> list[tuple[str, Callable[[UserRow], str]]]:
+    return [
+        (texts.field_label("login"), lambda u: u.login),
+        (texts.field_label("last_name"), lambda u: u.last_name),
+        (texts.field_label("first_name"), lambda u: u.first_name),
+        (
+            QCoreApplication.translate("UsersTableModel", "Account type"),
+            lambda u: texts.account_type_label(u.account_type),
+        ),
+        (
+            QCoreApplication.translate("UsersTableModel", "Status"),
+            lambda u: texts.status_label(u.status),
+        ),
+        (texts.field_label("groups"), lambda u: ", ".join(u.groups)),
+        (texts.field_label("source"), lambda u: u.source),
+        (texts.field_label("source_id"), lambda u: u.source_id),
+        (
+            texts.field_label("birth_date"),
+            lambda u: u.birth_date.isoformat() if u.birth_date else "",
+        ),
+        (texts.field_label("email"), lambda u: u.email or ""),
+    ]
+
+
+class UsersTableModel(QAbstractTableModel):
+    """The users of the directory (``directory.list_users`` rows)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[UserRow] = []
+        self._columns = _user_columns()
+
+    def set_users(self, rows: list[UserRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def user_at(self, row: int) -> UserRow:
+        return self._rows[row]
+
+    def users(self) -> list[UserRow]:
+        return self._rows
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headers(self) -> list[str]:
+        return [title for title, _ in self._columns]
+
+    def row_texts(self, user: UserRow) -> list[str]:
+        return [value(user) for _, value in self._columns]
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        user = self._rows[index.row()]
+        if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
+            return self._columns[index.column()][1](user)
+        if role == UserRowRole:
+            return user
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
+    ) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self._columns[section][0]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        value = self._columns[column][1]
+        self.layoutAboutToBeChanged.emit()
+        old = {id(user): n for n, user in enumerate(self._rows)}
+        self._rows.sort(
+            key=lambda u: value(u).casefold(), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        moved = {old[id(user)]: n for n, user in enumerate(self._rows)}
+        before = self.persistentIndexList()
+        after = [self.index(moved[i.row()], i.column()) for i in before]
+        self.changePersistentIndexList(before, after)
+        self.layoutChanged.emit()
+
+
+class UsersFilterProxy(QSortFilterProxyModel):
+    """Search and the account type / status / group filters; sorting goes to the source."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._account_type: str | None = None
+        self._status: str | None = None
+        self._group: str | None = None
+
+    def set_filters(
+        self,
+        search: str = "",
+        account_type: str | None = None,
+        status: str | None = None,
+        group: str | None = None,
+    ) -> None:
+        self.beginFilterChange()
+        self._needle = search.strip().casefold()
+        self._account_type, self._status, self._group = account_type, status, group
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
+        model = self.sourceModel()
+        assert isinstance(model, UsersTableModel)
+        user = model.user_at(source_row)
+        if self._account_type and user.account_type != self._account_type:
+            return False
+        if self._status and user.status != self._status:
+            return False
+        if self._group and self._group not in user.groups:
+            return False
+        if not self._needle:
+            return True
+        haystack = " ".join(
+            (user.login, user.last_name, user.first_name, user.source_id, user.email or "")
+        )
+        return self._needle in haystack.casefold()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
+
+
+class GroupsTableModel(QAbstractTableModel):
+    """The groups of a school year (``directory.list_groups`` rows)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[GroupRow] = []
+
+    def set_groups(self, rows: list[GroupRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 4
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        group = self._rows[index.row()]
+        column = index.column()
+        if role == DISPLAY:
+            values: list[Any] = [
+                group.name,
+                texts.group_type_label(group.type),
+                group.year or self.tr("permanent"),
+                group.member_count,
+            ]
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
+    ) -> Any:
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            titles = [self.tr("Name"), self.tr("Type"), self.tr("Valid in"), self.tr("Members")]
+            return titles[section]
+        return None
+
+
+class FilePreviewTableModel(QAbstractTableModel):
+    """The first rows of a read file, as the table page shows them."""
+
+    def __init__(self, parent: QObject | None = None, limit: int = 20) -> None:
+        super().__init__(parent)
+        self._headers: list[str] = []
+        self._rows: Sequence[list[str]] = []
+        self._limit = limit
+
+    def set_table(self, table: Table | None) -> None:
+        self.beginResetModel()
+        self._headers = list(table.headers) if table else []
+        self._rows = table.rows[: self._limit] if table else []
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        if index.isValid() and role == DISPLAY:
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
+    ) -> Any:
+        if role != DISPLAY:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._headers[section]
+        return section + 1

@@ -1,0 +1,175 @@
+"""Words for the engine's codes: actions, fields, resolutions, phases, statuses, and
+the engine's :class:`~app.engine.reasons.Message` templates in German.
+
+Labels go through ``QCoreApplication.translate("Texts", ...)`` so ``lupdate`` finds
+them. Engine reasons keep one small German template table here (the engine's English
+wording is the source); anything not listed falls back to ``Message.text()``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from app.engine.reasons import Message, Reason, describe
+from app.engine.results import Phase, Resolution, RowAction
+
+_language = "en"
+
+
+def set_language(language: str) -> None:
+    """The interface language, "de" or "en" (set once by :mod:`app.wizard.i18n`)."""
+    global _language
+    _language = language if language in ("de", "en") else "en"
+
+
+def language() -> str:
+    return _language
+
+
+def action_label(action: RowAction) -> str:
+    labels = {
+        RowAction.CREATE: QCoreApplication.translate("Texts", "create"),
+        RowAction.UPDATE: QCoreApplication.translate("Texts", "update"),
+        RowAction.UNCHANGED: QCoreApplication.translate("Texts", "unchanged"),
+        RowAction.EXPIRE: QCoreApplication.translate("Texts", "expire"),
+        RowAction.REACTIVATE: QCoreApplication.translate("Texts", "reactivate"),
+        RowAction.CONFLICT: QCoreApplication.translate("Texts", "conflict"),
+        RowAction.INVALID: QCoreApplication.translate("Texts", "invalid"),
+    }
+    return labels[action]
+
+
+def resolution_label(resolution: Resolution) -> str:
+    labels = {
+        Resolution.SKIP: QCoreApplication.translate("Texts", "Skip"),
+        Resolution.KEEP: QCoreApplication.translate("Texts", "Keep this row"),
+        Resolution.GENERATE_LOGIN: QCoreApplication.translate("Texts", "Use a generated login"),
+        Resolution.LINK: QCoreApplication.translate("Texts", "Link to existing user"),
+        Resolution.CREATE_NEW: QCoreApplication.translate("Texts", "Create new account"),
+        Resolution.UPDATE: QCoreApplication.translate("Texts", "Update existing user"),
+    }
+    return labels[resolution]
+
+
+def field_label(name: str) -> str:
+    labels = {
+        "source_id": QCoreApplication.translate("Texts", "Source ID"),
+        "last_name": QCoreApplication.translate("Texts", "Last name"),
+        "first_name": QCoreApplication.translate("Texts", "First name"),
+        "groups": QCoreApplication.translate("Texts", "Groups"),
+        "birth_date": QCoreApplication.translate("Texts", "Birth date"),
+        "email": QCoreApplication.translate("Texts", "E-mail"),
+        "login": QCoreApplication.translate("Texts", "Login"),
+        "source": QCoreApplication.translate("Texts", "Source"),
+    }
+    return labels.get(name, name)
+
+
+def account_type_label(code: str) -> str:
+    labels = {
+        "student": QCoreApplication.translate("Texts", "Student"),
+        "teacher": QCoreApplication.translate("Texts", "Teacher"),
+        "staff": QCoreApplication.translate("Texts", "Staff"),
+    }
+    return labels.get(code, code)
+
+
+def status_label(code: str) -> str:
+    labels = {
+        "active": QCoreApplication.translate("Texts", "active"),
+        "marked_for_deletion": QCoreApplication.translate("Texts", "marked for deletion"),
+        "deactivated": QCoreApplication.translate("Texts", "deactivated"),
+        "deleted": QCoreApplication.translate("Texts", "deleted"),
+    }
+    return labels.get(code, code)
+
+
+def group_type_label(code: str) -> str:
+    labels = {
+        "class": QCoreApplication.translate("Texts", "class"),
+        "course": QCoreApplication.translate("Texts", "course"),
+        "team": QCoreApplication.translate("Texts", "team"),
+        "manual": QCoreApplication.translate("Texts", "manual"),
+        "system": QCoreApplication.translate("Texts", "system"),
+    }
+    return labels.get(code, code)
+
+
+def phase_label(phase: str) -> str:
+    labels = {
+        Phase.HASHING.value: QCoreApplication.translate("Texts", "Generating passwords"),
+        Phase.CHECKING.value: QCoreApplication.translate("Texts", "Checking the database"),
+        Phase.WRITING.value: QCoreApplication.translate("Texts", "Writing users"),
+        Phase.RECORDING.value: QCoreApplication.translate("Texts", "Recording the run"),
+        Phase.DONE.value: QCoreApplication.translate("Texts", "Done"),
+    }
+    return labels.get(phase, phase)
+
+
+# German wording of the engine's reasons; the keys of the parameters are the engine's.
+_GERMAN: dict[Reason, str] = {
+    Reason.MISSING_REQUIRED: "{field} fehlt",
+    Reason.INVALID_DATE: "{field} '{value}' ist kein Datum",
+    Reason.INVALID_EMAIL: "E-Mail '{value}' ist keine Adresse",
+    Reason.TOO_LONG: "{field} ist länger als {limit} Zeichen",
+    Reason.CONTROL_CHARACTERS: "{field} enthält Steuerzeichen",
+    Reason.INVALID_LOGIN: "Benutzername '{value}' darf nur a-z, 0-9, '.' und '-' enthalten",
+    Reason.DUPLICATE_SOURCE_ID: "Quell-ID {source_id} kommt mehrfach in der Datei vor",
+    Reason.OTHER_ACCOUNT_TYPE: "Quell-ID {source_id} gehört zu einem Konto vom Typ {account_type}",
+    Reason.LOGIN_TAKEN: "Benutzername '{login}' gehört einer anderen Person",
+    Reason.LOGIN_RESERVED: "Benutzername '{login}' ist reserviert",
+    Reason.POSSIBLE_DUPLICATE: "sieht aus wie der vorhandene Benutzer {login} der Quelle {source}",
+    Reason.SOURCE_ID_EXISTS: "Quell-ID {source_id} gibt es schon (Benutzer {login})",
+    Reason.UNTICKED: "in der Vorschau abgewählt",
+    Reason.CONFLICT_SKIPPED: "übersprungen: {conflict}",
+    Reason.CONFLICT_UNRESOLVED: "Konflikt nicht gelöst: {conflict}",
+    Reason.GROUP_IGNORED: "Gruppe '{group}' gibt es nicht; sie wurde ignoriert",
+    Reason.FILE_NOT_FOUND: "die Datei gibt es nicht",
+    Reason.FILE_EMPTY: "die Datei ist leer",
+    Reason.FILE_UNREADABLE: "die Datei kann nicht gelesen werden: {detail}",
+    Reason.ENCODING: "die Datei ist nicht als {encoding} lesbar: {detail}",
+    Reason.SHEET_NOT_FOUND: "die Arbeitsmappe hat kein Blatt '{sheet}' (Blätter: {sheets})",
+    Reason.NO_DATA_ROWS: "die Datei enthält keine Datenzeilen",
+    Reason.STALE_PLAN: "die Datenbank wurde seit der Vorschau geändert; bitte erneut prüfen",
+    Reason.CANCELLED: "der Import wurde abgebrochen; es wurde nichts geändert",
+    Reason.PASSWORD_TOO_SHORT: "das Protokoll-Passwort braucht mindestens {limit} Zeichen",
+    Reason.PASSWORD_MISMATCH: "die beiden Passwörter sind verschieden",
+    Reason.YEAR_EXISTS: "das Schuljahr '{year}' gibt es schon",
+    Reason.GROUP_EXISTS: "die Gruppe '{group}' gibt es in {year} schon",
+}
+
+_GERMAN_FIELDS = {
+    "source_id": "Quell-ID",
+    "last_name": "Nachname",
+    "first_name": "Vorname",
+    "groups": "Gruppen",
+    "birth_date": "Geburtsdatum",
+    "email": "E-Mail",
+    "login": "Benutzername",
+}
+
+
+def reason_text(message: Message) -> str:
+    """The message in the interface language."""
+    template = _GERMAN.get(message.reason) if _language == "de" else None
+    if template is None:
+        return message.text()
+    values: dict[str, Any] = dict(message.params)
+    if "field" in values:
+        values["field"] = _GERMAN_FIELDS.get(str(values["field"]), values["field"])
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return describe(message.reason, message.params)
+
+
+def error_text(error: Exception) -> str:
+    """An engine refusal as one line: the file (if any) and the localized reason."""
+    message = getattr(error, "message", None)
+    if isinstance(message, Message):
+        body = reason_text(message)
+        file = getattr(error, "file", None)
+        return f"{file}: {body}" if file else body
+    return str(error)

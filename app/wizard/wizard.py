@@ -1,0 +1,95 @@
+"""The import wizard: eight pages over one shared :class:`ImportSession` (SPEC §2).
+
+Nothing is written to the database before the run page; closing the wizard is
+refused while a run is going and asks before the new passwords would be lost.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QWidget, QWizard
+from sqlalchemy import Engine
+
+from app.db import session_scope
+from app.engine.directory import find_year
+from app.engine.reasons import Refused
+from app.engine.results import ImportOptions
+from app.engine.session import ImportSession
+from app.wizard.pageids import PageId
+from app.wizard.pages.base import ImportPage
+from app.wizard.pages.columns import ColumnsPage
+from app.wizard.pages.groups import GroupsPage
+from app.wizard.pages.options import OptionsPage
+from app.wizard.pages.preview import PreviewPage
+from app.wizard.pages.protocol import ProtocolPage
+from app.wizard.pages.run import RunPage
+from app.wizard.pages.table import TablePage
+from app.wizard.pages.year import YearPage
+
+__all__ = ["ImportWizard", "PageId"]
+
+
+def current_year_name(engine: Engine) -> str:
+    try:
+        with session_scope(engine) as db:
+            return find_year(db, None).name
+    except Refused:
+        return ""
+
+
+class ImportWizard(QWizard):
+    imported = Signal(object)  # ApplyResult, once a run succeeded
+
+    def __init__(
+        self,
+        engine: Engine,
+        year: str | None = None,
+        operator_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import users"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        options = ImportOptions(year=year or current_year_name(engine), account_type="student")
+        self.session = ImportSession(engine, options, operator_id)
+        self.year_page = YearPage(self.session)
+        self.table_page = TablePage(self.session)
+        self.columns_page = ColumnsPage(self.session)
+        self.groups_page = GroupsPage(self.session)
+        self.options_page = OptionsPage(self.session)
+        self.preview_page = PreviewPage(self.session)
+        self.run_page = RunPage(self.session)
+        self.protocol_page = ProtocolPage(self.session)
+        pages: list[tuple[PageId, ImportPage]] = [
+            (PageId.YEAR, self.year_page),
+            (PageId.TABLE, self.table_page),
+            (PageId.COLUMNS, self.columns_page),
+            (PageId.GROUPS, self.groups_page),
+            (PageId.OPTIONS, self.options_page),
+            (PageId.PREVIEW, self.preview_page),
+            (PageId.RUN, self.run_page),
+            (PageId.PROTOCOL, self.protocol_page),
+        ]
+        for page_id, page in pages:
+            self.setPage(page_id, page)
+        self.run_page.run_ended.connect(self._run_ended)
+        self.resize(QSize(960, 680))
+
+    def _run_ended(self, outcome: str) -> None:
+        if outcome == "finished":
+            self.imported.emit(self.session.result)
+
+    def reject(self) -> None:
+        if self.run_page.is_running():
+            return
+        on_protocol = self.currentId() == PageId.PROTOCOL
+        if on_protocol and not self.protocol_page.may_close():
+            if not self.protocol_page.confirm_loss():
+                return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self.run_page.runner is not None:
+            self.run_page.runner.wait()
+        super().done(result)

@@ -1,0 +1,82 @@
+"""Fixtures of the GUI tests: a fresh database with a school year, real input files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+from PySide6.QtCore import QSettings
+from sqlalchemy import Engine
+
+from app.db import open_database, session_scope
+from app.engine.directory import add_group, add_year
+from app.models import GroupType
+from app.wizard import texts
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+YEAR = "2026/27"
+HEADER = ["Nachname", "Vorname", "Klasse", "Interne ID-Nummer", "Geburtsdatum"]
+STUDENTS = [
+    ["Müller", "Jörg", "5a", "1001", "01.02.2015"],
+    ["Schäfer", "Anna-Lena", "5b", "1002", "03.04.2015"],
+    ["Öztürk", "Ayşe", "5b", "1003", "05.06.2015"],
+    ["Weiß", "Björn", "5a", "1004", "07.08.2014"],
+]
+
+
+@pytest.fixture(autouse=True)
+def english_texts() -> Iterator[None]:
+    texts.set_language("en")
+    yield
+    texts.set_language("en")
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Iterator[Engine]:
+    """A fresh SQLite database with the current school year and its class 5a."""
+    db = open_database(f"sqlite:///{tmp_path / 't.db'}")
+    with session_scope(db) as session:
+        year = add_year(session, YEAR, date(2026, 8, 1), date(2027, 7, 31), current=True)
+        add_group(session, "5a", GroupType.CLASS, year)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def write_csv(path: Path, rows: list[list[str]], header: list[str] = HEADER) -> Path:
+    """A CSV as the school office's Excel writes it: cp1252, semicolons, CRLF."""
+    lines = [";".join(header)] + [";".join(row) for row in rows]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    return path
+
+
+@pytest.fixture
+def students_csv(tmp_path: Path) -> Path:
+    # "Ayşe" is not in cp1252; the office's export would have folded it.
+    rows = [[cell.replace("ş", "s") for cell in row] for row in STUDENTS]
+    return write_csv(tmp_path / "schueler.csv", rows)
+
+
+@pytest.fixture
+def students_xlsx(tmp_path: Path) -> Path:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "Schüler"
+    sheet.append(HEADER)
+    for row in STUDENTS:
+        sheet.append(row)
+    other = workbook.create_sheet("Lehrkräfte")
+    other.append(["Nachname", "Vorname", "Kürzel"])
+    path = tmp_path / "schueler.xlsx"
+    workbook.save(path)
+    return path

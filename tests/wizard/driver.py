@@ -1,0 +1,71 @@
+"""Clicking through the import wizard the way a person does (shared by the tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QWizard
+from pytestqt.qtbot import QtBot
+
+from app.wizard.groupdialog import CreateGroupDialog
+from app.wizard.wizard import ImportWizard, PageId
+
+
+def click_next(qtbot: QtBot, wizard: ImportWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    assert button.isEnabled(), f"Next is disabled on page {PageId(wizard.currentId()).name}"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def create_group_inline(
+    qtbot: QtBot, wizard: ImportWizard, key: str, kind: str = "class", permanent: bool = False
+) -> None:
+    page = wizard.groups_page
+    qtbot.mouseClick(page.create_buttons[key], Qt.MouseButton.LeftButton)
+    dialog = page.group_dialog
+    assert isinstance(dialog, CreateGroupDialog)
+    dialog.type_combo.setCurrentIndex(dialog.type_combo.findData(kind))
+    (dialog.permanent_radio if permanent else dialog.year_radio).setChecked(True)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def to_preview(
+    qtbot: QtBot,
+    wizard: ImportWizard,
+    path: Path,
+    create: dict[str, str] | None = None,
+    account_type: str = "student",
+) -> None:
+    """Year → table → columns → groups (creating ``create`` inline) → options → preview."""
+    assert wizard.currentId() == PageId.YEAR
+    click_next(qtbot, wizard)
+    wizard.table_page.load_file(path)
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.COLUMNS
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.GROUPS
+    for key, kind in (create or {}).items():
+        create_group_inline(qtbot, wizard, key, kind)
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.OPTIONS
+    qtbot.mouseClick(wizard.options_page.type_buttons[account_type], Qt.MouseButton.LeftButton)
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.PREVIEW
+
+
+def run_import(qtbot: QtBot, wizard: ImportWizard) -> str:
+    """Next on the preview starts the run; returns how it ended."""
+    with qtbot.waitSignal(wizard.run_page.run_ended, timeout=30_000) as blocker:
+        click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.RUN
+    qtbot.waitUntil(lambda: not wizard.run_page.is_running())
+    return str(blocker.args[0]) if blocker.args else ""
+
+
+def allow_close(wizard: ImportWizard) -> None:
+    """Closing at teardown must not wait on the "passwords will be lost" question."""
+    wizard.protocol_page.confirm_loss = lambda: True  # type: ignore[method-assign]

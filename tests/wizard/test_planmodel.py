@@ -1,0 +1,95 @@
+"""The preview's model: lazy over the engine's plan, correct by Qt's model tester."""
+
+from __future__ import annotations
+
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from app.engine.mapping import auto_map
+from app.engine.plan import Plan
+from app.engine.results import ImportOptions, RowAction
+from app.engine.session import ImportSession
+from app.engine.table import FileKind, Table
+from app.wizard.planmodel import ActionRole, PlanFilterProxy, PlanTableModel, RowPlanRole
+
+pytestmark = pytest.mark.gui
+
+
+def synthetic_plan(engine: Engine, rows: int) -> Plan:
+    headers = ["Nachname", "Vorname", "Klasse", "Interne ID-Nummer", "Geburtsdatum"]
+    data = [
+        [f"Name{i}", f"Vorname{i}", "5a", str(100000 + i), "kein Datum" if i == 3 else ""]
+        for i in range(rows)
+    ]
+    table = Table(headers, data, list(range(2, rows + 2)), FileKind.CSV)
+    session = ImportSession(engine, ImportOptions(year="2026/27", account_type="student"))
+    session.table, session.mapping = table, auto_map(headers)
+    return session.build_plan()
+
+
+def test_model_passes_the_qt_model_tester(
+    qtbot: QtBot, qtmodeltester: ModelTester, engine: Engine
+) -> None:
+    plan = synthetic_plan(engine, 25)
+    model = PlanTableModel(plan)
+    qtmodeltester.check(model, force_py=False)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=False)
+
+
+def test_ticks_and_roles_work_on_the_plan_itself(engine: Engine) -> None:
+    plan = synthetic_plan(engine, 10)
+    model = PlanTableModel(plan)
+    tick = model.index(0, PlanTableModel.TICK)
+    assert model.data(tick, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.setData(tick, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert plan.rows[0].included is False
+    assert plan.summary().skipped == 1
+    invalid = model.index(3, PlanTableModel.TICK)
+    assert model.data(invalid, ActionRole) == RowAction.INVALID.value
+    assert not model.flags(invalid) & Qt.ItemFlag.ItemIsUserCheckable
+    assert "not a date" in model.data(model.index(3, PlanTableModel.REASON))
+    assert model.data(model.index(5, 0), RowPlanRole) is plan.rows[5]
+
+
+@pytest.mark.slow
+def test_hundred_thousand_rows_without_per_row_objects(engine: Engine) -> None:
+    plan = synthetic_plan(engine, 100_000)
+    tracemalloc.start()
+    model = PlanTableModel(plan)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    size, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # A list of 100,000 objects alone would be ~800 kB of pointers; the model holds the plan.
+    assert peak < 100_000, peak
+    own = {k: v for k, v in vars(model).items() if not k[0].islower() or k == "_plan"}
+    assert set(own) == {"_plan"}  # no row list, no per-row cache
+    assert model.plan is plan
+    assert model.rowCount() == 100_000 and proxy.rowCount() == 100_000
+    last = model.index(99_999, PlanTableModel.SOURCE_ID)
+    assert model.data(last) == "199999"
+    assert model.data(model.index(99_999, PlanTableModel.ACTION)) == "create"
+    proxy.set_search("Name99999")
+    assert proxy.rowCount() == 1
+    proxy.set_search("")
+    proxy.set_action_shown(RowAction.CREATE, False)
+    assert proxy.rowCount() == 1  # the invalid row
+
+
+def test_proxy_filters_by_action_and_search(engine: Engine, tmp_path: Path) -> None:
+    plan = synthetic_plan(engine, 30)
+    model = PlanTableModel(plan)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_action_shown(RowAction.INVALID, False)
+    assert proxy.rowCount() == 29
+    proxy.set_search("vorname1")  # Vorname1, Vorname10..19
+    assert proxy.rowCount() == 11

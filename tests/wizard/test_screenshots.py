@@ -1,0 +1,128 @@
+"""Renders every wizard page and the main window to PNG, in German.
+
+With ``SCHOOLIMPORT_SCREENSHOTS=1`` the pictures go to ``docs/screenshots/`` (for the
+docs); otherwise into the test's temporary folder, so the rendering is still tested.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from app.engine.results import RowAction
+from app.wizard import texts
+from app.wizard.i18n import install_language
+from app.wizard.mainwindow import MainWindow
+from app.wizard.wizard import ImportWizard, PageId
+from tests.wizard.conftest import write_csv
+from tests.wizard.driver import allow_close, click_next, create_group_inline, run_import
+
+pytestmark = pytest.mark.gui
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    return DOCS if os.environ.get("SCHOOLIMPORT_SCREENSHOTS") == "1" else tmp_path
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    translators = install_language(qapp, "de")
+    yield
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    texts.set_language("en")
+
+
+def snap(qtbot: QtBot, widget: QWidget, path: Path) -> None:
+    qtbot.waitExposed(widget)
+    image = widget.grab()
+    assert image.width() >= 600 and image.height() >= 400
+    assert image.save(str(path))
+
+
+def initial_import(qtbot: QtBot, engine: Engine, students_csv: Path) -> None:
+    wizard = ImportWizard(engine)
+    qtbot.addWidget(wizard)
+    allow_close(wizard)
+    wizard.show()
+    click_next(qtbot, wizard)
+    wizard.table_page.load_file(students_csv)
+    for _ in range(2):
+        click_next(qtbot, wizard)
+    create_group_inline(qtbot, wizard, "5b")
+    click_next(qtbot, wizard)
+    click_next(qtbot, wizard)
+    assert run_import(qtbot, wizard) == "finished"
+    wizard.close()
+
+
+def update_file(tmp_path: Path) -> Path:
+    rows = [
+        ["Müller", "Jörg", "6a", "1001", "01.02.2015"],
+        ["Müller", "Jörg", "6b", "1001", "01.02.2015"],
+        ["Schäfer", "Anna-Lena", "5b", "1002", "03.04.2015"],
+        ["Weiß", "Björn", "5a", "1004", "07.08.2014"],
+        ["Neumann", "Lea", "5a", "1005", "30.02.2015"],
+        ["Krämer", "Tim", "5b", "1006", "11.11.2015"],
+        ["Yılmaz", "Deniz", "5a", "1007", "12.12.2014"],
+    ]
+    return write_csv(tmp_path / "schueler-2.csv", [[c.replace("ı", "i") for c in r] for r in rows])
+
+
+def test_render_every_page(
+    qtbot: QtBot,
+    engine: Engine,
+    settings: QSettings,
+    students_csv: Path,
+    tmp_path: Path,
+    shots: Path,
+    german: None,
+) -> None:
+    initial_import(qtbot, engine, students_csv)
+    wizard = ImportWizard(engine)
+    qtbot.addWidget(wizard)
+    allow_close(wizard)
+    wizard.show()
+    snap(qtbot, wizard, shots / "wizard-1-year.png")
+    click_next(qtbot, wizard)
+    wizard.table_page.load_file(update_file(tmp_path))
+    snap(qtbot, wizard, shots / "wizard-2-table.png")
+    click_next(qtbot, wizard)
+    snap(qtbot, wizard, shots / "wizard-3-columns.png")
+    click_next(qtbot, wizard)
+    create_group_inline(qtbot, wizard, "6a")
+    snap(qtbot, wizard, shots / "wizard-4-groups.png")
+    wizard.groups_page.ignore_check.setChecked(True)
+    click_next(qtbot, wizard)
+    wizard.options_page.expire_check.setChecked(True)
+    snap(qtbot, wizard, shots / "wizard-5-options.png")
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.PREVIEW
+    plan = wizard.session.plan
+    assert plan is not None
+    conflict = next(r for r in plan.rows if r.action is RowAction.CONFLICT)
+    wizard.preview_page.select_row(conflict)
+    snap(qtbot, wizard, shots / "wizard-6-preview.png")
+    assert run_import(qtbot, wizard) == "finished"
+    snap(qtbot, wizard, shots / "wizard-7-run.png")
+    click_next(qtbot, wizard)
+    page = wizard.protocol_page
+    page.path_edit.setText("/home/sekretariat/Dokumente/protokoll-2026-09-14.xlsx")
+    for edit in (page.password_edit, page.repeat_edit):
+        qtbot.keyClicks(edit, "Herbst-Ferien-2026")
+    snap(qtbot, wizard, shots / "wizard-8-protocol.png")
+    window = MainWindow(engine, settings)
+    qtbot.addWidget(window)
+    window.show()
+    snap(qtbot, window, shots / "main-window.png")
+    window.tabs.setCurrentIndex(1)
+    snap(qtbot, window, shots / "main-window-groups.png")

@@ -1,0 +1,274 @@
+"""The whole wizard, clicked through with real files, checked against the database."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import msoffcrypto
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, func, select
+
+from app.db import session_scope
+from app.engine import passwords
+from app.engine.directory import list_groups, list_users
+from app.engine.mapping import Field
+from app.engine.results import ConflictKind, Resolution, RowAction
+from app.models import Group, ImportRun, User
+from app.wizard.wizard import ImportWizard, PageId
+from tests.wizard.conftest import write_csv
+from tests.wizard.driver import allow_close, click_next, run_import, to_preview
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def wizard(qtbot: QtBot, engine: Engine) -> ImportWizard:
+    widget = ImportWizard(engine)
+    qtbot.addWidget(widget)
+    widget.show()
+    allow_close(widget)
+    return widget
+
+
+def users_by_login(engine: Engine) -> dict[str, Any]:
+    with session_scope(engine) as db:
+        return {u.login: u for u in list_users(db)}
+
+
+def test_initial_import_with_inline_group(
+    qtbot: QtBot, wizard: ImportWizard, engine: Engine, students_csv: Path
+) -> None:
+    to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
+    assert wizard.session.table is not None
+    assert wizard.session.table.encoding == "cp1252"
+    assert wizard.session.options.group_creations == {"5b": ("class", False)}
+    with session_scope(engine) as db:  # nothing written before the run page
+        assert db.scalar(select(func.count()).select_from(User)) == 0
+        assert [g.name for g in list_groups(db)] == ["5a"]
+    counts = wizard.session.plan.counts_by_action()  # type: ignore[union-attr]
+    assert counts[RowAction.CREATE] == 4
+    assert "create 4," in wizard.preview_page.summary_text()
+    assert wizard.preview_page.filter_buttons[RowAction.CREATE].text() == "create (4)"
+    assert run_import(qtbot, wizard) == "finished"
+    assert wizard.run_page.result is not None
+    assert wizard.run_page.result.summary.created == 4
+    assert wizard.run_page.result.summary.groups_created == 1
+    users = users_by_login(engine)
+    assert users["joerg.mueller"].groups == ["5a"]
+    assert users["anna-lena.schaefer"].groups == ["5b"]
+    assert users["bjoern.weiss"].last_name == "Weiß"
+    with session_scope(engine) as db:
+        groups = {g.name: g for g in list_groups(db)}
+    assert groups["5b"].type == "class" and groups["5b"].member_count == 2
+    assert groups["5b"].year == "2026/27"
+    # Back is closed after the run; Finish waits for the protocol.
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.PROTOCOL
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_back_and_next_keep_choices(
+    qtbot: QtBot, wizard: ImportWizard, students_xlsx: Path
+) -> None:
+    click_next(qtbot, wizard)
+    page = wizard.table_page
+    page.load_file(students_xlsx)
+    assert page.sheet_combo.count() == 2 and page.sheet_combo.isEnabled()
+    assert not page.encoding_combo.isEnabled()
+    click_next(qtbot, wizard)
+    columns = wizard.columns_page
+    columns.set_field(4, None)  # the birth date is not imported
+    columns.set_field(1, None)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "First name" in columns.missing_label.text()
+    columns.set_field(1, Field.FIRST_NAME)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    click_next(qtbot, wizard)
+    groups = wizard.groups_page
+    assert groups.status("5b") == "missing"
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.mouseClick(groups.ignore_check, Qt.MouseButton.LeftButton)
+    assert groups.status("5b") == "ignored"
+    click_next(qtbot, wizard)
+    wizard.back()
+    wizard.back()
+    assert wizard.currentId() == PageId.COLUMNS
+    assert columns.fields()[4] is None
+    click_next(qtbot, wizard)
+    assert groups.ignore_check.isChecked()
+
+
+def test_unreadable_file_keeps_next_disabled(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path
+) -> None:
+    click_next(qtbot, wizard)
+    broken = tmp_path / "kaputt.xlsx"
+    broken.write_bytes(b"PK\x03\x04 this is not a workbook")
+    wizard.table_page.load_file(broken)
+    assert wizard.table_page.error.isVisibleTo(wizard.table_page)
+    assert "kaputt.xlsx" in wizard.table_page.error.text()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_update_import_with_conflict_resolved_in_grid(
+    qtbot: QtBot, engine: Engine, students_csv: Path, tmp_path: Path
+) -> None:
+    first = ImportWizard(engine)
+    qtbot.addWidget(first)
+    first.show()
+    allow_close(first)
+    to_preview(qtbot, first, students_csv, create={"5b": "class"})
+    assert run_import(qtbot, first) == "finished"
+    # Jörg moves to 5b and appears twice: keep the row that says 5b.
+    rows = [
+        ["Müller", "Jörg", "5a", "1001", "01.02.2015"],
+        ["Müller", "Jörg", "5b", "1001", "01.02.2015"],
+        ["Schäfer", "Anna-Lena", "5b", "1002", "03.04.2015"],
+        ["Weiß", "Björn", "5a", "1004", "07.08.2014"],
+    ]
+    update_file = write_csv(tmp_path / "update.csv", rows)
+    wizard = ImportWizard(engine)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    allow_close(wizard)
+    to_preview(qtbot, wizard, update_file)
+    page = wizard.preview_page
+    plan = wizard.session.plan
+    assert plan is not None
+    conflicts = [r for r in plan.rows if r.action is RowAction.CONFLICT]
+    assert len(conflicts) == 2
+    assert conflicts[0].conflict is not None
+    assert conflicts[0].conflict.kind is ConflictKind.DUPLICATE_SOURCE_ID
+    qtbot.mouseClick(page.filter_buttons[RowAction.UNCHANGED], Qt.MouseButton.LeftButton)
+    assert page.proxy.rowCount() == 2  # only the conflicts (Anna, Björn unchanged)
+    page.select_row(conflicts[1])
+    assert page.conflict_panel.row() is conflicts[1]
+    keep = page.conflict_panel.buttons[Resolution.KEEP]
+    assert keep.isVisibleTo(page) and keep.text() == "Keep this row"
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    assert conflicts[1].resolution is Resolution.KEEP
+    assert conflicts[0].resolution is Resolution.SKIP
+    summary = plan.summary()
+    assert (summary.updated, summary.skipped, summary.conflicts) == (1, 1, 0)
+    assert "update 1 and" in page.summary_text()
+    assert run_import(qtbot, wizard) == "finished"
+    users = users_by_login(engine)
+    assert users["joerg.mueller"].groups == ["5b"]
+    assert users["ayse.oeztuerk"].status == "active"  # not expired: option off
+
+
+def test_cancelled_run_changes_nothing(
+    qtbot: QtBot,
+    wizard: ImportWizard,
+    engine: Engine,
+    students_csv: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    entered, release = threading.Event(), threading.Event()
+    original = passwords._hash_chunk
+
+    def gated(items: Sequence[str], *args: Any) -> list[str]:
+        entered.set()
+        release.wait(timeout=20)
+        return original(items, *args)
+
+    monkeypatch.setattr(passwords, "_hash_chunk", gated)
+    to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
+    try:
+        click_next(qtbot, wizard)
+        assert entered.wait(timeout=10)
+        assert wizard.run_page.is_running()
+        assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+        with qtbot.waitSignal(wizard.run_page.run_ended, timeout=20_000) as blocker:
+            qtbot.mouseClick(wizard.run_page.cancel_button, Qt.MouseButton.LeftButton)
+            release.set()
+    finally:
+        release.set()
+    assert blocker.args == ["cancelled"]
+    assert "cancelled" in wizard.run_page.phase_label.text()
+    with session_scope(engine) as db:
+        assert db.scalar(select(func.count()).select_from(User)) == 0
+        assert [g.name for g in db.scalars(select(Group))] == ["5a"]
+        assert (
+            db.scalar(
+                select(func.count()).select_from(ImportRun).where(ImportRun.status == "completed")
+            )
+            == 0
+        )
+    assert wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def _decrypt(path: Path, password: str) -> list[list[Any]]:
+    out = BytesIO()
+    with path.open("rb") as handle:
+        office = msoffcrypto.OfficeFile(handle)
+        office.load_key(password=password)
+        office.decrypt(out)
+    sheet = load_workbook(out).worksheets[0]
+    return [list(row) for row in sheet.iter_rows(values_only=True)]
+
+
+def test_protocol_saved_and_decrypted(
+    qtbot: QtBot, wizard: ImportWizard, students_csv: Path, tmp_path: Path
+) -> None:
+    to_preview(qtbot, wizard, students_csv, create={"5b": "course"})
+    assert run_import(qtbot, wizard) == "finished"
+    click_next(qtbot, wizard)
+    page = wizard.protocol_page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    target = tmp_path / "protokoll.xlsx"
+    page.path_edit.setText(str(target))
+    qtbot.keyClicks(page.password_edit, "kurz")
+    assert not page.save_button.isEnabled()
+    assert "8" in page.hint_label.text()
+    page.password_edit.clear()
+    qtbot.keyClicks(page.password_edit, "Sommer-Ferien-2026!")
+    qtbot.keyClicks(page.repeat_edit, "Sommer-Ferien-2026?")
+    assert not page.save_button.isEnabled()
+    page.repeat_edit.clear()
+    qtbot.keyClicks(page.repeat_edit, "Sommer-Ferien-2026!")
+    assert page.strength_bar.value() >= 3
+    assert not finish.isEnabled()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.saved_to == target and target.exists()
+    assert finish.isEnabled()
+    rows = _decrypt(target, "Sommer-Ferien-2026!")
+    header, data = rows[0], rows[1:]
+    login = header.index("Login")
+    secret = header.index("InitialPassword")
+    joerg = next(row for row in data if row[login] == "joerg.mueller")
+    assert joerg[secret] and len(str(joerg[secret])) >= 10
+    assert all(row[secret] for row in data)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert not wizard.isVisible()
+
+
+def test_finish_after_confirming_the_passwords_are_lost(
+    qtbot: QtBot,
+    wizard: ImportWizard,
+    students_csv: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
+    assert run_import(qtbot, wizard) == "finished"
+    click_next(qtbot, wizard)
+    page = wizard.protocol_page
+    answers: list[bool] = [False, True]
+    confirm: Callable[[], bool] = lambda: answers.pop(0)  # noqa: E731
+    monkeypatch.setattr(page, "confirm_loss", confirm)
+    page.accept_check.click()
+    assert not page.accept_check.isChecked()  # declined
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    page.accept_check.click()
+    assert page.accept_check.isChecked()
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
