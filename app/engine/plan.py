@@ -63,6 +63,8 @@ class Plan:
         return [need.name for need in self.groups.values() if need.missing]
 
     def groups_to_create(self) -> list[GroupNeed]:
+        if not any(n.create_type is not None and n.group_id is None for n in self.groups.values()):
+            return []
         used = self._used_group_keys()
         return [
             need
@@ -71,11 +73,13 @@ class Plan:
         ]
 
     def _used_group_keys(self) -> set[str]:
-        keys: set[str] = set()
-        for row in self.rows:
-            if row.effective_action is not None:
-                keys.update(group_name_key(g) for g in row.values.groups)
-        return keys
+        names = {
+            name
+            for row in self.rows
+            if row.effective_action is not None
+            for name in row.values.groups
+        }
+        return {group_name_key(name) for name in names}
 
     def summary(self) -> ImportSummary:
         counts = Counter(row.outcome for row in self.rows)

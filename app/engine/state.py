@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -117,6 +118,12 @@ def load_state(
     return state
 
 
+def _row_hash(rows: Sequence[tuple[Any, ...]]) -> bytes:
+    """A cheap digest of loaded rows. Python's ``hash`` is salted per process, which is
+    fine here: a plan is applied in the process that made it."""
+    return hash(tuple(rows)).to_bytes(8, "little", signed=True) + len(rows).to_bytes(8, "little")
+
+
 def _load_users(session: Session, state: DirectoryState, digest: Hash) -> None:
     columns = (
         User.id,
@@ -131,7 +138,8 @@ def _load_users(session: Session, state: DirectoryState, digest: Hash) -> None:
         User.login,
         User.status,
     )
-    rows = session.execute(select(*columns).order_by(User.id)).all()
+    rows = session.connection().execute(select(*columns).order_by(User.id)).all()
+    digest.update(_row_hash(rows))
     for row in rows:
         user = ExistingUser(*row)
         state.login_owner[user.login] = user.id
@@ -146,16 +154,20 @@ def _load_users(session: Session, state: DirectoryState, digest: Hash) -> None:
         elif user.birth_date is not None and user.status != UserStatus.DELETED:
             key = similarity_key(user.last_name, user.first_name, user.birth_date)
             state.similar_index.setdefault(key, []).append(user)
-        digest.update(repr(tuple(row)).encode())
 
 
 def _load_groups(session: Session, state: DirectoryState, digest: Hash) -> None:
-    rows = session.execute(
-        select(Group.id, Group.name, Group.type, Group.year_id)
-        .where(Group.school_id == state.school_id)
-        .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
-        .order_by(Group.id)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(Group.id, Group.name, Group.type, Group.year_id)
+            .where(Group.school_id == state.school_id)
+            .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
+            .order_by(Group.id)
+        )
+        .all()
+    )
+    digest.update(_row_hash(rows))
     for row in rows:
         group = ExistingGroup(*row)
         state.groups_by_id[group.id] = group
@@ -164,23 +176,26 @@ def _load_groups(session: Session, state: DirectoryState, digest: Hash) -> None:
         current = state.groups_by_key.get(key)
         if current is None or (current.year_id is None and group.year_id is not None):
             state.groups_by_key[key] = group
-        digest.update(repr(tuple(row)).encode())
 
 
 def _load_memberships(session: Session, state: DirectoryState, digest: Hash) -> None:
     if not state.groups_by_id:
         return
-    rows = session.execute(
-        select(Membership.user_id, Membership.group_id)
-        .join(Group, Group.id == Membership.group_id)
-        .where(Group.school_id == state.school_id)
-        .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
-        .order_by(Membership.user_id, Membership.group_id)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(Membership.user_id, Membership.group_id)
+            .join(Group, Group.id == Membership.group_id)
+            .where(Group.school_id == state.school_id)
+            .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
+            .order_by(Membership.user_id, Membership.group_id)
+        )
+        .all()
+    )
+    digest.update(_row_hash(rows))
     memberships: defaultdict[int, set[int]] = defaultdict(set)
     for user_id, group_id in rows:
         memberships[user_id].add(group_id)
-        digest.update(f"{user_id}:{group_id};".encode())
     state.memberships = dict(memberships)
 
 
