@@ -40,6 +40,7 @@ from app.cli_output import EXIT_REFUSED, CliError, err
 from app.db import default_url, open_database
 from app.engine import credentials
 from app.engine.reasons import EngineError
+from app.logs import setup_logging
 
 __all__ = ["CONFLICT_CHOICES", "build_parser", "main"]
 
@@ -143,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    setup_logging()
     if getattr(args, "no_database", False):
         try:
             return int(args.func(None, args))

@@ -57,8 +57,12 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
     if warning:
         err(f"schoolimport: warning: {args.file}: {warning}")
     overrides = dict(_split_map(m) for m in args.map)
-    mapping = apply_overrides(session.require_mapping(), table.headers, overrides)
-    check_mapping(mapping)
+    try:
+        mapping = apply_overrides(session.require_mapping(), table.headers, overrides)
+        check_mapping(mapping)
+    except Refused as exc:
+        exc.file = exc.file or str(args.file)  # SPEC §4: the line names the file
+        raise
     session.mapping = mapping
     try:
         plan = session.build_plan()

@@ -29,6 +29,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine import passwords
 from app.engine.diff import GroupRef, group_refs, membership_delta
@@ -205,7 +206,7 @@ class _Writer:
         self.now = utcnow()
         # The same timestamp for every row, as SQL text: bulk inserts then bind no
         # per-row datetime (SQLAlchemy's per-row processing doubled their cost).
-        self.now_sql = literal_column(f"'{self.now:%Y-%m-%d %H:%M:%S.%f}'")
+        self.now_sql: ColumnElement[Any] = literal_column(f"'{self.now:%Y-%m-%d %H:%M:%S.%f}'")
         self.report = report
         self.is_cancelled = is_cancelled
         self.group_ids: dict[GroupRef, int] = {}

@@ -14,6 +14,7 @@ import codecs
 import csv
 import datetime
 import io
+import logging
 import unicodedata
 import zipfile
 from collections import Counter
@@ -24,11 +25,16 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError
 
+from app.engine.extent import workbook_extent
 from app.engine.reasons import Reason, Refused
 from app.engine.table import FileKind, ReadOptions, Table
 
-MAX_FILE_BYTES = 1 << 30  # on disk, any kind
+log = logging.getLogger(__name__)
+
+# Memory stays proportional to these: a CSV is held as bytes and as text at once.
+MAX_FILE_BYTES = 256 << 20  # on disk, any kind
 MAX_UNCOMPRESSED_BYTES = 1 << 30  # sum of a workbook's ZIP members once unpacked
+MAX_CELLS = 5_000_000  # rows x columns of the grid a sheet is read into
 MAX_COMPRESSION_RATIO = 200  # per member, only checked above RATIO_CHECK_BYTES
 RATIO_CHECK_BYTES = 100 * 1024 * 1024
 
@@ -54,10 +60,29 @@ _DEFAULT_OPTIONS = ReadOptions()
 def read_table(path: Path | str, options: ReadOptions = _DEFAULT_OPTIONS) -> Table:
     """Read the file at ``path``; raise :class:`Refused` if it cannot be read."""
     path = Path(path)
-    kind = _file_kind(path)
-    if kind is FileKind.CSV:
-        return _read_csv(path, options)
-    return _read_workbook(path, kind, options)
+    try:
+        kind = _file_kind(path)
+        if kind is FileKind.CSV:
+            table = _read_csv(path, options)
+        else:
+            table = _read_workbook(path, kind, options)
+    except Refused as exc:
+        log.warning("refused %s: %s", path.name, exc.message.text())
+        raise
+    except MemoryError:
+        detail = "there is not enough memory to read it"
+        log.warning("refused %s: %s", path.name, detail)
+        raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail) from None
+    log.info(
+        "read %s: %s, %d rows, %d columns, encoding %s, sheet %s",
+        path.name,
+        table.kind.value,
+        len(table.rows),
+        table.column_count,
+        table.encoding or "-",
+        table.sheet or "-",
+    )
+    return table
 
 
 def list_sheets(path: Path | str) -> list[str]:
@@ -145,6 +170,11 @@ def _size(count: int) -> str:
 
 
 def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
+    with _calamine_errors(path, kind):
+        extent = workbook_extent(path, kind)
+    if extent.cells > MAX_CELLS:
+        grid = f"up to {extent.rows:,} rows × {extent.columns:,} columns"
+        _refuse_cells(path, f"{grid} = {extent.cells:,} cells")
     with _calamine_errors(path, kind), _open_workbook(path, kind) as workbook:
         sheets = list(workbook.sheet_names)
         sheet = _choose_sheet(path, sheets, options.sheet)
@@ -153,6 +183,11 @@ def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
     table = _build_table(path, records, kind, options.header)
     table.sheet, table.sheets = sheet, sheets
     return table
+
+
+def _refuse_cells(path: Path, what: str) -> None:
+    detail = f"{what}; the limit is {MAX_CELLS:,} cells"
+    raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail)
 
 
 def _open_workbook(path: Path, kind: FileKind) -> CalamineWorkbook:
@@ -226,6 +261,9 @@ def _read_csv(path: Path, options: ReadOptions) -> Table:
         detail = "it contains NUL bytes (a binary file, or UTF-16 without a byte order mark?)"
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV text", detail=detail)
     delimiter = _delimiter(path, options.delimiter, text)
+    cells = text.count(delimiter) + text.count("\n") + 1  # quoted ones overcount
+    if cells > MAX_CELLS:
+        _refuse_cells(path, f"up to {cells:,} cells")
     records = _csv_records(path, text, delimiter)
     table = _build_table(path, records, FileKind.CSV, options.header)
     table.encoding, table.delimiter = encoding, delimiter
@@ -266,6 +304,10 @@ def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, l
             start = reader.line_num + 1
     except csv.Error as exc:
         detail = f"line {reader.line_num}: {exc}"
+        if "field limit" in str(exc):
+            limit = csv.field_size_limit()
+            detail = f"line {reader.line_num}: a cell has more than {limit:,} characters"
+            raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail) from exc
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail) from exc
 
 
@@ -278,7 +320,31 @@ def _auto_decode(path: Path, data: bytes) -> tuple[str, str]:
     bom = _bom_encoding(data)
     if bom is not None:
         return bom, _decode(path, data, bom)
-    return _guess_encoding(data)
+    encoding, text = _guess_encoding(data)
+    if encoding != "utf-8":
+        _refuse_mixed_utf8(path, data)
+    return encoding, text
+
+
+def _refuse_mixed_utf8(path: Path, data: bytes) -> None:
+    """Refuse a file whose lines mix UTF-8 with another encoding (pasted together):
+    any single guess would silently garble part of the names."""
+    utf8_line = other_line = 0
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            other_line = other_line or number
+        else:
+            utf8_line = utf8_line or number
+        if utf8_line and other_line:
+            detail = (
+                f"line {utf8_line} is UTF-8 but line {other_line} is not; the lines use "
+                "different encodings — save the file again with one encoding (UTF-8)"
+            )
+            raise Refused(Reason.ENCODING, file=str(path), encoding="one encoding", detail=detail)
 
 
 def _bom_encoding(data: bytes) -> str | None:
@@ -406,7 +472,8 @@ def _delimiter_counts(text: str) -> list[Counter[str]]:
             blank = blank and char.isspace()
             if char in DELIMITERS:
                 current[char] += 1
-    if not blank and len(text) <= _SNIFF_CHARS:  # a cut-off last record would mislead
+    # A cut-off last record would mislead, unless it is all there is (very long lines).
+    if not blank and (len(text) <= _SNIFF_CHARS or not counts):
         counts.append(current)
     return counts
 

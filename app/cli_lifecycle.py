@@ -1,0 +1,160 @@
+"""Commands around the import: undo a run, the grace periods of released users, and
+the settings they depend on (SPEC §3 "Undo", "Grace periods", "Login letters").
+
+``register`` adds ``history undo``, ``users expire-due|purge|restore`` and
+``settings`` to the parser that ``app.cli.build_parser`` builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Engine
+
+from app.cli_output import EXIT_OK, EXIT_REFUSED, CliError, err, out, print_json
+from app.db import session_scope
+from app.engine import lifecycle
+from app.engine.letters import get_letters_text, set_letters_text
+from app.engine.operators import Actor
+from app.engine.undo import UndoPlan, preview_undo, undo_run
+
+
+def register(sub: Any, users: Any, history: Any) -> None:
+    """Add the commands; ``users`` and ``history`` are the subparsers of those groups."""
+    p = history.add_parser("undo", help="undo the last import run of the school")
+    p.add_argument("run_id", type=int, metavar="RUN_ID")
+    p.add_argument("--dry-run", action="store_true", help="show what the undo would do")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_history_undo)
+
+    p = users.add_parser("expire-due", help="deactivate released users whose date has come")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_users_expire_due)
+    p = users.add_parser("purge", help="delete deactivated users whose purge date has come")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_users_purge)
+    p = users.add_parser("restore", help="make a marked or deactivated user active again")
+    p.add_argument("login", metavar="LOGIN")
+    p.set_defaults(func=cmd_users_restore)
+
+    p = sub.add_parser("settings", help="show or change grace periods and the letters' text")
+    p.add_argument("--account-type", choices=["student", "teacher", "staff"])
+    p.add_argument("--tolerance-days", type=int, metavar="N", help="marked → deactivated")
+    p.add_argument("--deletion-days", type=int, metavar="N", help="deactivated → purgeable")
+    p.add_argument("--letters-text", metavar="TEXT", help="instructions on login letters")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_settings)
+
+
+def _actor(args: argparse.Namespace) -> Actor | None:
+    """The signed-in operator (``app.cli.main`` sets ``args.actor``), if any."""
+    actor = getattr(args, "actor", None)
+    return actor if isinstance(actor, Actor) else None
+
+
+# ------------------------------------------------------------------------ undo
+def cmd_history_undo(engine: Engine, args: argparse.Namespace) -> int:
+    if args.dry_run:
+        with session_scope(engine) as session:
+            plan = preview_undo(session, args.run_id)
+        if args.json:
+            print_json({**plan.counts().as_dict(), "blockers": [b.text() for b in plan.blockers]})
+        else:
+            _print_undo_plan(plan)
+        if plan.blockers:
+            err(f"schoolimport: run {args.run_id} cannot be undone: {plan.blockers_text()}")
+            return EXIT_REFUSED
+        return EXIT_OK
+    with session_scope(engine) as session:
+        result = undo_run(session, args.run_id, _actor(args))
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        counts = result.as_dict()
+        parts = [f"{k.replace('_', ' ')} {v}" for k, v in counts.items() if k != "run_id"]
+        out(f"run {args.run_id} undone: " + ", ".join(parts))
+    return EXIT_OK
+
+
+def _print_undo_plan(plan: UndoPlan) -> None:
+    out(f"undo of run {plan.run_id} ({plan.file_name}) would:")
+    for login in plan.users_to_delete:
+        out(f"  delete user {login}")
+    for restore in [*plan.users_to_restore, *plan.expiries_to_lift]:
+        changes = "; ".join(f"{c.field}: {c.old} → {c.new}" for c in restore.changes)
+        out(f"  restore user {restore.login}" + (f" ({changes})" if changes else ""))
+    for login, group in plan.memberships_to_remove:
+        out(f"  remove {login} from {group}")
+    for login, group in plan.memberships_to_restore:
+        out(f"  add {login} to {group} again")
+    for group in plan.groups_to_delete:
+        out(f"  delete group {group}")
+    for blocker in plan.blockers:
+        out(f"  BLOCKED: {blocker.text()}")
+
+
+# ------------------------------------------------------------------------ grace periods
+def cmd_users_expire_due(engine: Engine, args: argparse.Namespace) -> int:
+    with session_scope(engine) as session:
+        counts = lifecycle.expire_due(session, date.today())
+    if args.json:
+        print_json(counts.as_dict())
+    else:
+        out(f"{counts.deactivated} user(s) deactivated, {counts.due_for_purge} due for purging")
+    return EXIT_OK
+
+
+def cmd_users_purge(engine: Engine, args: argparse.Namespace) -> int:
+    today = date.today()
+    with session_scope(engine) as session:
+        if args.dry_run:
+            logins = lifecycle.due_for_purge(session, today)
+        else:
+            logins = lifecycle.purge_due(session, today, _actor(args))
+    if args.json:
+        print_json({"purged": 0 if args.dry_run else len(logins), "logins": logins})
+    else:
+        verb = "would be purged" if args.dry_run else "purged"
+        out(f"{len(logins)} user(s) {verb}" + (": " + ", ".join(logins) if logins else ""))
+    return EXIT_OK
+
+
+def cmd_users_restore(engine: Engine, args: argparse.Namespace) -> int:
+    with session_scope(engine) as session:
+        user = lifecycle.restore_user(session, args.login, _actor(args))
+        out(f"user {user.login} is active again")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------ settings
+def cmd_settings(engine: Engine, args: argparse.Namespace) -> int:
+    changing_days = args.tolerance_days is not None or args.deletion_days is not None
+    if changing_days and not args.account_type:
+        raise CliError("settings: --tolerance-days and --deletion-days need --account-type")
+    if args.account_type and not changing_days:
+        raise CliError("settings: --account-type needs --tolerance-days or --deletion-days")
+    with session_scope(engine) as session:
+        if changing_days:
+            lifecycle.set_periods(
+                session, args.account_type, args.tolerance_days, args.deletion_days, _actor(args)
+            )
+        if args.letters_text is not None:
+            actor = _actor(args)
+            if actor is not None:
+                actor.require_admin("change the letters' text")
+            set_letters_text(session, args.letters_text)
+        periods = lifecycle.get_periods(session)
+        text = get_letters_text(session)
+    if args.json:
+        print_json({"periods": [p.as_dict() for p in periods], "letters_text": text})
+        return EXIT_OK
+    out("grace periods (marked → deactivated → purgeable):")
+    for p in periods:
+        out(f"  {p.account_type:<8} {p.tolerance_days:>4} days, then {p.deletion_days:>4} days")
+    out("letters text:")
+    for line in text.splitlines():
+        out(f"  {line}")
+    return EXIT_OK

@@ -1,0 +1,180 @@
+"""Grace periods of users released for deletion (SPEC §3 "Grace periods").
+
+An import with *detect expired accounts* only marks a user (``marked_for_deletion``,
+still able to sign in) with ``deactivate_on = day of the run + tolerance period`` and
+``purge_on = deactivate_on + deletion period`` (``apply._expire``). From then on:
+
+- :func:`expire_due` moves marked users whose ``deactivate_on`` has come to
+  ``deactivated`` (the application calls it at start-up; ``users expire-due`` too);
+- :func:`purge_due` deletes deactivated users whose ``purge_on`` has come (their
+  memberships go with them; their logins stay in ``used_logins`` for ever);
+- :func:`restore_user` brings a marked or deactivated user back to ``active``.
+
+The periods are per account type (:func:`set_periods`, :func:`get_periods`); changing
+them affects users released afterwards, not the dates already set. Every function
+takes ``today`` so that tests (and a scheduled job) control the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app.engine.reasons import Reason, Refused
+from app.models import AccountType, UsedLogin, User, UserStatus, utcnow
+
+if TYPE_CHECKING:
+    from app.engine.operators import Actor
+
+MAX_PERIOD_DAYS = 3650
+_RESTORABLE = (UserStatus.MARKED_FOR_DELETION.value, UserStatus.DEACTIVATED.value)
+
+
+@dataclass(frozen=True, slots=True)
+class GracePeriods:
+    account_type: str
+    tolerance_days: int
+    deletion_days: int
+
+    def as_dict(self) -> dict[str, int | str]:
+        return {
+            "account_type": self.account_type,
+            "tolerance_days": self.tolerance_days,
+            "deletion_days": self.deletion_days,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ExpiryCounts:
+    """What :func:`expire_due` did, and what is now waiting to be purged."""
+
+    deactivated: int
+    due_for_purge: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"deactivated": self.deactivated, "due_for_purge": self.due_for_purge}
+
+
+# ------------------------------------------------------------------- transitions
+def expire_due(session: Session, today: date) -> ExpiryCounts:
+    """Deactivate every marked user whose ``deactivate_on`` is ``today`` or earlier."""
+    result = session.execute(
+        update(User)
+        .where(
+            User.status == UserStatus.MARKED_FOR_DELETION.value,
+            User.deactivate_on.is_not(None),
+            User.deactivate_on <= today,
+        )
+        .values(status=UserStatus.DEACTIVATED.value, updated_at=utcnow())
+        .execution_options(synchronize_session="fetch")
+    )
+    deactivated = int(getattr(result, "rowcount", 0) or 0)
+    return ExpiryCounts(deactivated, len(due_for_purge(session, today)))
+
+
+def due_for_purge(session: Session, today: date) -> list[str]:
+    """Logins of the deactivated users whose ``purge_on`` is ``today`` or earlier."""
+    return list(
+        session.scalars(
+            select(User.login)
+            .where(
+                User.status == UserStatus.DEACTIVATED.value,
+                User.purge_on.is_not(None),
+                User.purge_on <= today,
+            )
+            .order_by(User.login)
+        )
+    )
+
+
+def purge_due(session: Session, today: date, actor: Actor | None = None) -> list[str]:
+    """Delete the users :func:`due_for_purge` names; returns their logins.
+
+    Memberships go with them (the database cascades); the logins are kept in
+    ``used_logins`` so that they are never given to another person. With ``actor``,
+    only an administrator may purge.
+    """
+    if actor is not None:
+        actor.require_admin("purge users")
+    users = list(
+        session.scalars(
+            select(User)
+            .where(
+                User.status == UserStatus.DEACTIVATED.value,
+                User.purge_on.is_not(None),
+                User.purge_on <= today,
+            )
+            .order_by(User.login)
+        )
+    )
+    if not users:
+        return []
+    logins = [user.login for user in users]
+    known = set(session.scalars(select(UsedLogin.login).where(UsedLogin.login.in_(logins))))
+    now = utcnow()
+    for user in users:
+        if user.login not in known:
+            session.add(UsedLogin(login=user.login, first_used_at=now))
+        session.delete(user)
+    session.flush()
+    return logins
+
+
+def restore_user(session: Session, login: str, actor: Actor | None = None) -> User:
+    """Make a marked or deactivated user active again and clear the dates. With
+    ``actor``, the operator must be allowed to import users into the user's school."""
+    key = login.strip().lower()
+    user = session.scalar(select(User).where(User.login == key))
+    if user is None:
+        raise Refused(Reason.USER_NOT_FOUND, login=login)
+    if actor is not None:
+        actor.require_import("users", user.school_id)
+    if user.status not in _RESTORABLE:
+        detail = (
+            f"user {user.login} is {user.status}; only marked or deactivated users are restored"
+        )
+        raise Refused(Reason.INVALID_VALUE, detail=detail)
+    user.status = UserStatus.ACTIVE.value
+    user.marked_at = None
+    user.deactivate_on = None
+    user.purge_on = None
+    user.updated_at = utcnow()
+    session.flush()
+    return user
+
+
+# ------------------------------------------------------------------- settings
+def get_periods(session: Session) -> list[GracePeriods]:
+    """The periods of every account type, in a fixed order."""
+    kinds = session.scalars(select(AccountType).order_by(AccountType.code))
+    return [GracePeriods(k.code, k.tolerance_days, k.deletion_days) for k in kinds]
+
+
+def set_periods(
+    session: Session,
+    account_type: str,
+    tolerance_days: int | None = None,
+    deletion_days: int | None = None,
+    actor: Actor | None = None,
+) -> GracePeriods:
+    """Change one account type's periods (``None`` keeps a value as it is); with
+    ``actor``, only an administrator may."""
+    if actor is not None:
+        actor.require_admin("change the grace periods")
+    kind = session.get(AccountType, account_type)
+    if kind is None:
+        raise Refused(Reason.ACCOUNT_TYPE_UNKNOWN, value=account_type)
+    for name, days in (("tolerance", tolerance_days), ("deletion", deletion_days)):
+        if days is not None and not 0 <= days <= MAX_PERIOD_DAYS:
+            detail = f"the {name} period must be between 0 and {MAX_PERIOD_DAYS} days, not {days}"
+            raise Refused(Reason.INVALID_VALUE, detail=detail)
+    if tolerance_days is not None:
+        kind.tolerance_days = tolerance_days
+    if deletion_days is not None:
+        kind.deletion_days = deletion_days
+    session.flush()
+    return GracePeriods(kind.code, kind.tolerance_days, kind.deletion_days)

@@ -1,0 +1,438 @@
+"""Undoing the last import run of a school (SPEC §3 "Undo").
+
+``apply`` stores a before-image with every run (see ``apply._Writer.before``): the users
+and groups it created, the old values and status dates of the users it updated or
+released for deletion, and the memberships it added and removed. :func:`preview_undo`
+turns that into an :class:`UndoPlan` — what undoing would do, and the *blockers*: the
+records the run touched that changed since. :func:`undo_run` refuses while there are
+blockers (an undo never overwrites later work) and otherwise restores everything in the
+caller's transaction and marks the run ``undone``. Created logins stay in
+``used_logins``: they are never given to another person.
+
+A record counts as changed since the run when its ``updated_at`` differs from the
+moment the run wrote it (``apply`` stamps every user and group it writes with the run's
+``started_at``), when a membership the run added is gone or one it removed is back,
+when a user or group the run created got another membership, or when it was deleted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, cast
+
+from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.engine.apply import BEFORE_IMAGE_VERSION
+from app.engine.reasons import Reason, Refused
+from app.engine.results import FieldChange
+from app.models import Group, ImportRowResult, ImportRun, Membership, RunStatus, User, utcnow
+
+if TYPE_CHECKING:
+    from app.engine.operators import Actor
+
+BATCH = 2000
+USERS = cast(Table, User.__table__)
+MEMBERSHIPS = cast(Table, Membership.__table__)
+GROUPS = cast(Table, Group.__table__)
+UNDOABLE = (RunStatus.COMPLETED.value, RunStatus.COMPLETED_WITH_ERRORS.value)
+# A later run in one of these states did (or may still do) work an undo would lose.
+_LATER_BLOCKING = (*UNDOABLE, RunStatus.RUNNING.value, RunStatus.ARCHIVED.value)
+_DATE_FIELDS = frozenset({"birth_date", "deactivate_on", "purge_on"})
+_DATETIME_FIELDS = frozenset({"marked_at", "updated_at"})
+# The user columns an undo puts back (those apply's before-image records).
+RESTORED_FIELDS = tuple(
+    "school_id last_name first_name birth_date email login source source_id status "
+    "marked_at deactivate_on purge_on updated_at".split()
+)
+MAX_LISTED = 20
+
+
+class BlockerKind(enum.StrEnum):
+    USER_CHANGED = "user_changed"
+    USER_DELETED = "user_deleted"
+    MEMBERSHIP_REMOVED = "membership_removed"  # a membership the run added is gone
+    MEMBERSHIP_READDED = "membership_readded"  # a membership the run removed is back
+    MEMBERSHIP_ADDED = "membership_added"  # a created user or group got another one
+    GROUP_CHANGED = "group_changed"
+    GROUP_DELETED = "group_deleted"
+
+
+_BLOCKER_TEXT = {
+    BlockerKind.USER_CHANGED: "user {login} was changed after the run{when}",
+    BlockerKind.USER_DELETED: "user {login} was deleted after the run",
+    BlockerKind.MEMBERSHIP_REMOVED: "{login} was removed from the group {group} after the run",
+    BlockerKind.MEMBERSHIP_READDED: "{login} was added to the group {group} again after the run",
+    BlockerKind.MEMBERSHIP_ADDED: "{login} was added to the group {group} after the run",
+    BlockerKind.GROUP_CHANGED: "the group {group} was changed after the run{when}",
+    BlockerKind.GROUP_DELETED: "the group {group} was deleted after the run",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Blocker:
+    """A record the run touched that changed since; the front ends list these."""
+
+    kind: BlockerKind
+    login: str = ""
+    group: str = ""
+    when: datetime | None = None
+
+    def text(self) -> str:
+        when = f" ({self.when.isoformat(sep=' ', timespec='minutes')} UTC)" if self.when else ""
+        return _BLOCKER_TEXT[self.kind].format(login=self.login, group=self.group, when=when)
+
+
+@dataclass(frozen=True, slots=True)
+class UserRestore:
+    """A user whose fields go back: ``FieldChange(field, old=now, new=restored)``."""
+
+    user_id: int
+    login: str
+    changes: tuple[FieldChange, ...]
+
+
+@dataclass(slots=True)
+class UndoResult:
+    """The counts of ``history undo --json``."""
+
+    run_id: int
+    users_deleted: int = 0
+    users_restored: int = 0
+    expiries_lifted: int = 0
+    memberships_removed: int = 0
+    memberships_restored: int = 0
+    groups_deleted: int = 0
+
+    def as_dict(self) -> dict[str, int]:
+        return dataclasses.asdict(self)
+
+
+@dataclass(slots=True)
+class _Image:
+    """The before-image, parsed back into Python values."""
+
+    created_users: list[int]
+    created_groups: list[int]
+    updated: list[dict[str, Any]]
+    added: list[tuple[int, int]]
+    removed: list[tuple[int, int, bool, datetime | None]]
+    expired: list[dict[str, Any]]
+
+
+@dataclass(slots=True)
+class UndoPlan:
+    """What undoing a run will do (logins and group names), and what prevents it."""
+
+    run_id: int
+    file_name: str
+    users_to_delete: list[str] = field(default_factory=list)
+    users_to_restore: list[UserRestore] = field(default_factory=list)
+    expiries_to_lift: list[UserRestore] = field(default_factory=list)
+    memberships_to_remove: list[tuple[str, str]] = field(default_factory=list)
+    memberships_to_restore: list[tuple[str, str]] = field(default_factory=list)
+    groups_to_delete: list[str] = field(default_factory=list)
+    blockers: list[Blocker] = field(default_factory=list)
+    image: _Image | None = field(default=None, repr=False)
+
+    @property
+    def possible(self) -> bool:
+        return not self.blockers
+
+    def counts(self) -> UndoResult:
+        return UndoResult(
+            self.run_id,
+            users_deleted=len(self.users_to_delete),
+            users_restored=len(self.users_to_restore),
+            expiries_lifted=len(self.expiries_to_lift),
+            memberships_removed=len(self.memberships_to_remove),
+            memberships_restored=len(self.memberships_to_restore),
+            groups_deleted=len(self.groups_to_delete),
+        )
+
+    def blockers_text(self, limit: int = MAX_LISTED) -> str:
+        texts = [b.text() for b in self.blockers[:limit]]
+        more = len(self.blockers) - limit
+        return "; ".join(texts) + (f"; and {more} more" if more > 0 else "")
+
+
+# ---------------------------------------------------------------------------- the run
+def last_undoable_run(session: Session, school_id: int) -> int | None:
+    """The id of the school's last user import if it can be undone at all (the
+    "Undo last import" action), else None. Blockers are not checked here."""
+    run = session.scalar(
+        select(ImportRun)
+        .where(
+            ImportRun.school_id == school_id,
+            ImportRun.kind == "users",
+            ImportRun.status.in_(_LATER_BLOCKING),
+        )
+        .order_by(ImportRun.id.desc())
+        .limit(1)
+    )
+    if run is None or run.status not in UNDOABLE or not _has_image(run):
+        return None
+    return run.id
+
+
+def _has_image(run: ImportRun) -> bool:
+    image = run.before_image
+    return image is not None and image.get("version", 1) >= BEFORE_IMAGE_VERSION
+
+
+def _refuse(run_id: int, why: str) -> Refused:
+    return Refused(Reason.INVALID_VALUE, detail=f"run {run_id} cannot be undone: {why}")
+
+
+def _undoable_run(session: Session, run_id: int) -> ImportRun:
+    run = session.get(ImportRun, run_id)
+    if run is None or run.kind != "users":
+        raise Refused(Reason.INVALID_VALUE, detail=f"there is no user import run {run_id}")
+    reasons = {
+        RunStatus.UNDONE.value: "it was undone already",
+        RunStatus.ARCHIVED.value: "it was archived, which deleted what an undo needs",
+        RunStatus.CANCELLED.value: "it was cancelled and changed nothing",
+        RunStatus.FAILED.value: "it failed and changed nothing",
+        RunStatus.RUNNING.value: "it is still running",
+    }
+    if run.status not in UNDOABLE:
+        raise _refuse(run_id, reasons.get(run.status, f"its status is {run.status}"))
+    if not _has_image(run):
+        raise _refuse(run_id, "it was recorded without the before-image an undo needs")
+    later = session.scalar(
+        select(ImportRun)
+        .where(
+            ImportRun.school_id == run.school_id,
+            ImportRun.kind == "users",
+            ImportRun.id > run.id,
+            ImportRun.status.in_(_LATER_BLOCKING),
+        )
+        .order_by(ImportRun.id.desc())
+        .limit(1)
+    )
+    if later is not None:
+        why = (
+            f"it is not the school's last import (run {later.id}, {later.file_name}, "
+            f"{later.status}, came after it; undo that one first)"
+        )
+        raise _refuse(run_id, why)
+    return run
+
+
+def _parse(values: dict[str, Any]) -> dict[str, Any]:
+    parsed = dict(values)
+    for name, value in values.items():
+        if value is None or not isinstance(value, str):
+            continue
+        if name in _DATE_FIELDS:
+            parsed[name] = date.fromisoformat(value)
+        elif name in _DATETIME_FIELDS:
+            parsed[name] = datetime.fromisoformat(value)
+    return parsed
+
+
+def _image(run: ImportRun) -> _Image:
+    raw = run.before_image or {}
+    return _Image(
+        created_users=[int(i) for i in raw.get("created_users", [])],
+        created_groups=[int(i) for i in raw.get("created_groups", [])],
+        updated=[_parse(e) for e in raw.get("updated", [])],
+        added=[(int(m[0]), int(m[1])) for m in raw.get("memberships_added", [])],
+        removed=[
+            (int(m[0]), int(m[1]), bool(m[2]), datetime.fromisoformat(m[3]) if m[3] else None)
+            for m in raw.get("memberships_removed", [])
+        ],
+        expired=[_parse(e) for e in raw.get("expired_before", [])],
+    )
+
+
+# ---------------------------------------------------------------------------- preview
+def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), BATCH):
+        yield list(ids[start : start + BATCH])
+
+
+class _Current:
+    """The present state of everything the run touched, loaded in batches."""
+
+    def __init__(self, session: Session, run: ImportRun, image: _Image) -> None:
+        user_ids = sorted(
+            {*image.created_users, *(e["id"] for e in image.updated)}
+            | {e["id"] for e in image.expired}
+            | {m[0] for m in image.added}
+            | {m[0] for m in image.removed}
+        )
+        group_ids = sorted({*image.created_groups, *(m[1] for m in image.added)})
+        group_ids = sorted({*group_ids, *(m[1] for m in image.removed)})
+        self.users: dict[int, dict[str, Any]] = {}
+        for chunk in _chunks(user_ids):
+            columns = [USERS.c.id, *(USERS.c[name] for name in RESTORED_FIELDS)]
+            for row in session.execute(select(*columns).where(USERS.c.id.in_(chunk))):
+                self.users[row[0]] = dict(row._mapping)
+        self.memberships: set[tuple[int, int]] = set()
+        pairs = select(Membership.user_id, Membership.group_id)
+        for chunk in _chunks(user_ids):
+            found = session.execute(pairs.where(Membership.user_id.in_(chunk)))
+            self.memberships.update((u, g) for u, g in found)
+        for chunk in _chunks(image.created_groups):
+            found = session.execute(pairs.where(Membership.group_id.in_(chunk)))
+            self.memberships.update((u, g) for u, g in found)
+        group_ids = sorted({*group_ids, *(g for _u, g in self.memberships)})
+        self.groups: dict[int, tuple[str, datetime]] = {}
+        for chunk in _chunks(group_ids):
+            stmt = select(Group.id, Group.name, Group.updated_at).where(Group.id.in_(chunk))
+            for gid, name, changed in session.execute(stmt):
+                self.groups[gid] = (name, changed)
+        # Logins of users deleted since: the run's own row results remember them.
+        self.logins = {uid: str(u["login"]) for uid, u in self.users.items()}
+        recorded = session.execute(
+            select(ImportRowResult.user_id, ImportRowResult.login).where(
+                ImportRowResult.run_id == run.id, ImportRowResult.user_id.is_not(None)
+            )
+        )
+        for uid, login in recorded:
+            if uid is not None:
+                self.logins.setdefault(uid, login or f"#{uid}")
+
+    def login(self, user_id: int) -> str:
+        return self.logins.get(user_id, f"#{user_id}")
+
+    def group(self, group_id: int) -> str:
+        found = self.groups.get(group_id)
+        return found[0] if found else f"#{group_id}"
+
+
+def preview_undo(session: Session, run_id: int) -> UndoPlan:
+    """What undoing ``run_id`` would do, with the blockers that prevent it.
+
+    Raises :class:`Refused` when the run as a whole cannot be undone (unknown, not the
+    school's last import, archived, cancelled, failed, undone already).
+    """
+    run = _undoable_run(session, run_id)
+    image = _image(run)
+    now = _Current(session, run, image)
+    plan = UndoPlan(run.id, run.file_name, image=image)
+    stamp = run.started_at
+    touched = [*image.created_users, *(e["id"] for e in image.updated)]
+    for uid in [*touched, *(e["id"] for e in image.expired)]:
+        user = now.users.get(uid)
+        if user is None:
+            plan.blockers.append(Blocker(BlockerKind.USER_DELETED, login=now.login(uid)))
+        elif user["updated_at"] != stamp:
+            when = user["updated_at"]
+            plan.blockers.append(Blocker(BlockerKind.USER_CHANGED, login=now.login(uid), when=when))
+    for gid in image.created_groups:
+        found = now.groups.get(gid)
+        if found is None:
+            plan.blockers.append(Blocker(BlockerKind.GROUP_DELETED, group=now.group(gid)))
+        elif found[1] != stamp:
+            plan.blockers.append(Blocker(BlockerKind.GROUP_CHANGED, group=found[0], when=found[1]))
+    _membership_blockers(plan, image, now)
+    plan.users_to_delete = [now.login(uid) for uid in image.created_users]
+    plan.users_to_restore = [_restore(e, now) for e in image.updated if e["id"] in now.users]
+    plan.expiries_to_lift = [_restore(e, now) for e in image.expired if e["id"] in now.users]
+    plan.memberships_to_remove = [(now.login(u), now.group(g)) for u, g in image.added]
+    plan.memberships_to_restore = [(now.login(u), now.group(g)) for u, g, *_ in image.removed]
+    plan.groups_to_delete = [now.group(gid) for gid in image.created_groups]
+    return plan
+
+
+def _membership_blockers(plan: UndoPlan, image: _Image, now: _Current) -> None:
+    added = set(image.added)
+    for uid, gid in image.added:
+        if uid in now.users and gid in now.groups and (uid, gid) not in now.memberships:
+            plan.blockers.append(
+                Blocker(BlockerKind.MEMBERSHIP_REMOVED, login=now.login(uid), group=now.group(gid))
+            )
+    for uid, gid, *_ in image.removed:
+        if gid not in now.groups:
+            plan.blockers.append(Blocker(BlockerKind.GROUP_DELETED, group=now.group(gid)))
+        elif uid not in now.users:
+            plan.blockers.append(Blocker(BlockerKind.USER_DELETED, login=now.login(uid)))
+        elif (uid, gid) in now.memberships:
+            plan.blockers.append(
+                Blocker(BlockerKind.MEMBERSHIP_READDED, login=now.login(uid), group=now.group(gid))
+            )
+    created_users, created_groups = set(image.created_users), set(image.created_groups)
+    for uid, gid in sorted(now.memberships - added):
+        if uid in created_users or gid in created_groups:
+            plan.blockers.append(
+                Blocker(BlockerKind.MEMBERSHIP_ADDED, login=now.login(uid), group=now.group(gid))
+            )
+
+
+def _restore(entry: dict[str, Any], now: _Current) -> UserRestore:
+    current = now.users[entry["id"]]
+    changes = tuple(
+        FieldChange(name, current[name], entry[name])
+        for name in RESTORED_FIELDS
+        if name in entry and name != "updated_at" and current[name] != entry[name]
+    )
+    return UserRestore(entry["id"], now.login(entry["id"]), changes)
+
+
+# ---------------------------------------------------------------------------- undo
+def undo_run(session: Session, run_id: int, actor: Actor | None = None) -> UndoResult:
+    """Undo ``run_id`` in the caller's transaction; refused while anything the run
+    touched changed since (the message lists those records). With ``actor``, the
+    operator must be allowed to import users into the run's school."""
+    if actor is not None:
+        run = session.get(ImportRun, run_id)
+        actor.require_import("users", run.school_id if run is not None else None)
+    plan = preview_undo(session, run_id)
+    if plan.blockers:
+        raise _refuse(run_id, f"these records changed since: {plan.blockers_text()}")
+    assert plan.image is not None
+    image = plan.image
+    try:
+        result = _execute(session, plan, image)
+    except IntegrityError as exc:
+        raise _refuse(run_id, f"the database refused it ({exc.orig})") from None
+    run = session.get_one(ImportRun, run_id)
+    note = f"undone on {utcnow().date().isoformat()}"
+    run.message = f"{run.message}; {note}" if run.message else note
+    run.status = RunStatus.UNDONE.value
+    session.flush()
+    session.expire_all()
+    return result
+
+
+def _execute(session: Session, plan: UndoPlan, image: _Image) -> UndoResult:
+    result = plan.counts()
+    drop = [{"b_user": u, "b_group": g} for u, g in image.added]
+    stmt = delete(MEMBERSHIPS).where(
+        MEMBERSHIPS.c.user_id == bindparam("b_user"), MEMBERSHIPS.c.group_id == bindparam("b_group")
+    )
+    for start in range(0, len(drop), BATCH):
+        session.execute(stmt, drop[start : start + BATCH])
+    back = [
+        {"user_id": u, "group_id": g, "is_admin": admin, "created_at": created or utcnow()}
+        for u, g, admin, created in image.removed
+    ]
+    for start in range(0, len(back), BATCH):
+        session.execute(insert(MEMBERSHIPS), back[start : start + BATCH])
+    for chunk in _chunks(image.created_users):
+        session.execute(delete(USERS).where(USERS.c.id.in_(chunk)))
+    stmt_update = update(USERS).where(USERS.c.id == bindparam("b_id"))
+    # Two statements: an executemany needs the same columns in every row.
+    for entries in (image.updated, image.expired):
+        restore = [
+            {"b_id": e["id"], **{k: v for k, v in e.items() if k in RESTORED_FIELDS}}
+            for e in entries
+        ]
+        for start in range(0, len(restore), BATCH):
+            session.execute(stmt_update, restore[start : start + BATCH])
+    remaining: set[int] = set()
+    for chunk in _chunks(image.created_groups):
+        stmt_left = select(Membership.group_id).where(Membership.group_id.in_(chunk))
+        remaining.update(session.scalars(stmt_left))
+    empty = [gid for gid in image.created_groups if gid not in remaining]
+    for chunk in _chunks(empty):
+        session.execute(delete(GROUPS).where(GROUPS.c.id.in_(chunk)))
+    result.groups_deleted = len(empty)
+    return result
