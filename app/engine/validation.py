@@ -97,14 +97,7 @@ def split_groups(cells: Sequence[str]) -> list[str]:
     return names
 
 
-def _cell(cells: Sequence[str], column: int | None) -> str:
-    if column is None or column >= len(cells):
-        return ""
-    value = cells[column].strip()
-    return value if value.isascii() else unicodedata.normalize("NFC", value)
-
-
-_SINGLE_FIELDS = tuple(f for f in Field if f not in (Field.GROUPS, Field.IGNORE))
+_SINGLE_FIELDS: tuple[Field, ...] = tuple(f for f in Field if f not in (Field.GROUPS, Field.IGNORE))
 _LIMITS = (
     (Field.LAST_NAME, MAX_NAME),
     (Field.FIRST_NAME, MAX_NAME),
@@ -116,15 +109,28 @@ class RowValidator:
     """Validates rows against one mapping; the column lookups are done once."""
 
     def __init__(self, mapping: ColumnMapping, today: date | None = None) -> None:
-        self.columns: dict[Field, int | None] = {f: mapping.column_of(f) for f in _SINGLE_FIELDS}
+        found = (mapping.column_of(f) for f in _SINGLE_FIELDS)
+        self.columns = tuple(-1 if c is None else c for c in found)
         self.group_columns = mapping.columns_of(Field.GROUPS)
         self.today = today or date.today()
 
+    def _cells(self, cells: Sequence[str]) -> tuple[list[str], list[str], bool]:
+        """The mapped cells and the group cells, trimmed and NFC; and whether any of
+        them holds a control character (one scan of the whole row, the common case)."""
+        n = len(cells)
+        values = [cells[c].strip() if 0 <= c < n else "" for c in self.columns]
+        groups = [cells[c].strip() for c in self.group_columns if c < n]
+        joined = "\ue000".join(values + groups)
+        if not joined.isascii():
+            values = [unicodedata.normalize("NFC", v) for v in values]
+            groups = [unicodedata.normalize("NFC", v) for v in groups]
+        return values, groups, _CONTROL.search(joined) is not None
+
     def __call__(self, cells: Sequence[str]) -> tuple[RowValues, list[Message]]:
         """The row's values and every reason it cannot be processed (empty if valid)."""
-        get: dict[Field, str] = {f: _cell(cells, c) for f, c in self.columns.items()}
-        group_cells = [_cell(cells, c) for c in self.group_columns]
-        reasons = _basic_reasons(get, group_cells)
+        cleaned, group_cells, has_control = self._cells(cells)
+        get: dict[Field, str] = dict(zip(_SINGLE_FIELDS, cleaned, strict=True))
+        reasons = _basic_reasons(get, group_cells, has_control)
         birth = None
         if get[Field.BIRTH_DATE]:
             birth = _parse_date(get[Field.BIRTH_DATE], self.today)
@@ -156,7 +162,9 @@ class RowValidator:
         return values, reasons
 
 
-def _basic_reasons(get: dict[Field, str], group_cells: Sequence[str]) -> list[Message]:
+def _basic_reasons(
+    get: dict[Field, str], group_cells: Sequence[str], has_control: bool
+) -> list[Message]:
     reasons: list[Message] = []
     for fld in REQUIRED:
         if not get[fld]:
@@ -164,6 +172,8 @@ def _basic_reasons(get: dict[Field, str], group_cells: Sequence[str]) -> list[Me
     for fld, limit in _LIMITS:
         if len(get[fld]) > limit:
             reasons.append(Message(Reason.TOO_LONG, {"field": fld.value, "limit": limit}))
+    if not has_control:
+        return reasons
     for fld in _SINGLE_FIELDS:
         if _CONTROL.search(get[fld]):
             reasons.append(Message(Reason.CONTROL_CHARACTERS, {"field": fld.value}))
