@@ -1,16 +1,38 @@
-"""The ``schoolimport-gui`` entry point: application, language, database, first start."""
+"""The ``schoolimport-gui`` entry point: logging, language, database (``$SCHOOLIMPORT_DB``,
+else the connection chosen in the dialog, else SQLite), start-up maintenance, sign-in,
+first school year, main window."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import sys
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from sqlalchemy import Engine
 
-from app.db import open_database
+from app.db import open_database, session_scope
+from app.engine.operators import Actor, local_actor, sign_in_required
+from app.logs import setup_logging
+from app.wizard.connectiondialog import configured_url
 from app.wizard.firstyear import FirstYearDialog, has_school_year
 from app.wizard.i18n import app_settings, chosen_language, install_language
 from app.wizard.mainwindow import MainWindow
+from app.wizard.signin import SignInDialog
+from app.wizard.startup import start_up_maintenance
+
+log = logging.getLogger("app.wizard")
+
+
+def signed_in_actor(engine: Engine) -> Actor | None:
+    """The local administrator in single-user mode, else whoever signs in (None: Cancel)."""
+    with session_scope(engine) as db:
+        if not sign_in_required(db):
+            return local_actor(db)
+    dialog = SignInDialog(engine)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.actor
 
 
 def main() -> int:
@@ -18,11 +40,13 @@ def main() -> int:
     application = QApplication(sys.argv)
     application.setOrganizationName("schoolimport")
     application.setApplicationName("schoolimport")
+    setup_logging()
     settings = app_settings()
     translator = install_language(application, chosen_language(settings))
     try:
-        engine = open_database()  # honours $SCHOOLIMPORT_DB
+        engine = open_database(configured_url(settings))
     except Exception as error:  # a broken database path or server: say so, no traceback
+        log.warning("the database cannot be opened: %s", type(error).__name__)
         QMessageBox.critical(
             None,
             "schoolimport",
@@ -31,11 +55,16 @@ def main() -> int:
             ),
         )
         return 2
+    start_up_maintenance(engine)
+    actor = signed_in_actor(engine)
+    if actor is None:
+        return 0
+    log.info("signed in: %s (%s)", actor.name, actor.role.value)
     if not has_school_year(engine):
         dialog = FirstYearDialog(engine)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
-    window = MainWindow(engine, settings)
+    window = MainWindow(engine, settings, actor)
     window.show()
     code = application.exec()
     del translator

@@ -1,128 +1,152 @@
-"""The main window, "Benutzerverwaltung": school year, users, groups, and the actions
-around the import wizard (SPEC §3)."""
+"""The main window, "Benutzerverwaltung": school year, users, groups, the import
+history, and the actions around the import wizard (SPEC §3). It keeps the signed-in
+operator (:class:`Actor`), shows it in the status bar, and hides what the operator may
+not do; the engine enforces the same rights."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QStyle,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 import app
 from app.db import session_scope
-from app.engine.directory import find_year, list_groups, list_users, list_years
-from app.engine.exports import write_table
-from app.models import AccountTypeCode, Operator, UserStatus
+from app.engine.directory import find_school, find_year, list_groups, list_users, list_years
+from app.engine.lifecycle import due_for_purge, purge_due, restore_user
+from app.engine.locks import current_holder
+from app.engine.operators import Actor, local_actor
+from app.engine.reasons import EngineError
 from app.wizard import texts
+from app.wizard.connectiondialog import ConnectionDialog
+from app.wizard.groupcsvdialog import GroupExportDialog, GroupImportDialog
+from app.wizard.historytab import HistoryTab
+from app.wizard.logdialog import LogDialog
+from app.wizard.messages import inform
+from app.wizard.operatorsdialog import OperatorsDialog
 from app.wizard.settingsdialog import SettingsDialog
-from app.wizard.tablemodels import GroupsTableModel, UsersFilterProxy, UsersTableModel
+from app.wizard.tablemodels import GroupsTableModel
+from app.wizard.userstab import RESTORABLE, UsersTab
+from app.wizard.views import table_view
 from app.wizard.wizard import ImportWizard
 
 
-def _table_view(model: QSortFilterProxyModel) -> QTableView:
-    view = QTableView()
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    view.verticalHeader().setDefaultSectionSize(24)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
 class MainWindow(QMainWindow):
-    def __init__(self, engine: Engine, settings: QSettings, parent: QWidget | None = None):
+    def __init__(
+        self,
+        engine: Engine,
+        settings: QSettings,
+        actor: Actor | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.engine = engine
         self.settings = settings
+        if actor is None:
+            with session_scope(engine) as db:
+                actor = local_actor(db)  # single-user desktop mode
+        self.actor = actor
         self.wizard: ImportWizard | None = None
+        self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
+        self.last_message: QMessageBox | None = None
         self.setWindowTitle(self.tr("User management") + " — schoolimport")
-        self.users_model = UsersTableModel(self)
-        self.users_proxy = UsersFilterProxy(self)
-        self.users_proxy.setSourceModel(self.users_model)
+        self.users_tab = UsersTab()
         self.groups_model = GroupsTableModel(self)
         self.groups_proxy = QSortFilterProxyModel(self)
         self.groups_proxy.setSourceModel(self.groups_model)
+        self.groups_view = table_view(self.groups_proxy)
+        self.history_tab = HistoryTab(engine, actor)
+        self.history_tab.changed.connect(self.refresh)
         self.year_combo = QComboBox()
         self.year_combo.currentIndexChanged.connect(self.refresh)
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Search name, login, source ID, e-mail"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.type_filter = self._filter_combo(
-            self.tr("All account types"),
-            [(texts.account_type_label(c.value), c.value) for c in AccountTypeCode],
+        # The users tab's widgets under their old names (tests, screenshots).
+        self.users_model, self.users_proxy = self.users_tab.model, self.users_tab.proxy
+        self.users_view, self.search_edit = self.users_tab.view, self.users_tab.search_edit
+        self.type_filter, self.status_filter = (
+            self.users_tab.type_filter,
+            self.users_tab.status_filter,
         )
-        self.status_filter = self._filter_combo(
-            self.tr("All statuses"),
-            [(texts.status_label(s.value), s.value) for s in UserStatus],
+        self.group_filter, self.count_label = (
+            self.users_tab.group_filter,
+            self.users_tab.count_label,
         )
-        self.group_filter = self._filter_combo(self.tr("All groups"), [])
-        self.search_edit.textChanged.connect(self._apply_filters)
-        self.users_view = _table_view(self.users_proxy)
-        for column, width in enumerate((150, 110, 100, 100, 150, 90, 70, 80, 100)):
-            self.users_view.setColumnWidth(column, width)
-        self.groups_view = _table_view(self.groups_proxy)
-        self.count_label = QLabel()
+        self.write_users = self.users_tab.write_users
         self._build_actions()
+        self._build_menus()
         self._lay_out()
+        self._show_operator()
         self.resize(1000, 650)
         self.refresh()
 
-    def _filter_combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
-        combo = QComboBox()
-        combo.addItem(everything, None)
-        for label, value in items:
-            combo.addItem(label, value)
-        combo.currentIndexChanged.connect(self._apply_filters)
-        return combo
+    def _action(
+        self, text: str, slot: object, icon: QStyle.StandardPixmap | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(slot)
+        return action
 
     def _build_actions(self) -> None:
-        style = self.style()
-        self.import_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_ArrowRight), self.tr("&Import…"), self
+        pixmap = QStyle.StandardPixmap
+        actor = self.actor
+        self.import_action = self._action(
+            self.tr("&Import…"), self.start_import, pixmap.SP_ArrowRight
         )
         self.import_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.start_import)
-        self.export_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
-            self.tr("&Export users…"),
-            self,
+        self.import_action.setVisible(actor.can_import("users"))
+        self.export_action = self._action(
+            self.tr("&Export users…"), self.export_users, pixmap.SP_DialogSaveButton
         )
-        self.export_action.triggered.connect(self.export_users)
-        self.settings_action = QAction(self.tr("&Settings…"), self)
-        self.settings_action.triggered.connect(self.show_settings)
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        about_action = QAction(self.tr("&About schoolimport"), self)
-        about_action.triggered.connect(self.show_about)
+        self.restore_action = self._action(self.tr("&Restore user"), self.restore_selected)
+        self.restore_action.setVisible(actor.can_import("users"))
+        self.purge_action = self._action(self.tr("&Purge due accounts…"), self.purge_due_accounts)
+        self.purge_action.setVisible(actor.is_admin)
+        self.groups_import_action = self._action(
+            self.tr("Import &groups from CSV…"), self.import_groups
+        )
+        self.groups_import_action.setVisible(actor.can_import("groups"))
+        self.groups_export_action = self._action(
+            self.tr("E&xport groups to CSV…"), self.export_groups
+        )
+        self.operators_action = self._action(self.tr("&Operators…"), self.show_operators)
+        self.operators_action.setVisible(actor.is_admin)
+        self.connection_action = self._action(
+            self.tr("&Database connection…"), self.show_connection
+        )
+        self.connection_action.setVisible(actor.is_admin)
+        self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
+        self.log_action = self._action(self.tr("Show &log file"), self.show_log)
+        self.about_action = self._action(self.tr("&About schoolimport"), self.show_about)
+        self.quit_action = self._action(self.tr("&Quit"), self.close)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+
+    def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addActions([self.import_action, self.export_action])
         file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-        self.menuBar().addMenu(self.tr("&Extras")).addAction(self.settings_action)
-        self.menuBar().addMenu(self.tr("&Help")).addAction(about_action)
+        file_menu.addActions([self.groups_import_action, self.groups_export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        users_menu = self.menuBar().addMenu(self.tr("&Users"))
+        users_menu.addActions([self.restore_action, self.purge_action])
+        extras = self.menuBar().addMenu(self.tr("&Extras"))
+        extras.addActions([self.operators_action, self.connection_action, self.settings_action])
+        self.menuBar().addMenu(self.tr("&Help")).addActions([self.log_action, self.about_action])
         toolbar = self.addToolBar(self.tr("Actions"))
         toolbar.setObjectName("actions")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -133,23 +157,20 @@ class MainWindow(QMainWindow):
         year_row.addWidget(QLabel(self.tr("School year:")))
         year_row.addWidget(self.year_combo)
         year_row.addStretch(1)
-        filters = QHBoxLayout()
-        filters.addWidget(self.search_edit, 2)
-        for combo in (self.type_filter, self.status_filter, self.group_filter):
-            filters.addWidget(combo, 1)
-        users_tab = QWidget()
-        users_layout = QVBoxLayout(users_tab)
-        users_layout.addLayout(filters)
-        users_layout.addWidget(self.users_view, 1)
-        users_layout.addWidget(self.count_label)
         self.tabs = QTabWidget()
-        self.tabs.addTab(users_tab, self.tr("Users"))
+        self.tabs.addTab(self.users_tab, self.tr("Users"))
         self.tabs.addTab(self.groups_view, self.tr("Groups"))
+        self.tabs.addTab(self.history_tab, self.tr("History"))
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.addLayout(year_row)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+
+    def _show_operator(self) -> None:
+        text = self.tr("Signed in as %1 (%2)").replace("%1", self.actor.name)
+        self.operator_label = QLabel(text.replace("%2", texts.role_label(self.actor.role.value)))
+        self.statusBar().addPermanentWidget(self.operator_label)
 
     # -- data --------------------------------------------------------------------------
     def selected_year(self) -> str | None:
@@ -157,17 +178,16 @@ class MainWindow(QMainWindow):
         return str(value) if value else None
 
     def refresh(self) -> None:
-        """Read years, users and groups again (after an import, a year change)."""
+        """Read years, users, groups and the history again."""
         with session_scope(self.engine) as db:
             years = [(y.name, y.is_current) for y in list_years(db)]
             self._fill_years(years)
             year = find_year(db, self.selected_year()) if years else None
             users = list_users(db, year=year)
             groups = list_groups(db, year) if year is not None else []
-        self.users_model.set_users(users)
+        self.users_tab.set_users(users, [g.name for g in groups])
         self.groups_model.set_groups(groups)
-        self._fill_group_filter([g.name for g in groups])
-        self._apply_filters()
+        self.history_tab.refresh()
 
     def _fill_years(self, years: list[tuple[str, bool]]) -> None:
         wanted = self.selected_year() or next((n for n, cur in years if cur), None)
@@ -179,36 +199,36 @@ class MainWindow(QMainWindow):
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(wanted)))
         self.year_combo.blockSignals(False)
 
-    def _fill_group_filter(self, names: list[str]) -> None:
-        chosen = self.group_filter.currentData()
-        self.group_filter.blockSignals(True)
-        while self.group_filter.count() > 1:
-            self.group_filter.removeItem(1)
-        for name in names:
-            self.group_filter.addItem(name, name)
-        self.group_filter.setCurrentIndex(max(0, self.group_filter.findData(chosen)))
-        self.group_filter.blockSignals(False)
+    def _message(self, title: str, text: str, warning: bool = False) -> None:
+        self.last_message = inform(self, title, text, warning)
 
-    def _apply_filters(self) -> None:
-        self.users_proxy.set_filters(
-            self.search_edit.text(),
-            self.type_filter.currentData(),
-            self.status_filter.currentData(),
-            self.group_filter.currentData(),
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         )
-        shown, total = self.users_proxy.rowCount(), self.users_model.rowCount()
-        text = self.tr("%1 of %2 users shown").replace("%1", f"{shown:,}")
-        self.count_label.setText(text.replace("%2", f"{total:,}"))
+        return answer == QMessageBox.StandardButton.Yes
 
-    # -- actions -----------------------------------------------------------------------
-    def start_import(self) -> ImportWizard:
+    # -- the import --------------------------------------------------------------------
+    def start_import(self) -> ImportWizard | None:
+        """Open the wizard unless another import of the school is running."""
+        if self.wizard is not None and self.wizard.isVisible():
+            self.wizard.raise_()
+            return self.wizard
         with session_scope(self.engine) as db:
-            operator_id = db.scalar(select(Operator.id).order_by(Operator.id).limit(1))
-        wizard = ImportWizard(self.engine, self.selected_year(), operator_id, self)
-        wizard.imported.connect(lambda _result: self.refresh())
+            school_id = find_school(db, None)
+        holder = current_holder(self.engine, school_id)
+        if holder is not None:
+            self._message(self.tr("Import not possible"), holder, warning=True)
+            return None
+        wizard = ImportWizard(self.engine, self.selected_year(), self.actor, self)
+        wizard.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
+        wizard.run_started.connect(self.history_tab.run_started)
+        wizard.run_progressed.connect(self.history_tab.run_progressed)
+        wizard.run_ended.connect(self.history_tab.clear_running)
+        wizard.run_ended.connect(lambda _outcome: self.refresh())
         wizard.finished.connect(lambda _code: self.refresh())
         self.wizard = wizard
-        wizard.open()
+        wizard.show()
         return wizard
 
     def export_users(self) -> None:
@@ -221,20 +241,85 @@ class MainWindow(QMainWindow):
         if name:
             self.write_users(Path(name))
 
-    def write_users(self, path: Path) -> Path:
-        """The users the filters show, as XLSX (or CSV by suffix)."""
-        rows = [
-            self.users_model.row_texts(
-                self.users_model.user_at(
-                    self.users_proxy.mapToSource(self.users_proxy.index(r, 0)).row()
-                )
-            )
-            for r in range(self.users_proxy.rowCount())
-        ]
-        return write_table(path, self.users_model.headers(), rows)
+    # -- grace periods -----------------------------------------------------------------
+    def restore_selected(self) -> list[str]:
+        """Make the selected marked or deactivated users active again."""
+        logins = [u.login for u in self.users_tab.selected_users() if u.status in RESTORABLE]
+        if not logins:
+            text = self.tr("Select users who are marked for deletion or deactivated.")
+            self._message(self.tr("Restore user"), text)
+            return []
+        try:
+            with session_scope(self.engine) as db:
+                for login in logins:
+                    restore_user(db, login, self.actor)
+        except EngineError as error:
+            self._message(self.tr("Restore user"), texts.error_text(error), warning=True)
+            return []
+        self.refresh()
+        text = self.tr("Active again: %1").replace("%1", ", ".join(logins))
+        self.statusBar().showMessage(text, 10_000)
+        return logins
 
-    def show_settings(self) -> None:
-        SettingsDialog(self.settings, self).open()
+    def purge_due_accounts(self, today: date | None = None) -> list[str]:
+        today = today or date.today()
+        with session_scope(self.engine) as db:
+            due = due_for_purge(db, today)
+        if not due:
+            self._message(self.tr("Purge due accounts"), self.tr("No account is due for purging."))
+            return []
+        text = self.tr(
+            "%1 deactivated accounts have reached the end of their deletion period and will"
+            " be deleted for good. Their logins are never given again. Continue?"
+        ).replace("%1", str(len(due)))
+        if not self.confirm(self.tr("Purge due accounts"), text):
+            return []
+        try:
+            with session_scope(self.engine) as db:
+                purged = purge_due(db, today, self.actor)
+        except EngineError as error:
+            self._message(self.tr("Purge due accounts"), texts.error_text(error), warning=True)
+            return []
+        self.refresh()
+        done = self.tr("%1 accounts deleted.").replace("%1", str(len(purged)))
+        self._message(self.tr("Purge due accounts"), done)
+        return purged
+
+    # -- dialogs -----------------------------------------------------------------------
+    def _open(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.open()  # type: ignore[attr-defined]
+
+    def import_groups(self) -> GroupImportDialog:
+        dialog = GroupImportDialog(self.engine, self.selected_year(), self)
+        dialog.imported.connect(lambda _result: self.refresh())
+        self._open(dialog)
+        return dialog
+
+    def export_groups(self) -> GroupExportDialog:
+        dialog = GroupExportDialog(self.engine, self)
+        self._open(dialog)
+        return dialog
+
+    def show_operators(self) -> OperatorsDialog:
+        dialog = OperatorsDialog(self.engine, self.actor, self)
+        self._open(dialog)
+        return dialog
+
+    def show_connection(self) -> ConnectionDialog:
+        dialog = ConnectionDialog(self.settings, self)
+        self._open(dialog)
+        return dialog
+
+    def show_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.settings, self.engine, self.actor, self)
+        self._open(dialog)
+        return dialog
+
+    def show_log(self) -> LogDialog:
+        dialog = LogDialog(parent=self)
+        self._open(dialog)
+        return dialog
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -9,6 +9,7 @@ filters.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,7 +52,19 @@ def _user_columns() -> list[tuple[str, Callable[[UserRow], str]]]:
             lambda u: u.birth_date.isoformat() if u.birth_date else "",
         ),
         (texts.field_label("email"), lambda u: u.email or ""),
+        (
+            QCoreApplication.translate("UsersTableModel", "Deactivated on"),
+            lambda u: _day(u.deactivate_on),
+        ),
+        (
+            QCoreApplication.translate("UsersTableModel", "Purged on"),
+            lambda u: _day(u.purge_on),
+        ),
     ]
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
 
 
 class UsersTableModel(QAbstractTableModel):

@@ -138,6 +138,12 @@ _GERMAN: dict[Reason, str] = {
     Reason.PASSWORD_MISMATCH: "die beiden Passwörter sind verschieden",
     Reason.YEAR_EXISTS: "das Schuljahr '{year}' gibt es schon",
     Reason.GROUP_EXISTS: "die Gruppe '{group}' gibt es in {year} schon",
+    Reason.USER_NOT_FOUND: "es gibt keinen Benutzer mit dem Benutzernamen '{login}'",
+    Reason.NOT_ALLOWED: "{operator} darf nicht: {action}",
+    Reason.IMPORT_RUNNING: "ein Import von {holder} läuft seit {since} Uhr",
+    Reason.SIGN_IN_FAILED: "Bearbeitername oder Passwort ist falsch",
+    Reason.OPERATOR_EXISTS: "den Bearbeiter '{name}' gibt es schon",
+    Reason.SCHOOL_NOT_FOUND: "es gibt keine Schule '{school}'",
 }
 
 _GERMAN_FIELDS = {
@@ -173,3 +179,32 @@ def error_text(error: Exception) -> str:
         file = getattr(error, "file", None)
         return f"{file}: {body}" if file else body
     return str(error)
+
+
+def run_status_label(code: str) -> str:
+    labels = {
+        "running": QCoreApplication.translate("Texts", "running"),
+        "completed": QCoreApplication.translate("Texts", "completed"),
+        "completed_with_errors": QCoreApplication.translate("Texts", "completed with errors"),
+        "failed": QCoreApplication.translate("Texts", "failed"),
+        "cancelled": QCoreApplication.translate("Texts", "cancelled"),
+        "archived": QCoreApplication.translate("Texts", "archived"),
+        "undone": QCoreApplication.translate("Texts", "undone"),
+    }
+    return labels.get(code, code)
+
+
+def role_label(code: str) -> str:
+    labels = {
+        "administrator": QCoreApplication.translate("Texts", "Administrator"),
+        "import_operator": QCoreApplication.translate("Texts", "Import operator"),
+    }
+    return labels.get(code, code)
+
+
+def import_kind_label(code: str) -> str:
+    labels = {
+        "users": QCoreApplication.translate("Texts", "users"),
+        "groups": QCoreApplication.translate("Texts", "groups"),
+    }
+    return labels.get(code, code)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine
 
 from app.db import session_scope
 from app.engine.directory import find_year
+from app.engine.operators import Actor
 from app.engine.reasons import Refused
 from app.engine.results import ImportOptions
 from app.engine.session import ImportSession
@@ -39,12 +40,15 @@ def current_year_name(engine: Engine) -> str:
 
 class ImportWizard(QWizard):
     imported = Signal(object)  # ApplyResult, once a run succeeded
+    run_started = Signal(str)  # the file name, when the run page starts the worker
+    run_progressed = Signal(int, int, str)
+    run_ended = Signal(str)  # "finished" | "failed" | "cancelled"
 
     def __init__(
         self,
         engine: Engine,
         year: str | None = None,
-        operator_id: int | None = None,
+        actor: Actor | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -52,7 +56,7 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         options = ImportOptions(year=year or current_year_name(engine), account_type="student")
-        self.session = ImportSession(engine, options, operator_id)
+        self.session = ImportSession(engine, options, actor=actor)
         self.year_page = YearPage(self.session)
         self.table_page = TablePage(self.session)
         self.columns_page = ColumnsPage(self.session)
@@ -74,11 +78,14 @@ class ImportWizard(QWizard):
         for page_id, page in pages:
             self.setPage(page_id, page)
         self.run_page.run_ended.connect(self._run_ended)
+        self.run_page.run_started.connect(self.run_started)
+        self.run_page.run_progressed.connect(self.run_progressed)
         self.resize(QSize(960, 680))
 
     def _run_ended(self, outcome: str) -> None:
         if outcome == "finished":
             self.imported.emit(self.session.result)
+        self.run_ended.emit(outcome)
 
     def reject(self) -> None:
         if self.run_page.is_running():

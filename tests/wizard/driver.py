@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWizard
 from pytestqt.qtbot import QtBot
 
 from app.wizard.groupdialog import CreateGroupDialog
+from app.wizard.mainwindow import MainWindow
 from app.wizard.wizard import ImportWizard, PageId
 
 
@@ -69,3 +70,24 @@ def run_import(qtbot: QtBot, wizard: ImportWizard) -> str:
 def allow_close(wizard: ImportWizard) -> None:
     """Closing at teardown must not wait on the "passwords will be lost" question."""
     wizard.protocol_page.confirm_loss = lambda: True  # type: ignore[method-assign]
+
+
+def import_through_window(
+    qtbot: QtBot, window: MainWindow, path: Path, create: dict[str, str] | None = None
+) -> ImportWizard:
+    """Import ``path`` from the main window's Import action, past the protocol page."""
+    window.import_action.trigger()
+    wizard = window.wizard
+    assert wizard is not None and wizard.isVisible()
+    allow_close(wizard)
+    to_preview(qtbot, wizard, path, create={"5b": "class"} if create is None else create)
+    assert run_import(qtbot, wizard) == "finished"
+    click_next(qtbot, wizard)
+    return wizard
+
+
+def finish(qtbot: QtBot, wizard: ImportWizard) -> None:
+    if not wizard.protocol_page.may_close():
+        wizard.protocol_page.accept_check.click()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
 
 from app.db import open_database, session_scope
 from app.engine.directory import list_years
@@ -20,14 +19,6 @@ from app.wizard.mainwindow import MainWindow
 from tests.wizard.driver import allow_close, click_next, run_import, to_preview
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def window(qtbot: QtBot, engine: Engine, settings: QSettings) -> MainWindow:
-    widget = MainWindow(engine, settings)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
 
 
 def import_students(qtbot: QtBot, window: MainWindow, path: Path) -> None:

@@ -16,10 +16,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from app.db import session_scope
+from app.engine.operators import add_operator
 from app.engine.results import RowAction
+from app.models import OperatorRole
 from app.wizard import texts
+from app.wizard.connectiondialog import ConnectionDialog
 from app.wizard.i18n import install_language
 from app.wizard.mainwindow import MainWindow
+from app.wizard.signin import SignInDialog
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.conftest import write_csv
 from tests.wizard.driver import allow_close, click_next, create_group_inline, run_import
@@ -126,3 +131,71 @@ def test_render_every_page(
     snap(qtbot, window, shots / "main-window.png")
     window.tabs.setCurrentIndex(1)
     snap(qtbot, window, shots / "main-window-groups.png")
+
+
+def snap_dialog(qtbot: QtBot, widget: QWidget, path: Path) -> None:
+    widget.show()
+    qtbot.waitExposed(widget)
+    image = widget.grab()
+    assert image.width() >= 300 and image.height() >= 150
+    assert image.save(str(path))
+
+
+def test_render_history_and_dialogs(
+    qtbot: QtBot,
+    engine: Engine,
+    settings: QSettings,
+    students_csv: Path,
+    tmp_path: Path,
+    shots: Path,
+    german: None,
+) -> None:
+    initial_import(qtbot, engine, students_csv)
+    window = MainWindow(engine, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.history_tab)
+    window.history_tab.run_started("lehrkraefte.xlsx")
+    window.history_tab.run_progressed(1200, 3400, "writing")
+    window.history_tab.view.selectRow(1)
+    snap(qtbot, window, shots / "main-window-history.png")
+    window.history_tab.clear_running()
+    csv = tmp_path / "gruppen.csv"
+    csv.write_text(
+        "Gruppen-ID;Gruppenname;Beschreibung;Kommentar;Deaktiviert;Mitgliedstyp;Mitglied;"
+        "Mitglied ist Administrator\r\n"
+        ";Chor;Schulchor;;0;user;anna-lena.schaefer;1\r\n"
+        ";Chor;Schulchor;;0;user;bjoern.weiss;0\r\n"
+        ";Theater-AG;;;0;user;joerg.mueller;0\r\n"
+        ";Theater-AG;;;0;user;max.unbekannt;0\r\n",
+        encoding="utf-8",
+    )
+    groups = window.import_groups()
+    groups.path_edit.setText(str(csv))
+    groups.preview()
+    groups.path_edit.setText("/home/sekretariat/Dokumente/gruppen.csv")
+    snap_dialog(qtbot, groups, shots / "dialog-groups-import.png")
+    groups.close()
+    operators = window.show_operators()
+    with session_scope(engine) as db:
+        add_operator(
+            db, window.actor, "frau.schulz", OperatorRole.IMPORT_OPERATOR, ["users"],
+            ["Meine Schule"], "Sommer-2026!",
+        )  # fmt: skip
+    operators.refresh()
+    snap_dialog(qtbot, operators, shots / "dialog-operators.png")
+    operators.close()
+    sign_in = SignInDialog(engine, "frau.schulz")
+    qtbot.addWidget(sign_in)
+    sign_in.password_edit.setText("falsch")
+    sign_in.accept()
+    snap_dialog(qtbot, sign_in, shots / "dialog-sign-in.png")
+    connection = ConnectionDialog(settings)
+    qtbot.addWidget(connection)
+    connection.postgres_radio.setChecked(True)
+    connection.host_edit.setText("db.schulamt.example")
+    connection.database_edit.setText("verwaltung")
+    connection.user_edit.setText("schule")
+    connection.password_edit.setText("geheim")
+    connection.sqlite_label.setText("/home/sekretariat/.local/share/schoolimport/schoolimport.db")
+    snap_dialog(qtbot, connection, shots / "dialog-connection.png")

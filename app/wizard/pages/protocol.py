@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.engine.letters import save_import_letters
 from app.engine.protocol import MIN_PASSWORD_LENGTH, password_strength, protocol_path
 from app.engine.reasons import EngineError
 from app.engine.session import ImportSession
@@ -70,6 +71,13 @@ class ProtocolPage(ImportPage):
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
         self.error = error_label()
+        self.letters_check = QCheckBox(self.tr("Also save login letters (PDF, same password)"))
+        self.letters_check.toggled.connect(self._letters_toggled)
+        self.letters_edit = QLineEdit(str(self.default_path().with_name(self._letters_name())))
+        self.letters_browse = QPushButton(self.tr("Browse…"))
+        self.letters_browse.clicked.connect(self._browse_letters)
+        self.letters_saved_to: Path | None = None
+        self._letters_toggled(False)
         self.accept_check = QCheckBox(self.tr("I accept that the new passwords will be lost"))
         self.accept_check.toggled.connect(self._accept_toggled)
         self._lay_out(browse)
@@ -82,6 +90,9 @@ class ProtocolPage(ImportPage):
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
+        letters_row = QHBoxLayout()
+        letters_row.addWidget(self.letters_edit, 1)
+        letters_row.addWidget(self.letters_browse)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addStretch(1)
@@ -91,6 +102,8 @@ class ProtocolPage(ImportPage):
         form.addRow(self.tr("Password:"), self.password_edit)
         form.addRow(self.tr("Repeat:"), self.repeat_edit)
         form.addRow(self.tr("Strength:"), self.strength_bar)
+        form.addRow("", self.letters_check)
+        form.addRow(self.tr("Letters:"), letters_row)
         form.addRow("", self.hint_label)
         form.addRow("", save_row)
         form.addRow("", self.error)
@@ -102,6 +115,34 @@ class ProtocolPage(ImportPage):
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         return Path(folder) / f"protokoll-{date.today().isoformat()}.xlsx"
+
+    def _letters_name(self) -> str:
+        return self.tr("login-letters-%1.pdf").replace("%1", date.today().isoformat())
+
+    def _letters_toggled(self, checked: bool) -> None:
+        self.letters_edit.setEnabled(checked)
+        self.letters_browse.setEnabled(checked)
+
+    def _browse_letters(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save login letters"), self.letters_edit.text(), self.tr("PDF (*.pdf)")
+        )
+        if name:
+            self.letters_edit.setText(name)
+
+    def save_letters(self) -> Path | None:
+        """The letters of the new accounts, encrypted with the protocol's password."""
+        plan, result = self.session.plan, self.session.result
+        if plan is None or result is None:
+            return None
+        return save_import_letters(
+            self.session.engine,
+            plan,
+            result,
+            self.letters_edit.text().strip(),
+            self.password_edit.text(),
+            texts.language(),
+        )
 
     def fmt(self) -> str:
         return "xlsx" if self.xlsx_radio.isChecked() else "csv"
@@ -165,6 +206,7 @@ class ProtocolPage(ImportPage):
         try:
             target = self.target()
             saved = self.session.save_protocol(target, self.password_edit.text(), texts.language())
+            letters = self.save_letters() if self.letters_check.isChecked() else None
         except EngineError as error:
             show_error(self.error, texts.error_text(error))
             return
@@ -172,8 +214,11 @@ class ProtocolPage(ImportPage):
             show_error(self.error, f"{self.path_edit.text()}: {error.strerror or error}")
             return
         show_error(self.error, None)
-        self.saved_to = saved
-        self.saved_label.setText(self.tr("Saved to %1").replace("%1", str(saved)))
+        self.saved_to, self.letters_saved_to = saved, letters
+        text = self.tr("Saved to %1").replace("%1", str(saved))
+        if letters is not None:
+            text += "\n" + self.tr("Login letters saved to %1").replace("%1", str(letters))
+        self.saved_label.setText(text)
         self.saved_label.setStyleSheet(OK_STYLE)
         self.accept_check.hide()
         self.completeChanged.emit()

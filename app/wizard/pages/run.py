@@ -20,6 +20,8 @@ from app.wizard.worker import ApplyRunner
 
 class RunPage(ImportPage):
     run_ended = Signal(str)  # "finished" | "failed" | "cancelled"
+    run_started = Signal(str)  # the file name
+    run_progressed = Signal(int, int, str)
 
     def __init__(self, session: ImportSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -70,6 +72,7 @@ class RunPage(ImportPage):
         runner.ended.connect(self._ended)
         self.runner = runner
         runner.start()
+        self.run_started.emit(self.session.path.name if self.session.path else "")
 
     def cancel(self) -> None:
         if self.runner is not None:
@@ -78,6 +81,7 @@ class RunPage(ImportPage):
             self.runner.cancel()
 
     def _progressed(self, done: int, total: int, phase: str) -> None:
+        self.run_progressed.emit(done, total, phase)
         self.phase_label.setText(texts.phase_label(phase))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)

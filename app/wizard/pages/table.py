@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,12 +29,16 @@ from PySide6.QtWidgets import (
 from app.engine.reasons import EngineError
 from app.engine.session import ImportSession
 from app.engine.table import FileKind, ReadOptions
+from app.engine.template import TEMPLATE_VERSION, check_template, template_version, write_template
+from app.models import AccountTypeCode
+from app.wizard import texts
 from app.wizard.pages.base import ImportPage, error_label, show_error
 from app.wizard.tablemodels import FilePreviewTableModel
 from app.wizard.texts import error_text
 
 ENCODINGS = ("auto", "utf-8", "cp1252", "shift_jis", "utf-16")
 DELIMITERS = ("auto", ";", ",", "\t")
+WARNING_STYLE = "background: #fff3b0; color: #5d4300; padding: 4px; border: 1px solid #e0c200;"
 
 
 class TablePage(ImportPage):
@@ -48,6 +54,18 @@ class TablePage(ImportPage):
         self.path_edit.setPlaceholderText(self.tr("CSV, XLSX, XLS or ODS file"))
         self.choose_button = QPushButton(self.tr("Choose file…"))
         self.choose_button.clicked.connect(self._choose)
+        self.template_button = QToolButton()
+        self.template_button.setText(self.tr("Download template…"))
+        self.template_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        template_menu = QMenu(self.template_button)
+        for code in AccountTypeCode:
+            action = template_menu.addAction(texts.account_type_label(code.value))
+            action.triggered.connect(lambda _=False, c=code.value: self._ask_template(c))
+        self.template_button.setMenu(template_menu)
+        self.template_warning = QLabel()
+        self.template_warning.setWordWrap(True)
+        self.template_warning.setStyleSheet(WARNING_STYLE)
+        self.template_warning.hide()
         self.encoding_combo = self._combo(ENCODINGS, self._encoding_label)
         self.delimiter_combo = self._combo(DELIMITERS, self._delimiter_label)
         self.sheet_combo = QComboBox()
@@ -82,6 +100,7 @@ class TablePage(ImportPage):
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.choose_button)
+        row.addWidget(self.template_button)
         grid = QGridLayout()
         grid.addWidget(QLabel(self.tr("Encoding:")), 0, 0)
         grid.addWidget(self.encoding_combo, 0, 1)
@@ -95,6 +114,7 @@ class TablePage(ImportPage):
         layout.addLayout(row)
         layout.addLayout(grid)
         layout.addWidget(self.error)
+        layout.addWidget(self.template_warning)
         layout.addWidget(self.info_label)
         layout.addWidget(self.preview, 1)
         self._update_controls()
@@ -130,6 +150,45 @@ class TablePage(ImportPage):
         self.sheet_combo.clear()
         self.sheet_combo.blockSignals(False)
         self._reload()
+        self._check_template(path)
+
+    # -- the template ------------------------------------------------------------------
+    def _ask_template(self, account_type: str) -> None:
+        default = self.tr("import-template-%1.xlsx").replace("%1", account_type)
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the import template"),
+            str(Path.home() / default),
+            self.tr("Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods)"),
+        )
+        if name:
+            self.save_template(account_type, Path(name))
+
+    def save_template(self, account_type: str, target: Path) -> Path | None:
+        if target.suffix.lower() not in (".xlsx", ".ods"):
+            target = target.with_name(target.name + ".xlsx")
+        try:
+            saved = write_template(target, account_type)
+        except (EngineError, OSError) as error:
+            detail = error_text(error) if isinstance(error, EngineError) else str(error)
+            show_error(self.error, detail)
+            return None
+        self.info_label.setText(self.tr("Template saved to %1").replace("%1", str(saved)))
+        return saved
+
+    def _check_template(self, path: Path) -> None:
+        if check_template(path) is None:
+            self.template_warning.hide()
+            return
+        text = self.tr(
+            "This file was made from template version %1; the current template is version %2."
+            " Please download the new template and copy the data into it."
+        )
+        version = str(template_version(path))
+        self.template_warning.setText(
+            text.replace("%1", version).replace("%2", str(TEMPLATE_VERSION))
+        )
+        self.template_warning.show()
 
     # -- reading -----------------------------------------------------------------------
     def read_options(self) -> ReadOptions:

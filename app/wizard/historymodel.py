@@ -1,0 +1,133 @@
+"""The import history as a table: ``history.list_runs`` rows, newest first, and the
+run the wizard is carrying out right now (its transaction is not visible to other
+connections until it commits, so the window shows it from the wizard's signals)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QColor
+
+from app.engine.history import RunRow
+from app.models import RunStatus, utcnow
+from app.wizard import texts
+from app.wizard.tablemodels import DISPLAY, AnyIndex
+
+RunRowRole = Qt.ItemDataRole.UserRole + 1
+COUNTS = ("created", "updated", "expired", "invalid", "skipped", "conflicts")
+STATUS_COLOURS = {
+    RunStatus.RUNNING.value: "#1565c0",
+    RunStatus.COMPLETED_WITH_ERRORS.value: "#ef6c00",
+    RunStatus.FAILED.value: "#c62828",
+    RunStatus.CANCELLED.value: "#757575",
+    RunStatus.ARCHIVED.value: "#757575",
+    RunStatus.UNDONE.value: "#757575",
+}
+
+
+def local_time(value: datetime | None) -> str:
+    """A UTC timestamp of the database in the computer's time zone."""
+    if value is None:
+        return ""
+    return value.replace(tzinfo=UTC).astimezone().strftime("%d.%m.%Y %H:%M")
+
+
+def running_row(file_name: str, operator: str | None) -> RunRow:
+    """The wizard's current run, until the database has it."""
+    counts = dict.fromkeys(COUNTS, 0)
+    return RunRow(
+        0, "users", file_name, RunStatus.RUNNING.value, "", utcnow(), None, operator, counts
+    )
+
+
+class RunsTableModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[RunRow] = []
+        self._running: RunRow | None = None
+        self._progress = ""
+
+    def set_runs(self, rows: list[RunRow]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def set_running(self, row: RunRow | None) -> None:
+        self.beginResetModel()
+        self._running, self._progress = row, ""
+        self.endResetModel()
+
+    def set_progress(self, text: str) -> None:
+        if self._running is not None:
+            self._progress = text
+            self.dataChanged.emit(self.index(0, 1), self.index(0, 1))
+
+    def _all(self) -> list[RunRow]:
+        return [self._running, *self._rows] if self._running is not None else self._rows
+
+    def run_at(self, row: int) -> RunRow:
+        return self._all()[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._all())
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else 5 + len(COUNTS)
+
+    def _status(self, run: RunRow) -> str:
+        label = texts.run_status_label(run.status)
+        if run is self._running and self._progress:
+            return f"{label} · {self._progress}"
+        return label
+
+    def _value(self, run: RunRow, column: int) -> Any:
+        if column >= 5:  # the running run has no counts yet
+            return run.counts.get(COUNTS[column - 5], 0) if run is not self._running else ""
+        values = (
+            run.file_name,
+            self._status(run),
+            local_time(run.started_at),
+            local_time(run.finished_at),
+            run.operator or "",
+        )
+        return values[column]
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        if not index.isValid():
+            return None
+        run = self.run_at(index.row())
+        column = index.column()
+        if role == DISPLAY:
+            return self._value(run, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return run.message or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            colour = STATUS_COLOURS.get(run.status)
+            return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 5:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == RunRowRole:
+            return run
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
+    ) -> Any:
+        if role != DISPLAY or orientation != Qt.Orientation.Horizontal:
+            return None
+        titles = [
+            self.tr("File"),
+            self.tr("Status"),
+            self.tr("Started"),
+            self.tr("Finished"),
+            self.tr("Operator"),
+            self.tr("Created"),
+            self.tr("Updated"),
+            self.tr("Released"),
+            self.tr("Invalid"),
+            self.tr("Skipped"),
+            self.tr("Conflicts"),
+        ]
+        return titles[section]

@@ -1,0 +1,162 @@
+"""The "History" tab of the main window: every import run with its status and counts,
+the run the wizard is carrying out now, downloads of a run's succeeded and failed rows
+(XLSX or CSV by the file name), and undoing a run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from app.db import session_scope
+from app.engine.history import RunRow, export_rows, list_runs
+from app.engine.operators import Actor
+from app.engine.reasons import EngineError
+from app.models import RunStatus
+from app.wizard import texts
+from app.wizard.historymodel import RunsTableModel, running_row
+from app.wizard.messages import inform
+from app.wizard.undodialog import UndoDialog
+from app.wizard.views import table_view
+
+
+class HistoryTab(QWidget):
+    changed = Signal()  # an undo changed the directory
+
+    def __init__(self, engine: Engine, actor: Actor | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.engine, self.actor = engine, actor
+        self.last_message: QMessageBox | None = None
+        self.undo_dialog: UndoDialog | None = None
+        self.model = RunsTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = table_view(self.proxy)
+        for column, width in enumerate((150, 250, 120, 120, 90)):
+            self.view.setColumnWidth(column, width)
+        for column in range(5, self.model.columnCount()):
+            self.view.setColumnWidth(column, 85)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        self.succeeded_button = QPushButton(self.tr("Download succeeded rows…"))
+        self.succeeded_button.clicked.connect(lambda: self.ask_download(True))
+        self.failed_button = QPushButton(self.tr("Download failed rows…"))
+        self.failed_button.clicked.connect(lambda: self.ask_download(False))
+        self.undo_button = QPushButton(self.tr("Undo this import…"))
+        self.undo_button.clicked.connect(self.ask_undo)
+        self.undo_button.setVisible(actor is None or actor.can_import("users"))
+        buttons = QHBoxLayout()
+        for button in (self.succeeded_button, self.failed_button, self.undo_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self._update_buttons()
+
+    # -- data --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        with session_scope(self.engine) as db:
+            runs = list_runs(db)
+        self.model.set_runs(runs)
+        self._update_buttons()
+
+    def run_started(self, file_name: str) -> None:
+        self.model.set_running(running_row(file_name, self.actor.name if self.actor else None))
+
+    def run_progressed(self, done: int, total: int, phase: str) -> None:
+        progress = f"{texts.phase_label(phase)} {100 * done // total} %" if total else ""
+        self.model.set_progress(progress)
+
+    def clear_running(self, _outcome: str = "") -> None:
+        """The wizard's run ended: the database has it now (the caller refreshes)."""
+        self.model.set_running(None)
+
+    def selected_run(self) -> RunRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.run_at(self.proxy.mapToSource(rows[0]).row())
+
+    def select_run(self, run_id: int) -> None:
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            if self.model.run_at(source).run_id == run_id:
+                self.view.selectRow(row)
+                return
+
+    def _update_buttons(self) -> None:
+        run = self.selected_run()
+        finished = run is not None and run.run_id > 0 and run.status != RunStatus.RUNNING.value
+        for button in (self.succeeded_button, self.failed_button):
+            button.setEnabled(finished)  # an archived run explains itself when asked
+        self.undo_button.setEnabled(
+            finished and run is not None and run.kind == "users" and run.status in _UNDOABLE
+        )
+
+    # -- downloads ---------------------------------------------------------------------
+    def ask_download(self, succeeded: bool) -> None:
+        run = self.selected_run()
+        if run is None:
+            return
+        stem = Path(run.file_name).stem or "import"
+        suffix = self.tr("succeeded") if succeeded else self.tr("failed")
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Download succeeded rows") if succeeded else self.tr("Download failed rows"),
+            str(Path.home() / f"{stem}-{suffix}.xlsx"),
+            self.tr("Excel workbook (*.xlsx);;CSV (*.csv)"),
+        )
+        if name:
+            self.download(run.run_id, Path(name), succeeded)
+
+    def download(self, run_id: int, target: Path, succeeded: bool) -> int | None:
+        """Write the rows; an archived or running run shows the engine's refusal."""
+        if target.suffix.lower() not in (".xlsx", ".csv"):
+            target = target.with_name(target.name + ".xlsx")
+        try:
+            with session_scope(self.engine) as db:
+                count = export_rows(db, run_id, target, succeeded)
+        except EngineError as error:
+            self.last_message = inform(
+                self, self.tr("Download not possible"), texts.error_text(error), warning=True
+            )
+            return None
+        except OSError as error:
+            text = f"{target}: {error.strerror or error}"
+            self.last_message = inform(self, self.tr("Download not possible"), text, warning=True)
+            return None
+        text = self.tr("%1 rows written to %2").replace("%1", str(count)).replace("%2", str(target))
+        self.last_message = inform(self, self.tr("Download"), text)
+        return count
+
+    # -- undo --------------------------------------------------------------------------
+    def ask_undo(self) -> UndoDialog | None:
+        run = self.selected_run()
+        if run is None:
+            return None
+        dialog = UndoDialog(self.engine, run.run_id, self.actor, self)
+        dialog.undone.connect(lambda _result: self._undone())
+        self.undo_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _undone(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+
+_UNDOABLE = (RunStatus.COMPLETED.value, RunStatus.COMPLETED_WITH_ERRORS.value)

@@ -1,0 +1,169 @@
+"""Undoing an import from the history: the engine's preview as a readable list, the
+records that changed since (which block the undo), and the undo itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import Engine
+
+from app.db import session_scope
+from app.engine.operators import Actor
+from app.engine.reasons import EngineError
+from app.engine.undo import (
+    Blocker,
+    BlockerKind,
+    UndoPlan,
+    UndoResult,
+    UserRestore,
+    preview_undo,
+    undo_run,
+)
+from app.wizard.pages.base import OK_STYLE, error_label, show_error
+from app.wizard.texts import error_text
+
+LISTED = 50
+
+
+class UndoDialog(QDialog):
+    undone = Signal(object)  # UndoResult
+
+    def __init__(
+        self, engine: Engine, run_id: int, actor: Actor | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.engine, self.run_id, self.actor = engine, run_id, actor
+        self.plan: UndoPlan | None = None
+        self.outcome: UndoResult | None = None
+        self.setWindowTitle(self.tr("Undo import"))
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.error = error_label()
+        self.done_label = QLabel()
+        self.done_label.setWordWrap(True)
+        self.done_label.setStyleSheet(OK_STYLE)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.undo_button = QPushButton(self.tr("Undo import"))
+        self.buttons.addButton(self.undo_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.undo_button.clicked.connect(self.undo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.done_label)
+        layout.addWidget(self.buttons)
+        self.resize(620, 460)
+        self.load()
+
+    def load(self) -> None:
+        try:
+            with session_scope(self.engine) as db:
+                self.plan = preview_undo(db, self.run_id)
+        except EngineError as error:
+            self.plan = None
+            self.intro.setText(self.tr("This import cannot be undone."))
+            self.details.hide()
+            show_error(self.error, error_text(error))
+            self.undo_button.setEnabled(False)
+            return
+        plan = self.plan
+        if plan.possible:
+            text = self.tr("Undoing the import of %1 does the following, in one step:")
+        else:
+            text = self.tr(
+                "The import of %1 cannot be undone: these records were changed after it."
+                " An undo never overwrites later work."
+            )
+        self.intro.setText(text.replace("%1", plan.file_name))
+        if plan.possible:
+            lines = self.plan_lines(plan)
+        else:
+            lines = [self.blocker_text(b) for b in plan.blockers]
+        self.details.setPlainText("\n".join(lines))
+        self.undo_button.setEnabled(plan.possible)
+
+    # -- the readable list -------------------------------------------------------------
+    def _section(self, title: str, items: list[str]) -> list[str]:
+        if not items:
+            return []
+        lines = [title.replace("%1", str(len(items)))]
+        lines += [f"  • {item}" for item in items[:LISTED]]
+        if len(items) > LISTED:
+            lines.append("  " + self.tr("… and %1 more").replace("%1", str(len(items) - LISTED)))
+        return [*lines, ""]
+
+    def plan_lines(self, plan: UndoPlan) -> list[str]:
+        def restored(entries: list[UserRestore]) -> list[str]:
+            return [
+                f"{e.login}: " + ", ".join(f"{c.field} {c.old} → {c.new}" for c in e.changes)
+                for e in entries
+            ]
+
+        in_group = self.tr("%1 in %2")
+        pairs = [in_group.replace("%1", u).replace("%2", g) for u, g in plan.memberships_to_remove]
+        back = [in_group.replace("%1", u).replace("%2", g) for u, g in plan.memberships_to_restore]
+        lines = [
+            *self._section(self.tr("Accounts deleted (%1):"), plan.users_to_delete),
+            *self._section(self.tr("Users changed back (%1):"), restored(plan.users_to_restore)),
+            *self._section(
+                self.tr("Releases for deletion lifted (%1):"), restored(plan.expiries_to_lift)
+            ),
+            *self._section(self.tr("Memberships removed (%1):"), pairs),
+            *self._section(self.tr("Memberships restored (%1):"), back),
+            *self._section(self.tr("Groups deleted if empty (%1):"), plan.groups_to_delete),
+        ]
+        return lines or [self.tr("The import changed nothing that needs undoing.")]
+
+    def blocker_text(self, blocker: Blocker) -> str:
+        templates = {
+            BlockerKind.USER_CHANGED: self.tr("user %1 was changed after the import"),
+            BlockerKind.USER_DELETED: self.tr("user %1 was deleted after the import"),
+            BlockerKind.MEMBERSHIP_REMOVED: self.tr(
+                "%1 was removed from the group %2 after the import"
+            ),
+            BlockerKind.MEMBERSHIP_READDED: self.tr(
+                "%1 was added to the group %2 again after the import"
+            ),
+            BlockerKind.MEMBERSHIP_ADDED: self.tr("%1 was added to the group %2 after the import"),
+            BlockerKind.GROUP_CHANGED: self.tr("the group %2 was changed after the import"),
+            BlockerKind.GROUP_DELETED: self.tr("the group %2 was deleted after the import"),
+        }
+        text = templates[blocker.kind].replace("%1", blocker.login).replace("%2", blocker.group)
+        return f"• {text}"
+
+    # -- undoing -----------------------------------------------------------------------
+    def undo(self) -> None:
+        try:
+            with session_scope(self.engine) as db:
+                result = undo_run(db, self.run_id, self.actor)
+        except EngineError as error:
+            show_error(self.error, error_text(error))
+            self.load()
+            return
+        self.outcome = result
+        self.undo_button.setEnabled(False)
+        text = self.tr(
+            "The import was undone: %1 accounts deleted, %2 users changed back,"
+            " %3 memberships removed, %4 groups deleted."
+        )
+        values = (
+            result.users_deleted,
+            result.users_restored + result.expiries_lifted,
+            result.memberships_removed,
+            result.groups_deleted,
+        )
+        for n, value in enumerate(values, start=1):
+            text = text.replace(f"%{n}", str(value))
+        self.done_label.setText(text)
+        self.undone.emit(result)
