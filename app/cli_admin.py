@@ -141,13 +141,16 @@ def cmd_history_archive(engine: Engine, args: argparse.Namespace) -> int:
 
 def cmd_groups_import(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
-        args.actor.require_import("groups", directory.find_school(session, None))
         plan = groupcsv.plan_group_import(
-            session, args.file, args.encoding, args.delete_members_before, args.year
+            session, args.file, args.encoding, args.delete_members_before, args.year, args.actor
         )
         for problem in plan.errors:
             err(f"schoolimport: {args.file}: {problem.text()}")
-        result = plan.summary() if args.dry_run else groupcsv.apply_group_import(session, plan)
+        result = (
+            plan.summary()
+            if args.dry_run
+            else groupcsv.apply_group_import(session, plan, args.actor)
+        )
     if args.json:
         print_json(result.as_dict())
     else:

@@ -44,7 +44,7 @@ from app.engine.results import (
     RowPlan,
 )
 from app.engine.state import load_state
-from app.engine.store import record_run_outcome, remember_mapping
+from app.engine.store import record_run_outcome, record_run_start, remember_mapping
 from app.models import (
     AccountType,
     Group,
@@ -104,24 +104,29 @@ def apply_plan(
     is_cancelled = cancelled or (lambda: False)
     started = time.perf_counter()
     log.info("apply %s: %d rows, %s", info.file_name, len(plan.rows), plan.options.account_type)
+    now = utcnow()
+    run_id = record_run_start(engine, plan, info, now)
     pending = _start_hashing(plan)
     try:
         with engine.begin() as conn:
-            writer = _Writer(conn, plan, info, today or date.today(), report, is_cancelled)
+            writer = _Writer(
+                conn, plan, info, today or date.today(), report, is_cancelled, run_id, now
+            )
             result = writer.run(pending)
     except Cancelled:
         log.warning("apply %s: cancelled, rolled back", info.file_name)
         pending.pool.shutdown(cancel=True)
-        record_run_outcome(engine, plan, info, RunStatus.CANCELLED, Reason.CANCELLED.value)
+        record_run_outcome(engine, run_id, RunStatus.CANCELLED, Reason.CANCELLED.value)
         raise
     except StalePlan:
         log.warning("apply %s: refused, the database changed since the plan", info.file_name)
         pending.pool.shutdown(cancel=True)
+        record_run_outcome(engine, run_id, RunStatus.FAILED, Reason.STALE_PLAN.value)
         raise
     except BaseException as exc:
         log.warning("apply %s: failed (%s), rolled back", info.file_name, type(exc).__name__)
         pending.pool.shutdown(cancel=True)
-        record_run_outcome(engine, plan, info, RunStatus.FAILED, type(exc).__name__)
+        record_run_outcome(engine, run_id, RunStatus.FAILED, type(exc).__name__)
         raise
     finally:
         pending.pool.shutdown()
@@ -198,12 +203,15 @@ class _Writer:
         today: date,
         report: ProgressCallback,
         is_cancelled: CancelCheck,
+        run_id: int,
+        now: datetime,
     ) -> None:
         self.conn = conn
         self.plan = plan
         self.info = info
         self.today = today
-        self.now = utcnow()
+        self.now = now  # also the run's started_at, which undo relies on
+        self.run_id = run_id  # the history row, recorded before the transaction
         # The same timestamp for every row, as SQL text: bulk inserts then bind no
         # per-row datetime (SQLAlchemy's per-row processing doubled their cost).
         self.now_sql: ColumnElement[Any] = literal_column(f"'{self.now:%Y-%m-%d %H:%M:%S.%f}'")
@@ -229,7 +237,7 @@ class _Writer:
     def run(self, pending: PendingHashes) -> ApplyResult:
         self.report(Progress(0, self.total, Phase.CHECKING))
         self._check_fresh()
-        run_id = self._start_run()
+        run_id = self.run_id
         self._create_groups(run_id)
         logins = self._insert_users(run_id)
         logins.update(self._update_users())
@@ -280,30 +288,6 @@ class _Writer:
             fresh = load_state(session, state.school_id, year, state.source, state.account_type)
         if fresh.fingerprint != state.fingerprint:
             raise StalePlan()
-
-    def _start_run(self) -> int:
-        opts = self.plan.options
-        stmt = insert(ImportRun).returning(ImportRun.id)
-        run_id = self.conn.execute(
-            stmt,
-            {
-                "school_id": self.plan.state.school_id,
-                "operator_id": self.info.operator_id,
-                "kind": "users",
-                "file_name": self.info.file_name,
-                "file_sha256": self.info.file_sha256,
-                "year_id": self.plan.state.year_id,
-                "account_type": opts.account_type,
-                "source": opts.source,
-                "options": opts.as_dict(),
-                "headers": list(self.plan.table.headers),
-                "status": RunStatus.RUNNING.value,
-                "message": "",
-                "started_at": self.now,
-                "total_rows": len(self.plan.rows),
-            },
-        ).scalar_one()
-        return int(run_id)
 
     # -- groups ----------------------------------------------------------------------
     def _create_groups(self, run_id: int) -> None:

@@ -44,6 +44,7 @@ from sqlalchemy.orm import Session
 from app.engine.directory import find_year
 from app.engine.exports import atomic_write
 from app.engine.mapping import normalize_header
+from app.engine.operators import Actor, local_actor
 from app.engine.readers import read_table
 from app.engine.reasons import Message, Reason, Refused, StalePlan
 from app.engine.results import FieldChange
@@ -438,11 +439,15 @@ def plan_group_import(
     encoding: str = "auto",
     delete_members_before: bool = False,
     year: SchoolYear | str | None = None,
+    actor: Actor | None = None,
 ) -> GroupImportPlan:
     """Read the file and plan the import against the database; nothing is written.
 
     ``year``: the school year (or its name) new groups go into; None = permanent.
+    ``actor``: who imports (None: the local administrator of single-user mode); they
+    need the ``groups`` import kind for the school.
     """
+    _require_groups_right(session, actor)
     path = Path(path)
     table = read_table(path, ReadOptions(encoding=encoding))
     columns, ignored = _columns(path, table.headers)
@@ -497,8 +502,16 @@ def _fingerprint(session: Session, school_id: int, logins: list[str]) -> str:
     return digest.hexdigest()
 
 
-def apply_group_import(session: Session, plan: GroupImportPlan) -> GroupImportResult:
+def _require_groups_right(session: Session, actor: Actor | None) -> None:
+    who = actor if actor is not None else local_actor(session)
+    who.require_import("groups", default_school_id(session))
+
+
+def apply_group_import(
+    session: Session, plan: GroupImportPlan, actor: Actor | None = None
+) -> GroupImportResult:
     """Execute the plan in the caller's transaction; refuse it if the database changed."""
+    _require_groups_right(session, actor)
     if _fingerprint(session, plan.school_id, plan.logins) != plan.fingerprint:
         raise StalePlan()
     now = utcnow()

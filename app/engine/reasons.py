@@ -114,7 +114,7 @@ _TEXT: dict[Reason, str] = {
     Reason.GROUP_NOT_FOUND: "there is no group '{group}' in {year}",
     Reason.USER_NOT_FOUND: "there is no user with the login '{login}'",
     Reason.ACCOUNT_TYPE_UNKNOWN: "'{value}' is not an account type (student, teacher, staff)",
-    Reason.PASSWORD_TOO_SHORT: "the protocol password must have at least {limit} characters",
+    Reason.PASSWORD_TOO_SHORT: "the password must have at least {limit} characters",
     Reason.PASSWORD_MISMATCH: "the two passwords differ",
     Reason.INVALID_VALUE: "{detail}",
     Reason.DATABASE: "the database refused the change: {detail}",

@@ -4,6 +4,7 @@ column mappings, and the settings the planner needs (login scheme, reserved name
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Connection, Engine, Table, insert, select, update
@@ -24,11 +25,9 @@ LOGIN_SCHEME_KEY = "login_scheme"
 RESERVED_KEY = "reserved_logins"
 
 
-def record_run_outcome(
-    engine: Engine, plan: Plan, info: RunInfo, status: RunStatus, message: str
-) -> int:
-    """A run that changed nothing still appears in the history (cancelled, failed)."""
-    now = utcnow()
+def record_run_start(engine: Engine, plan: Plan, info: RunInfo, started: datetime) -> int:
+    """The history row of a run, committed before the run's own transaction, so that
+    other windows and computers see the import as ``running`` while it runs."""
     with engine.begin() as conn:
         run_id = conn.execute(
             insert(RUNS).returning(RUNS.c.id),
@@ -43,14 +42,23 @@ def record_run_outcome(
                 "source": plan.options.source,
                 "options": plan.options.as_dict(),
                 "headers": list(plan.table.headers),
-                "status": status.value,
-                "message": message,
-                "started_at": now,
-                "finished_at": now,
+                "status": RunStatus.RUNNING.value,
+                "message": "",
+                "started_at": started,
                 "total_rows": len(plan.rows),
             },
         ).scalar_one()
     return int(run_id)
+
+
+def record_run_outcome(engine: Engine, run_id: int, status: RunStatus, message: str) -> None:
+    """A run that changed nothing stays in the history as cancelled or failed."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(RUNS)
+            .where(RUNS.c.id == run_id)
+            .values(status=status.value, message=message, finished_at=utcnow())
+        )
 
 
 def remember_mapping(conn: Connection, plan: Plan) -> None:

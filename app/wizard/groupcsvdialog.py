@@ -42,6 +42,7 @@ from app.engine.groupcsv import (
     export_groups,
     plan_group_import,
 )
+from app.engine.operators import Actor
 from app.engine.reasons import EngineError
 from app.wizard import texts
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
@@ -140,10 +141,14 @@ class GroupImportDialog(QDialog):
     imported = Signal(object)  # GroupImportResult
 
     def __init__(
-        self, engine: Engine, year: str | None = None, parent: QWidget | None = None
+        self,
+        engine: Engine,
+        year: str | None = None,
+        parent: QWidget | None = None,
+        actor: Actor | None = None,
     ) -> None:
         super().__init__(parent)
-        self.engine, self.year = engine, year
+        self.engine, self.year, self.actor = engine, year, actor
         self.plan: GroupImportPlan | None = None
         self.outcome: GroupImportResult | None = None
         self.setWindowTitle(self.tr("Import groups from CSV"))
@@ -223,6 +228,7 @@ class GroupImportDialog(QDialog):
                         str(self.encoding_combo.currentData()),
                         self.delete_check.isChecked(),
                         year,
+                        actor=self.actor,
                     )
                 show_error(self.error, None)
             except EngineError as error:
@@ -249,7 +255,7 @@ class GroupImportDialog(QDialog):
             return None
         try:
             with session_scope(self.engine) as db:
-                result = apply_group_import(db, self.plan)
+                result = apply_group_import(db, self.plan, self.actor)
         except EngineError as error:
             show_error(self.error, texts.error_text(error))
             self.preview()

@@ -291,7 +291,7 @@ class MainWindow(QMainWindow):
         dialog.open()  # type: ignore[attr-defined]
 
     def import_groups(self) -> GroupImportDialog:
-        dialog = GroupImportDialog(self.engine, self.selected_year(), self)
+        dialog = GroupImportDialog(self.engine, self.selected_year(), self, self.actor)
         dialog.imported.connect(lambda _result: self.refresh())
         self._open(dialog)
         return dialog
