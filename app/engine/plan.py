@@ -269,11 +269,12 @@ class _Planner:
 
     def _classify(self, row: RowPlan, groups: dict[str, GroupNeed]) -> None:
         values = row.values
-        row.groups_ignored = [
-            groups[group_name_key(g)].name
-            for g in values.groups
-            if groups[group_name_key(g)].ignored
-        ]
+        if self.options.ignore_unassigned_groups:
+            row.groups_ignored = [
+                groups[group_name_key(g)].name
+                for g in values.groups
+                if groups[group_name_key(g)].ignored
+            ]
         existing = self.state.users_by_source_id.get(values.source_id)
         if existing is not None:
             self._classify_existing(row, existing, groups)
@@ -388,7 +389,7 @@ class _Planner:
             row.action = RowAction.CREATE
 
     def _similar(self, values: RowValues) -> ExistingUser | None:
-        if values.birth_date is None:
+        if values.birth_date is None or not self.state.similar_index:
             return None
         key = similarity_key(values.last_name, values.first_name, values.birth_date)
         candidates = self.state.similar_index.get(key)

@@ -179,7 +179,9 @@ def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
         sheets = list(workbook.sheet_names)
         sheet = _choose_sheet(path, sheets, options.sheet)
         cells = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    records = ((n, [_cell_text(value) for value in row]) for n, row in enumerate(cells, 1))
+    records = (
+        (n, [v if type(v) is str else _cell_text(v) for v in row]) for n, row in enumerate(cells, 1)
+    )
     table = _build_table(path, records, kind, options.header)
     table.sheet, table.sheets = sheet, sheets
     return table
@@ -486,7 +488,9 @@ def _build_table(
     rows: list[list[str]] = []
     numbers: list[int] = []
     for number, raw in records:
-        cells = [_clean(cell) for cell in raw]
+        cells = [cell.strip() for cell in raw]
+        if not "".join(cells).isascii():
+            cells = [unicodedata.normalize("NFC", cell) for cell in cells]
         if not any(cells):
             continue
         if header is None and not numbers:
@@ -507,24 +511,26 @@ def _build_table(
     return Table(headers, squared, numbers, kind, has_header=has_header)
 
 
-def _clean(cell: str) -> str:
-    cell = cell.strip()
-    return cell if cell.isascii() else unicodedata.normalize("NFC", cell)
-
-
 def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
-    """First used column and the count up to the last used one, over all rows."""
-    first, end = None, 0
-    for row in rows:
-        used = [i for i, cell in enumerate(row) if cell]
-        if used:
-            first = used[0] if first is None else min(first, used[0])
-            end = max(end, used[-1] + 1)
+    """First used column and the count up to the last used one, over all rows.
+
+    Column by column from both edges: a used column is found at its first non-empty
+    cell, so the usual table costs two short scans instead of one per cell.
+    """
+    width = max((len(row) for row in rows), default=0)
+
+    def used(column: int) -> bool:
+        return any(column < len(row) and row[column] for row in rows)
+
+    first = next((c for c in range(width) if used(c)), None)
     if first is None:
         return 0, 0
+    end = next(c + 1 for c in range(width - 1, first - 1, -1) if used(c))
     return first, end - first
 
 
 def _square(row: list[str] | None, first: int, width: int) -> list[str]:
+    if row is not None and first == 0 and len(row) == width:
+        return row  # the common case: nothing to cut or pad
     cells = (row or [])[first : first + width]
     return cells + [""] * (width - len(cells))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from sqlalchemy import (
     Boolean,
@@ -79,6 +80,7 @@ class Group(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
+@lru_cache(maxsize=16384)
 def group_name_key(name: str) -> str:
     """The comparison key of a group name: trimmed and case-folded (SPEC §1)."""
     return " ".join(name.split()).casefold()
