@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,24 @@ pytest: $(DEVSTAMP)
 
 test: lint typecheck pytest
 
+# The fuzz properties of tests/engine/test_fuzz.py with many more examples (minutes).
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(DEVSTAMP)
+	SCHOOLIMPORT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider \
+		tests/engine/test_fuzz.py --hypothesis-show-statistics
+
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --rows 10000
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
+
+# The installable bundle (installer/schoolimport.spec): dist/schoolimport/ on this system.
+.PHONY: dist dist-check
+dist: $(DEVSTAMP)
+	$(BIN)/pyinstaller installer/schoolimport.spec --noconfirm --distpath dist --workpath build
+
+# Build it, then run the bundled program: its version and its headless self-test.
+dist-check: dist
+	dist/schoolimport/schoolimport --version
+	QT_QPA_PLATFORM=offscreen dist/schoolimport/schoolimport --self-test

@@ -80,6 +80,9 @@ def _lrelease() -> str | None:
 
 def compiled_translation(ts_file: Path, cache: Path | None = None) -> Path | None:
     """The ``.qm`` for ``ts_file`` in the cache, compiled when missing or stale."""
+    beside = ts_file.with_suffix(".qm")  # compiled into the bundle by the installer spec
+    if getattr(sys, "frozen", False) and beside.exists():
+        return beside
     target_dir = cache or user_cache_path("schoolimport", appauthor=False) / "translations"
     target = target_dir / (ts_file.stem + ".qm")
     if target.exists() and target.stat().st_mtime >= ts_file.stat().st_mtime:

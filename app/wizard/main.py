@@ -7,7 +7,9 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import sys
+from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import Engine
 
@@ -40,6 +42,10 @@ def main() -> int:
     application = QApplication(sys.argv)
     application.setOrganizationName("schoolimport")
     application.setApplicationName("schoolimport")
+    icon = Path(__file__).resolve().parents[2] / "resources" / "icons" / "schoolimport.png"
+    if icon.exists():
+        application.setWindowIcon(QIcon(str(icon)))
+    application.setDesktopFileName("schoolimport")  # Wayland: match the .desktop entry
     setup_logging()
     settings = app_settings()
     translator = install_language(application, chosen_language(settings))
