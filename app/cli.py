@@ -9,6 +9,7 @@ naming the file and the cause, and the database unchanged. The commands live in
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,6 +42,8 @@ from app.db import default_url, open_database
 from app.engine import credentials
 from app.engine.reasons import EngineError
 from app.logs import setup_logging
+
+log = logging.getLogger("app.cli")  # also when run as __main__
 
 __all__ = ["CONFLICT_CHOICES", "build_parser", "main"]
 
@@ -164,6 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.actor = sign_in(engine, args.operator)
         return int(args.func(engine, args))
     except EngineError as exc:
+        log.warning("%s refused: %s", args.command, exc.text())
         err(f"schoolimport: {exc.text()}")
         return EXIT_REFUSED
     except CliError as exc:

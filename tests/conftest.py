@@ -28,6 +28,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _log_to_tmp(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never write into the real user log folder."""
+    if "SCHOOLIMPORT_LOG_DIR" not in os.environ:
+        monkeypatch.setenv("SCHOOLIMPORT_LOG_DIR", str(tmp_path_factory.getbasetemp() / "logs"))
+
+
+@pytest.fixture(autouse=True)
 def _no_leaked_threads() -> Iterator[None]:
     before = set(threading.enumerate())
     yield

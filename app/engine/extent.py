@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import olefile  # type: ignore[import-untyped]  # a dependency of msoffcrypto-tool
+import olefile
 
 from app.engine.table import FileKind
 

@@ -12,6 +12,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from string import Formatter
+
+from app.engine.reasons import Reason, Refused
 
 DEFAULT_SCHEME = "{firstname}.{lastname}"
 DEFAULT_RESERVED = frozenset(
@@ -62,6 +65,8 @@ _FOLD = str.maketrans(
 )
 
 
+_SCHEME_FIELDS = frozenset({"firstname", "lastname", "source_id"})
+_SCHEME_SPEC = re.compile(r"(\.\d{1,2})?")
 _QUOTES = re.compile(r"['’`´]")
 _SEPARATORS = re.compile(r"[\s_]+")
 _OUTSIDE = re.compile(r"[^a-z0-9.-]")
@@ -90,17 +95,35 @@ class LoginScheme:
 
     template: str = DEFAULT_SCHEME
 
+    def __post_init__(self) -> None:
+        self.validate()
+
     def base(self, first_name: str, last_name: str, source_id: str = "") -> str:
         raw = self.template.format(
             firstname=transliterate(first_name),
             lastname=transliterate(last_name),
             source_id=transliterate(source_id),
         )
-        login = _RUNS.sub(r"\1", raw).strip(".-")[: MAX_LOGIN - 6].strip(".-")
+        # The scheme's own text goes through the same alphabet as the names.
+        login = transliterate(raw)[: MAX_LOGIN - 6].strip(".-")
         return login or _FALLBACK
 
     def validate(self) -> None:
-        self.base("Test", "Example", "1")
+        """Only the three names, optionally cut (``:.N``); no conversions, attributes
+        or padding — a scheme is configuration, not code."""
+        try:
+            parts = list(Formatter().parse(self.template))
+        except ValueError as exc:
+            raise Refused(Reason.INVALID_VALUE, detail=f"login scheme: {exc}") from None
+        for _literal, name, spec, conversion in parts:
+            if name is None:
+                continue
+            if name not in _SCHEME_FIELDS or conversion or not _SCHEME_SPEC.fullmatch(spec or ""):
+                detail = (
+                    f"login scheme: '{{{name}}}' is not allowed; use {{firstname}}, "
+                    "{lastname}, {source_id}, optionally cut like {firstname:.1}"
+                )
+                raise Refused(Reason.INVALID_VALUE, detail=detail)
 
 
 @dataclass(slots=True)

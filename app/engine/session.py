@@ -118,6 +118,8 @@ class ImportSession:
         state = self.load_state()
         scope = self.require_actor().school_ids
         self.plan = build_plan(table, mapping, self.options, state, scheme, reserved, scope=scope)
+        counts = self.plan.summary().as_dict()
+        log.info("plan: %s", ", ".join(f"{k} {v}" for k, v in counts.items() if k != "run_id"))
         return self.plan
 
     # -- run and protocol ------------------------------------------------------------
