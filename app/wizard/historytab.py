@@ -32,6 +32,7 @@ from app.wizard.views import table_view
 
 class HistoryTab(QWidget):
     changed = Signal()  # an undo changed the directory
+    cancel_requested = Signal()  # the user cancels the import running in this window
 
     def __init__(self, engine: Engine, actor: Actor | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -57,8 +58,16 @@ class HistoryTab(QWidget):
         self.undo_button = QPushButton(self.tr("Undo this import…"))
         self.undo_button.clicked.connect(self.ask_undo)
         self.undo_button.setVisible(actor is None or actor.can_import("users"))
+        self.cancel_button = QPushButton(self.tr("Cancel running import"))
+        self.cancel_button.clicked.connect(self.cancel_requested.emit)
+        self.live = False  # an import of this window is running
         buttons = QHBoxLayout()
-        for button in (self.succeeded_button, self.failed_button, self.undo_button):
+        for button in (
+            self.succeeded_button,
+            self.failed_button,
+            self.undo_button,
+            self.cancel_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
@@ -75,7 +84,9 @@ class HistoryTab(QWidget):
         self._update_buttons()
 
     def run_started(self, file_name: str) -> None:
+        self.live = True
         self.model.set_running(running_row(file_name, self.actor.name if self.actor else None))
+        self._update_buttons()
 
     def run_progressed(self, done: int, total: int, phase: str) -> None:
         progress = f"{texts.phase_label(phase)} {100 * done // total} %" if total else ""
@@ -83,7 +94,9 @@ class HistoryTab(QWidget):
 
     def clear_running(self, _outcome: str = "") -> None:
         """The wizard's run ended: the database has it now (the caller refreshes)."""
+        self.live = False
         self.model.set_running(None)
+        self._update_buttons()
 
     def selected_run(self) -> RunRow | None:
         rows = self.view.selectionModel().selectedRows()
@@ -106,6 +119,8 @@ class HistoryTab(QWidget):
         self.undo_button.setEnabled(
             finished and run is not None and run.kind == "users" and run.status in _UNDOABLE
         )
+        running = run is not None and run.status == RunStatus.RUNNING.value
+        self.cancel_button.setEnabled(self.live and running)
 
     # -- downloads ---------------------------------------------------------------------
     def ask_download(self, succeeded: bool) -> None:

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.groups_view = table_view(self.groups_proxy)
         self.history_tab = HistoryTab(engine, actor)
         self.history_tab.changed.connect(self.refresh)
+        self.history_tab.cancel_requested.connect(self.cancel_running_import)
         self.year_combo = QComboBox()
         self.year_combo.currentIndexChanged.connect(self.refresh)
         # The users tab's widgets under their old names (tests, screenshots).
@@ -209,6 +210,11 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     # -- the import --------------------------------------------------------------------
+    def cancel_running_import(self) -> None:
+        """Cancel from the history: the same as the wizard's own Cancel button."""
+        if self.wizard is not None and self.wizard.run_page.is_running():
+            self.wizard.run_page.cancel()
+
     def start_import(self) -> ImportWizard | None:
         """Open the wizard unless another import of the school is running."""
         if self.wizard is not None and self.wizard.isVisible():

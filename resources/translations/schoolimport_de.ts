@@ -1,1912 +1,1917 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
-  <context>
+<context>
     <name>ColumnsPage</name>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="26" />
-      <source>Columns</source>
-      <translation>Spalten</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="26"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="29" />
-      <source>Choose the field each column of the file feeds. Fields marked * are required; columns left as “not imported” are ignored.</source>
-      <translation>Wählen Sie für jede Spalte der Datei das Feld, das sie füllt. Mit * markierte Felder sind Pflicht; Spalten mit „nicht importieren“ werden übergangen.</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="29"/>
+        <source>Choose the field each column of the file feeds. Fields marked * are required; columns left as “not imported” are ignored.</source>
+        <translation>Wählen Sie für jede Spalte der Datei das Feld, das sie füllt. Mit * markierte Felder sind Pflicht; Spalten mit „nicht importieren“ werden übergangen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="56" />
-      <source>The mapping of your last import of this layout is filled in.</source>
-      <translation>Die Zuordnung Ihres letzten Imports mit diesem Aufbau ist eingetragen.</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="56"/>
+        <source>The mapping of your last import of this layout is filled in.</source>
+        <translation>Die Zuordnung Ihres letzten Imports mit diesem Aufbau ist eingetragen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="58" />
-      <source>The columns were recognised by their headers; please check.</source>
-      <translation>Die Spalten wurden an ihren Überschriften erkannt; bitte prüfen.</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="58"/>
+        <source>The columns were recognised by their headers; please check.</source>
+        <translation>Die Spalten wurden an ihren Überschriften erkannt; bitte prüfen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="69" />
-      <source>Column</source>
-      <translation>Spalte</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="69"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="69" />
-      <source>Sample</source>
-      <translation>Beispiel</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="69"/>
+        <source>Sample</source>
+        <translation>Beispiel</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="69" />
-      <source>Field</source>
-      <translation>Feld</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="69"/>
+        <source>Field</source>
+        <translation>Feld</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="88" />
-      <source>— not imported —</source>
-      <translation>— nicht importieren —</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="88"/>
+        <source>— not imported —</source>
+        <translation>— nicht importieren —</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="120" />
-      <source>Still missing: %1</source>
-      <translation>Es fehlt noch: %1</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="120"/>
+        <source>Still missing: %1</source>
+        <translation>Es fehlt noch: %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/columns.py" line="123" />
-      <source>All required fields are mapped.</source>
-      <translation>Alle Pflichtfelder sind zugeordnet.</translation>
+        <location filename="../../app/wizard/pages/columns.py" line="123"/>
+        <source>All required fields are mapped.</source>
+        <translation>Alle Pflichtfelder sind zugeordnet.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConflictPanel</name>
     <message>
-      <location filename="../../app/wizard/conflictpanel.py" line="19" />
-      <source>Selected row</source>
-      <translation>Ausgewählte Zeile</translation>
+        <location filename="../../app/wizard/conflictpanel.py" line="19"/>
+        <source>Selected row</source>
+        <translation>Ausgewählte Zeile</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/conflictpanel.py" line="47" />
-      <source>Select a row to see its details.</source>
-      <translation>Wählen Sie eine Zeile, um Einzelheiten zu sehen.</translation>
+        <location filename="../../app/wizard/conflictpanel.py" line="47"/>
+        <source>Select a row to see its details.</source>
+        <translation>Wählen Sie eine Zeile, um Einzelheiten zu sehen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/conflictpanel.py" line="49" />
-      <source>No conflict in this row.</source>
-      <translation>Diese Zeile hat keinen Konflikt.</translation>
+        <location filename="../../app/wizard/conflictpanel.py" line="49"/>
+        <source>No conflict in this row.</source>
+        <translation>Diese Zeile hat keinen Konflikt.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/conflictpanel.py" line="52" />
-      <source>Conflict:</source>
-      <translation>Konflikt:</translation>
+        <location filename="../../app/wizard/conflictpanel.py" line="52"/>
+        <source>Conflict:</source>
+        <translation>Konflikt:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/conflictpanel.py" line="65" />
-      <source>Not resolved yet: the row will not be imported until you choose.</source>
-      <translation>Noch nicht gelöst: Die Zeile wird erst importiert, wenn Sie wählen.</translation>
+        <location filename="../../app/wizard/conflictpanel.py" line="65"/>
+        <source>Not resolved yet: the row will not be imported until you choose.</source>
+        <translation>Noch nicht gelöst: Die Zeile wird erst importiert, wenn Sie wählen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/conflictpanel.py" line="69" />
-      <source>Chosen: %1</source>
-      <translation>Gewählt: %1</translation>
+        <location filename="../../app/wizard/conflictpanel.py" line="69"/>
+        <source>Chosen: %1</source>
+        <translation>Gewählt: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ConnectionDialog</name>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="52" />
-      <source>Database connection</source>
-      <translation>Datenbankverbindung</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="52"/>
+        <source>Database connection</source>
+        <translation>Datenbankverbindung</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="53" />
-      <source>This computer (SQLite file)</source>
-      <translation>Dieser Computer (SQLite-Datei)</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="53"/>
+        <source>This computer (SQLite file)</source>
+        <translation>Dieser Computer (SQLite-Datei)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="54" />
-      <source>Shared PostgreSQL server</source>
-      <translation>Gemeinsamer PostgreSQL-Server</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="54"/>
+        <source>Shared PostgreSQL server</source>
+        <translation>Gemeinsamer PostgreSQL-Server</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="68" />
-      <source>stored in the system keyring</source>
-      <translation>wird im Schlüsselbund des Systems gespeichert</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="68"/>
+        <source>stored in the system keyring</source>
+        <translation>wird im Schlüsselbund des Systems gespeichert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="69" />
-      <source>Test connection</source>
-      <translation>Verbindung testen</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="69"/>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="78" />
-      <source>A new connection applies when the program starts the next time.</source>
-      <translation>Eine neue Verbindung gilt ab dem nächsten Programmstart.</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="78"/>
+        <source>A new connection applies when the program starts the next time.</source>
+        <translation>Eine neue Verbindung gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="82" />
-      <source>File:</source>
-      <translation>Datei:</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="82"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="84" />
-      <source>Server:</source>
-      <translation>Server:</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="84"/>
+        <source>Server:</source>
+        <translation>Server:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="85" />
-      <source>Port:</source>
-      <translation>Port:</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="85"/>
+        <source>Port:</source>
+        <translation>Port:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="86" />
-      <source>Database:</source>
-      <translation>Datenbank:</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="86"/>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="87" />
-      <source>User:</source>
-      <translation>Benutzer:</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="87"/>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="88" />
-      <source>Password:</source>
-      <translation>Passwort:</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="88"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="161" />
-      <source>The connection failed: %1</source>
-      <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="161"/>
+        <source>The connection failed: %1</source>
+        <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="165" />
-      <source>The connection works.</source>
-      <translation>Die Verbindung funktioniert.</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="165"/>
+        <source>The connection works.</source>
+        <translation>Die Verbindung funktioniert.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/connectiondialog.py" line="176" />
-      <source>The password cannot be stored in the system keyring: %1</source>
-      <translation>Das Passwort kann nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
+        <location filename="../../app/wizard/connectiondialog.py" line="176"/>
+        <source>The password cannot be stored in the system keyring: %1</source>
+        <translation>Das Passwort kann nicht im Schlüsselbund des Systems gespeichert werden: %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CreateGroupDialog</name>
     <message>
-      <location filename="../../app/wizard/groupdialog.py" line="35" />
-      <source>Create group</source>
-      <translation>Gruppe anlegen</translation>
+        <location filename="../../app/wizard/groupdialog.py" line="35"/>
+        <source>Create group</source>
+        <translation>Gruppe anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupdialog.py" line="38" />
-      <source>The group gets the name the file uses.</source>
-      <translation>Die Gruppe erhält den Namen aus der Datei.</translation>
+        <location filename="../../app/wizard/groupdialog.py" line="38"/>
+        <source>The group gets the name the file uses.</source>
+        <translation>Die Gruppe erhält den Namen aus der Datei.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupdialog.py" line="43" />
-      <source>Only in the school year %1</source>
-      <translation>Nur im Schuljahr %1</translation>
+        <location filename="../../app/wizard/groupdialog.py" line="43"/>
+        <source>Only in the school year %1</source>
+        <translation>Nur im Schuljahr %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupdialog.py" line="44" />
-      <source>Permanent (every school year)</source>
-      <translation>Dauerhaft (alle Schuljahre)</translation>
+        <location filename="../../app/wizard/groupdialog.py" line="44"/>
+        <source>Permanent (every school year)</source>
+        <translation>Dauerhaft (alle Schuljahre)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupdialog.py" line="50" />
-      <source>Name:</source>
-      <translation>Name:</translation>
+        <location filename="../../app/wizard/groupdialog.py" line="50"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupdialog.py" line="51" />
-      <source>Type:</source>
-      <translation>Typ:</translation>
+        <location filename="../../app/wizard/groupdialog.py" line="51"/>
+        <source>Type:</source>
+        <translation>Typ:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupdialog.py" line="52" />
-      <source>Valid:</source>
-      <translation>Gültig:</translation>
+        <location filename="../../app/wizard/groupdialog.py" line="52"/>
+        <source>Valid:</source>
+        <translation>Gültig:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>FirstYearDialog</name>
     <message>
-      <location filename="../../app/wizard/firstyear.py" line="42" />
-      <source>Welcome</source>
-      <translation>Willkommen</translation>
+        <location filename="../../app/wizard/firstyear.py" line="42"/>
+        <source>Welcome</source>
+        <translation>Willkommen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/firstyear.py" line="46" />
-      <source>Every import refers to a school year. Please enter the current school year; more can be added later.</source>
-      <translation>Jeder Import bezieht sich auf ein Schuljahr. Bitte geben Sie das aktuelle Schuljahr ein; weitere können später hinzukommen.</translation>
+        <location filename="../../app/wizard/firstyear.py" line="46"/>
+        <source>Every import refers to a school year. Please enter the current school year; more can be added later.</source>
+        <translation>Jeder Import bezieht sich auf ein Schuljahr. Bitte geben Sie das aktuelle Schuljahr ein; weitere können später hinzukommen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/firstyear.py" line="61" />
-      <source>School year:</source>
-      <translation>Schuljahr:</translation>
+        <location filename="../../app/wizard/firstyear.py" line="61"/>
+        <source>School year:</source>
+        <translation>Schuljahr:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/firstyear.py" line="62" />
-      <source>First day:</source>
-      <translation>Erster Tag:</translation>
+        <location filename="../../app/wizard/firstyear.py" line="62"/>
+        <source>First day:</source>
+        <translation>Erster Tag:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/firstyear.py" line="63" />
-      <source>Last day:</source>
-      <translation>Letzter Tag:</translation>
+        <location filename="../../app/wizard/firstyear.py" line="63"/>
+        <source>Last day:</source>
+        <translation>Letzter Tag:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupExportDialog</name>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="273" />
-      <source>Export groups to CSV</source>
-      <translation>Gruppen als CSV exportieren</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="279"/>
+        <source>Export groups to CSV</source>
+        <translation>Gruppen als CSV exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="275" />
-      <source>Browse…</source>
-      <translation>Durchsuchen…</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="281"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="290" />
-      <source>File:</source>
-      <translation>Datei:</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="296"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="291" />
-      <source>Encoding:</source>
-      <translation>Zeichensatz:</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="297"/>
+        <source>Encoding:</source>
+        <translation>Zeichensatz:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="300" />
-      <source>Export groups</source>
-      <translation>Gruppen exportieren</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="306"/>
+        <source>Export groups</source>
+        <translation>Gruppen exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="300" />
-      <source>CSV (*.csv)</source>
-      <translation>CSV (*.csv)</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="306"/>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupImportDialog</name>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="62" />
-      <source>%1 groups added, %2 updated. %3 members added, %4 updated</source>
-      <translation>%1 Gruppen hinzugefügt, %2 aktualisiert. %3 Mitglieder hinzugefügt, %4 aktualisiert</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="63"/>
+        <source>%1 groups added, %2 updated. %3 members added, %4 updated</source>
+        <translation>%1 Gruppen hinzugefügt, %2 aktualisiert. %3 Mitglieder hinzugefügt, %4 aktualisiert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="149" />
-      <source>Import groups from CSV</source>
-      <translation>Gruppen aus CSV importieren</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="154"/>
+        <source>Import groups from CSV</source>
+        <translation>Gruppen aus CSV importieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="152" />
-      <source>Choose file…</source>
-      <translation>Datei wählen…</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="157"/>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="156" />
-      <source>detect</source>
-      <translation>erkennen</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="161"/>
+        <source>detect</source>
+        <translation>erkennen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="159" />
-      <source>Delete members before importing</source>
-      <translation>Mitglieder vor dem Import entfernen</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="164"/>
+        <source>Delete members before importing</source>
+        <translation>Mitglieder vor dem Import entfernen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="161" />
-      <source>The groups named in the file are emptied first; groups are never deleted.</source>
-      <translation>Die in der Datei genannten Gruppen werden zuerst geleert; Gruppen werden nie gelöscht.</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="166"/>
+        <source>The groups named in the file are emptied first; groups are never deleted.</source>
+        <translation>Die in der Datei genannten Gruppen werden zuerst geleert; Gruppen werden nie gelöscht.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="164" />
-      <source>New groups only in the school year %1</source>
-      <translation>Neue Gruppen nur im Schuljahr %1</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="169"/>
+        <source>New groups only in the school year %1</source>
+        <translation>Neue Gruppen nur im Schuljahr %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="175" />
-      <source>Import</source>
-      <translation>Importieren</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="180"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="186" />
-      <source>File:</source>
-      <translation>Datei:</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="191"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="187" />
-      <source>Encoding:</source>
-      <translation>Zeichensatz:</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="192"/>
+        <source>Encoding:</source>
+        <translation>Zeichensatz:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="202" />
-      <source>Choose a group file</source>
-      <translation>Gruppendatei wählen</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="207"/>
+        <source>Choose a group file</source>
+        <translation>Gruppendatei wählen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="202" />
-      <source>CSV (*.csv *.txt);;All files (*)</source>
-      <translation>CSV (*.csv *.txt);;Alle Dateien (*)</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="207"/>
+        <source>CSV (*.csv *.txt);;All files (*)</source>
+        <translation>CSV (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="240" />
-      <source>Preview: %1.</source>
-      <translation>Vorschau: %1.</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="246"/>
+        <source>Preview: %1.</source>
+        <translation>Vorschau: %1.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="242" />
-      <source>%1 rows have errors and are left out.</source>
-      <translation>%1 Zeilen sind fehlerhaft und werden ausgelassen.</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="248"/>
+        <source>%1 rows have errors and are left out.</source>
+        <translation>%1 Zeilen sind fehlerhaft und werden ausgelassen.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupPlanTableModel</name>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="92" />
-      <source>add</source>
-      <translation>hinzufügen</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="93"/>
+        <source>add</source>
+        <translation>hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="92" />
-      <source>update</source>
-      <translation>aktualisieren</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="93"/>
+        <source>update</source>
+        <translation>aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="93" />
-      <source>unchanged</source>
-      <translation>unverändert</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="94"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="118" />
-      <source>error</source>
-      <translation>Fehler</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="119"/>
+        <source>error</source>
+        <translation>Fehler</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="128" />
-      <source>Line</source>
-      <translation>Zeile</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="129"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="129" />
-      <source>Group ID</source>
-      <translation>Gruppen-ID</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="130"/>
+        <source>Group ID</source>
+        <translation>Gruppen-ID</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="130" />
-      <source>Group name</source>
-      <translation>Gruppenname</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="131"/>
+        <source>Group name</source>
+        <translation>Gruppenname</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="131" />
-      <source>Action</source>
-      <translation>Aktion</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="132"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="132" />
-      <source>Members added</source>
-      <translation>Mitglieder neu</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="133"/>
+        <source>Members added</source>
+        <translation>Mitglieder neu</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="133" />
-      <source>Members changed</source>
-      <translation>Mitglieder geändert</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="134"/>
+        <source>Members changed</source>
+        <translation>Mitglieder geändert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/groupcsvdialog.py" line="134" />
-      <source>Changes / problem</source>
-      <translation>Änderungen / Problem</translation>
+        <location filename="../../app/wizard/groupcsvdialog.py" line="135"/>
+        <source>Changes / problem</source>
+        <translation>Änderungen / Problem</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupsPage</name>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="39" />
-      <source>Groups</source>
-      <translation>Gruppen</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="39"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="41" />
-      <source>Each group of the file is matched to a group of the school year.</source>
-      <translation>Jede Gruppe der Datei wird einer Gruppe des Schuljahres zugeordnet.</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="41"/>
+        <source>Each group of the file is matched to a group of the school year.</source>
+        <translation>Jede Gruppe der Datei wird einer Gruppe des Schuljahres zugeordnet.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="58" />
-      <source>Ignore unassigned groups (their memberships are left out of this import)</source>
-      <translation>Nicht zugeordnete Gruppen ignorieren (diese Mitgliedschaften entfallen in diesem Import)</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="58"/>
+        <source>Ignore unassigned groups (their memberships are left out of this import)</source>
+        <translation>Nicht zugeordnete Gruppen ignorieren (diese Mitgliedschaften entfallen in diesem Import)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="102" />
-      <source>Group in the file</source>
-      <translation>Gruppe in der Datei</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="102"/>
+        <source>Group in the file</source>
+        <translation>Gruppe in der Datei</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="102" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="102"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="102" />
-      <source>Use group</source>
-      <translation>Gruppe verwenden</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="102"/>
+        <source>Use group</source>
+        <translation>Gruppe verwenden</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="110" />
-      <location filename="../../app/wizard/pages/groups.py" line="187" />
-      <source>Create…</source>
-      <translation>Anlegen…</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="110"/>
+        <location filename="../../app/wizard/pages/groups.py" line="187"/>
+        <source>Create…</source>
+        <translation>Anlegen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="123" />
-      <source>(as named in the file)</source>
-      <translation>(wie in der Datei benannt)</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="123"/>
+        <source>(as named in the file)</source>
+        <translation>(wie in der Datei benannt)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="125" />
-      <source>(permanent)</source>
-      <translation>(dauerhaft)</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="125"/>
+        <source>(permanent)</source>
+        <translation>(dauerhaft)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="187" />
-      <source>Change…</source>
-      <translation>Ändern…</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="187"/>
+        <source>Change…</source>
+        <translation>Ändern…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="195" />
-      <source>mapped by hand</source>
-      <translation>von Hand zugeordnet</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="195"/>
+        <source>mapped by hand</source>
+        <translation>von Hand zugeordnet</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="196" />
-      <source>exists</source>
-      <translation>vorhanden</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="196"/>
+        <source>exists</source>
+        <translation>vorhanden</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="199" />
-      <source>permanent</source>
-      <translation>dauerhaft</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="199"/>
+        <source>permanent</source>
+        <translation>dauerhaft</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="201" />
-      <source>will be created (%1, %2)</source>
-      <translation>wird angelegt (%1, %2)</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="201"/>
+        <source>will be created (%1, %2)</source>
+        <translation>wird angelegt (%1, %2)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="205" />
-      <source>ignored</source>
-      <translation>ignoriert</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="205"/>
+        <source>ignored</source>
+        <translation>ignoriert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="205" />
-      <source>missing</source>
-      <translation>fehlt</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="205"/>
+        <source>missing</source>
+        <translation>fehlt</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="218" />
-      <source>The file names no groups.</source>
-      <translation>Die Datei nennt keine Gruppen.</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="218"/>
+        <source>The file names no groups.</source>
+        <translation>Die Datei nennt keine Gruppen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="219" />
-      <source>%1 groups in the file: %2 found, %3 to be created, %4 missing.</source>
-      <translation>%1 Gruppen in der Datei: %2 gefunden, %3 werden angelegt, %4 fehlen.</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="219"/>
+        <source>%1 groups in the file: %2 found, %3 to be created, %4 missing.</source>
+        <translation>%1 Gruppen in der Datei: %2 gefunden, %3 werden angelegt, %4 fehlen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/groups.py" line="225" />
-      <source>%1 ignored.</source>
-      <translation>%1 ignoriert.</translation>
+        <location filename="../../app/wizard/pages/groups.py" line="225"/>
+        <source>%1 ignored.</source>
+        <translation>%1 ignoriert.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>GroupsTableModel</name>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="204" />
-      <source>permanent</source>
-      <translation>dauerhaft</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="204"/>
+        <source>permanent</source>
+        <translation>dauerhaft</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="216" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="216"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="216" />
-      <source>Type</source>
-      <translation>Typ</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="216"/>
+        <source>Type</source>
+        <translation>Typ</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="216" />
-      <source>Valid in</source>
-      <translation>Gültig in</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="216"/>
+        <source>Valid in</source>
+        <translation>Gültig in</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="216" />
-      <source>Members</source>
-      <translation>Mitglieder</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="216"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HistoryTab</name>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="51" />
-      <source>Refresh</source>
-      <translation>Aktualisieren</translation>
+        <location filename="../../app/wizard/historytab.py" line="52"/>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="53" />
-      <source>Download succeeded rows…</source>
-      <translation>Erfolgreiche Zeilen herunterladen…</translation>
+        <location filename="../../app/wizard/historytab.py" line="54"/>
+        <source>Download succeeded rows…</source>
+        <translation>Erfolgreiche Zeilen herunterladen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="55" />
-      <source>Download failed rows…</source>
-      <translation>Fehlerhafte Zeilen herunterladen…</translation>
+        <location filename="../../app/wizard/historytab.py" line="56"/>
+        <source>Download failed rows…</source>
+        <translation>Fehlerhafte Zeilen herunterladen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="57" />
-      <source>Undo this import…</source>
-      <translation>Diesen Import rückgängig machen…</translation>
+        <location filename="../../app/wizard/historytab.py" line="58"/>
+        <source>Undo this import…</source>
+        <translation>Diesen Import rückgängig machen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="116" />
-      <source>succeeded</source>
-      <translation>erfolgreich</translation>
+        <location filename="../../app/wizard/historytab.py" line="61"/>
+        <source>Cancel running import</source>
+        <translation>Laufenden Import abbrechen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="116" />
-      <source>failed</source>
-      <translation>fehlerhaft</translation>
+        <location filename="../../app/wizard/historytab.py" line="131"/>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="119" />
-      <source>Download succeeded rows</source>
-      <translation>Erfolgreiche Zeilen herunterladen</translation>
+        <location filename="../../app/wizard/historytab.py" line="131"/>
+        <source>failed</source>
+        <translation>fehlerhaft</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="119" />
-      <source>Download failed rows</source>
-      <translation>Fehlerhafte Zeilen herunterladen</translation>
+        <location filename="../../app/wizard/historytab.py" line="134"/>
+        <source>Download succeeded rows</source>
+        <translation>Erfolgreiche Zeilen herunterladen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="121" />
-      <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx);;CSV (*.csv)</translation>
+        <location filename="../../app/wizard/historytab.py" line="134"/>
+        <source>Download failed rows</source>
+        <translation>Fehlerhafte Zeilen herunterladen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="135" />
-      <location filename="../../app/wizard/historytab.py" line="140" />
-      <source>Download not possible</source>
-      <translation>Herunterladen nicht möglich</translation>
+        <location filename="../../app/wizard/historytab.py" line="136"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="142" />
-      <source>%1 rows written to %2</source>
-      <translation>%1 Zeilen in %2 geschrieben</translation>
+        <location filename="../../app/wizard/historytab.py" line="150"/>
+        <location filename="../../app/wizard/historytab.py" line="155"/>
+        <source>Download not possible</source>
+        <translation>Herunterladen nicht möglich</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historytab.py" line="143" />
-      <source>Download</source>
-      <translation>Herunterladen</translation>
+        <location filename="../../app/wizard/historytab.py" line="157"/>
+        <source>%1 rows written to %2</source>
+        <translation>%1 Zeilen in %2 geschrieben</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <location filename="../../app/wizard/historytab.py" line="158"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
-      <location filename="../../app/wizard/wizard.py" line="55" />
-      <source>Import users</source>
-      <translation>Benutzer importieren</translation>
+        <location filename="../../app/wizard/wizard.py" line="55"/>
+        <source>Import users</source>
+        <translation>Benutzer importieren</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LogDialog</name>
     <message>
-      <location filename="../../app/wizard/logdialog.py" line="37" />
-      <source>Log file</source>
-      <translation>Protokolldatei des Programms</translation>
+        <location filename="../../app/wizard/logdialog.py" line="37"/>
+        <source>Log file</source>
+        <translation>Protokolldatei des Programms</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/logdialog.py" line="38" />
-      <source>File: %1</source>
-      <translation>Datei: %1</translation>
+        <location filename="../../app/wizard/logdialog.py" line="38"/>
+        <source>File: %1</source>
+        <translation>Datei: %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/logdialog.py" line="47" />
-      <source>Nothing has been logged yet.</source>
-      <translation>Es wurde noch nichts protokolliert.</translation>
+        <location filename="../../app/wizard/logdialog.py" line="47"/>
+        <source>Nothing has been logged yet.</source>
+        <translation>Es wurde noch nichts protokolliert.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="66" />
-      <source>User management</source>
-      <translation>Benutzerverwaltung</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="66"/>
+        <source>User management</source>
+        <translation>Benutzerverwaltung</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="108" />
-      <source>&amp;Import…</source>
-      <translation>&amp;Importieren…</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="109"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="113" />
-      <source>&amp;Export users…</source>
-      <translation>Benutzer &amp;exportieren…</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="114"/>
+        <source>&amp;Export users…</source>
+        <translation>Benutzer &amp;exportieren…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="132" />
-      <source>&amp;Settings…</source>
-      <translation>&amp;Einstellungen…</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="133"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="135" />
-      <source>&amp;Quit</source>
-      <translation>&amp;Beenden</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="136"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="134" />
-      <source>&amp;About schoolimport</source>
-      <translation>Ü&amp;ber schoolimport</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="135"/>
+        <source>&amp;About schoolimport</source>
+        <translation>Ü&amp;ber schoolimport</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="115" />
-      <source>&amp;Restore user</source>
-      <translation>Benutzer &amp;wiederherstellen</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="116"/>
+        <source>&amp;Restore user</source>
+        <translation>Benutzer &amp;wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="117" />
-      <source>&amp;Purge due accounts…</source>
-      <translation>Fällige Konten &amp;endgültig löschen…</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="118"/>
+        <source>&amp;Purge due accounts…</source>
+        <translation>Fällige Konten &amp;endgültig löschen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="120" />
-      <source>Import &amp;groups from CSV…</source>
-      <translation>&amp;Gruppen aus CSV importieren…</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="121"/>
+        <source>Import &amp;groups from CSV…</source>
+        <translation>&amp;Gruppen aus CSV importieren…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="124" />
-      <source>E&amp;xport groups to CSV…</source>
-      <translation>Gruppen als CSV e&amp;xportieren…</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="125"/>
+        <source>E&amp;xport groups to CSV…</source>
+        <translation>Gruppen als CSV e&amp;xportieren…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="126" />
-      <source>&amp;Operators…</source>
-      <translation>&amp;Bearbeiter…</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="127"/>
+        <source>&amp;Operators…</source>
+        <translation>&amp;Bearbeiter…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="129" />
-      <source>&amp;Database connection…</source>
-      <translation>&amp;Datenbankverbindung…</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="130"/>
+        <source>&amp;Database connection…</source>
+        <translation>&amp;Datenbankverbindung…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="133" />
-      <source>Show &amp;log file</source>
-      <translation>Programm&amp;protokoll anzeigen</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="134"/>
+        <source>Show &amp;log file</source>
+        <translation>Programm&amp;protokoll anzeigen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="139" />
-      <source>&amp;File</source>
-      <translation>&amp;Datei</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="140"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="145" />
-      <source>&amp;Users</source>
-      <translation>&amp;Benutzer</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="146"/>
+        <source>&amp;Users</source>
+        <translation>&amp;Benutzer</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="147" />
-      <source>&amp;Extras</source>
-      <translation>E&amp;xtras</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="148"/>
+        <source>&amp;Extras</source>
+        <translation>E&amp;xtras</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="149" />
-      <source>&amp;Help</source>
-      <translation>&amp;Hilfe</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="150"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="150" />
-      <source>Actions</source>
-      <translation>Aktionen</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="151"/>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="157" />
-      <source>School year:</source>
-      <translation>Schuljahr:</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="158"/>
+        <source>School year:</source>
+        <translation>Schuljahr:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="161" />
-      <source>Users</source>
-      <translation>Benutzer</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="162"/>
+        <source>Users</source>
+        <translation>Benutzer</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="162" />
-      <source>Groups</source>
-      <translation>Gruppen</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="163"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="163" />
-      <source>History</source>
-      <translation>Verlauf</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="164"/>
+        <source>History</source>
+        <translation>Verlauf</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="171" />
-      <source>Signed in as %1 (%2)</source>
-      <translation>Angemeldet als %1 (%2)</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="172"/>
+        <source>Signed in as %1 (%2)</source>
+        <translation>Angemeldet als %1 (%2)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="197" />
-      <source>%1 (current)</source>
-      <translation>%1 (aktuell)</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="198"/>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="221" />
-      <source>Import not possible</source>
-      <translation>Import nicht möglich</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="227"/>
+        <source>Import not possible</source>
+        <translation>Import nicht möglich</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="237" />
-      <source>Export users</source>
-      <translation>Benutzer exportieren</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="243"/>
+        <source>Export users</source>
+        <translation>Benutzer exportieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="239" />
-      <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx);;CSV (*.csv)</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="245"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="249" />
-      <source>Select users who are marked for deletion or deactivated.</source>
-      <translation>Wählen Sie Benutzer aus, die zur Löschung vorgemerkt oder deaktiviert sind.</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="255"/>
+        <source>Select users who are marked for deletion or deactivated.</source>
+        <translation>Wählen Sie Benutzer aus, die zur Löschung vorgemerkt oder deaktiviert sind.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="250" />
-      <location filename="../../app/wizard/mainwindow.py" line="257" />
-      <source>Restore user</source>
-      <translation>Benutzer wiederherstellen</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="256"/>
+        <location filename="../../app/wizard/mainwindow.py" line="263"/>
+        <source>Restore user</source>
+        <translation>Benutzer wiederherstellen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="260" />
-      <source>Active again: %1</source>
-      <translation>Wieder aktiv: %1</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="266"/>
+        <source>Active again: %1</source>
+        <translation>Wieder aktiv: %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="269" />
-      <location filename="../../app/wizard/mainwindow.py" line="275" />
-      <location filename="../../app/wizard/mainwindow.py" line="281" />
-      <location filename="../../app/wizard/mainwindow.py" line="285" />
-      <source>Purge due accounts</source>
-      <translation>Fällige Konten endgültig löschen</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="275"/>
+        <location filename="../../app/wizard/mainwindow.py" line="281"/>
+        <location filename="../../app/wizard/mainwindow.py" line="287"/>
+        <location filename="../../app/wizard/mainwindow.py" line="291"/>
+        <source>Purge due accounts</source>
+        <translation>Fällige Konten endgültig löschen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="269" />
-      <source>No account is due for purging.</source>
-      <translation>Kein Konto ist zur endgültigen Löschung fällig.</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="275"/>
+        <source>No account is due for purging.</source>
+        <translation>Kein Konto ist zur endgültigen Löschung fällig.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="272" />
-      <source>%1 deactivated accounts have reached the end of their deletion period and will be deleted for good. Their logins are never given again. Continue?</source>
-      <translation>%1 deaktivierte Konten haben das Ende ihrer Löschfrist erreicht und werden endgültig gelöscht. Ihre Benutzernamen werden nie wieder vergeben. Fortfahren?</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="278"/>
+        <source>%1 deactivated accounts have reached the end of their deletion period and will be deleted for good. Their logins are never given again. Continue?</source>
+        <translation>%1 deaktivierte Konten haben das Ende ihrer Löschfrist erreicht und werden endgültig gelöscht. Ihre Benutzernamen werden nie wieder vergeben. Fortfahren?</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="284" />
-      <source>%1 accounts deleted.</source>
-      <translation>%1 Konten gelöscht.</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="290"/>
+        <source>%1 accounts deleted.</source>
+        <translation>%1 Konten gelöscht.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="327" />
-      <source>About schoolimport</source>
-      <translation>Über schoolimport</translation>
+        <location filename="../../app/wizard/mainwindow.py" line="333"/>
+        <source>About schoolimport</source>
+        <translation>Über schoolimport</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/mainwindow.py" line="329" />
-      <source>schoolimport %1
+        <location filename="../../app/wizard/mainwindow.py" line="335"/>
+        <source>schoolimport %1
 
-Imports the school office's tables into the user directory.</source>
-      <translation>schoolimport %1
+Imports the school office&apos;s tables into the user directory.</source>
+        <translation>schoolimport %1
 
 Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OperatorEditDialog</name>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="110" />
-      <source>Add operator</source>
-      <translation>Bearbeiter hinzufügen</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="110"/>
+        <source>Add operator</source>
+        <translation>Bearbeiter hinzufügen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="111" />
-      <source>Set password</source>
-      <translation>Passwort setzen</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="111"/>
+        <source>Set password</source>
+        <translation>Passwort setzen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="112" />
-      <source>Set schools</source>
-      <translation>Schulen festlegen</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="112"/>
+        <source>Set schools</source>
+        <translation>Schulen festlegen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="145" />
-      <source>Name:</source>
-      <translation>Name:</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="145"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="147" />
-      <source>Role:</source>
-      <translation>Rolle:</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="147"/>
+        <source>Role:</source>
+        <translation>Rolle:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="148" />
-      <source>May import:</source>
-      <translation>Darf importieren:</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="148"/>
+        <source>May import:</source>
+        <translation>Darf importieren:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="150" />
-      <source>Schools:</source>
-      <translation>Schulen:</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="150"/>
+        <source>Schools:</source>
+        <translation>Schulen:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="152" />
-      <source>Password:</source>
-      <translation>Passwort:</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="152"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="153" />
-      <source>Repeat:</source>
-      <translation>Wiederholen:</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="153"/>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="172" />
-      <source>The password needs at least %1 characters.</source>
-      <translation>Das Passwort braucht mindestens %1 Zeichen.</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="172"/>
+        <source>The password needs at least %1 characters.</source>
+        <translation>Das Passwort braucht mindestens %1 Zeichen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="175" />
-      <source>Enter the same password twice.</source>
-      <translation>Geben Sie zweimal dasselbe Passwort ein.</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="175"/>
+        <source>Enter the same password twice.</source>
+        <translation>Geben Sie zweimal dasselbe Passwort ein.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OperatorsDialog</name>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="209" />
-      <source>Operators</source>
-      <translation>Bearbeiter</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="209"/>
+        <source>Operators</source>
+        <translation>Bearbeiter</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="215" />
-      <source>Add operator…</source>
-      <translation>Bearbeiter hinzufügen…</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="215"/>
+        <source>Add operator…</source>
+        <translation>Bearbeiter hinzufügen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="217" />
-      <source>Set password…</source>
-      <translation>Passwort setzen…</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="217"/>
+        <source>Set password…</source>
+        <translation>Passwort setzen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="219" />
-      <source>Set schools…</source>
-      <translation>Schulen festlegen…</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="219"/>
+        <source>Set schools…</source>
+        <translation>Schulen festlegen…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OperatorsTableModel</name>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="70" />
-      <source>all</source>
-      <translation>alle</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="70"/>
+        <source>all</source>
+        <translation>alle</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="76" />
-      <source>yes</source>
-      <translation>ja</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="76"/>
+        <source>yes</source>
+        <translation>ja</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="76" />
-      <source>no</source>
-      <translation>nein</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="76"/>
+        <source>no</source>
+        <translation>nein</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="86" />
-      <source>Name</source>
-      <translation>Name</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="86"/>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="87" />
-      <source>Role</source>
-      <translation>Rolle</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="87"/>
+        <source>Role</source>
+        <translation>Rolle</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="88" />
-      <source>May import</source>
-      <translation>Darf importieren</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="88"/>
+        <source>May import</source>
+        <translation>Darf importieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="89" />
-      <source>Schools</source>
-      <translation>Schulen</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="89"/>
+        <source>Schools</source>
+        <translation>Schulen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/operatorsdialog.py" line="90" />
-      <source>Password set</source>
-      <translation>Passwort gesetzt</translation>
+        <location filename="../../app/wizard/operatorsdialog.py" line="90"/>
+        <source>Password set</source>
+        <translation>Passwort gesetzt</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>OptionsPage</name>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="25" />
-      <source>Account type and options</source>
-      <translation>Kontotyp und Optionen</translation>
+        <location filename="../../app/wizard/pages/options.py" line="25"/>
+        <source>Account type and options</source>
+        <translation>Kontotyp und Optionen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="26" />
-      <source>Every row of this file becomes an account of one type.</source>
-      <translation>Jede Zeile dieser Datei wird ein Konto desselben Typs.</translation>
+        <location filename="../../app/wizard/pages/options.py" line="26"/>
+        <source>Every row of this file becomes an account of one type.</source>
+        <translation>Jede Zeile dieser Datei wird ein Konto desselben Typs.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="29" />
-      <source>Account type</source>
-      <translation>Kontotyp</translation>
+        <location filename="../../app/wizard/pages/options.py" line="29"/>
+        <source>Account type</source>
+        <translation>Kontotyp</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="39" />
-      <source>Match users by their source ID</source>
-      <translation>Benutzer über die Quell-ID abgleichen</translation>
+        <location filename="../../app/wizard/pages/options.py" line="39"/>
+        <source>Match users by their source ID</source>
+        <translation>Benutzer über die Quell-ID abgleichen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="41" />
-      <source>Off: every row becomes a new account; an existing source ID is a conflict.</source>
-      <translation>Aus: Jede Zeile wird ein neues Konto; eine vorhandene Quell-ID ist ein Konflikt.</translation>
+        <location filename="../../app/wizard/pages/options.py" line="41"/>
+        <source>Off: every row becomes a new account; an existing source ID is a conflict.</source>
+        <translation>Aus: Jede Zeile wird ein neues Konto; eine vorhandene Quell-ID ist ein Konflikt.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="44" />
-      <source>Detect expired accounts</source>
-      <translation>Ausgeschiedene Konten erkennen</translation>
+        <location filename="../../app/wizard/pages/options.py" line="44"/>
+        <source>Detect expired accounts</source>
+        <translation>Ausgeschiedene Konten erkennen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="47" />
-      <source>Active accounts of this type that are missing from the file are released for deletion (restorable until they are purged).</source>
-      <translation>Aktive Konten dieses Typs, die in der Datei fehlen, werden zur Löschung freigegeben (wiederherstellbar, bis sie endgültig gelöscht sind).</translation>
+        <location filename="../../app/wizard/pages/options.py" line="47"/>
+        <source>Active accounts of this type that are missing from the file are released for deletion (restorable until they are purged).</source>
+        <translation>Aktive Konten dieses Typs, die in der Datei fehlen, werden zur Löschung freigegeben (wiederherstellbar, bis sie endgültig gelöscht sind).</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="52" />
-      <source>Generate passwords for new accounts</source>
-      <translation>Passwörter für neue Konten erzeugen</translation>
+        <location filename="../../app/wizard/pages/options.py" line="52"/>
+        <source>Generate passwords for new accounts</source>
+        <translation>Passwörter für neue Konten erzeugen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="55" />
-      <source>Generate a data-safe password for new accounts</source>
-      <translation>Datensafe-Passwort für neue Konten erzeugen</translation>
+        <location filename="../../app/wizard/pages/options.py" line="55"/>
+        <source>Generate a data-safe password for new accounts</source>
+        <translation>Datensafe-Passwort für neue Konten erzeugen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/options.py" line="57" />
-      <source>Options</source>
-      <translation>Optionen</translation>
+        <location filename="../../app/wizard/pages/options.py" line="57"/>
+        <source>Options</source>
+        <translation>Optionen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PlanTableModel</name>
     <message>
-      <location filename="../../app/wizard/planmodel.py" line="147" />
-      <source>Line</source>
-      <translation>Zeile</translation>
+        <location filename="../../app/wizard/planmodel.py" line="147"/>
+        <source>Line</source>
+        <translation>Zeile</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/planmodel.py" line="148" />
-      <source>Action</source>
-      <translation>Aktion</translation>
+        <location filename="../../app/wizard/planmodel.py" line="148"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/planmodel.py" line="154" />
-      <source>Changes</source>
-      <translation>Änderungen</translation>
+        <location filename="../../app/wizard/planmodel.py" line="154"/>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/planmodel.py" line="155" />
-      <source>Reason</source>
-      <translation>Grund</translation>
+        <location filename="../../app/wizard/planmodel.py" line="155"/>
+        <source>Reason</source>
+        <translation>Grund</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
-      <location filename="../../app/wizard/pages/preview.py" line="43" />
-      <source>Preview</source>
-      <translation>Vorschau</translation>
+        <location filename="../../app/wizard/pages/preview.py" line="43"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/preview.py" line="45" />
-      <source>What the import will do with each row. Untick rows to leave them out.</source>
-      <translation>Was der Import mit jeder Zeile tut. Entfernen Sie den Haken, um eine Zeile auszulassen.</translation>
+        <location filename="../../app/wizard/pages/preview.py" line="45"/>
+        <source>What the import will do with each row. Untick rows to leave them out.</source>
+        <translation>Was der Import mit jeder Zeile tut. Entfernen Sie den Haken, um eine Zeile auszulassen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/preview.py" line="47" />
-      <source>Import</source>
-      <translation>Importieren</translation>
+        <location filename="../../app/wizard/pages/preview.py" line="47"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/preview.py" line="68" />
-      <source>Search name, ID, login, group</source>
-      <translation>Name, ID, Benutzername, Gruppe suchen</translation>
+        <location filename="../../app/wizard/pages/preview.py" line="68"/>
+        <source>Search name, ID, login, group</source>
+        <translation>Name, ID, Benutzername, Gruppe suchen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/preview.py" line="158" />
-      <source>The import will create %1, update %2 and reactivate %3 accounts and release %4 for deletion; %5 unchanged, %6 skipped, %7 invalid, %8 conflicts open; %9 groups will be created.</source>
-      <translation>Der Import legt %1 Konten an, aktualisiert %2, reaktiviert %3 und gibt %4 zur Löschung frei; %5 unverändert, %6 übersprungen, %7 ungültig, %8 Konflikte offen; %9 Gruppen werden angelegt.</translation>
+        <location filename="../../app/wizard/pages/preview.py" line="158"/>
+        <source>The import will create %1, update %2 and reactivate %3 accounts and release %4 for deletion; %5 unchanged, %6 skipped, %7 invalid, %8 conflicts open; %9 groups will be created.</source>
+        <translation>Der Import legt %1 Konten an, aktualisiert %2, reaktiviert %3 und gibt %4 zur Löschung frei; %5 unverändert, %6 übersprungen, %7 ungültig, %8 Konflikte offen; %9 Gruppen werden angelegt.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/preview.py" line="198" />
-      <source>The import would release %1 of %2 active accounts for deletion. Is the file complete? A truncated export must not empty the school.</source>
-      <translation>Der Import würde %1 von %2 aktiven Konten zur Löschung freigeben. Ist die Datei vollständig? Ein abgeschnittener Export darf die Schule nicht leeren.</translation>
+        <location filename="../../app/wizard/pages/preview.py" line="198"/>
+        <source>The import would release %1 of %2 active accounts for deletion. Is the file complete? A truncated export must not empty the school.</source>
+        <translation>Der Import würde %1 von %2 aktiven Konten zur Löschung freigeben. Ist die Datei vollständig? Ein abgeschnittener Export darf die Schule nicht leeren.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/preview.py" line="203" />
-      <source>Release many accounts?</source>
-      <translation>Viele Konten freigeben?</translation>
+        <location filename="../../app/wizard/pages/preview.py" line="203"/>
+        <source>Release many accounts?</source>
+        <translation>Viele Konten freigeben?</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProtocolPage</name>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="41" />
-      <source>Protocol</source>
-      <translation>Protokoll</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="41"/>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="44" />
-      <source>The protocol lists every row and the initial passwords of the new accounts. It is saved encrypted with a password of your choice.</source>
-      <translation>Das Protokoll enthält jede Zeile und die Startpasswörter der neuen Konten. Es wird mit einem Passwort Ihrer Wahl verschlüsselt gespeichert.</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="44"/>
+        <source>The protocol lists every row and the initial passwords of the new accounts. It is saved encrypted with a password of your choice.</source>
+        <translation>Das Protokoll enthält jede Zeile und die Startpasswörter der neuen Konten. Es wird mit einem Passwort Ihrer Wahl verschlüsselt gespeichert.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="49" />
-      <source>Excel workbook (XLSX, encrypted)</source>
-      <translation>Excel-Arbeitsmappe (XLSX, verschlüsselt)</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="49"/>
+        <source>Excel workbook (XLSX, encrypted)</source>
+        <translation>Excel-Arbeitsmappe (XLSX, verschlüsselt)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="50" />
-      <source>CSV in an AES-256 zip</source>
-      <translation>CSV in einem AES-256-Zip</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="50"/>
+        <source>CSV in an AES-256 zip</source>
+        <translation>CSV in einem AES-256-Zip</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="57" />
-      <location filename="../../app/wizard/pages/protocol.py" line="77" />
-      <source>Browse…</source>
-      <translation>Durchsuchen…</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="57"/>
+        <location filename="../../app/wizard/pages/protocol.py" line="77"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="69" />
-      <location filename="../../app/wizard/pages/protocol.py" line="166" />
-      <source>Save protocol</source>
-      <translation>Protokoll speichern</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="69"/>
+        <location filename="../../app/wizard/pages/protocol.py" line="166"/>
+        <source>Save protocol</source>
+        <translation>Protokoll speichern</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="74" />
-      <source>Also save login letters (PDF, same password)</source>
-      <translation>Auch Zugangsbriefe speichern (PDF, gleiches Passwort)</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="74"/>
+        <source>Also save login letters (PDF, same password)</source>
+        <translation>Auch Zugangsbriefe speichern (PDF, gleiches Passwort)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="81" />
-      <source>I accept that the new passwords will be lost</source>
-      <translation>Ich nehme in Kauf, dass die neuen Passwörter verloren gehen</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="81"/>
+        <source>I accept that the new passwords will be lost</source>
+        <translation>Ich nehme in Kauf, dass die neuen Passwörter verloren gehen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="100" />
-      <source>Format:</source>
-      <translation>Format:</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="100"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="101" />
-      <source>File:</source>
-      <translation>Datei:</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="101"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="102" />
-      <source>Password:</source>
-      <translation>Passwort:</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="102"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="103" />
-      <source>Repeat:</source>
-      <translation>Wiederholen:</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="103"/>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="104" />
-      <source>Strength:</source>
-      <translation>Stärke:</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="104"/>
+        <source>Strength:</source>
+        <translation>Stärke:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="106" />
-      <source>Letters:</source>
-      <translation>Briefe:</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="106"/>
+        <source>Letters:</source>
+        <translation>Briefe:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="120" />
-      <source>login-letters-%1.pdf</source>
-      <translation>zugangsbriefe-%1.pdf</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="120"/>
+        <source>login-letters-%1.pdf</source>
+        <translation>zugangsbriefe-%1.pdf</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="128" />
-      <source>Save login letters</source>
-      <translation>Zugangsbriefe speichern</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="128"/>
+        <source>Save login letters</source>
+        <translation>Zugangsbriefe speichern</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="128" />
-      <source>PDF (*.pdf)</source>
-      <translation>PDF (*.pdf)</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="128"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="163" />
-      <source>Excel workbook (*.xlsx)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="163"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="163" />
-      <source>Zip (*.zip)</source>
-      <translation>Zip (*.zip)</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="163"/>
+        <source>Zip (*.zip)</source>
+        <translation>Zip (*.zip)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="176" />
-      <source>No new accounts were created: no passwords to keep.</source>
-      <translation>Es wurden keine Konten angelegt: Es gibt keine Passwörter aufzubewahren.</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="176"/>
+        <source>No new accounts were created: no passwords to keep.</source>
+        <translation>Es wurden keine Konten angelegt: Es gibt keine Passwörter aufzubewahren.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="190" />
-      <source>The passwords match.</source>
-      <translation>Die Passwörter stimmen überein.</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="190"/>
+        <source>The passwords match.</source>
+        <translation>Die Passwörter stimmen überein.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="197" />
-      <source>At least %1 characters.</source>
-      <translation>Mindestens %1 Zeichen.</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="197"/>
+        <source>At least %1 characters.</source>
+        <translation>Mindestens %1 Zeichen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="199" />
-      <source>Enter the same password twice.</source>
-      <translation>Geben Sie zweimal dasselbe Passwort ein.</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="199"/>
+        <source>Enter the same password twice.</source>
+        <translation>Geben Sie zweimal dasselbe Passwort ein.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="218" />
-      <source>Saved to %1</source>
-      <translation>Gespeichert unter %1</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="218"/>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="220" />
-      <source>Login letters saved to %1</source>
-      <translation>Zugangsbriefe gespeichert unter %1</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="220"/>
+        <source>Login letters saved to %1</source>
+        <translation>Zugangsbriefe gespeichert unter %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="235" />
-      <source>Lose the new passwords?</source>
-      <translation>Neue Passwörter verwerfen?</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="235"/>
+        <source>Lose the new passwords?</source>
+        <translation>Neue Passwörter verwerfen?</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/protocol.py" line="237" />
-      <source>Without the protocol the initial passwords of the new accounts are lost. They can only be reset later, which makes a new protocol.</source>
-      <translation>Ohne Protokoll gehen die Startpasswörter der neuen Konten verloren. Sie lassen sich später nur zurücksetzen, was ein neues Protokoll erzeugt.</translation>
+        <location filename="../../app/wizard/pages/protocol.py" line="237"/>
+        <source>Without the protocol the initial passwords of the new accounts are lost. They can only be reset later, which makes a new protocol.</source>
+        <translation>Ohne Protokoll gehen die Startpasswörter der neuen Konten verloren. Sie lassen sich später nur zurücksetzen, was ein neues Protokoll erzeugt.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RunPage</name>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="28" />
-      <source>Import</source>
-      <translation>Importieren</translation>
+        <location filename="../../app/wizard/pages/run.py" line="28"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="29" />
-      <source>The import runs as one transaction: all or nothing.</source>
-      <translation>Der Import läuft als eine Transaktion: alles oder nichts.</translation>
+        <location filename="../../app/wizard/pages/run.py" line="29"/>
+        <source>The import runs as one transaction: all or nothing.</source>
+        <translation>Der Import läuft als eine Transaktion: alles oder nichts.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="37" />
-      <source>Cancel import</source>
-      <translation>Import abbrechen</translation>
+        <location filename="../../app/wizard/pages/run.py" line="37"/>
+        <source>Cancel import</source>
+        <translation>Import abbrechen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="63" />
-      <source>Starting…</source>
-      <translation>Startet…</translation>
+        <location filename="../../app/wizard/pages/run.py" line="63"/>
+        <source>Starting…</source>
+        <translation>Startet…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="80" />
-      <source>Cancelling…</source>
-      <translation>Wird abgebrochen…</translation>
+        <location filename="../../app/wizard/pages/run.py" line="80"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="89" />
-      <source>%1 of %2</source>
-      <translation>%1 von %2</translation>
+        <location filename="../../app/wizard/pages/run.py" line="89"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="96" />
-      <source>The import is complete.</source>
-      <translation>Der Import ist abgeschlossen.</translation>
+        <location filename="../../app/wizard/pages/run.py" line="96"/>
+        <source>The import is complete.</source>
+        <translation>Der Import ist abgeschlossen.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="103" />
-      <source>The import was not carried out; nothing was changed.</source>
-      <translation>Der Import wurde nicht ausgeführt; es wurde nichts geändert.</translation>
+        <location filename="../../app/wizard/pages/run.py" line="103"/>
+        <source>The import was not carried out; nothing was changed.</source>
+        <translation>Der Import wurde nicht ausgeführt; es wurde nichts geändert.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="107" />
-      <source>The import was cancelled; nothing was changed.</source>
-      <translation>Der Import wurde abgebrochen; es wurde nichts geändert.</translation>
+        <location filename="../../app/wizard/pages/run.py" line="107"/>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>Der Import wurde abgebrochen; es wurde nichts geändert.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/run.py" line="127" />
-      <source>Created %1, updated %2, reactivated %3, released for deletion %4, unchanged %5; skipped %6, invalid %7, conflicts %8; groups created %9.</source>
-      <translation>Angelegt %1, aktualisiert %2, reaktiviert %3, zur Löschung freigegeben %4, unverändert %5; übersprungen %6, ungültig %7, Konflikte %8; Gruppen angelegt %9.</translation>
+        <location filename="../../app/wizard/pages/run.py" line="127"/>
+        <source>Created %1, updated %2, reactivated %3, released for deletion %4, unchanged %5; skipped %6, invalid %7, conflicts %8; groups created %9.</source>
+        <translation>Angelegt %1, aktualisiert %2, reaktiviert %3, zur Löschung freigegeben %4, unverändert %5; übersprungen %6, ungültig %7, Konflikte %8; Gruppen angelegt %9.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RunsTableModel</name>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="121" />
-      <source>File</source>
-      <translation>Datei</translation>
+        <location filename="../../app/wizard/historymodel.py" line="121"/>
+        <source>File</source>
+        <translation>Datei</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="122" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../../app/wizard/historymodel.py" line="122"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="123" />
-      <source>Started</source>
-      <translation>Begonnen</translation>
+        <location filename="../../app/wizard/historymodel.py" line="123"/>
+        <source>Started</source>
+        <translation>Begonnen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="124" />
-      <source>Finished</source>
-      <translation>Beendet</translation>
+        <location filename="../../app/wizard/historymodel.py" line="124"/>
+        <source>Finished</source>
+        <translation>Beendet</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="125" />
-      <source>Operator</source>
-      <translation>Bearbeiter</translation>
+        <location filename="../../app/wizard/historymodel.py" line="125"/>
+        <source>Operator</source>
+        <translation>Bearbeiter</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="126" />
-      <source>Created</source>
-      <translation>Angelegt</translation>
+        <location filename="../../app/wizard/historymodel.py" line="126"/>
+        <source>Created</source>
+        <translation>Angelegt</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="127" />
-      <source>Updated</source>
-      <translation>Aktualisiert</translation>
+        <location filename="../../app/wizard/historymodel.py" line="127"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="128" />
-      <source>Released</source>
-      <translation>Freigegeben</translation>
+        <location filename="../../app/wizard/historymodel.py" line="128"/>
+        <source>Released</source>
+        <translation>Freigegeben</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="129" />
-      <source>Invalid</source>
-      <translation>Ungültig</translation>
+        <location filename="../../app/wizard/historymodel.py" line="129"/>
+        <source>Invalid</source>
+        <translation>Ungültig</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="130" />
-      <source>Skipped</source>
-      <translation>Übersprungen</translation>
+        <location filename="../../app/wizard/historymodel.py" line="130"/>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/historymodel.py" line="131" />
-      <source>Conflicts</source>
-      <translation>Konflikte</translation>
+        <location filename="../../app/wizard/historymodel.py" line="131"/>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-      <location filename="../../app/wizard/settingsdialog.py" line="40" />
-      <source>Settings</source>
-      <translation>Einstellungen</translation>
+        <location filename="../../app/wizard/settingsdialog.py" line="40"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/settingsdialog.py" line="42" />
-      <source>As the system</source>
-      <translation>Wie das System</translation>
+        <location filename="../../app/wizard/settingsdialog.py" line="42"/>
+        <source>As the system</source>
+        <translation>Wie das System</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/settingsdialog.py" line="47" />
-      <source>A new language applies when the program starts the next time.</source>
-      <translation>Eine neue Sprache gilt ab dem nächsten Programmstart.</translation>
+        <location filename="../../app/wizard/settingsdialog.py" line="47"/>
+        <source>A new language applies when the program starts the next time.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/settingsdialog.py" line="57" />
-      <source>Language:</source>
-      <translation>Sprache:</translation>
+        <location filename="../../app/wizard/settingsdialog.py" line="57"/>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/settingsdialog.py" line="67" />
-      <source>Grace periods of accounts released for deletion</source>
-      <translation>Fristen für zur Löschung freigegebene Konten</translation>
+        <location filename="../../app/wizard/settingsdialog.py" line="67"/>
+        <source>Grace periods of accounts released for deletion</source>
+        <translation>Fristen für zur Löschung freigegebene Konten</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/settingsdialog.py" line="69" />
-      <source>Deactivated after (days)</source>
-      <translation>Deaktiviert nach (Tagen)</translation>
+        <location filename="../../app/wizard/settingsdialog.py" line="69"/>
+        <source>Deactivated after (days)</source>
+        <translation>Deaktiviert nach (Tagen)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/settingsdialog.py" line="70" />
-      <source>Purgeable after a further (days)</source>
-      <translation>Löschbar nach weiteren (Tagen)</translation>
+        <location filename="../../app/wizard/settingsdialog.py" line="70"/>
+        <source>Purgeable after a further (days)</source>
+        <translation>Löschbar nach weiteren (Tagen)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/settingsdialog.py" line="84" />
-      <source>Changed periods apply to accounts released from now on.</source>
-      <translation>Geänderte Fristen gelten für Konten, die ab jetzt freigegeben werden.</translation>
+        <location filename="../../app/wizard/settingsdialog.py" line="84"/>
+        <source>Changed periods apply to accounts released from now on.</source>
+        <translation>Geänderte Fristen gelten für Konten, die ab jetzt freigegeben werden.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
-      <location filename="../../app/wizard/signin.py" line="28" />
-      <location filename="../../app/wizard/signin.py" line="39" />
-      <source>Sign in</source>
-      <translation>Anmelden</translation>
+        <location filename="../../app/wizard/signin.py" line="28"/>
+        <location filename="../../app/wizard/signin.py" line="39"/>
+        <source>Sign in</source>
+        <translation>Anmelden</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/signin.py" line="29" />
-      <source>Please sign in with your operator name and password.</source>
-      <translation>Bitte melden Sie sich mit Ihrem Bearbeiternamen und Passwort an.</translation>
+        <location filename="../../app/wizard/signin.py" line="29"/>
+        <source>Please sign in with your operator name and password.</source>
+        <translation>Bitte melden Sie sich mit Ihrem Bearbeiternamen und Passwort an.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/signin.py" line="43" />
-      <source>Operator:</source>
-      <translation>Bearbeiter:</translation>
+        <location filename="../../app/wizard/signin.py" line="43"/>
+        <source>Operator:</source>
+        <translation>Bearbeiter:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/signin.py" line="44" />
-      <source>Password:</source>
-      <translation>Passwort:</translation>
+        <location filename="../../app/wizard/signin.py" line="44"/>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TablePage</name>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="47" />
-      <source>Table</source>
-      <translation>Tabelle</translation>
+        <location filename="../../app/wizard/pages/table.py" line="47"/>
+        <source>Table</source>
+        <translation>Tabelle</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="48" />
-      <source>Choose the file the school office exported, or drop it here.</source>
-      <translation>Wählen Sie die Datei, die das Sekretariat exportiert hat, oder ziehen Sie sie hierher.</translation>
+        <location filename="../../app/wizard/pages/table.py" line="48"/>
+        <source>Choose the file the school office exported, or drop it here.</source>
+        <translation>Wählen Sie die Datei, die das Sekretariat exportiert hat, oder ziehen Sie sie hierher.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="54" />
-      <source>CSV, XLSX, XLS or ODS file</source>
-      <translation>CSV-, XLSX-, XLS- oder ODS-Datei</translation>
+        <location filename="../../app/wizard/pages/table.py" line="54"/>
+        <source>CSV, XLSX, XLS or ODS file</source>
+        <translation>CSV-, XLSX-, XLS- oder ODS-Datei</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="55" />
-      <source>Choose file…</source>
-      <translation>Datei wählen…</translation>
+        <location filename="../../app/wizard/pages/table.py" line="55"/>
+        <source>Choose file…</source>
+        <translation>Datei wählen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="58" />
-      <source>Download template…</source>
-      <translation>Vorlage herunterladen…</translation>
+        <location filename="../../app/wizard/pages/table.py" line="58"/>
+        <source>Download template…</source>
+        <translation>Vorlage herunterladen…</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="73" />
-      <source>The first row holds the column headers</source>
-      <translation>Die erste Zeile enthält die Spaltenüberschriften</translation>
+        <location filename="../../app/wizard/pages/table.py" line="73"/>
+        <source>The first row holds the column headers</source>
+        <translation>Die erste Zeile enthält die Spaltenüberschriften</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="92" />
-      <location filename="../../app/wizard/pages/table.py" line="96" />
-      <source>detect</source>
-      <translation>erkennen</translation>
+        <location filename="../../app/wizard/pages/table.py" line="92"/>
+        <location filename="../../app/wizard/pages/table.py" line="96"/>
+        <source>detect</source>
+        <translation>erkennen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="96" />
-      <source>tab</source>
-      <translation>Tabulator</translation>
+        <location filename="../../app/wizard/pages/table.py" line="96"/>
+        <source>tab</source>
+        <translation>Tabulator</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="105" />
-      <source>Encoding:</source>
-      <translation>Zeichensatz:</translation>
+        <location filename="../../app/wizard/pages/table.py" line="105"/>
+        <source>Encoding:</source>
+        <translation>Zeichensatz:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="107" />
-      <source>Delimiter:</source>
-      <translation>Trennzeichen:</translation>
+        <location filename="../../app/wizard/pages/table.py" line="107"/>
+        <source>Delimiter:</source>
+        <translation>Trennzeichen:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="109" />
-      <source>Sheet:</source>
-      <translation>Blatt:</translation>
+        <location filename="../../app/wizard/pages/table.py" line="109"/>
+        <source>Sheet:</source>
+        <translation>Blatt:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="127" />
-      <source>Choose a table</source>
-      <translation>Tabelle wählen</translation>
+        <location filename="../../app/wizard/pages/table.py" line="127"/>
+        <source>Choose a table</source>
+        <translation>Tabelle wählen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="129" />
-      <source>Tables (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)</source>
-      <translation>Tabellen (*.csv *.txt *.xlsx *.xls *.ods);;Alle Dateien (*)</translation>
+        <location filename="../../app/wizard/pages/table.py" line="129"/>
+        <source>Tables (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)</source>
+        <translation>Tabellen (*.csv *.txt *.xlsx *.xls *.ods);;Alle Dateien (*)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="157" />
-      <source>import-template-%1.xlsx</source>
-      <translation>importvorlage-%1.xlsx</translation>
+        <location filename="../../app/wizard/pages/table.py" line="157"/>
+        <source>import-template-%1.xlsx</source>
+        <translation>importvorlage-%1.xlsx</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="160" />
-      <source>Save the import template</source>
-      <translation>Importvorlage speichern</translation>
+        <location filename="../../app/wizard/pages/table.py" line="160"/>
+        <source>Save the import template</source>
+        <translation>Importvorlage speichern</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="162" />
-      <source>Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods)</source>
-      <translation>Excel-Arbeitsmappe (*.xlsx);;OpenDocument-Tabelle (*.ods)</translation>
+        <location filename="../../app/wizard/pages/table.py" line="162"/>
+        <source>Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods)</source>
+        <translation>Excel-Arbeitsmappe (*.xlsx);;OpenDocument-Tabelle (*.ods)</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="176" />
-      <source>Template saved to %1</source>
-      <translation>Vorlage gespeichert unter %1</translation>
+        <location filename="../../app/wizard/pages/table.py" line="176"/>
+        <source>Template saved to %1</source>
+        <translation>Vorlage gespeichert unter %1</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="184" />
-      <source>This file was made from template version %1; the current template is version %2. Please download the new template and copy the data into it.</source>
-      <translation>Diese Datei stammt aus Vorlagenversion %1; die aktuelle Vorlage hat Version %2. Bitte laden Sie die neue Vorlage herunter und übertragen Sie die Daten hinein.</translation>
+        <location filename="../../app/wizard/pages/table.py" line="184"/>
+        <source>This file was made from template version %1; the current template is version %2. Please download the new template and copy the data into it.</source>
+        <translation>Diese Datei stammt aus Vorlagenversion %1; die aktuelle Vorlage hat Version %2. Bitte laden Sie die neue Vorlage herunter und übertragen Sie die Daten hinein.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="224" />
-      <source>%1 data rows, %2 columns</source>
-      <translation>%1 Datenzeilen, %2 Spalten</translation>
+        <location filename="../../app/wizard/pages/table.py" line="224"/>
+        <source>%1 data rows, %2 columns</source>
+        <translation>%1 Datenzeilen, %2 Spalten</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/table.py" line="227" />
-      <source>read as %1, delimiter %2</source>
-      <translation>gelesen als %1, Trennzeichen %2</translation>
+        <location filename="../../app/wizard/pages/table.py" line="227"/>
+        <source>read as %1, delimiter %2</source>
+        <translation>gelesen als %1, Trennzeichen %2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Texts</name>
     <message>
-      <location filename="../../app/wizard/texts.py" line="33" />
-      <source>create</source>
-      <translation>anlegen</translation>
+        <location filename="../../app/wizard/texts.py" line="33"/>
+        <source>create</source>
+        <translation>anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="34" />
-      <source>update</source>
-      <translation>aktualisieren</translation>
+        <location filename="../../app/wizard/texts.py" line="34"/>
+        <source>update</source>
+        <translation>aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="35" />
-      <source>unchanged</source>
-      <translation>unverändert</translation>
+        <location filename="../../app/wizard/texts.py" line="35"/>
+        <source>unchanged</source>
+        <translation>unverändert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="36" />
-      <source>expire</source>
-      <translation>freigeben</translation>
+        <location filename="../../app/wizard/texts.py" line="36"/>
+        <source>expire</source>
+        <translation>freigeben</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="37" />
-      <source>reactivate</source>
-      <translation>reaktivieren</translation>
+        <location filename="../../app/wizard/texts.py" line="37"/>
+        <source>reactivate</source>
+        <translation>reaktivieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="38" />
-      <source>conflict</source>
-      <translation>Konflikt</translation>
+        <location filename="../../app/wizard/texts.py" line="38"/>
+        <source>conflict</source>
+        <translation>Konflikt</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="39" />
-      <source>invalid</source>
-      <translation>ungültig</translation>
+        <location filename="../../app/wizard/texts.py" line="39"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="46" />
-      <source>Skip</source>
-      <translation>Überspringen</translation>
+        <location filename="../../app/wizard/texts.py" line="46"/>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="47" />
-      <source>Keep this row</source>
-      <translation>Diese Zeile behalten</translation>
+        <location filename="../../app/wizard/texts.py" line="47"/>
+        <source>Keep this row</source>
+        <translation>Diese Zeile behalten</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="48" />
-      <source>Use a generated login</source>
-      <translation>Erzeugten Benutzernamen verwenden</translation>
+        <location filename="../../app/wizard/texts.py" line="48"/>
+        <source>Use a generated login</source>
+        <translation>Erzeugten Benutzernamen verwenden</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="49" />
-      <source>Link to existing user</source>
-      <translation>Mit vorhandenem Benutzer verknüpfen</translation>
+        <location filename="../../app/wizard/texts.py" line="49"/>
+        <source>Link to existing user</source>
+        <translation>Mit vorhandenem Benutzer verknüpfen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="50" />
-      <source>Create new account</source>
-      <translation>Neues Konto anlegen</translation>
+        <location filename="../../app/wizard/texts.py" line="50"/>
+        <source>Create new account</source>
+        <translation>Neues Konto anlegen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="51" />
-      <source>Update existing user</source>
-      <translation>Vorhandenen Benutzer aktualisieren</translation>
+        <location filename="../../app/wizard/texts.py" line="51"/>
+        <source>Update existing user</source>
+        <translation>Vorhandenen Benutzer aktualisieren</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="58" />
-      <source>Source ID</source>
-      <translation>Quell-ID</translation>
+        <location filename="../../app/wizard/texts.py" line="58"/>
+        <source>Source ID</source>
+        <translation>Quell-ID</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="59" />
-      <source>Last name</source>
-      <translation>Nachname</translation>
+        <location filename="../../app/wizard/texts.py" line="59"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="60" />
-      <source>First name</source>
-      <translation>Vorname</translation>
+        <location filename="../../app/wizard/texts.py" line="60"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="61" />
-      <source>Groups</source>
-      <translation>Gruppen</translation>
+        <location filename="../../app/wizard/texts.py" line="61"/>
+        <source>Groups</source>
+        <translation>Gruppen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="62" />
-      <source>Birth date</source>
-      <translation>Geburtsdatum</translation>
+        <location filename="../../app/wizard/texts.py" line="62"/>
+        <source>Birth date</source>
+        <translation>Geburtsdatum</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="63" />
-      <source>E-mail</source>
-      <translation>E-Mail</translation>
+        <location filename="../../app/wizard/texts.py" line="63"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="64" />
-      <source>Login</source>
-      <translation>Benutzername</translation>
+        <location filename="../../app/wizard/texts.py" line="64"/>
+        <source>Login</source>
+        <translation>Benutzername</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="65" />
-      <source>Source</source>
-      <translation>Quelle</translation>
+        <location filename="../../app/wizard/texts.py" line="65"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="72" />
-      <source>Student</source>
-      <translation>Schüler*in</translation>
+        <location filename="../../app/wizard/texts.py" line="72"/>
+        <source>Student</source>
+        <translation>Schüler*in</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="73" />
-      <source>Teacher</source>
-      <translation>Lehrkraft</translation>
+        <location filename="../../app/wizard/texts.py" line="73"/>
+        <source>Teacher</source>
+        <translation>Lehrkraft</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="74" />
-      <source>Staff</source>
-      <translation>Personal</translation>
+        <location filename="../../app/wizard/texts.py" line="74"/>
+        <source>Staff</source>
+        <translation>Personal</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="81" />
-      <source>active</source>
-      <translation>aktiv</translation>
+        <location filename="../../app/wizard/texts.py" line="81"/>
+        <source>active</source>
+        <translation>aktiv</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="82" />
-      <source>marked for deletion</source>
-      <translation>zur Löschung vorgemerkt</translation>
+        <location filename="../../app/wizard/texts.py" line="82"/>
+        <source>marked for deletion</source>
+        <translation>zur Löschung vorgemerkt</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="83" />
-      <source>deactivated</source>
-      <translation>deaktiviert</translation>
+        <location filename="../../app/wizard/texts.py" line="83"/>
+        <source>deactivated</source>
+        <translation>deaktiviert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="84" />
-      <source>deleted</source>
-      <translation>gelöscht</translation>
+        <location filename="../../app/wizard/texts.py" line="84"/>
+        <source>deleted</source>
+        <translation>gelöscht</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="91" />
-      <source>class</source>
-      <translation>Klasse</translation>
+        <location filename="../../app/wizard/texts.py" line="91"/>
+        <source>class</source>
+        <translation>Klasse</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="92" />
-      <source>course</source>
-      <translation>Kurs</translation>
+        <location filename="../../app/wizard/texts.py" line="92"/>
+        <source>course</source>
+        <translation>Kurs</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="93" />
-      <source>team</source>
-      <translation>Arbeitsgruppe</translation>
+        <location filename="../../app/wizard/texts.py" line="93"/>
+        <source>team</source>
+        <translation>Arbeitsgruppe</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="94" />
-      <source>manual</source>
-      <translation>Manuell</translation>
+        <location filename="../../app/wizard/texts.py" line="94"/>
+        <source>manual</source>
+        <translation>Manuell</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="95" />
-      <source>system</source>
-      <translation>System</translation>
+        <location filename="../../app/wizard/texts.py" line="95"/>
+        <source>system</source>
+        <translation>System</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="102" />
-      <source>Generating passwords</source>
-      <translation>Passwörter werden erzeugt</translation>
+        <location filename="../../app/wizard/texts.py" line="102"/>
+        <source>Generating passwords</source>
+        <translation>Passwörter werden erzeugt</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="103" />
-      <source>Checking the database</source>
-      <translation>Datenbank wird geprüft</translation>
+        <location filename="../../app/wizard/texts.py" line="103"/>
+        <source>Checking the database</source>
+        <translation>Datenbank wird geprüft</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="104" />
-      <source>Writing users</source>
-      <translation>Benutzer werden geschrieben</translation>
+        <location filename="../../app/wizard/texts.py" line="104"/>
+        <source>Writing users</source>
+        <translation>Benutzer werden geschrieben</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="105" />
-      <source>Recording the run</source>
-      <translation>Lauf wird protokolliert</translation>
+        <location filename="../../app/wizard/texts.py" line="105"/>
+        <source>Recording the run</source>
+        <translation>Lauf wird protokolliert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="106" />
-      <source>Done</source>
-      <translation>Fertig</translation>
+        <location filename="../../app/wizard/texts.py" line="106"/>
+        <source>Done</source>
+        <translation>Fertig</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="186" />
-      <source>running</source>
-      <translation>läuft</translation>
+        <location filename="../../app/wizard/texts.py" line="186"/>
+        <source>running</source>
+        <translation>läuft</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="187" />
-      <source>completed</source>
-      <translation>abgeschlossen</translation>
+        <location filename="../../app/wizard/texts.py" line="187"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="188" />
-      <source>completed with errors</source>
-      <translation>mit Fehlern abgeschlossen</translation>
+        <location filename="../../app/wizard/texts.py" line="188"/>
+        <source>completed with errors</source>
+        <translation>mit Fehlern abgeschlossen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="189" />
-      <source>failed</source>
-      <translation>fehlgeschlagen</translation>
+        <location filename="../../app/wizard/texts.py" line="189"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="190" />
-      <source>cancelled</source>
-      <translation>abgebrochen</translation>
+        <location filename="../../app/wizard/texts.py" line="190"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="191" />
-      <source>archived</source>
-      <translation>archiviert</translation>
+        <location filename="../../app/wizard/texts.py" line="191"/>
+        <source>archived</source>
+        <translation>archiviert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="192" />
-      <source>undone</source>
-      <translation>rückgängig gemacht</translation>
+        <location filename="../../app/wizard/texts.py" line="192"/>
+        <source>undone</source>
+        <translation>rückgängig gemacht</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="199" />
-      <source>Administrator</source>
-      <translation>Administrator</translation>
+        <location filename="../../app/wizard/texts.py" line="199"/>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="200" />
-      <source>Import operator</source>
-      <translation>Import-Bearbeiter</translation>
+        <location filename="../../app/wizard/texts.py" line="200"/>
+        <source>Import operator</source>
+        <translation>Import-Bearbeiter</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="207" />
-      <source>users</source>
-      <translation>Benutzer</translation>
+        <location filename="../../app/wizard/texts.py" line="207"/>
+        <source>users</source>
+        <translation>Benutzer</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/texts.py" line="208" />
-      <source>groups</source>
-      <translation>Gruppen</translation>
+        <location filename="../../app/wizard/texts.py" line="208"/>
+        <source>groups</source>
+        <translation>Gruppen</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>UndoDialog</name>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="46" />
-      <location filename="../../app/wizard/undodialog.py" line="57" />
-      <source>Undo import</source>
-      <translation>Import rückgängig machen</translation>
+        <location filename="../../app/wizard/undodialog.py" line="46"/>
+        <location filename="../../app/wizard/undodialog.py" line="57"/>
+        <source>Undo import</source>
+        <translation>Import rückgängig machen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="75" />
-      <source>This import cannot be undone.</source>
-      <translation>Dieser Import kann nicht rückgängig gemacht werden.</translation>
+        <location filename="../../app/wizard/undodialog.py" line="75"/>
+        <source>This import cannot be undone.</source>
+        <translation>Dieser Import kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="82" />
-      <source>Undoing the import of %1 does the following, in one step:</source>
-      <translation>Das Rückgängigmachen des Imports von %1 bewirkt in einem Schritt:</translation>
+        <location filename="../../app/wizard/undodialog.py" line="82"/>
+        <source>Undoing the import of %1 does the following, in one step:</source>
+        <translation>Das Rückgängigmachen des Imports von %1 bewirkt in einem Schritt:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="85" />
-      <source>The import of %1 cannot be undone: these records were changed after it. An undo never overwrites later work.</source>
-      <translation>Der Import von %1 kann nicht rückgängig gemacht werden: diese Datensätze wurden danach geändert. Ein Rückgängigmachen überschreibt nie spätere Arbeit.</translation>
+        <location filename="../../app/wizard/undodialog.py" line="85"/>
+        <source>The import of %1 cannot be undone: these records were changed after it. An undo never overwrites later work.</source>
+        <translation>Der Import von %1 kann nicht rückgängig gemacht werden: diese Datensätze wurden danach geändert. Ein Rückgängigmachen überschreibt nie spätere Arbeit.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="103" />
-      <source>… and %1 more</source>
-      <translation>… und %1 weitere</translation>
+        <location filename="../../app/wizard/undodialog.py" line="103"/>
+        <source>… and %1 more</source>
+        <translation>… und %1 weitere</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="113" />
-      <source>%1 in %2</source>
-      <translation>%1 in %2</translation>
+        <location filename="../../app/wizard/undodialog.py" line="113"/>
+        <source>%1 in %2</source>
+        <translation>%1 in %2</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="117" />
-      <source>Accounts deleted (%1):</source>
-      <translation>Konten gelöscht (%1):</translation>
+        <location filename="../../app/wizard/undodialog.py" line="117"/>
+        <source>Accounts deleted (%1):</source>
+        <translation>Konten gelöscht (%1):</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="118" />
-      <source>Users changed back (%1):</source>
-      <translation>Benutzer zurückgesetzt (%1):</translation>
+        <location filename="../../app/wizard/undodialog.py" line="118"/>
+        <source>Users changed back (%1):</source>
+        <translation>Benutzer zurückgesetzt (%1):</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="120" />
-      <source>Releases for deletion lifted (%1):</source>
-      <translation>Freigaben zur Löschung aufgehoben (%1):</translation>
+        <location filename="../../app/wizard/undodialog.py" line="120"/>
+        <source>Releases for deletion lifted (%1):</source>
+        <translation>Freigaben zur Löschung aufgehoben (%1):</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="122" />
-      <source>Memberships removed (%1):</source>
-      <translation>Mitgliedschaften entfernt (%1):</translation>
+        <location filename="../../app/wizard/undodialog.py" line="122"/>
+        <source>Memberships removed (%1):</source>
+        <translation>Mitgliedschaften entfernt (%1):</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="123" />
-      <source>Memberships restored (%1):</source>
-      <translation>Mitgliedschaften wiederhergestellt (%1):</translation>
+        <location filename="../../app/wizard/undodialog.py" line="123"/>
+        <source>Memberships restored (%1):</source>
+        <translation>Mitgliedschaften wiederhergestellt (%1):</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="124" />
-      <source>Groups deleted if empty (%1):</source>
-      <translation>Gruppen gelöscht, wenn leer (%1):</translation>
+        <location filename="../../app/wizard/undodialog.py" line="124"/>
+        <source>Groups deleted if empty (%1):</source>
+        <translation>Gruppen gelöscht, wenn leer (%1):</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="126" />
-      <source>The import changed nothing that needs undoing.</source>
-      <translation>Der Import hat nichts geändert, das rückgängig zu machen wäre.</translation>
+        <location filename="../../app/wizard/undodialog.py" line="126"/>
+        <source>The import changed nothing that needs undoing.</source>
+        <translation>Der Import hat nichts geändert, das rückgängig zu machen wäre.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="130" />
-      <source>user %1 was changed after the import</source>
-      <translation>Benutzer %1 wurde nach dem Import geändert</translation>
+        <location filename="../../app/wizard/undodialog.py" line="130"/>
+        <source>user %1 was changed after the import</source>
+        <translation>Benutzer %1 wurde nach dem Import geändert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="131" />
-      <source>user %1 was deleted after the import</source>
-      <translation>Benutzer %1 wurde nach dem Import gelöscht</translation>
+        <location filename="../../app/wizard/undodialog.py" line="131"/>
+        <source>user %1 was deleted after the import</source>
+        <translation>Benutzer %1 wurde nach dem Import gelöscht</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="133" />
-      <source>%1 was removed from the group %2 after the import</source>
-      <translation>%1 wurde nach dem Import aus der Gruppe %2 entfernt</translation>
+        <location filename="../../app/wizard/undodialog.py" line="133"/>
+        <source>%1 was removed from the group %2 after the import</source>
+        <translation>%1 wurde nach dem Import aus der Gruppe %2 entfernt</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="136" />
-      <source>%1 was added to the group %2 again after the import</source>
-      <translation>%1 wurde nach dem Import wieder in die Gruppe %2 aufgenommen</translation>
+        <location filename="../../app/wizard/undodialog.py" line="136"/>
+        <source>%1 was added to the group %2 again after the import</source>
+        <translation>%1 wurde nach dem Import wieder in die Gruppe %2 aufgenommen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="138" />
-      <source>%1 was added to the group %2 after the import</source>
-      <translation>%1 wurde nach dem Import in die Gruppe %2 aufgenommen</translation>
+        <location filename="../../app/wizard/undodialog.py" line="138"/>
+        <source>%1 was added to the group %2 after the import</source>
+        <translation>%1 wurde nach dem Import in die Gruppe %2 aufgenommen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="139" />
-      <source>the group %2 was changed after the import</source>
-      <translation>die Gruppe %2 wurde nach dem Import geändert</translation>
+        <location filename="../../app/wizard/undodialog.py" line="139"/>
+        <source>the group %2 was changed after the import</source>
+        <translation>die Gruppe %2 wurde nach dem Import geändert</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="140" />
-      <source>the group %2 was deleted after the import</source>
-      <translation>die Gruppe %2 wurde nach dem Import gelöscht</translation>
+        <location filename="../../app/wizard/undodialog.py" line="140"/>
+        <source>the group %2 was deleted after the import</source>
+        <translation>die Gruppe %2 wurde nach dem Import gelöscht</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/undodialog.py" line="157" />
-      <source>The import was undone: %1 accounts deleted, %2 users changed back, %3 memberships removed, %4 groups deleted.</source>
-      <translation>Der Import wurde rückgängig gemacht: %1 Konten gelöscht, %2 Benutzer zurückgesetzt, %3 Mitgliedschaften entfernt, %4 Gruppen gelöscht.</translation>
+        <location filename="../../app/wizard/undodialog.py" line="157"/>
+        <source>The import was undone: %1 accounts deleted, %2 users changed back, %3 memberships removed, %4 groups deleted.</source>
+        <translation>Der Import wurde rückgängig gemacht: %1 Konten gelöscht, %2 Benutzer zurückgesetzt, %3 Mitgliedschaften entfernt, %4 Gruppen gelöscht.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>UsersTab</name>
     <message>
-      <location filename="../../app/wizard/userstab.py" line="28" />
-      <source>Search name, login, source ID, e-mail</source>
-      <translation>Name, Benutzername, Quell-ID, E-Mail suchen</translation>
+        <location filename="../../app/wizard/userstab.py" line="28"/>
+        <source>Search name, login, source ID, e-mail</source>
+        <translation>Name, Benutzername, Quell-ID, E-Mail suchen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/userstab.py" line="32" />
-      <source>All account types</source>
-      <translation>Alle Kontotypen</translation>
+        <location filename="../../app/wizard/userstab.py" line="32"/>
+        <source>All account types</source>
+        <translation>Alle Kontotypen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/userstab.py" line="36" />
-      <source>All statuses</source>
-      <translation>Alle Status</translation>
+        <location filename="../../app/wizard/userstab.py" line="36"/>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/userstab.py" line="39" />
-      <source>All groups</source>
-      <translation>Alle Gruppen</translation>
+        <location filename="../../app/wizard/userstab.py" line="39"/>
+        <source>All groups</source>
+        <translation>Alle Gruppen</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/userstab.py" line="81" />
-      <source>%1 of %2 users shown</source>
-      <translation>%1 von %2 Benutzern angezeigt</translation>
+        <location filename="../../app/wizard/userstab.py" line="81"/>
+        <source>%1 of %2 users shown</source>
+        <translation>%1 von %2 Benutzern angezeigt</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>UsersTableModel</name>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="40" />
-      <source>Account type</source>
-      <translation>Kontotyp</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="40"/>
+        <source>Account type</source>
+        <translation>Kontotyp</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="44" />
-      <source>Status</source>
-      <translation>Status</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="44"/>
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="56" />
-      <source>Deactivated on</source>
-      <translation>Deaktiviert am</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="56"/>
+        <source>Deactivated on</source>
+        <translation>Deaktiviert am</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/tablemodels.py" line="60" />
-      <source>Purged on</source>
-      <translation>Gelöscht am</translation>
+        <location filename="../../app/wizard/tablemodels.py" line="60"/>
+        <source>Purged on</source>
+        <translation>Gelöscht am</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>YearPage</name>
     <message>
-      <location filename="../../app/wizard/pages/year.py" line="16" />
-      <source>School year</source>
-      <translation>Schuljahr</translation>
+        <location filename="../../app/wizard/pages/year.py" line="16"/>
+        <source>School year</source>
+        <translation>Schuljahr</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/year.py" line="18" />
-      <source>The groups named in the file are looked up and created in this school year.</source>
-      <translation>Die Gruppen der Datei werden in diesem Schuljahr gesucht und angelegt.</translation>
+        <location filename="../../app/wizard/pages/year.py" line="18"/>
+        <source>The groups named in the file are looked up and created in this school year.</source>
+        <translation>Die Gruppen der Datei werden in diesem Schuljahr gesucht und angelegt.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/year.py" line="23" />
-      <source>School year:</source>
-      <translation>Schuljahr:</translation>
+        <location filename="../../app/wizard/pages/year.py" line="23"/>
+        <source>School year:</source>
+        <translation>Schuljahr:</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/year.py" line="24" />
-      <source>An import always refers to exactly one school year.</source>
-      <translation>Ein Import bezieht sich immer auf genau ein Schuljahr.</translation>
+        <location filename="../../app/wizard/pages/year.py" line="24"/>
+        <source>An import always refers to exactly one school year.</source>
+        <translation>Ein Import bezieht sich immer auf genau ein Schuljahr.</translation>
     </message>
     <message>
-      <location filename="../../app/wizard/pages/year.py" line="35" />
-      <source>%1 (current)</source>
-      <translation>%1 (aktuell)</translation>
+        <location filename="../../app/wizard/pages/year.py" line="35"/>
+        <source>%1 (current)</source>
+        <translation>%1 (aktuell)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>main</name>
     <message>
-      <location filename="../../app/wizard/main.py" line="53" />
-      <source>The database cannot be opened:
+        <location filename="../../app/wizard/main.py" line="59"/>
+        <source>The database cannot be opened:
 %1</source>
-      <translation>Die Datenbank lässt sich nicht öffnen:
+        <translation>Die Datenbank lässt sich nicht öffnen:
 %1</translation>
     </message>
-  </context>
+</context>
 </TS>

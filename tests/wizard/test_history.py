@@ -130,3 +130,53 @@ def test_undo_refused_lists_what_changed(
     assert "anna-lena.schaefer was changed" in dialog.details.toPlainText()
     dialog.close()
     assert user_count(engine) == 4
+
+
+def test_a_running_import_is_cancelled_from_the_history(
+    qtbot: QtBot,
+    window: MainWindow,
+    with_errors: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+    from collections.abc import Sequence
+    from typing import Any
+
+    from app.engine import passwords
+    from tests.wizard.driver import allow_close, click_next, to_preview
+
+    entered, release = threading.Event(), threading.Event()
+    original = passwords._hash_chunk
+
+    def gated(items: Sequence[str], *args: Any) -> list[str]:
+        entered.set()
+        release.wait(timeout=20)
+        return original(items, *args)
+
+    monkeypatch.setattr(passwords, "_hash_chunk", gated)
+    tab = window.history_tab
+    window.import_action.trigger()
+    wizard = window.wizard
+    assert wizard is not None
+    allow_close(wizard)
+    to_preview(qtbot, wizard, with_errors, create={"5b": "class"})
+    try:
+        click_next(qtbot, wizard)
+        assert entered.wait(timeout=10)
+        qtbot.waitUntil(lambda: tab.live)
+        running = next(
+            row
+            for row in range(tab.proxy.rowCount())
+            if tab.model.run_at(tab.proxy.mapToSource(tab.proxy.index(row, 0)).row()).status
+            == "running"
+        )
+        tab.view.selectRow(running)
+        assert tab.cancel_button.isEnabled()
+        with qtbot.waitSignal(wizard.run_page.run_ended, timeout=20_000) as ended:
+            qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+            release.set()
+    finally:
+        release.set()
+    assert ended.args == ["cancelled"]
+    assert user_count(window.engine) == 0
+    assert not tab.cancel_button.isEnabled()
