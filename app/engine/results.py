@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from app.engine.reasons import Message, Reason
+from app.models.runs import COUNT_NAMES
 
 
 class RowAction(enum.StrEnum):
@@ -160,17 +161,7 @@ _OUTCOME = {
     RowAction.INVALID: "invalid",
 }
 
-COUNT_KEYS = (
-    "created",
-    "updated",
-    "unchanged",
-    "expired",
-    "reactivated",
-    "skipped",
-    "invalid",
-    "conflicts",
-    "groups_created",
-)
+COUNT_KEYS = COUNT_NAMES  # the counts of ``import --json`` and of an ImportRun
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from openpyxl import Workbook
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.db import open_database, session_scope
+from app.engine import passwords
 from app.engine.directory import add_group, add_year
 from app.models import GroupType
 from app.wizard import texts
@@ -87,38 +88,32 @@ def students_xlsx(tmp_path: Path) -> Path:
     return path
 
 
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring, so that no test touches the real one."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
 @pytest.fixture
 def window(qtbot: QtBot, engine: Engine, settings: QSettings) -> MainWindow:
     widget = MainWindow(engine, settings)
     qtbot.addWidget(widget)
     widget.show()
     return widget
+
+
+@dataclass
+class HashGate:
+    """Holds password hashing until released, so a test can act on a running import."""
+
+    entered: threading.Event
+    release: threading.Event
+
+
+@pytest.fixture
+def hash_gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[HashGate]:
+    gate = HashGate(threading.Event(), threading.Event())
+    original = passwords._hash_chunk
+
+    def gated(items: Sequence[str], *args: Any) -> list[str]:
+        gate.entered.set()
+        gate.release.wait(timeout=20)
+        return original(items, *args)
+
+    monkeypatch.setattr(passwords, "_hash_chunk", gated)
+    yield gate
+    gate.release.set()

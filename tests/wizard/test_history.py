@@ -17,8 +17,14 @@ from app.db import session_scope
 from app.engine.history import REASONS_HEADER, archive_runs
 from app.models import User, utcnow
 from app.wizard.mainwindow import MainWindow
-from tests.wizard.conftest import STUDENTS, write_csv
-from tests.wizard.driver import finish, import_through_window
+from tests.wizard.conftest import STUDENTS, HashGate, write_csv
+from tests.wizard.driver import (
+    allow_close,
+    click_next,
+    finish,
+    import_through_window,
+    to_preview,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -133,50 +139,28 @@ def test_undo_refused_lists_what_changed(
 
 
 def test_a_running_import_is_cancelled_from_the_history(
-    qtbot: QtBot,
-    window: MainWindow,
-    with_errors: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, window: MainWindow, with_errors: Path, hash_gate: HashGate
 ) -> None:
-    import threading
-    from collections.abc import Sequence
-    from typing import Any
-
-    from app.engine import passwords
-    from tests.wizard.driver import allow_close, click_next, to_preview
-
-    entered, release = threading.Event(), threading.Event()
-    original = passwords._hash_chunk
-
-    def gated(items: Sequence[str], *args: Any) -> list[str]:
-        entered.set()
-        release.wait(timeout=20)
-        return original(items, *args)
-
-    monkeypatch.setattr(passwords, "_hash_chunk", gated)
     tab = window.history_tab
     window.import_action.trigger()
     wizard = window.wizard
     assert wizard is not None
     allow_close(wizard)
     to_preview(qtbot, wizard, with_errors, create={"5b": "class"})
-    try:
-        click_next(qtbot, wizard)
-        assert entered.wait(timeout=10)
-        qtbot.waitUntil(lambda: tab.live)
-        running = next(
-            row
-            for row in range(tab.proxy.rowCount())
-            if tab.model.run_at(tab.proxy.mapToSource(tab.proxy.index(row, 0)).row()).status
-            == "running"
-        )
-        tab.view.selectRow(running)
-        assert tab.cancel_button.isEnabled()
-        with qtbot.waitSignal(wizard.run_page.run_ended, timeout=20_000) as ended:
-            qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
-            release.set()
-    finally:
-        release.set()
+    click_next(qtbot, wizard)
+    assert hash_gate.entered.wait(timeout=10)
+    qtbot.waitUntil(lambda: tab.live)
+    running = next(
+        row
+        for row in range(tab.proxy.rowCount())
+        if tab.model.run_at(tab.proxy.mapToSource(tab.proxy.index(row, 0)).row()).status
+        == "running"
+    )
+    tab.view.selectRow(running)
+    assert tab.cancel_button.isEnabled()
+    with qtbot.waitSignal(wizard.run_page.run_ended, timeout=20_000) as ended:
+        qtbot.mouseClick(tab.cancel_button, Qt.MouseButton.LeftButton)
+        hash_gate.release.set()
     assert ended.args == ["cancelled"]
     assert user_count(window.engine) == 0
     assert not tab.cancel_button.isEnabled()

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -17,13 +16,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
 from app.db import session_scope
-from app.engine import passwords
 from app.engine.directory import list_groups, list_users
 from app.engine.mapping import Field
 from app.engine.results import ConflictKind, Resolution, RowAction
 from app.models import Group, ImportRun, User
 from app.wizard.wizard import ImportWizard, PageId
-from tests.wizard.conftest import write_csv
+from tests.wizard.conftest import HashGate, write_csv
 from tests.wizard.driver import allow_close, click_next, run_import, to_preview
 
 pytestmark = pytest.mark.gui
@@ -171,28 +169,16 @@ def test_cancelled_run_changes_nothing(
     wizard: ImportWizard,
     engine: Engine,
     students_csv: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    hash_gate: HashGate,
 ) -> None:
-    entered, release = threading.Event(), threading.Event()
-    original = passwords._hash_chunk
-
-    def gated(items: Sequence[str], *args: Any) -> list[str]:
-        entered.set()
-        release.wait(timeout=20)
-        return original(items, *args)
-
-    monkeypatch.setattr(passwords, "_hash_chunk", gated)
     to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
-    try:
-        click_next(qtbot, wizard)
-        assert entered.wait(timeout=10)
-        assert wizard.run_page.is_running()
-        assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
-        with qtbot.waitSignal(wizard.run_page.run_ended, timeout=20_000) as blocker:
-            qtbot.mouseClick(wizard.run_page.cancel_button, Qt.MouseButton.LeftButton)
-            release.set()
-    finally:
-        release.set()
+    click_next(qtbot, wizard)
+    assert hash_gate.entered.wait(timeout=10)
+    assert wizard.run_page.is_running()
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    with qtbot.waitSignal(wizard.run_page.run_ended, timeout=20_000) as blocker:
+        qtbot.mouseClick(wizard.run_page.cancel_button, Qt.MouseButton.LeftButton)
+        hash_gate.release.set()
     assert blocker.args == ["cancelled"]
     assert "cancelled" in wizard.run_page.phase_label.text()
     with session_scope(engine) as db:
