@@ -13,9 +13,9 @@ from typing import Any
 from sqlalchemy import Engine
 
 from app.cli_output import EXIT_OK, CliError, err, out, print_json
-from app.engine import directory
+from app.db import session_scope
+from app.engine import directory, history
 from app.engine.apply import check_applicable
-from app.engine.exports import write_table
 from app.engine.letters import save_import_letters
 from app.engine.mapping import apply_overrides, check_mapping
 from app.engine.plan import Plan
@@ -103,7 +103,9 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
         if not args.json:
             out(f"login letters saved: {letters}" if letters else "no new accounts: no letters")
     if args.errors:
-        _write_failed_rows(session, args.errors)
+        # The same file as the history's "failed rows" download of this run.
+        with session_scope(engine) as db:
+            history.export_rows(db, result.run_id, args.errors, succeeded=False)
     return EXIT_OK
 
 
@@ -192,24 +194,6 @@ def _print_plan(plan: Plan) -> None:
         extra = " | ".join(p for p in (detail, groups, reasons) if p)
         out(f"{where:<12} {row.outcome:<11} {row.login or '':<24} {name}  {extra}")
     _print_summary(plan.summary().as_dict())
-
-
-def _write_failed_rows(session: ImportSession, target: Path) -> None:
-    assert session.plan is not None and session.table is not None
-    headers = [*session.table.headers, "Gründe"]
-    rows = []
-    for row in session.plan.rows:
-        if row.effective_action is not None or row.index is None:
-            continue
-        reasons = [m.text() for m in row.reasons]
-        skip = row.skip_reason()
-        if skip is not None:
-            reasons.append(skip.text())
-        rows.append([*session.table.rows[row.index], ", ".join(reasons)])
-    write_table(target, headers, rows)
-
-
-# ------------------------------------------------------------------------ parser
 
 
 def add_import_parser(sub: Any) -> None:
