@@ -529,10 +529,7 @@ class _Writer:
             self.conn.execute(insert(ROW_RESULTS), params)
 
     def _row_result(self, run_id: int, row: RowPlan, logins: dict[int, str]) -> dict[str, Any]:
-        reasons = [m.text() for m in row.reasons]
-        skip = row.skip_reason()
-        if skip is not None:
-            reasons.append(skip.text())
+        reasons = [m.text() for m in row.explanations()]
         cells = self.plan.table.rows[row.index] if row.index is not None else []
         is_expiry = row.action is RowAction.EXPIRE
         succeeded = row.included if is_expiry else row.effective_action is not None

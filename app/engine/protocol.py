@@ -143,10 +143,7 @@ def _changes(row: RowPlan) -> str:
 
 
 def _reasons(row: RowPlan) -> str:
-    messages = list(row.reasons)
-    skip = row.skip_reason()
-    if skip is not None:
-        messages.append(skip)
+    messages = row.explanations()
     messages += [Message(Reason.GROUP_IGNORED, {"group": g}) for g in row.groups_ignored]
     texts = [m.text() for m in messages]
     return "; ".join(dict.fromkeys(texts))  # drop repeats, keep the order

@@ -136,6 +136,11 @@ class RowPlan:
             return _OUTCOME[self.resolved_action or RowAction.CONFLICT]
         return _OUTCOME[self.action]
 
+    def explanations(self) -> list[Message]:
+        """Why the row is invalid or was left out: its reasons, then the skip reason."""
+        skip = self.skip_reason()
+        return [*self.reasons, skip] if skip is not None else list(self.reasons)
+
     def skip_reason(self) -> Message | None:
         if self.action is RowAction.INVALID:
             return None
