@@ -3,7 +3,9 @@ as XLSX or CSV, every cell neutralised against formula injection (SPEC §5)."""
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import glob
 import io
 import os
 import tempfile
@@ -56,8 +58,20 @@ def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]
 
 
 def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, sync it, rename it onto ``path``.
+
+    On any failure the temporary file is removed and ``path`` is untouched. A process
+    killed while writing cannot remove its temporary file; the next write to the same
+    target does (callers only ever write bytes that may sit on disk: encrypted
+    protocols, neutralised exports).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False)
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    handle = tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
     try:
         with handle:
             handle.write(data)
@@ -65,5 +79,6 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(handle.fileno())
         os.replace(handle.name, path)
     except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
         raise

@@ -40,8 +40,9 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from app.db import get_setting, session_scope, set_setting
+from app.engine.exports import atomic_write
 from app.engine.plan import Plan
-from app.engine.protocol import _write_atomically, check_password
+from app.engine.protocol import check_password
 from app.engine.reasons import Reason, Refused
 from app.engine.results import ApplyResult, RowAction
 from app.models import GroupType, School, group_name_key
@@ -331,7 +332,7 @@ def save_letters(
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
     payload = build_letters(school_name, entries, text, password, language)
-    _write_atomically(target, payload)
+    atomic_write(target, payload)
     return target
 
 

@@ -10,13 +10,10 @@ XLSX with Office's agile encryption (msoffcrypto-tool), CSV inside an AES-256 zi
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import glob
 import io
 import os
 import string
-import tempfile
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -27,6 +24,7 @@ import xlsxwriter
 from msoffcrypto.format.ooxml import OOXMLFile
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from app.engine.exports import atomic_write
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange, NewCredentials, RowPlan
 from app.engine.safecells import neutralize
@@ -271,7 +269,7 @@ def save_protocol(
         payload = build_xlsx(headers, rows, password, sheet_title=title)
     else:
         payload = build_csv_zip(headers, rows, password, inner_name=_inner_name(target))
-    _write_atomically(target, payload)
+    atomic_write(target, payload)
     return target
 
 
@@ -281,27 +279,6 @@ def _inner_name(target: Path) -> str:
         stem += ".csv"
     allowed = set(string.ascii_letters + string.digits + "._- ")
     return "".join(c if c in allowed else "_" for c in stem)  # portable inside a zip
-
-
-def _write_atomically(target: Path, payload: bytes) -> None:
-    # A process killed while writing cannot remove its temporary file; the next save
-    # does (it only ever held encrypted bytes).
-    for stale in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-    handle = tempfile.NamedTemporaryFile(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(handle.name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(handle.name)
-        raise
 
 
 def password_strength(password: str) -> int:
