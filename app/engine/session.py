@@ -41,7 +41,6 @@ def file_sha256(path: Path) -> str:
 class ImportSession:
     engine: Engine
     options: ImportOptions
-    operator_id: int | None = None
     # Who runs the import; None means the local administrator of single-user mode.
     actor: Actor | None = None
     path: Path | None = None
@@ -132,7 +131,7 @@ class ImportSession:
         actor = self.require_actor()
         school_id = self.plan.state.school_id
         actor.require_import("users", school_id)
-        info = RunInfo(self.path.name, file_sha256(self.path), self.operator_id or actor.id)
+        info = RunInfo(self.path.name, file_sha256(self.path), actor.id)
         with import_lock(self.engine, school_id, actor.name):
             self.result = apply_plan(self.engine, self.plan, info, progress, cancelled)
         return self.result
