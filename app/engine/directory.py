@@ -88,11 +88,6 @@ def find_year(session: Session, name: str | None) -> SchoolYear:
     return year
 
 
-def set_current_year(session: Session, year: SchoolYear) -> None:
-    session.execute(update(SchoolYear).values(is_current=False))
-    year.is_current = True
-
-
 # ------------------------------------------------------------------------ groups
 def parse_group_type(value: str) -> GroupType:
     try:

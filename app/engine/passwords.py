@@ -18,7 +18,6 @@ import math
 import os
 import secrets
 import string
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
@@ -178,39 +177,10 @@ def _chunks(passwords: Sequence[str], size: int) -> list[list[str]]:
     return [list(passwords[i : i + size]) for i in range(0, len(passwords), size)]
 
 
-def _gather(parts: list[Future[list[str]]]) -> Future[list[str]]:
-    """One future for the concatenated results of ``parts``, in order."""
-    combined: Future[list[str]] = Future()
-    combined.set_running_or_notify_cancel()
-    lock = threading.Lock()
-    remaining = [len(parts)]
-
-    def part_done(part: Future[list[str]]) -> None:
-        with lock:
-            if combined.done():
-                return
-            if part.cancelled():
-                combined.set_exception(Cancelled())
-                return
-            error = part.exception()
-            if error is not None:
-                combined.set_exception(error)
-                return
-            remaining[0] -= 1
-            if remaining[0] == 0:
-                combined.set_result([h for p in parts for h in p.result()])
-
-    if not parts:
-        combined.set_result([])
-    for part in parts:
-        part.add_done_callback(part_done)
-    return combined
-
-
 class HashPool:
     """A thread pool for hashing, to be started early and fed as passwords appear.
 
-    ``with HashPool() as pool: future = pool.submit(passwords)`` — the caller can do
+    ``with HashPool() as pool: parts = pool.submit_chunks(passwords)`` — the caller can do
     other work (e.g. writing users) while the hashes are computed, then
     ``future.result()`` gives the hashes in the order of ``passwords``.
     """
@@ -242,10 +212,6 @@ class HashPool:
             executor.submit(_hash_chunk, chunk, *args)
             for chunk in _chunks(passwords, self.chunk_size)
         ]
-
-    def submit(self, passwords: Sequence[str]) -> Future[list[str]]:
-        """Hash ``passwords`` in the background; the future's result keeps their order."""
-        return _gather(self.submit_chunks(passwords))
 
     def shutdown(self, cancel: bool = False) -> None:
         if self._executor is not None:

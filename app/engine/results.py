@@ -269,7 +269,6 @@ class Phase(enum.StrEnum):
     HASHING = "hashing"
     CHECKING = "checking"
     WRITING = "writing"
-    RECORDING = "recording"
     DONE = "done"
 
 

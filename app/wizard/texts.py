@@ -102,7 +102,6 @@ def phase_label(phase: str) -> str:
         Phase.HASHING.value: QCoreApplication.translate("Texts", "Generating passwords"),
         Phase.CHECKING.value: QCoreApplication.translate("Texts", "Checking the database"),
         Phase.WRITING.value: QCoreApplication.translate("Texts", "Writing users"),
-        Phase.RECORDING.value: QCoreApplication.translate("Texts", "Recording the run"),
         Phase.DONE.value: QCoreApplication.translate("Texts", "Done"),
     }
     return labels.get(phase, phase)

@@ -1652,66 +1652,61 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
     </message>
     <message>
         <location filename="../../app/wizard/texts.py" line="105"/>
-        <source>Recording the run</source>
-        <translation>Lauf wird protokolliert</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/texts.py" line="106"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="186"/>
+        <location filename="../../app/wizard/texts.py" line="185"/>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="187"/>
+        <location filename="../../app/wizard/texts.py" line="186"/>
         <source>completed</source>
         <translation>abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="188"/>
+        <location filename="../../app/wizard/texts.py" line="187"/>
         <source>completed with errors</source>
         <translation>mit Fehlern abgeschlossen</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="189"/>
+        <location filename="../../app/wizard/texts.py" line="188"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="190"/>
+        <location filename="../../app/wizard/texts.py" line="189"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="191"/>
+        <location filename="../../app/wizard/texts.py" line="190"/>
         <source>archived</source>
         <translation>archiviert</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="192"/>
+        <location filename="../../app/wizard/texts.py" line="191"/>
         <source>undone</source>
         <translation>rückgängig gemacht</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="199"/>
+        <location filename="../../app/wizard/texts.py" line="198"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="200"/>
+        <location filename="../../app/wizard/texts.py" line="199"/>
         <source>Import operator</source>
         <translation>Import-Bearbeiter</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="207"/>
+        <location filename="../../app/wizard/texts.py" line="206"/>
         <source>users</source>
         <translation>Benutzer</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="208"/>
+        <location filename="../../app/wizard/texts.py" line="207"/>
         <source>groups</source>
         <translation>Gruppen</translation>
     </message>

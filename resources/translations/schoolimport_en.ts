@@ -1652,66 +1652,61 @@ Imports the school office&apos;s tables into the user directory.</translation>
     </message>
     <message>
         <location filename="../../app/wizard/texts.py" line="105"/>
-        <source>Recording the run</source>
-        <translation>Recording the run</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/texts.py" line="106"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="186"/>
+        <location filename="../../app/wizard/texts.py" line="185"/>
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="187"/>
+        <location filename="../../app/wizard/texts.py" line="186"/>
         <source>completed</source>
         <translation>completed</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="188"/>
+        <location filename="../../app/wizard/texts.py" line="187"/>
         <source>completed with errors</source>
         <translation>completed with errors</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="189"/>
+        <location filename="../../app/wizard/texts.py" line="188"/>
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="190"/>
+        <location filename="../../app/wizard/texts.py" line="189"/>
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="191"/>
+        <location filename="../../app/wizard/texts.py" line="190"/>
         <source>archived</source>
         <translation>archived</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="192"/>
+        <location filename="../../app/wizard/texts.py" line="191"/>
         <source>undone</source>
         <translation>undone</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="199"/>
+        <location filename="../../app/wizard/texts.py" line="198"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="200"/>
+        <location filename="../../app/wizard/texts.py" line="199"/>
         <source>Import operator</source>
         <translation>Import operator</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="207"/>
+        <location filename="../../app/wizard/texts.py" line="206"/>
         <source>users</source>
         <translation>users</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/texts.py" line="208"/>
+        <location filename="../../app/wizard/texts.py" line="207"/>
         <source>groups</source>
         <translation>groups</translation>
     </message>

@@ -130,12 +130,13 @@ def test_cancel_after_first_progress() -> None:
 
 def test_hash_pool_overlaps_with_other_work() -> None:
     with HashPool(INITIAL, workers=2, chunk_size=30) as pool:
-        future = pool.submit([f"p{i}" for i in range(100)])
-        empty = pool.submit([])
+        parts = pool.submit_chunks([f"p{i}" for i in range(100)])
+        empty = pool.submit_chunks([])
         other = sum(range(1000))  # the caller's own work meanwhile
-        hashes = future.result(timeout=30)
+        hashes = [h for part in parts for h in part.result(timeout=30)]
     assert other == 499500
-    assert empty.result() == []
+    assert empty == []
+    assert len(parts) == 4
     assert len(hashes) == 100
     assert verify_password(hashes[42], "p42")
 
