@@ -28,7 +28,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sqlalchemy import insert, select  # noqa: E402
+from sqlalchemy import insert, literal_column, select  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
 from app.engine import directory, passwords, protocol  # noqa: E402
@@ -201,24 +201,19 @@ def baseline_write(rows: list[list[str]], folder: Path) -> float:
         for r in rows
     ]
 
+    now = literal_column("'2026-08-01 08:00:00.000000'")
+
     def write() -> None:
         with engine.begin() as conn:
-            ids = (
-                conn.execute(
-                    insert(User.__table__).returning(
-                        User.__table__.c.id, sort_by_parameter_order=True
-                    ),
-                    users,
-                )
-                .scalars()
-                .all()
-            )
+            users_table = User.__table__
+            conn.execute(insert(users_table).values(created_at=now, updated_at=now), users)
+            ids = dict(conn.execute(select(users_table.c.source_id, users_table.c.id)).all())
             members = [
-                {"user_id": i, "group_id": gids[g.strip()]}
-                for i, r in zip(ids, rows, strict=True)
+                {"user_id": ids[r[0]], "group_id": gids[g.strip()]}
+                for r in rows
                 for g in [r[3], *r[4].split(",")]
             ]
-            conn.execute(insert(Membership.__table__), members)
+            conn.execute(insert(Membership.__table__).values(created_at=now), members)
 
     seconds = timed(write)[0]
     engine.dispose()

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine import passwords
+from app.engine.bulk import BulkStatement, bound_values
 from app.engine.diff import GroupRef, group_refs, membership_delta
 from app.engine.plan import Plan
 from app.engine.reasons import Cancelled, Reason, Refused, StalePlan
@@ -66,6 +67,44 @@ BEFORE_IMAGE_VERSION = 2
 # Columns of a touched user that the before-image keeps besides the imported fields.
 _STATUS_COLUMNS = ("status", "marked_at", "deactivate_on", "purge_on", "updated_at")
 USERS = cast(Table, User.__table__)
+_USER_COLUMNS = (
+    "school_id",
+    "source",
+    "source_id",
+    "account_type",
+    "last_name",
+    "first_name",
+    "birth_date",
+    "email",
+    "login",
+    "password_hash",
+    "datasafe_hash",
+    "must_change_password",
+    "status",
+    "created_by_run_id",
+)
+# The columns an update of an existing user sets (besides the status dates).
+_UPDATED_COLUMNS = (
+    "school_id",
+    "last_name",
+    "first_name",
+    "birth_date",
+    "email",
+    "login",
+    "source",
+    "source_id",
+    "status",
+)
+_ROW_RESULT_COLUMNS = (
+    "run_id",
+    "row_number",
+    "action",
+    "succeeded",
+    "reason",
+    "values",
+    "user_id",
+    "login",
+)
 MEMBERSHIPS = cast(Table, Membership.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
 ROW_RESULTS = cast(Table, ImportRowResult.__table__)
@@ -262,16 +301,15 @@ class _Writer:
         safe_hashes = hashed[len(pw_hashes) :] if pending.with_datasafe else []
         rows = {r.index: r for r in self.plan.rows if r.index is not None}
         params = [
-            {
-                "b_id": rows[index].user_id,
-                "password_hash": pw_hashes[n] if pw_hashes else None,
-                "datasafe_hash": safe_hashes[n] if safe_hashes else None,
-            }
+            (
+                pw_hashes[n] if pw_hashes else None,
+                safe_hashes[n] if safe_hashes else None,
+                rows[index].user_id,
+            )
             for n, index in enumerate(pending.indexes)
         ]
-        stmt = update(USERS).where(USERS.c.id == bindparam("b_id"))
-        for start in range(0, len(params), BATCH):
-            self.conn.execute(stmt, params[start : start + BATCH])
+        stmt = BulkStatement.update(self.conn, USERS, ("password_hash", "datasafe_hash"))
+        stmt.execute_batched(params, BATCH)
 
     def _tick(self, count: int, phase: Phase = Phase.WRITING) -> None:
         if self.is_cancelled():
@@ -324,41 +362,45 @@ class _Writer:
         rows = [r for r in self.plan.rows if r.effective_action is RowAction.CREATE]
         logins: dict[int, str] = {}
         opts = self.plan.options
-        for start in range(0, len(rows), BATCH):
-            batch = rows[start : start + BATCH]
-            params = []
-            for row in batch:
-                assert row.index is not None and row.new_login is not None
-                params.append(
-                    {
-                        "school_id": self.plan.state.school_id,
-                        "source": opts.source,
-                        "source_id": row.values.source_id,
-                        "account_type": opts.account_type,
-                        "last_name": row.values.last_name,
-                        "first_name": row.values.first_name,
-                        "birth_date": row.values.birth_date,
-                        "email": row.values.email,
-                        "login": row.new_login,
-                        "password_hash": None,  # set by _store_hashes
-                        "datasafe_hash": None,
-                        "must_change_password": True,
-                        "status": UserStatus.ACTIVE.value,
-                        "created_by_run_id": run_id,
-                    }
-                )
-            stmt = (
-                insert(USERS)
-                .values(created_at=self.now_sql, updated_at=self.now_sql)
-                .returning(USERS.c.id, sort_by_parameter_order=True)
+        school_id = self.plan.state.school_id
+        status = UserStatus.ACTIVE.value
+        # No RETURNING: SQLite cannot return the ids of a multi-row insert in parameter
+        # order, so SQLAlchemy would fall back to one statement per row (5× slower).
+        # The ids are read back afterwards by the run that created them.
+        stmt = BulkStatement.insert(
+            self.conn, USERS, _USER_COLUMNS, created_at=self.now_sql, updated_at=self.now_sql
+        )
+        params = [
+            (
+                school_id,
+                opts.source,
+                row.values.source_id,
+                opts.account_type,
+                row.values.last_name,
+                row.values.first_name,
+                row.values.birth_date,
+                row.values.email,
+                row.new_login,
+                None,  # password_hash and datasafe_hash: set by _store_hashes
+                None,
+                True,
+                status,
+                run_id,
             )
-            ids = self.conn.execute(stmt, params).scalars().all()
-            for row, user_id in zip(batch, ids, strict=True):
-                assert row.index is not None and row.new_login is not None
-                row.user_id = int(user_id)
-                logins[row.index] = row.new_login
-                self.before["created_users"].append(int(user_id))
-            self._tick(len(batch))
+            for row in rows
+        ]
+        stmt.execute_batched(params, BATCH, self._tick)
+        if not rows:
+            return logins
+        created = self.conn.execute(
+            select(USERS.c.login, USERS.c.id).where(USERS.c.created_by_run_id == run_id)
+        )
+        ids: dict[str, int] = {login: int(user_id) for login, user_id in created}
+        for row in rows:
+            assert row.index is not None and row.new_login is not None
+            row.user_id = ids[row.new_login]
+            logins[row.index] = row.new_login
+        self.before["created_users"] = sorted(ids.values())
         return logins
 
     def _update_users(self) -> dict[int, str]:
@@ -366,22 +408,12 @@ class _Writer:
         rows = [r for r in self.plan.rows if r.effective_action in kinds]
         users = {u.id: u for u in self.plan.state.users_by_source_id.values()}
         logins: dict[int, str] = {}
-        params: list[dict[str, Any]] = []
+        params: list[tuple[Any, ...]] = []
         for row in rows:
             assert row.user_id is not None and row.index is not None
             user = users.get(row.user_id) or self.plan.state.user_by_id(row.user_id)
             assert user is not None
-            current: dict[str, Any] = {
-                "school_id": user.school_id,
-                "last_name": user.last_name,
-                "first_name": user.first_name,
-                "birth_date": user.birth_date,
-                "email": user.email,
-                "login": user.login,
-                "source": user.source,
-                "source_id": user.source_id,
-                "status": user.status,
-            }
+            current: dict[str, Any] = {name: getattr(user, name) for name in _UPDATED_COLUMNS}
             new = dict(current)
             for change in row.changes:
                 new[change.field] = change.new
@@ -391,65 +423,57 @@ class _Writer:
             if new == current and row.effective_action is RowAction.UPDATE:
                 continue  # only memberships change
             self.before["updated"].append({"id": user.id, **current})
-            params.append(
-                {
-                    "b_id": user.id,
-                    **new,
-                    "marked_at": None,
-                    "deactivate_on": None,
-                    "purge_on": None,
-                    "updated_at": self.now,
-                }
-            )
+            params.append((*(new[name] for name in _UPDATED_COLUMNS), None, None, None, user.id))
         old = self._status_columns([entry["id"] for entry in self.before["updated"]])
         self.before["updated"] = [_jsonable({**e, **old[e["id"]]}) for e in self.before["updated"]]
-        # The SET clause comes from the parameter keys (Core executemany).
-        stmt = update(USERS).where(USERS.c.id == bindparam("b_id"))
-        for start in range(0, len(params), BATCH):
-            batch = params[start : start + BATCH]
-            self.conn.execute(stmt, batch)
+        names = (*_UPDATED_COLUMNS, "marked_at", "deactivate_on", "purge_on")
+        stmt = BulkStatement(
+            self.conn,
+            update(USERS)
+            .where(USERS.c.id == bindparam("b_id"))
+            .values({**bound_values(names), "updated_at": self.now_sql}),
+            (*names, "b_id"),
+        )
+        stmt.execute_batched(params, BATCH)
         self._tick(len(rows))
         return logins
 
     def _set_memberships(self) -> None:
         if not self.plan.file_groups_mapped:
             return
-        to_add: list[tuple[int, int]] = []  # tuples: a third of a dict's memory
-        to_remove: list[dict[str, Any]] = []
+        to_add: list[tuple[int, int, bool]] = []  # tuples: a third of a dict's memory
+        to_remove: list[tuple[int, int]] = []
+        group_ids, state, needs = self.group_ids, self.plan.state, self.plan.groups
+        writing = (RowAction.CREATE, RowAction.UPDATE, RowAction.REACTIVATE)
         for row in self.plan.rows:
-            if row.effective_action not in (
-                RowAction.CREATE,
-                RowAction.UPDATE,
-                RowAction.REACTIVATE,
-            ):
+            action = row.effective_action
+            if action not in writing:
                 continue
-            assert row.user_id is not None
-            refs = group_refs(row.values.groups, self.plan.groups)
-            existing = None if row.effective_action is RowAction.CREATE else row.user_id
-            add, remove = membership_delta(existing, refs, self.plan.state)
-            for ref in add:
-                gid = self.group_ids[ref]
-                to_add.append((row.user_id, gid))
-            for gid in remove:
-                to_remove.append({"b_user": row.user_id, "b_group": gid})
+            user_id = row.user_id
+            assert user_id is not None
+            refs = group_refs(row.values.groups, needs)
+            existing = None if action is RowAction.CREATE else user_id
+            add, remove = membership_delta(existing, refs, state)
+            to_add += [(user_id, group_ids[ref], False) for ref in add]
+            to_remove += [(user_id, gid) for gid in remove]
         self.before["memberships_removed"] = self._removed_memberships(to_remove)
         if to_remove:
-            stmt = MEMBERSHIPS.delete().where(
+            delete = MEMBERSHIPS.delete().where(
                 MEMBERSHIPS.c.user_id == bindparam("b_user"),
                 MEMBERSHIPS.c.group_id == bindparam("b_group"),
             )
-            for start in range(0, len(to_remove), BATCH):
-                self.conn.execute(stmt, to_remove[start : start + BATCH])
-        add_stmt = insert(MEMBERSHIPS).values(created_at=self.now_sql)
-        for start in range(0, len(to_add), BATCH):
-            batch = to_add[start : start + BATCH]
-            self.conn.execute(add_stmt, [{"user_id": u, "group_id": g} for u, g in batch])
-        self.before["memberships_added"] = [[u, g] for u, g in to_add]
+            BulkStatement(self.conn, delete, ("b_user", "b_group")).execute_batched(
+                to_remove, BATCH
+            )
+        columns = ("user_id", "group_id", "is_admin")
+        stmt = BulkStatement.insert(self.conn, MEMBERSHIPS, columns, created_at=self.now_sql)
+        stmt.execute_batched(to_add, BATCH)
+        self.before["memberships_added"] = [[u, g] for u, g, _admin in to_add]
 
-    def _removed_memberships(self, to_remove: list[dict[str, Any]]) -> list[list[Any]]:
+    def _removed_memberships(self, to_remove: list[tuple[int, int]]) -> list[list[Any]]:
         """[user id, group id, is_admin, created_at] of each membership to remove."""
-        wanted = {(m["b_user"], m["b_group"]) for m in to_remove}
-        users = sorted({m["b_user"] for m in to_remove})
+        wanted = set(to_remove)
+        users = sorted({user_id for user_id, _group_id in to_remove})
         found: dict[tuple[int, int], list[Any]] = {}
         for start in range(0, len(users), BATCH):
             stmt = select(
@@ -466,7 +490,7 @@ class _Writer:
                         bool(admin),
                         created.isoformat() if created else None,
                     ]
-        return [found[(m["b_user"], m["b_group"])] for m in to_remove]
+        return [found[pair] for pair in to_remove]
 
     def _status_columns(self, ids: list[int]) -> dict[int, dict[str, Any]]:
         """The status, its dates and updated_at of these users, before the run."""
@@ -489,23 +513,20 @@ class _Writer:
         ).one()
         deactivate_on = self.today + timedelta(days=kind.tolerance_days)
         purge_on = deactivate_on + timedelta(days=kind.deletion_days)
-        params = [
-            {
-                "b_id": r.user_id,
-                "status": UserStatus.MARKED_FOR_DELETION.value,
-                "marked_at": self.now,
-                "deactivate_on": deactivate_on,
-                "purge_on": purge_on,
-                "updated_at": self.now,
-            }
-            for r in rows
-        ]
+        marked = UserStatus.MARKED_FOR_DELETION.value
+        params = [(marked, self.now, deactivate_on, purge_on, r.user_id) for r in rows]
         ids = [r.user_id for r in rows if r.user_id is not None]
         old = self._status_columns(ids)
         self.before["expired_before"] = [_jsonable({"id": uid, **old[uid]}) for uid in ids]
-        stmt = update(USERS).where(USERS.c.id == bindparam("b_id"))
-        for start in range(0, len(params), BATCH):
-            self.conn.execute(stmt, params[start : start + BATCH])
+        names = ("status", "marked_at", "deactivate_on", "purge_on")
+        stmt = BulkStatement(
+            self.conn,
+            update(USERS)
+            .where(USERS.c.id == bindparam("b_id"))
+            .values({**bound_values(names), "updated_at": self.now_sql}),
+            (*names, "b_id"),
+        )
+        stmt.execute_batched(params, BATCH)
         self.before["expired"] = ids
         self._tick(len(rows))
 
@@ -514,35 +535,35 @@ class _Writer:
         if not wanted:
             return
         known = set(self.conn.execute(select(UsedLogin.login)).scalars().all())
-        new = sorted(wanted - known)
-        rows = [{"login": login} for login in new]
-        for start in range(0, len(rows), BATCH):
-            self.conn.execute(
-                insert(USED_LOGINS).values(first_used_at=self.now_sql), rows[start : start + BATCH]
-            )
+        rows = [(login,) for login in sorted(wanted - known)]
+        stmt = BulkStatement.insert(self.conn, USED_LOGINS, ("login",), first_used_at=self.now_sql)
+        stmt.execute_batched(rows, BATCH)
 
     # -- the record of the run -------------------------------------------------------
     def _record_rows(self, run_id: int, logins: dict[int, str]) -> None:
         rows = self.plan.all_rows
+        stmt = BulkStatement.insert(self.conn, ROW_RESULTS, _ROW_RESULT_COLUMNS)
         for start in range(0, len(rows), BATCH):  # built per batch: memory stays flat
-            params = [self._row_result(run_id, row, logins) for row in rows[start : start + BATCH]]
-            self.conn.execute(insert(ROW_RESULTS), params)
+            stmt.execute(
+                self._row_result(run_id, row, logins) for row in rows[start : start + BATCH]
+            )
 
-    def _row_result(self, run_id: int, row: RowPlan, logins: dict[int, str]) -> dict[str, Any]:
+    def _row_result(self, run_id: int, row: RowPlan, logins: dict[int, str]) -> tuple[Any, ...]:
         reasons = [m.text() for m in row.explanations()]
         cells = self.plan.table.rows[row.index] if row.index is not None else []
         is_expiry = row.action is RowAction.EXPIRE
         succeeded = row.included if is_expiry else row.effective_action is not None
-        return {
-            "run_id": run_id,
-            "row_number": row.line or 0,
-            "action": row.outcome if succeeded or is_expiry else row.outcome,
-            "succeeded": succeeded,
-            "reason": ", ".join(reasons),
-            "values": list(cells),
-            "user_id": row.user_id,
-            "login": logins.get(row.index, row.login) if row.index is not None else row.login,
-        }
+        login = logins.get(row.index, row.login) if row.index is not None else row.login
+        return (
+            run_id,
+            row.line or 0,
+            row.outcome,
+            succeeded,
+            ", ".join(reasons),
+            list(cells),
+            row.user_id,
+            login,
+        )
 
     def _finish_run(self, run_id: int, summary: Any) -> None:
         failed = summary.invalid + summary.conflicts + summary.skipped
