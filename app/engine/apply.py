@@ -34,6 +34,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.engine import passwords
 from app.engine.bulk import BulkStatement, bound_values
 from app.engine.diff import GroupRef, group_refs, membership_delta
+from app.engine.gcpause import gc_paused
 from app.engine.plan import Plan
 from app.engine.reasons import Cancelled, Reason, Refused, StalePlan
 from app.engine.results import (
@@ -130,6 +131,7 @@ def check_applicable(plan: Plan) -> None:
         raise Refused(Reason.MASS_EXPIRY, count=count, active=plan.state.active_count)
 
 
+@gc_paused
 def apply_plan(
     engine: Engine,
     plan: Plan,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.engine.diff import diff_existing, group_refs
+from app.engine.gcpause import gc_paused
 from app.engine.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
 from app.engine.mapping import ColumnMapping, Field, check_mapping
 from app.engine.reasons import Message, Reason, Refused
@@ -185,6 +186,7 @@ def _need(key: str, name: str, opts: ImportOptions, state: DirectoryState) -> Gr
 # --------------------------------------------------------------------------- planning
 
 
+@gc_paused
 def build_plan(
     table: Table,
     mapping: ColumnMapping,
@@ -231,7 +233,7 @@ class _Planner:
         self.scope: frozenset[int] | None = None
 
     def run(self) -> Plan:
-        rows = [self._validated(i) for i in range(len(self.table.rows))]
+        rows = self._validated()
         groups = group_needs((r.values for r in rows), self.options, self.state)
         duplicates = self._duplicate_sets(rows)
         for row in rows:
@@ -253,11 +255,21 @@ class _Planner:
         )
         return plan
 
-    def _validated(self, index: int) -> RowPlan:
-        values, reasons = self.validate(self.table.rows[index])
-        line = self.table.line_numbers[index]
-        action = RowAction.INVALID if reasons else RowAction.CREATE
-        return RowPlan(index=index, line=line, action=action, values=values, reasons=reasons)
+    def _validated(self) -> list[RowPlan]:
+        checked = self.validate.validate_all(self.table.rows)
+        invalid, create = RowAction.INVALID, RowAction.CREATE
+        return [
+            RowPlan(
+                index=index,
+                line=line,
+                action=invalid if reasons else create,
+                values=values,
+                reasons=reasons,
+            )
+            for index, (line, (values, reasons)) in enumerate(
+                zip(self.table.line_numbers, checked, strict=True)
+            )
+        ]
 
     @staticmethod
     def _duplicate_sets(rows: Sequence[RowPlan]) -> dict[str, tuple[int, ...]]:

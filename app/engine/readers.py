@@ -26,6 +26,7 @@ from pathlib import Path
 from python_calamine import CalamineWorkbook, PasswordError
 
 from app.engine.extent import workbook_extent
+from app.engine.gcpause import gc_paused
 from app.engine.reasons import Reason, Refused
 from app.engine.table import FileKind, ReadOptions, Table
 
@@ -57,6 +58,7 @@ _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t"}
 _DEFAULT_OPTIONS = ReadOptions()
 
 
+@gc_paused
 def read_table(path: Path | str, options: ReadOptions = _DEFAULT_OPTIONS) -> Table:
     """Read the file at ``path``; raise :class:`Refused` if it cannot be read."""
     path = Path(path)

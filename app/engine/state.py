@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.engine.bulk import fetch_all
+from app.engine.gcpause import gc_paused
 from app.models import (
     KEPT_GROUP_TYPES,
     Group,
@@ -102,6 +104,7 @@ def default_school_id(session: Session) -> int:
     return school_id
 
 
+@gc_paused
 def load_state(
     session: Session, school_id: int, year: SchoolYear, source: str, account_type: str
 ) -> DirectoryState:
@@ -138,7 +141,7 @@ def _load_users(session: Session, state: DirectoryState, digest: Hash) -> None:
         User.login,
         User.status,
     )
-    rows = session.connection().execute(select(*columns).order_by(User.id)).all()
+    rows = fetch_all(session.connection(), select(*columns).order_by(User.id))
     digest.update(_row_hash(rows))
     for row in rows:
         user = ExistingUser(*row)
@@ -157,15 +160,12 @@ def _load_users(session: Session, state: DirectoryState, digest: Hash) -> None:
 
 
 def _load_groups(session: Session, state: DirectoryState, digest: Hash) -> None:
-    rows = (
-        session.connection()
-        .execute(
-            select(Group.id, Group.name, Group.type, Group.year_id)
-            .where(Group.school_id == state.school_id)
-            .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
-            .order_by(Group.id)
-        )
-        .all()
+    rows = fetch_all(
+        session.connection(),
+        select(Group.id, Group.name, Group.type, Group.year_id)
+        .where(Group.school_id == state.school_id)
+        .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
+        .order_by(Group.id),
     )
     digest.update(_row_hash(rows))
     for row in rows:
@@ -181,16 +181,13 @@ def _load_groups(session: Session, state: DirectoryState, digest: Hash) -> None:
 def _load_memberships(session: Session, state: DirectoryState, digest: Hash) -> None:
     if not state.groups_by_id:
         return
-    rows = (
-        session.connection()
-        .execute(
-            select(Membership.user_id, Membership.group_id)
-            .join(Group, Group.id == Membership.group_id)
-            .where(Group.school_id == state.school_id)
-            .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
-            .order_by(Membership.user_id, Membership.group_id)
-        )
-        .all()
+    rows = fetch_all(
+        session.connection(),
+        select(Membership.user_id, Membership.group_id)
+        .join(Group, Group.id == Membership.group_id)
+        .where(Group.school_id == state.school_id)
+        .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
+        .order_by(Membership.user_id, Membership.group_id),
     )
     digest.update(_row_hash(rows))
     memberships: defaultdict[int, set[int]] = defaultdict(set)
@@ -200,6 +197,6 @@ def _load_memberships(session: Session, state: DirectoryState, digest: Hash) -> 
 
 
 def _load_logins(session: Session, state: DirectoryState, digest: Hash) -> None:
-    used = set(session.scalars(select(UsedLogin.login)).all())
+    used = {login for (login,) in fetch_all(session.connection(), select(UsedLogin.login))}
     state.used_logins = used | set(state.login_owner)
     digest.update(str(len(used)).encode())

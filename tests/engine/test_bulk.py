@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, Table, bindparam, literal_column, select
 
 from app.db import session_scope
-from app.engine.bulk import BulkStatement
+from app.engine.bulk import BulkStatement, fetch_all
 from app.engine.state import default_school_id
 from app.models import ImportRowResult, ImportRun, User
 
@@ -130,3 +130,20 @@ def test_parameters_must_match_the_statement(engine: Engine) -> None:
     stmt = USERS.delete().where(USERS.c.id == bindparam("b_id"))
     with engine.connect() as conn, pytest.raises(ValueError, match="do not match"):
         BulkStatement(conn, stmt, ("b_id", "extra"))
+
+
+def test_fetch_all_gives_what_core_gives(engine: Engine) -> None:
+    school = _school(engine)
+    with engine.begin() as conn:
+        stmt = BulkStatement.insert(conn, USERS, COLUMNS, created_at=NOW, updated_at=NOW)
+        stmt.execute([_user(school, n, date(2010, 1, 1 + n) if n else None) for n in range(3)])
+    query = (
+        select(USERS.c.login, USERS.c.birth_date, USERS.c.created_at)
+        .where(USERS.c.school_id == school, USERS.c.login != "u1")
+        .order_by(USERS.c.login)
+    )
+    with engine.connect() as conn:
+        assert fetch_all(conn, query) == [tuple(r) for r in conn.execute(query)]
+        assert [r[1] for r in fetch_all(conn, query)] == [None, date(2010, 1, 3)]
+        with pytest.raises(ValueError, match="IN lists"):
+            fetch_all(conn, select(USERS.c.id).where(USERS.c.login.in_(["u1"])))

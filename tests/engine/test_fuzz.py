@@ -27,7 +27,7 @@ from app.engine.mapping import MULTI_COLUMN_FIELDS, Field, auto_map, guess_field
 from app.engine.readers import read_table
 from app.engine.reasons import _TEXT, Message, Refused
 from app.engine.table import ReadOptions, Table
-from app.engine.validation import validate_row
+from app.engine.validation import RowValidator, validate_row
 
 EXAMPLES = int(os.environ.get("SCHOOLIMPORT_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(
@@ -147,6 +147,30 @@ def test_validate_row_never_raises(headers: list[str], cells: list[str]) -> None
     if not reasons:
         assert values.source_id and values.last_name and values.first_name
         assert all(len(v) <= 100 for v in (values.source_id, values.last_name))
+
+
+# Cells that exercise every check: empty, too long, control characters, dates in
+# every spelling and invalid ones, addresses, logins, group lists, combining marks.
+CELLS = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        ["", " ", "Müller", "Mu\u0308ller", "a\x01b", "x" * 101, "31.12.2010", "2010-02-30",
+         "45000", "12/31/2010", "01.01.1890", "a@b.de", "a@b", "Max.M", "max m", "5a, 7b; 5A",
+         "Chor;" + "k" * 101, "\u202e", "\ud800", "ÄÖÜ ", "日本語"]
+    ),
+)  # fmt: skip
+
+
+@FUZZ
+@given(
+    headers=HEADERS,
+    rows=st.lists(st.lists(CELLS, min_size=1, max_size=8), max_size=12),
+)
+def test_column_wise_validation_equals_the_per_row_validation(
+    headers: list[str], rows: list[list[str]]
+) -> None:
+    validator = RowValidator(auto_map(headers))
+    assert validator.validate_all(rows) == [validator(cells) for cells in rows]
 
 
 # ----------------------------------------------------------------------- logins
