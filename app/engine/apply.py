@@ -28,7 +28,6 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine import passwords
@@ -45,7 +44,7 @@ from app.engine.results import (
     RowAction,
     RowPlan,
 )
-from app.engine.state import load_state
+from app.engine.state import fingerprint
 from app.engine.store import record_run_outcome, record_run_start, remember_mapping
 from app.models import (
     AccountType,
@@ -321,12 +320,12 @@ class _Writer:
 
     def _check_fresh(self) -> None:
         state = self.plan.state
-        with Session(bind=self.conn) as session:
-            year = session.get(SchoolYear, state.year_id)
-            if year is None:
-                raise StalePlan()
-            fresh = load_state(session, state.school_id, year, state.source, state.account_type)
-        if fresh.fingerprint != state.fingerprint:
+        year = self.conn.execute(
+            select(SchoolYear.id).where(SchoolYear.id == state.year_id)
+        ).scalar_one_or_none()
+        if year is None or fingerprint(self.conn, state.school_id, state.year_id) != (
+            state.fingerprint
+        ):
             raise StalePlan()
 
     # -- groups ----------------------------------------------------------------------

@@ -66,11 +66,10 @@ def membership_delta(
 ) -> tuple[list[GroupRef], list[int]]:
     """Group refs to add and group ids to remove so that the user's managed groups
     of the year equal the file's."""
-    current = {
-        gid
-        for gid in (state.memberships.get(user_id, set()) if user_id is not None else set())
-        if gid in state.groups_by_id and state.groups_by_id[gid].managed
-    }
+    held = state.memberships.get(user_id) if user_id is not None else None
+    if not held:
+        return list(target_groups), []
+    current = held & state.managed_group_ids()
     add = [ref for ref in target_groups if ref not in current]
     remove = sorted(gid for gid in current if gid not in target_groups)
     return add, remove

@@ -115,8 +115,10 @@ def _xlsx_extent(chunks: Iterator[bytes]) -> Extent:
     loose = _Loose()
     for data in chunks:
         found = _PLAIN_REF.findall(data)
-        columns.update({c for c, _r in found})
-        rows.update({r for _c, r in found})
+        if found:
+            cell_columns, cell_rows = zip(*found, strict=True)
+            columns.update(cell_columns)
+            rows.update(cell_rows)
         cell_tags = data.count(b"<c") - data.count(b"<col")  # also counts rarer <c… tags
         if cell_tags != len(found) or _has_prefixed_tags(data):
             loose.add(data)

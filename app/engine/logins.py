@@ -73,6 +73,31 @@ _OUTSIDE = re.compile(r"[^a-z0-9.-]")
 _RUNS = re.compile(r"([.-])[.-]+")
 
 
+def _ascii_table() -> dict[int, str | None]:
+    """The three substitutions of :func:`_clean` as one per-character table for ASCII:
+    quotes go, separators become ``-`` (a run of them collapses later like a run of
+    ``-``), everything else outside ``a-z0-9.-`` goes."""
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        ch = chr(code)
+        if _QUOTES.match(ch) or (not _SEPARATORS.match(ch) and _OUTSIDE.match(ch)):
+            table[code] = None
+        elif _SEPARATORS.match(ch):
+            table[code] = "-"
+    return table
+
+
+_ASCII = _ascii_table()
+
+
+def _clean(lowered: str) -> str:
+    if lowered.isascii():
+        cleaned = lowered.translate(_ASCII)
+    else:
+        cleaned = _OUTSIDE.sub("", _SEPARATORS.sub("-", _QUOTES.sub("", lowered)))
+    return _RUNS.sub(r"\1", cleaned).strip(".-")
+
+
 @lru_cache(maxsize=65536)
 def transliterate(text: str) -> str:
     """``Jürgen-Çağrı O'Neil`` → ``juergen-cagri-oneil``: only ``a-z0-9.-`` remain."""
@@ -82,8 +107,7 @@ def transliterate(text: str) -> str:
         lowered = "".join(
             ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
         )
-    cleaned = _OUTSIDE.sub("", _SEPARATORS.sub("-", _QUOTES.sub("", lowered)))
-    return _RUNS.sub(r"\1", cleaned).strip(".-")
+    return _clean(lowered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +128,10 @@ class LoginScheme:
             lastname=transliterate(last_name),
             source_id=transliterate(source_id),
         )
-        # The scheme's own text goes through the same alphabet as the names.
-        login = transliterate(raw)[: MAX_LOGIN - 6].strip(".-")
+        # The scheme's own text goes through the same alphabet as the names (not
+        # through the cache: the combination is new for nearly every person).
+        login = _clean(raw.lower()) if raw.isascii() else transliterate(raw)
+        login = login[: MAX_LOGIN - 6].strip(".-")
         return login or _FALLBACK
 
     def validate(self) -> None:

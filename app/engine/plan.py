@@ -150,6 +150,8 @@ def _mapped_fields(mapping: ColumnMapping) -> list[Field]:
 
 
 def _creation_groups(row: RowPlan) -> list[str]:
+    if not row.groups_ignored:
+        return list(row.values.groups)
     ignored = set(row.groups_ignored)
     return [g for g in row.values.groups if g not in ignored]
 

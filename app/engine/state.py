@@ -12,13 +12,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import Connection, or_, select
 from sqlalchemy.orm import Session
 
 from app.engine.bulk import fetch_all
-from app.engine.gcpause import gc_paused
+from app.engine.gcpause import gc_paused, paused
 from app.models import (
     KEPT_GROUP_TYPES,
     Group,
@@ -30,9 +30,6 @@ from app.models import (
     UserStatus,
     group_name_key,
 )
-
-if TYPE_CHECKING:
-    from hashlib import _Hash as Hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +79,13 @@ class DirectoryState:
     active_count: int = 0
     school_names: dict[int, str] = field(default_factory=dict)
     fingerprint: str = ""
+    _managed: frozenset[int] | None = None
+
+    def managed_group_ids(self) -> frozenset[int]:
+        """The ids of the groups in scope whose memberships follow the file."""
+        if self._managed is None:
+            self._managed = frozenset(g.id for g in self.groups_by_id.values() if g.managed)
+        return self._managed
 
     def user_by_id(self, user_id: int) -> ExistingUser | None:
         for user in self.users_by_source_id.values():
@@ -104,20 +108,66 @@ def default_school_id(session: Session) -> int:
     return school_id
 
 
+@dataclass(slots=True)
+class _Snapshot:
+    """The rows a state is built from, and their fingerprint."""
+
+    users: list[tuple[Any, ...]]
+    groups: list[tuple[Any, ...]]
+    memberships: list[tuple[Any, ...]]
+    logins: set[str]
+    fingerprint: str
+
+
+def _fetch(conn: Connection, school_id: int, year_id: int) -> _Snapshot:
+    users = fetch_all(conn, select(*_USER_COLUMNS).order_by(User.id))
+    in_scope = (Group.school_id == school_id) & or_(
+        Group.year_id == year_id, Group.year_id.is_(None)
+    )
+    groups = fetch_all(
+        conn,
+        select(Group.id, Group.name, Group.type, Group.year_id).where(in_scope).order_by(Group.id),
+    )
+    memberships = fetch_all(
+        conn,
+        select(Membership.user_id, Membership.group_id)
+        .join(Group, Group.id == Membership.group_id)
+        .where(in_scope)
+        .order_by(Membership.user_id, Membership.group_id),
+    )
+    logins = {login for (login,) in fetch_all(conn, select(UsedLogin.login))}
+    digest = hashlib.sha256()
+    for rows in (users, groups, memberships):
+        digest.update(_row_hash(rows))
+    digest.update(str(len(logins)).encode())
+    return _Snapshot(users, groups, memberships, logins, digest.hexdigest())
+
+
+def fingerprint(conn: Connection, school_id: int, year_id: int) -> str:
+    """The fingerprint :func:`load_state` would give now, without building the state
+    (what ``apply`` compares to refuse a stale plan)."""
+    with paused():
+        return _fetch(conn, school_id, year_id).fingerprint
+
+
 @gc_paused
 def load_state(
     session: Session, school_id: int, year: SchoolYear, source: str, account_type: str
 ) -> DirectoryState:
     state = DirectoryState(school_id, year.id, year.name, source, account_type)
-    digest = hashlib.sha256()
     state.school_names = {
         sid: name for sid, name in session.execute(select(School.id, School.name))
     }
-    _load_users(session, state, digest)
-    _load_groups(session, state, digest)
-    _load_memberships(session, state, digest)
-    _load_logins(session, state, digest)
-    state.fingerprint = digest.hexdigest()
+    snapshot = _fetch(session.connection(), school_id, year.id)
+    _index_users(snapshot.users, state)
+    _index_groups(snapshot.groups, state)
+    if state.groups_by_id:
+        memberships: defaultdict[int, set[int]] = defaultdict(set)
+        for user_id, group_id in snapshot.memberships:
+            memberships[user_id].add(group_id)
+        state.memberships = dict(memberships)
+    state.used_logins = snapshot.logins | set(state.login_owner)
+    state.fingerprint = snapshot.fingerprint
     return state
 
 
@@ -127,22 +177,22 @@ def _row_hash(rows: Sequence[tuple[Any, ...]]) -> bytes:
     return hash(tuple(rows)).to_bytes(8, "little", signed=True) + len(rows).to_bytes(8, "little")
 
 
-def _load_users(session: Session, state: DirectoryState, digest: Hash) -> None:
-    columns = (
-        User.id,
-        User.school_id,
-        User.source,
-        User.source_id,
-        User.account_type,
-        User.last_name,
-        User.first_name,
-        User.birth_date,
-        User.email,
-        User.login,
-        User.status,
-    )
-    rows = fetch_all(session.connection(), select(*columns).order_by(User.id))
-    digest.update(_row_hash(rows))
+_USER_COLUMNS = (
+    User.id,
+    User.school_id,
+    User.source,
+    User.source_id,
+    User.account_type,
+    User.last_name,
+    User.first_name,
+    User.birth_date,
+    User.email,
+    User.login,
+    User.status,
+)
+
+
+def _index_users(rows: list[tuple[Any, ...]], state: DirectoryState) -> None:
     for row in rows:
         user = ExistingUser(*row)
         state.login_owner[user.login] = user.id
@@ -159,15 +209,7 @@ def _load_users(session: Session, state: DirectoryState, digest: Hash) -> None:
             state.similar_index.setdefault(key, []).append(user)
 
 
-def _load_groups(session: Session, state: DirectoryState, digest: Hash) -> None:
-    rows = fetch_all(
-        session.connection(),
-        select(Group.id, Group.name, Group.type, Group.year_id)
-        .where(Group.school_id == state.school_id)
-        .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
-        .order_by(Group.id),
-    )
-    digest.update(_row_hash(rows))
+def _index_groups(rows: list[tuple[Any, ...]], state: DirectoryState) -> None:
     for row in rows:
         group = ExistingGroup(*row)
         state.groups_by_id[group.id] = group
@@ -176,27 +218,3 @@ def _load_groups(session: Session, state: DirectoryState, digest: Hash) -> None:
         current = state.groups_by_key.get(key)
         if current is None or (current.year_id is None and group.year_id is not None):
             state.groups_by_key[key] = group
-
-
-def _load_memberships(session: Session, state: DirectoryState, digest: Hash) -> None:
-    if not state.groups_by_id:
-        return
-    rows = fetch_all(
-        session.connection(),
-        select(Membership.user_id, Membership.group_id)
-        .join(Group, Group.id == Membership.group_id)
-        .where(Group.school_id == state.school_id)
-        .where(or_(Group.year_id == state.year_id, Group.year_id.is_(None)))
-        .order_by(Membership.user_id, Membership.group_id),
-    )
-    digest.update(_row_hash(rows))
-    memberships: defaultdict[int, set[int]] = defaultdict(set)
-    for user_id, group_id in rows:
-        memberships[user_id].add(group_id)
-    state.memberships = dict(memberships)
-
-
-def _load_logins(session: Session, state: DirectoryState, digest: Hash) -> None:
-    used = {login for (login,) in fetch_all(session.connection(), select(UsedLogin.login))}
-    state.used_logins = used | set(state.login_owner)
-    digest.update(str(len(used)).encode())

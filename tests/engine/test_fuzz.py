@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import unicodedata
 import zipfile
 from collections.abc import Callable
 from functools import cache
@@ -22,7 +23,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.engine.logins import LoginAllocator, LoginScheme
+from app.engine import logins
+from app.engine.logins import LoginAllocator, LoginScheme, transliterate
 from app.engine.mapping import MULTI_COLUMN_FIELDS, Field, auto_map, guess_field
 from app.engine.readers import read_table
 from app.engine.reasons import _TEXT, Message, Refused
@@ -208,6 +210,20 @@ def test_allocator_never_hands_out_a_used_or_reserved_name(
     assert len(set(logins)) == len(logins)
     assert not set(logins) & (before | reserved)
     assert all(LOGIN.match(login) for login in logins)
+
+
+@FUZZ
+@given(text=st.one_of(NAMES, st.text(st.characters(max_codepoint=127), max_size=30)))
+def test_transliteration_equals_the_plain_regular_expressions(text: str) -> None:
+    lowered = text.lower()
+    if not lowered.isascii():
+        folded = unicodedata.normalize("NFC", lowered).translate(logins._FOLD)
+        lowered = "".join(
+            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+        )
+    cleaned = re.sub(r"['’`´]", "", lowered)
+    cleaned = re.sub(r"[^a-z0-9.-]", "", re.sub(r"[\s_]+", "-", cleaned))
+    assert transliterate(text) == re.sub(r"([.-])[.-]+", r"\1", cleaned).strip(".-")
 
 
 @FUZZ
