@@ -24,6 +24,7 @@ import pyzipper
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from app.engine.exports import atomic_write
+from app.engine.gcpause import gc_paused
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange, NewCredentials, RowPlan
 from app.engine.safecells import neutralize
@@ -88,6 +89,7 @@ ACTION_WORDS: dict[str, dict[str, str]] = {
 SHEET_TITLES = {"en": "Protocol", "de": "Protokoll"}
 
 
+@gc_paused
 def protocol_rows(
     rows: Sequence[RowPlan],
     credentials: Mapping[int, NewCredentials],
@@ -148,6 +150,7 @@ def _reasons(row: RowPlan) -> str:
     return "; ".join(dict.fromkeys(texts))  # drop repeats, keep the order
 
 
+@gc_paused
 def build_xlsx(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
@@ -181,6 +184,7 @@ def _column_widths(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> lis
     return [min(60, max(8, width + 2)) for width in widths]
 
 
+@gc_paused
 def build_csv_zip(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
