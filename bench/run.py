@@ -231,6 +231,15 @@ class RunFigures:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident memory. On Linux from VmHWM, which starts afresh
+    with the process image (``ru_maxrss`` keeps the parent's peak across fork+exec)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -272,6 +272,9 @@ class _Writer:
         }
         self.done = 0
         self.total = len(plan.rows) + len(plan.expiries)
+        # What each row does, worked out once (the plan does not change while applying).
+        self.acting = [(row, row.effective_action) for row in plan.rows]
+        self.succeeded = {id(row) for row, action in self.acting if action is not None}
 
     # -- orchestration --------------------------------------------------------------
     def run(self, pending: PendingHashes) -> ApplyResult:
@@ -360,7 +363,7 @@ class _Writer:
 
     # -- users -----------------------------------------------------------------------
     def _insert_users(self, run_id: int) -> dict[int, str]:
-        rows = [r for r in self.plan.rows if r.effective_action is RowAction.CREATE]
+        rows = [r for r, action in self.acting if action is RowAction.CREATE]
         logins: dict[int, str] = {}
         opts = self.plan.options
         school_id = self.plan.state.school_id
@@ -406,7 +409,7 @@ class _Writer:
 
     def _update_users(self) -> dict[int, str]:
         kinds = (RowAction.UPDATE, RowAction.REACTIVATE)
-        rows = [r for r in self.plan.rows if r.effective_action in kinds]
+        rows = [r for r, action in self.acting if action in kinds]
         users = {u.id: u for u in self.plan.state.users_by_source_id.values()}
         logins: dict[int, str] = {}
         params: list[tuple[Any, ...]] = []
@@ -446,8 +449,7 @@ class _Writer:
         to_remove: list[tuple[int, int]] = []
         group_ids, state, needs = self.group_ids, self.plan.state, self.plan.groups
         writing = (RowAction.CREATE, RowAction.UPDATE, RowAction.REACTIVATE)
-        for row in self.plan.rows:
-            action = row.effective_action
+        for row, action in self.acting:
             if action not in writing:
                 continue
             user_id = row.user_id
@@ -553,7 +555,7 @@ class _Writer:
         reasons = [m.text() for m in row.explanations()]
         cells = self.plan.table.rows[row.index] if row.index is not None else []
         is_expiry = row.action is RowAction.EXPIRE
-        succeeded = row.included if is_expiry else row.effective_action is not None
+        succeeded = row.included if is_expiry else id(row) in self.succeeded
         login = logins.get(row.index, row.login) if row.index is not None else row.login
         return (
             run_id,

@@ -27,7 +27,7 @@ from app.engine.exports import atomic_write
 from app.engine.gcpause import gc_paused
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange, NewCredentials, RowPlan
-from app.engine.safecells import neutralize
+from app.engine.safecells import DANGEROUS_PREFIXES
 from app.engine.xlsxwrite import workbook_bytes
 
 MIN_PASSWORD_LENGTH = 8
@@ -118,8 +118,12 @@ def protocol_rows(
             _changes(row),
             _reasons(row),
         ]
-        table.append([neutralize(cell) for cell in cells])
+        # neutralize() inlined: 500,000 calls at 50,000 rows.
+        table.append([("'" + c) if c[:1] in _DANGEROUS_FIRST else c for c in cells])
     return table
+
+
+_DANGEROUS_FIRST = frozenset(DANGEROUS_PREFIXES)
 
 
 def _value_text(value: Any) -> str:
@@ -137,6 +141,8 @@ def _change_text(change: FieldChange) -> str:
 
 
 def _changes(row: RowPlan) -> str:
+    if not (row.changes or row.groups_removed):
+        return "; ".join(f"+{group}" for group in row.groups_added)
     parts = [_change_text(c) for c in row.changes]
     parts += [f"+{group}" for group in row.groups_added]
     parts += [f"-{group}" for group in row.groups_removed]
@@ -145,6 +151,8 @@ def _changes(row: RowPlan) -> str:
 
 def _reasons(row: RowPlan) -> str:
     messages = row.explanations()
+    if not messages and not row.groups_ignored:
+        return ""
     messages += [Message(Reason.GROUP_IGNORED, {"group": g}) for g in row.groups_ignored]
     texts = [m.text() for m in messages]
     return "; ".join(dict.fromkeys(texts))  # drop repeats, keep the order

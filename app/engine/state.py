@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, or_, select
 from sqlalchemy.orm import Session
@@ -32,8 +32,10 @@ from app.models import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class ExistingUser:
+class ExistingUser(NamedTuple):
+    """A user as the snapshot loaded it (a named tuple: built at C speed, 50,000 at
+    a time)."""
+
     id: int
     school_id: int
     source: str
@@ -47,8 +49,7 @@ class ExistingUser:
     status: str
 
 
-@dataclass(frozen=True, slots=True)
-class ExistingGroup:
+class ExistingGroup(NamedTuple):
     id: int
     name: str
     type: str
@@ -194,7 +195,7 @@ _USER_COLUMNS = (
 
 def _index_users(rows: list[tuple[Any, ...]], state: DirectoryState) -> None:
     for row in rows:
-        user = ExistingUser(*row)
+        user = ExistingUser._make(row)
         state.login_owner[user.login] = user.id
         if user.source == state.source:
             state.users_by_source_id[user.source_id] = user
@@ -211,7 +212,7 @@ def _index_users(rows: list[tuple[Any, ...]], state: DirectoryState) -> None:
 
 def _index_groups(rows: list[tuple[Any, ...]], state: DirectoryState) -> None:
     for row in rows:
-        group = ExistingGroup(*row)
+        group = ExistingGroup._make(row)
         state.groups_by_id[group.id] = group
         key = group_name_key(group.name)
         # A group of the year wins over a permanent group of the same name.

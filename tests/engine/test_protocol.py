@@ -24,7 +24,7 @@ from app.engine.protocol import (
 )
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange, NewCredentials, RowAction, RowPlan, RowValues
-from app.engine.safecells import neutralize, neutralize_row
+from app.engine.safecells import DANGEROUS_PREFIXES, neutralize, neutralize_row
 
 PASSWORD = "Protokoll-Geheim-42"
 HOSTILE = ['=HYPERLINK("http://x","y")', "+49 123", "-x", "@SUM(A1)"]
@@ -116,6 +116,9 @@ def test_protocol_rows_content() -> None:
     assert table[5][5] == "otto.alt"
     for row in table[2:]:
         assert row[6] == row[7] == ""
+    for cells in table:  # every cell as neutralize() would have it
+        assert cells == [neutralize(c.removeprefix("'")) if c[:1] == "'" else c for c in cells]
+        assert not any(c.startswith(DANGEROUS_PREFIXES) for c in cells)
     german = protocol_rows(rows, credentials, logins, language="de")
     assert german[5][0] == "zur Löschung vorgemerkt"
     assert german[2][0] == "aktualisiert"
