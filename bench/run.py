@@ -18,10 +18,12 @@ import multiprocessing
 import os
 import random
 import resource
+import shutil
+import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -136,6 +138,16 @@ def write_file(rows: list[list[str]], fmt: str, folder: Path, name: str) -> Path
     return path
 
 
+def median_of(values: Iterable[float]) -> float:
+    return statistics.median(values)
+
+
+def median_run(runs: Iterable[RunFigures]) -> RunFigures:
+    """The run with the median total (its phases belong together)."""
+    ordered = sorted(runs, key=lambda r: sum(r.phases.values()))
+    return ordered[len(ordered) // 2]
+
+
 def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     start = time.perf_counter()
     value = fn()
@@ -172,9 +184,9 @@ def baseline_load(engine: Any) -> float:
         return timed(lambda: conn.execute(select(*cols)).all())[0]
 
 
-def baseline_write(rows: list[list[str]], folder: Path) -> float:
+def baseline_write(rows: list[list[str]], folder: Path, n: int = 0) -> float:
     """A bare Core executemany of the same users and memberships into a fresh database."""
-    engine = open_database(f"sqlite:///{folder / 'baseline.db'}")
+    engine = open_database(f"sqlite:///{folder / f'baseline{n}.db'}")
     with session_scope(engine) as s:
         year = directory.add_year(s, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
         school = default_school_id(s)
@@ -326,34 +338,49 @@ def main() -> None:
     parser.add_argument("--format", choices=["xlsx", "ods", "csv"], default="xlsx")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-update", action="store_true")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each measurement; the median counts"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rows = make_rows(args.rows)
         path = write_file(rows, args.format, folder, "initial")
-        urls = {}
-        for name in ("plain", "hashed"):
-            urls[name] = f"sqlite:///{folder / f'bench-{name}.db'}"
-            engine = open_database(urls[name])
-            with session_scope(engine) as s:
-                directory.add_year(s, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
-            engine.dispose()
         upd_path = write_file(update_rows(rows), args.format, folder, "update")
-        base_read = baseline_read(path)
-        base_write = baseline_write(rows, folder)
+        empty = folder / "empty.db"
+        engine = open_database(f"sqlite:///{empty}")
+        with session_scope(engine) as s:
+            directory.add_year(s, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
+        engine.dispose()
+
+        def fresh_copy(source: Path, name: str) -> str:
+            target = folder / name
+            shutil.copyfile(source, target)
+            return f"sqlite:///{target}"
+
+        repeat = range(args.repeat)
+        base_read = median_of(baseline_read(path) for _ in repeat)
+        base_write = median_of(baseline_write(rows, folder, n) for n in repeat)
         single_rate, pool_rate = hash_rates()
         # The same import twice: without password hashing (the pipeline's own cost,
         # compared with the baselines) and with it (what a user waits for). Each runs
-        # in its own process (peak memory of the pipeline alone).
-        plain = run_import_in_child(urls["plain"], path, detect_expired=False, hashing=False)
-        initial = run_import_in_child(urls["hashed"], path, detect_expired=False, hashing=True)
-        update = None
-        engine = open_database(urls["hashed"])
-        base_load = baseline_load(engine)
+        # in its own process (peak memory of the pipeline alone) on a fresh copy of
+        # the database; the run with the median total counts.
+        plain = median_run(
+            run_import_in_child(fresh_copy(empty, f"plain{n}.db"), path, False, hashing=False)
+            for n in repeat
+        )
+        hashed_url = fresh_copy(empty, "hashed.db")
+        initial = run_import_in_child(hashed_url, path, detect_expired=False, hashing=True)
+        imported = folder / "hashed.db"
+        engine = open_database(hashed_url)
+        base_load = median_of(baseline_load(engine) for _ in repeat)
         engine.dispose()
+        update = None
         if not args.no_update:
-            update = run_import_in_child(
-                urls["hashed"], upd_path, detect_expired=True, hashing=True
+            update = median_run(
+                run_import_in_child(fresh_copy(imported, f"update{n}.db"), upd_path, True, True)
+                for n in repeat
             )
     rates = (single_rate, pool_rate)
     report(args, initial, plain, update, (base_read, base_load, base_write), rates)

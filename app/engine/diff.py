@@ -40,17 +40,23 @@ def diff_existing(
     Memberships in manual and system groups and in other school years always stay.
     """
     changes: list[FieldChange] = []
-    pairs: list[tuple[str, Any, Any]] = [
-        ("last_name", user.last_name, values.last_name),
-        ("first_name", user.first_name, values.first_name),
-    ]
-    if Field.BIRTH_DATE in mapped:
-        pairs.append(("birth_date", user.birth_date, values.birth_date))
-    if Field.EMAIL in mapped:
-        pairs.append(("email", user.email, values.email))
-    for name, old, new in pairs:
-        if old != new:
-            changes.append(FieldChange(name, old, new))
+    birth, email = Field.BIRTH_DATE in mapped, Field.EMAIL in mapped
+    same = (
+        user.last_name == values.last_name
+        and user.first_name == values.first_name
+        and (not birth or user.birth_date == values.birth_date)
+        and (not email or user.email == values.email)
+    )
+    if not same:  # the usual case is an unchanged person
+        pairs: list[tuple[str, Any, Any]] = [
+            ("last_name", user.last_name, values.last_name),
+            ("first_name", user.first_name, values.first_name),
+        ]
+        if birth:
+            pairs.append(("birth_date", user.birth_date, values.birth_date))
+        if email:
+            pairs.append(("email", user.email, values.email))
+        changes = [FieldChange(name, old, new) for name, old, new in pairs if old != new]
     if user.school_id != state.school_id:  # moves into the import's school
         changes.append(FieldChange("school_id", user.school_id, state.school_id))
     if target_groups is None:

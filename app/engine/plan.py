@@ -233,6 +233,7 @@ class _Planner:
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
         self.fields_mapped = {f for f in mapping.fields if f is not None}
         self.scope: frozenset[int] | None = None
+        self._refs: dict[tuple[str, ...], dict[int | str, str]] = {}
 
     def run(self) -> Plan:
         rows = self._validated()
@@ -353,7 +354,11 @@ class _Planner:
     ) -> dict[int | str, str] | None:
         if not self.groups_mapped:
             return None
-        return group_refs(row.values.groups, groups)
+        names = tuple(row.values.groups)  # the same classes and courses recur
+        refs = self._refs.get(names)
+        if refs is None:
+            refs = self._refs[names] = group_refs(names, groups)
+        return refs
 
     def _login_change_problem(self, row: RowPlan, user: ExistingUser) -> Message | None:
         wanted = row.values.login

@@ -10,7 +10,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
+from operator import itemgetter
 from typing import TypeVar
 
 from app.engine.mapping import ColumnMapping, Field
@@ -222,10 +223,16 @@ def _column(rows: Sequence[Sequence[str]], column: int, count: int) -> list[str]
     """One column's cells of every row, trimmed and NFC (as :meth:`RowValidator._cells`)."""
     if column < 0:
         return [""] * count
-    cells = [r[column].strip() if column < len(r) else "" for r in rows]
-    return [v if v.isascii() else unicodedata.normalize("NFC", v) for v in cells]
+    if count and min(map(len, rows)) > column:  # a squared table: C-level maps
+        cells = list(map(str.strip, map(itemgetter(column), rows)))
+    else:
+        cells = [r[column].strip() if column < len(r) else "" for r in rows]
+    if "".join(cells).isascii():
+        return cells
+    return list(map(_nfc, cells))
 
 
+_nfc = partial(unicodedata.normalize, "NFC")
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
