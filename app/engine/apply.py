@@ -23,6 +23,7 @@ from sqlalchemy import (
     Engine,
     Table,
     bindparam,
+    false,
     insert,
     literal_column,
     select,
@@ -374,26 +375,28 @@ class _Writer:
         stmt = BulkStatement.insert(
             self.conn, USERS, _USER_COLUMNS, created_at=self.now_sql, updated_at=self.now_sql
         )
-        params = [
-            (
-                school_id,
-                opts.source,
-                row.values.source_id,
-                opts.account_type,
-                row.values.last_name,
-                row.values.first_name,
-                row.values.birth_date,
-                row.values.email,
-                row.new_login,
-                None,  # password_hash and datasafe_hash: set by _store_hashes
-                None,
-                True,
-                status,
-                run_id,
+        for start in range(0, len(rows), BATCH):  # built per batch: memory stays flat
+            batch = rows[start : start + BATCH]
+            stmt.execute(
+                (
+                    school_id,
+                    opts.source,
+                    row.values.source_id,
+                    opts.account_type,
+                    row.values.last_name,
+                    row.values.first_name,
+                    row.values.birth_date,
+                    row.values.email,
+                    row.new_login,
+                    None,  # password_hash and datasafe_hash: set by _store_hashes
+                    None,
+                    True,
+                    status,
+                    run_id,
+                )
+                for row in batch
             )
-            for row in rows
-        ]
-        stmt.execute_batched(params, BATCH, self._tick)
+            self._tick(len(batch))
         if not rows:
             return logins
         created = self.conn.execute(
@@ -445,7 +448,7 @@ class _Writer:
     def _set_memberships(self) -> None:
         if not self.plan.file_groups_mapped:
             return
-        to_add: list[tuple[int, int, bool]] = []  # tuples: a third of a dict's memory
+        to_add: list[tuple[int, int]] = []  # tuples: a third of a dict's memory
         to_remove: list[tuple[int, int]] = []
         group_ids, state, needs = self.group_ids, self.plan.state, self.plan.groups
         writing = (RowAction.CREATE, RowAction.UPDATE, RowAction.REACTIVATE)
@@ -457,7 +460,7 @@ class _Writer:
             refs = group_refs(row.values.groups, needs)
             existing = None if action is RowAction.CREATE else user_id
             add, remove = membership_delta(existing, refs, state)
-            to_add += [(user_id, group_ids[ref], False) for ref in add]
+            to_add += [(user_id, group_ids[ref]) for ref in add]
             to_remove += [(user_id, gid) for gid in remove]
         self.before["memberships_removed"] = self._removed_memberships(to_remove)
         if to_remove:
@@ -468,10 +471,15 @@ class _Writer:
             BulkStatement(self.conn, delete, ("b_user", "b_group")).execute_batched(
                 to_remove, BATCH
             )
-        columns = ("user_id", "group_id", "is_admin")
-        stmt = BulkStatement.insert(self.conn, MEMBERSHIPS, columns, created_at=self.now_sql)
+        stmt = BulkStatement.insert(
+            self.conn,
+            MEMBERSHIPS,
+            ("user_id", "group_id"),
+            is_admin=false(),
+            created_at=self.now_sql,
+        )
         stmt.execute_batched(to_add, BATCH)
-        self.before["memberships_added"] = [[u, g] for u, g, _admin in to_add]
+        self.before["memberships_added"] = to_add  # pairs: JSON arrays like lists
 
     def _removed_memberships(self, to_remove: list[tuple[int, int]]) -> list[list[Any]]:
         """[user id, group id, is_admin, created_at] of each membership to remove."""

@@ -13,10 +13,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
 from app.engine.safecells import neutralize
 
 
@@ -27,12 +23,16 @@ def table_bytes(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]
         writer.writerow([neutralize(h) for h in headers])
         writer.writerows([neutralize(str(c)) for c in row] for row in rows)
         return buffer.getvalue().encode("utf-8-sig")
+    # Imported here: openpyxl (with numpy) costs 35 MB that an import does not need.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Daten")
     bold = Font(bold=True)
     header_cells = []
     for header in headers:
-        cell = WriteOnlyCell(sheet, value=neutralize(header))
+        cell = _text_cell(sheet, header)
         cell.font = bold
         header_cells.append(cell)
     sheet.append(header_cells)
@@ -44,6 +44,8 @@ def table_bytes(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]
 
 
 def _text_cell(sheet: Any, value: str) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=neutralize(value))
     cell.data_type = "s"
     return cell
