@@ -220,3 +220,24 @@ def mark_stale_runs_failed(
         .execution_options(synchronize_session="fetch")
     )
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+def mark_interrupted_runs(session: Session, school_id: int, now: datetime | None = None) -> int:
+    """Mark the school's user imports still ``running`` as ``failed`` (interrupted).
+
+    Called by the holder of the school's import lock just before its own run: no other
+    user import of the school can be running then, so a ``running`` row is left from
+    a process that was killed (its transaction was rolled back). Returns how many.
+    """
+    now = now or utcnow()
+    result = session.execute(
+        update(ImportRun)
+        .where(
+            ImportRun.status == RunStatus.RUNNING.value,
+            ImportRun.school_id == school_id,
+            ImportRun.kind == "users",
+        )
+        .values(status=RunStatus.FAILED.value, message=INTERRUPTED, finished_at=now)
+        .execution_options(synchronize_session="fetch")
+    )
+    return int(getattr(result, "rowcount", 0) or 0)

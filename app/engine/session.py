@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine import protocol
+from app.engine import history, protocol
 from app.engine.apply import CancelCheck, ProgressCallback, RunInfo, apply_plan
 from app.engine.directory import find_school, find_year
 from app.engine.locks import import_lock
@@ -133,6 +133,10 @@ class ImportSession:
         actor.require_import("users", school_id)
         info = RunInfo(self.path.name, file_sha256(self.path), actor.id)
         with import_lock(self.engine, school_id, actor.name):
+            with session_scope(self.engine) as session:
+                interrupted = history.mark_interrupted_runs(session, school_id)
+            if interrupted:
+                log.warning("%d interrupted run(s) of this school marked failed", interrupted)
             self.result = apply_plan(self.engine, self.plan, info, progress, cancelled)
         return self.result
 

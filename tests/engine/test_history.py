@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import openpyxl
@@ -15,16 +15,19 @@ from sqlalchemy import Engine, func, select
 
 from app.cli import main
 from app.db import session_scope, set_setting
+from app.engine.directory import add_school
 from app.engine.history import (
     REASONS_HEADER,
     archive_runs,
     export_rows,
     list_runs,
+    mark_interrupted_runs,
     mark_stale_runs_failed,
     run_json,
 )
 from app.engine.mapping import auto_map
 from app.engine.reasons import Refused
+from app.engine.state import default_school_id
 from app.models import COUNT_NAMES, ImportRowResult, ImportRun, RunStatus, utcnow
 
 YEAR = "2026/27"
@@ -212,3 +215,32 @@ def test_corrected_failed_rows_file_imports_only_those_rows(
         assert export_rows(session, runs[0].run_id, tmp_path / "ok.xlsx", succeeded=True) == 3
     # the reasons column of the re-imported file is replaced, not repeated
     assert _xlsx_rows(tmp_path / "again.xlsx") == [[*HEADER, REASONS_HEADER]]
+
+
+def test_the_lock_holder_marks_its_schools_interrupted_runs(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        school = default_school_id(session)
+        other = add_school(session, "Andere Schule").id
+        for school_id, kind in ((school, "users"), (other, "users"), (school, "groups")):
+            session.add(
+                ImportRun(
+                    school_id=school_id,
+                    kind=kind,
+                    file_name="killed.csv",
+                    file_sha256="0" * 64,
+                    status=RunStatus.RUNNING.value,
+                    started_at=datetime(2026, 8, 1, 8),
+                )
+            )
+    with session_scope(engine) as session:
+        assert mark_interrupted_runs(session, school) == 1
+        left = session.execute(
+            select(ImportRun.school_id, ImportRun.kind, ImportRun.status, ImportRun.message)
+        ).all()
+    assert sorted(tuple(r) for r in left) == sorted(
+        [
+            (school, "users", "failed", "interrupted"),
+            (other, "users", "running", ""),
+            (school, "groups", "running", ""),
+        ]
+    )

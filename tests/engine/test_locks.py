@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, insert, select
 from app.db import make_engine
 from app.engine.locks import LOCKS, current_holder, import_lock
 from app.engine.reasons import Reason, Refused
-from app.models import ImportLock, User
+from app.models import ImportLock, ImportRun, User
 from tests.conftest import HEADER, YEAR
 
 
@@ -139,3 +139,13 @@ def test_killing_the_running_process_releases_the_lock(engine, db_url, tmp_path)
     out, err = survivor.communicate(timeout=120)
     assert survivor.returncode == 0, err
     assert '"created": 3000' in out
+    # The killed run's history row (if it got that far) no longer says "running".
+    check = make_engine(db_url)
+    with check.connect() as conn:
+        runs = conn.execute(select(ImportRun.status, ImportRun.message)).all()
+    check.dispose()
+    assert sorted(status for status, _message in runs) in (
+        ["completed"],
+        ["completed", "failed"],
+    )
+    assert all(m == "interrupted" for status, m in runs if status == "failed")
