@@ -267,7 +267,7 @@ class _Planner:
                 line=line,
                 action=invalid if reasons else create,
                 values=values,
-                reasons=reasons,
+                reasons=reasons or (),
             )
             for index, (line, (values, reasons)) in enumerate(
                 zip(self.table.line_numbers, checked, strict=True)
@@ -369,7 +369,7 @@ class _Planner:
         if wanted in self.logins.used:
             return Message(Reason.LOGIN_TAKEN, {"login": wanted})
         self.logins.take(wanted)
-        row.changes.append(_login_change(user.login, wanted))
+        row.changes = [*row.changes, _login_change(user.login, wanted)]
         return None
 
     def _classify_new(self, row: RowPlan) -> None:
@@ -417,7 +417,7 @@ class _Planner:
     @staticmethod
     def _reject(row: RowPlan, message: Message) -> None:
         row.action = RowAction.INVALID
-        row.reasons.append(message)
+        row.reasons = [*row.reasons, message]
 
     @staticmethod
     def _conflict(

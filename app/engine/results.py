@@ -4,6 +4,7 @@ that ``apply`` executes (one code path for dry run and real run)."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -97,11 +98,13 @@ class RowPlan:
     login: str | None = None
     # The login a new account from this row gets (allocated at planning time).
     new_login: str | None = None
-    changes: list[FieldChange] = field(default_factory=list)
-    groups_added: list[str] = field(default_factory=list)
-    groups_removed: list[str] = field(default_factory=list)
-    groups_ignored: list[str] = field(default_factory=list)
-    reasons: list[Message] = field(default_factory=list)
+    # Sequences, empty by default as one shared tuple: five empty lists per row were
+    # 28 MB at 100,000 rows. Code that adds to them assigns a new list.
+    changes: Sequence[FieldChange] = ()
+    groups_added: Sequence[str] = ()
+    groups_removed: Sequence[str] = ()
+    groups_ignored: Sequence[str] = ()
+    reasons: Sequence[Message] = ()
     conflict: Conflict | None = None
     resolution: Resolution | None = None
     included: bool = True
