@@ -429,6 +429,7 @@ def report(
             "total_s": round(sum(u.values()), 3),
             "read_to_preview_ratio": round(u_preview / (base_read + base_load), 2),
             "peak_rss_mb": round(update.peak_mb["protocol"], 1),
+            "peak_rss_mb_by_phase": {k: round(v, 1) for k, v in update.peak_mb.items()},
         }
     if args.json:
         print(json.dumps(figures, indent=2))

@@ -8,10 +8,11 @@ reloads it inside its transaction and compares fingerprints to refuse a stale pl
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, or_, select
@@ -76,7 +77,7 @@ class DirectoryState:
     groups_by_key: dict[str, ExistingGroup] = field(default_factory=dict)
     groups_by_id: dict[int, ExistingGroup] = field(default_factory=dict)
     # user id -> ids of the groups in scope (this year or permanent) the user is in
-    memberships: dict[int, set[int]] = field(default_factory=dict)
+    memberships: dict[int, frozenset[int]] = field(default_factory=dict)
     active_count: int = 0
     school_names: dict[int, str] = field(default_factory=dict)
     fingerprint: str = ""
@@ -163,10 +164,11 @@ def load_state(
     _index_users(snapshot.users, state)
     _index_groups(snapshot.groups, state)
     if state.groups_by_id:
-        memberships: defaultdict[int, set[int]] = defaultdict(set)
-        for user_id, group_id in snapshot.memberships:
-            memberships[user_id].add(group_id)
-        state.memberships = dict(memberships)
+        # Rows come ordered by user: one frozenset per user, built from its run.
+        state.memberships = {
+            user_id: frozenset(group_id for _user, group_id in rows)
+            for user_id, rows in groupby(snapshot.memberships, key=itemgetter(0))
+        }
     state.used_logins = snapshot.logins | set(state.login_owner)
     state.fingerprint = snapshot.fingerprint
     return state
@@ -194,8 +196,24 @@ _USER_COLUMNS = (
 
 
 def _index_users(rows: list[tuple[Any, ...]], state: DirectoryState) -> None:
-    for row in rows:
-        user = ExistingUser._make(row)
+    # One object per distinct value of the repetitive columns (source, account type,
+    # names, birth dates, status): each row from the driver brings its own copies.
+    shared: dict[Any, Any] = {}
+    share = shared.setdefault
+    for uid, school, source, sid, kind, last, first, born, email, login, status in rows:
+        user = ExistingUser(
+            uid,
+            school,
+            share(source, source),
+            sid,
+            share(kind, kind),
+            share(last, last),
+            share(first, first),
+            share(born, born),
+            email,
+            login,
+            share(status, status),
+        )
         state.login_owner[user.login] = user.id
         if user.source == state.source:
             state.users_by_source_id[user.source_id] = user
