@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine import passwords
-from app.engine.bulk import BulkStatement, bound_values
+from app.engine.bulk import BulkStatement, bound_values, fetch_all
 from app.engine.diff import GroupRef, group_refs, membership_delta
 from app.engine.gcpause import gc_paused
 from app.engine.plan import Plan
@@ -545,7 +545,7 @@ class _Writer:
         wanted = set(logins)
         if not wanted:
             return
-        known = set(self.conn.execute(select(UsedLogin.login)).scalars().all())
+        known = {login for (login,) in fetch_all(self.conn, select(UsedLogin.login))}
         rows = [(login,) for login in sorted(wanted - known)]
         stmt = BulkStatement.insert(self.conn, USED_LOGINS, ("login",), first_used_at=self.now_sql)
         stmt.execute_batched(rows, BATCH)

@@ -58,15 +58,12 @@ def fetch_all(conn: Connection, stmt: Select[*tuple[Any, ...]]) -> list[tuple[An
         rows: list[tuple[Any, ...]] = list(cursor.fetchall())
     finally:
         cursor.close()
-    if not processors:
-        return rows
-    out = []
-    for row in rows:
+    for index, row in enumerate(rows if processors else ()):  # in place: one copy alive
         values = list(row)
         for n, process in processors:
             values[n] = process(values[n])
-        out.append(tuple(values))
-    return out
+        rows[index] = tuple(values)
+    return rows
 
 
 def bound_values(names: Sequence[str]) -> dict[str, Any]:
