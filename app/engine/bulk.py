@@ -15,7 +15,7 @@ that leaves out a column that has one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, Select, Table, bindparam, insert, update
@@ -32,6 +32,14 @@ def fetch_all(conn: Connection, stmt: Select[*tuple[Any, ...]]) -> list[tuple[An
     more than the query. Each column goes through the result processor SQLAlchemy
     would apply (on SQLite: ISO text to ``date``), and only the columns that have one.
     """
+    return [row for chunk in fetch_chunks(conn, stmt) for row in chunk]
+
+
+def fetch_chunks(
+    conn: Connection, stmt: Select[*tuple[Any, ...]], size: int = 10_000
+) -> Iterator[list[tuple[Any, ...]]]:
+    """:func:`fetch_all` in lists of ``size`` rows (the last one shorter), so that a
+    caller that digests rows as they come never holds all of them."""
     dialect = conn.dialect
     compiled = stmt.compile(dialect=dialect)
     columns = list(stmt.selected_columns)
@@ -55,15 +63,15 @@ def fetch_all(conn: Connection, stmt: Select[*tuple[Any, ...]]) -> list[tuple[An
     cursor = conn.connection.cursor()
     try:
         cursor.execute(compiled.string, args)
-        rows: list[tuple[Any, ...]] = list(cursor.fetchall())
+        while rows := list(cursor.fetchmany(size)):
+            for index, row in enumerate(rows if processors else ()):
+                values = list(row)
+                for n, process in processors:
+                    values[n] = process(values[n])
+                rows[index] = tuple(values)
+            yield rows
     finally:
         cursor.close()
-    for index, row in enumerate(rows if processors else ()):  # in place: one copy alive
-        values = list(row)
-        for n, process in processors:
-            values[n] = process(values[n])
-        rows[index] = tuple(values)
-    return rows
 
 
 def bound_values(names: Sequence[str]) -> dict[str, Any]:

@@ -8,17 +8,15 @@ reloads it inside its transaction and compares fingerprints to refuse a stale pl
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import groupby
-from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, Select, or_, select
 from sqlalchemy.orm import Session
 
-from app.engine.bulk import fetch_all
+from app.engine.bulk import fetch_chunks
 from app.engine.gcpause import gc_paused, paused
 from app.models import (
     KEPT_GROUP_TYPES,
@@ -110,46 +108,61 @@ def default_school_id(session: Session) -> int:
     return school_id
 
 
-@dataclass(slots=True)
-class _Snapshot:
-    """The rows a state is built from, and their fingerprint."""
-
-    users: list[tuple[Any, ...]]
-    groups: list[tuple[Any, ...]]
-    memberships: list[tuple[Any, ...]]
-    logins: set[str]
-    fingerprint: str
+Rows = list[tuple[Any, ...]]
+Sink = Callable[[Rows], object]
 
 
-def _fetch(conn: Connection, school_id: int, year_id: int) -> _Snapshot:
-    users = fetch_all(conn, select(*_USER_COLUMNS).order_by(User.id))
+def _ignore(_rows: Rows) -> None:
+    return None
+
+
+def _fetch(
+    conn: Connection,
+    school_id: int,
+    year_id: int,
+    users: Sink = _ignore,
+    groups: Sink = _ignore,
+    memberships: Sink = _ignore,
+    logins: Sink = _ignore,
+) -> str:
+    """Stream the snapshot's tables, a chunk at a time, into the sinks; returns the
+    fingerprint of everything fetched. Nothing holds a whole table of driver rows:
+    100,000 users are 70 MB of them."""
+    digest = hashlib.sha256()
+
+    def stream(stmt: Select[*tuple[Any, ...]], sink: Sink) -> None:
+        for chunk in fetch_chunks(conn, stmt):
+            digest.update(_row_hash(chunk))
+            sink(chunk)
+
+    stream(select(*_USER_COLUMNS).order_by(User.id), users)
     in_scope = (Group.school_id == school_id) & or_(
         Group.year_id == year_id, Group.year_id.is_(None)
     )
-    groups = fetch_all(
-        conn,
+    stream(
         select(Group.id, Group.name, Group.type, Group.year_id).where(in_scope).order_by(Group.id),
+        groups,
     )
-    memberships = fetch_all(
-        conn,
+    stream(
         select(Membership.user_id, Membership.group_id)
         .join(Group, Group.id == Membership.group_id)
         .where(in_scope)
         .order_by(Membership.user_id, Membership.group_id),
+        memberships,
     )
-    logins = {login for (login,) in fetch_all(conn, select(UsedLogin.login))}
-    digest = hashlib.sha256()
-    for rows in (users, groups, memberships):
-        digest.update(_row_hash(rows))
-    digest.update(str(len(logins)).encode())
-    return _Snapshot(users, groups, memberships, logins, digest.hexdigest())
+    count = 0
+    for chunk in fetch_chunks(conn, select(UsedLogin.login)):
+        count += len(chunk)
+        logins(chunk)
+    digest.update(str(count).encode())
+    return digest.hexdigest()
 
 
 def fingerprint(conn: Connection, school_id: int, year_id: int) -> str:
     """The fingerprint :func:`load_state` would give now, without building the state
     (what ``apply`` compares to refuse a stale plan)."""
     with paused():
-        return _fetch(conn, school_id, year_id).fingerprint
+        return _fetch(conn, school_id, year_id)
 
 
 @gc_paused
@@ -160,18 +173,48 @@ def load_state(
     state.school_names = {
         sid: name for sid, name in session.execute(select(School.id, School.name))
     }
-    snapshot = _fetch(session.connection(), school_id, year.id)
-    _index_users(snapshot.users, state)
-    _index_groups(snapshot.groups, state)
+    users = _UserIndex(state)
+    held = _MembershipIndex()
+    used: set[str] = set()
+    state.fingerprint = _fetch(
+        session.connection(),
+        school_id,
+        year.id,
+        users=users.add,
+        groups=lambda rows: _index_groups(rows, state),
+        memberships=held.add,
+        logins=lambda rows: used.update(login for (login,) in rows),
+    )
     if state.groups_by_id:
-        # Rows come ordered by user: one frozenset per user, built from its run.
-        state.memberships = {
-            user_id: frozenset(group_id for _user, group_id in rows)
-            for user_id, rows in groupby(snapshot.memberships, key=itemgetter(0))
-        }
-    state.used_logins = snapshot.logins | set(state.login_owner)
-    state.fingerprint = snapshot.fingerprint
+        state.memberships = held.done()
+    state.used_logins = used | set(state.login_owner)
     return state
+
+
+class _MembershipIndex:
+    """(user, group) rows ordered by user → one frozenset of group ids per user."""
+
+    def __init__(self) -> None:
+        self.sets: dict[int, frozenset[int]] = {}
+        self.user: int | None = None
+        self.groups: list[int] = []
+
+    def add(self, rows: Rows) -> None:
+        for user_id, group_id in rows:
+            if user_id != self.user:
+                self._close()
+                self.user = user_id
+            self.groups.append(group_id)
+
+    def _close(self) -> None:
+        if self.user is not None:
+            self.sets[self.user] = frozenset(self.groups)
+        self.groups = []
+
+    def done(self) -> dict[int, frozenset[int]]:
+        self._close()
+        self.user = None
+        return self.sets
 
 
 def _row_hash(rows: Sequence[tuple[Any, ...]]) -> bytes:
@@ -195,37 +238,44 @@ _USER_COLUMNS = (
 )
 
 
-def _index_users(rows: list[tuple[Any, ...]], state: DirectoryState) -> None:
-    # One object per distinct value of the repetitive columns (source, account type,
-    # names, birth dates, status): each row from the driver brings its own copies.
-    shared: dict[Any, Any] = {}
-    share = shared.setdefault
-    for uid, school, source, sid, kind, last, first, born, email, login, status in rows:
-        user = ExistingUser(
-            uid,
-            school,
-            share(source, source),
-            sid,
-            share(kind, kind),
-            share(last, last),
-            share(first, first),
-            share(born, born),
-            email,
-            login,
-            share(status, status),
-        )
-        state.login_owner[user.login] = user.id
-        if user.source == state.source:
-            state.users_by_source_id[user.source_id] = user
-            if (
-                user.account_type == state.account_type
-                and user.status == UserStatus.ACTIVE
-                and user.school_id == state.school_id
-            ):
-                state.active_count += 1
-        elif user.birth_date is not None and user.status != UserStatus.DELETED:
-            key = similarity_key(user.last_name, user.first_name, user.birth_date)
-            state.similar_index.setdefault(key, []).append(user)
+class _UserIndex:
+    """Users into the state's dictionaries, a chunk of driver rows at a time."""
+
+    def __init__(self, state: DirectoryState) -> None:
+        self.state = state
+        # One object per distinct value of the repetitive columns (source, account
+        # type, names, birth dates, status): each driver row brings its own copies.
+        self.shared: dict[Any, Any] = {}
+
+    def add(self, rows: Rows) -> None:
+        state = self.state
+        share: Callable[[Any, Any], Any] = self.shared.setdefault
+        for uid, school, source, sid, kind, last, first, born, email, login, status in rows:
+            user = ExistingUser(
+                uid,
+                school,
+                share(source, source),
+                sid,
+                share(kind, kind),
+                share(last, last),
+                share(first, first),
+                share(born, born),
+                email,
+                login,
+                share(status, status),
+            )
+            state.login_owner[user.login] = user.id
+            if user.source == state.source:
+                state.users_by_source_id[user.source_id] = user
+                if (
+                    user.account_type == state.account_type
+                    and user.status == UserStatus.ACTIVE
+                    and user.school_id == state.school_id
+                ):
+                    state.active_count += 1
+            elif user.birth_date is not None and user.status != UserStatus.DELETED:
+                key = similarity_key(user.last_name, user.first_name, user.birth_date)
+                state.similar_index.setdefault(key, []).append(user)
 
 
 def _index_groups(rows: list[tuple[Any, ...]], state: DirectoryState) -> None:
