@@ -32,7 +32,7 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine import passwords
-from app.engine.bulk import BulkStatement, bound_values, fetch_all
+from app.engine.bulk import BulkStatement, fetch_all
 from app.engine.diff import GroupRef, group_refs, membership_delta
 from app.engine.gcpause import gc_paused
 from app.engine.plan import Plan
@@ -434,13 +434,7 @@ class _Writer:
         old = self._status_columns([entry["id"] for entry in self.before["updated"]])
         self.before["updated"] = [_jsonable({**e, **old[e["id"]]}) for e in self.before["updated"]]
         names = (*_UPDATED_COLUMNS, "marked_at", "deactivate_on", "purge_on")
-        stmt = BulkStatement(
-            self.conn,
-            update(USERS)
-            .where(USERS.c.id == bindparam("b_id"))
-            .values({**bound_values(names), "updated_at": self.now_sql}),
-            (*names, "b_id"),
-        )
+        stmt = BulkStatement.update(self.conn, USERS, names, updated_at=self.now_sql)
         stmt.execute_batched(params, BATCH)
         self._tick(len(rows))
         return logins
@@ -530,13 +524,7 @@ class _Writer:
         old = self._status_columns(ids)
         self.before["expired_before"] = [_jsonable({"id": uid, **old[uid]}) for uid in ids]
         names = ("status", "marked_at", "deactivate_on", "purge_on")
-        stmt = BulkStatement(
-            self.conn,
-            update(USERS)
-            .where(USERS.c.id == bindparam("b_id"))
-            .values({**bound_values(names), "updated_at": self.now_sql}),
-            (*names, "b_id"),
-        )
+        stmt = BulkStatement.update(self.conn, USERS, names, updated_at=self.now_sql)
         stmt.execute_batched(params, BATCH)
         self.before["expired"] = ids
         self._tick(len(rows))

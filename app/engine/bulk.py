@@ -128,11 +128,21 @@ class BulkStatement:
 
     @classmethod
     def update(
-        cls, conn: Connection, table: Table, names: Sequence[str], key: str = "id"
+        cls,
+        conn: Connection,
+        table: Table,
+        names: Sequence[str],
+        key: str = "id",
+        **constants: ColumnElement[Any],
     ) -> BulkStatement:
-        """``UPDATE table SET names… WHERE key = ?``; rows are ``(*values, key)``."""
+        """``UPDATE table SET names…, constants… WHERE key = ?``; rows are
+        ``(*values, key)``."""
         where = f"b_{key}"
-        stmt = update(table).where(table.c[key] == bindparam(where)).values(bound_values(names))
+        stmt = (
+            update(table)
+            .where(table.c[key] == bindparam(where))
+            .values({**bound_values(names), **constants})
+        )
         return cls(conn, stmt, [*names, where])
 
     def execute(self, rows: Iterable[Sequence[Any]]) -> None:
