@@ -63,7 +63,11 @@ def diff_existing(
         return changes, [], []
     add_refs, remove_ids = membership_delta(user.id, target_groups, state)
     added = [target_groups[ref] for ref in add_refs]
-    removed = sorted((state.groups_by_id[gid].name for gid in remove_ids), key=str.casefold)
+    removed = (
+        sorted((state.groups_by_id[gid].name for gid in remove_ids), key=str.casefold)
+        if remove_ids
+        else []
+    )
     return changes, added, removed
 
 
@@ -76,6 +80,8 @@ def membership_delta(
     if not held:
         return list(target_groups), []
     current = held & state.managed_group_ids()
+    if current == target_groups.keys():  # the usual case: the same groups as before
+        return [], []
     add = [ref for ref in target_groups if ref not in current]
     remove = sorted(gid for gid in current if gid not in target_groups)
     return add, remove

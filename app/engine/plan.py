@@ -276,11 +276,17 @@ class _Planner:
 
     @staticmethod
     def _duplicate_sets(rows: Sequence[RowPlan]) -> dict[str, tuple[int, ...]]:
+        valid = [r for r in rows if r.action is not RowAction.INVALID and r.index is not None]
+        counts = Counter(r.values.source_id for r in valid)  # counted in C
+        repeated = {sid for sid, count in counts.items() if count > 1}
+        if not repeated:
+            return {}
         by_id: defaultdict[str, list[int]] = defaultdict(list)
-        for row in rows:
-            if row.action is not RowAction.INVALID and row.index is not None:
+        for row in valid:
+            if row.values.source_id in repeated:
+                assert row.index is not None
                 by_id[row.values.source_id].append(row.index)
-        return {sid: tuple(idx) for sid, idx in by_id.items() if len(idx) > 1}
+        return {sid: tuple(idx) for sid, idx in by_id.items()}
 
     def _classify(self, row: RowPlan, groups: dict[str, GroupNeed]) -> None:
         values = row.values

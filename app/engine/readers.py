@@ -20,7 +20,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError
@@ -491,6 +491,9 @@ def _delimiter_counts(text: str) -> list[Counter[str]]:
     return counts
 
 
+_nfc = partial(unicodedata.normalize, "NFC")
+
+
 def _build_table(
     path: Path, records: Iterable[tuple[int, list[str]]], kind: FileKind, has_header: bool
 ) -> Table:
@@ -499,9 +502,9 @@ def _build_table(
     rows: list[list[str]] = []
     numbers: list[int] = []
     for number, raw in records:
-        cells = [cell.strip() for cell in raw]
+        cells = list(map(str.strip, raw))  # C-level maps: 300,000 cells at 50,000 rows
         if not "".join(cells).isascii():
-            cells = [unicodedata.normalize("NFC", cell) for cell in cells]
+            cells = list(map(_nfc, cells))
         if not any(cells):
             continue
         if header is None and not numbers:

@@ -239,15 +239,8 @@ _R = TypeVar("_R")
 
 def _each_distinct(values: Sequence[_T], check: Callable[[_T], _R]) -> list[_R]:
     """``[check(v) for v in values]``, calling ``check`` once per distinct value."""
-    seen: dict[_T, _R] = {}
-    out: list[_R] = []
-    for value in values:
-        try:
-            out.append(seen[value])
-        except KeyError:
-            seen[value] = result = check(value)
-            out.append(result)
-    return out
+    seen = {value: check(value) for value in set(values)}
+    return list(map(seen.__getitem__, values))
 
 
 def _email_ok(value: str) -> bool:
