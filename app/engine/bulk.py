@@ -11,6 +11,10 @@ per-row parameter work is ours: each value goes through exactly the processor
 SQLAlchemy would apply (dates to ISO text on SQLite, JSON to text, …). Python-side
 column defaults are not applied, so :meth:`BulkStatement.insert` refuses a statement
 that leaves out a column that has one.
+
+The other way, :func:`fetch_chunks` reads a Core ``select`` as plain tuples through the
+driver's cursor, in chunks, with the columns' result processors: snapshots of 100,000
+users without a SQLAlchemy ``Row`` per row.
 """
 
 from __future__ import annotations
