@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from typing import cast
 
 from sqlalchemy import Connection, Engine, Table, delete, insert, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.engine.reasons import Reason, Refused
 from app.models import ImportLock, utcnow
@@ -116,6 +116,15 @@ def _row_lock(engine: Engine, school_id: int, holder: str) -> Iterator[None]:
     except IntegrityError:
         with engine.connect() as conn:
             raise _refuse(_row(conn, school_id)) from None
+    except OperationalError:
+        # Both processes read "no lock" and then tried to write; SQLite (WAL) refuses to
+        # upgrade the loser's read, whose snapshot the winner's commit made stale
+        # ("database is locked"). The winner's row is there now: name its holder.
+        with engine.connect() as conn:
+            row = _row(conn, school_id)
+        if row is None:
+            raise
+        raise _refuse(row) from None
     try:
         yield
     finally:
