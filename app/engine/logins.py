@@ -95,7 +95,9 @@ def _clean(lowered: str) -> str:
         cleaned = lowered.translate(_ASCII)
     else:
         cleaned = _OUTSIDE.sub("", _SEPARATORS.sub("-", _QUOTES.sub("", lowered)))
-    return _RUNS.sub(r"\1", cleaned).strip(".-")
+    if "--" in cleaned or ".." in cleaned or ".-" in cleaned or "-." in cleaned:
+        cleaned = _RUNS.sub(r"\1", cleaned)  # only when there is a run (rare)
+    return cleaned.strip(".-")
 
 
 @lru_cache(maxsize=65536)
@@ -108,6 +110,12 @@ def transliterate(text: str) -> str:
             ch for ch in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(ch)
         )
     return _clean(lowered)
+
+
+@lru_cache(maxsize=64)
+def _fields(template: str) -> frozenset[str]:
+    """The names a (validated) scheme uses."""
+    return frozenset(name for _text, name, _spec, _conv in Formatter().parse(template) if name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,10 +131,11 @@ class LoginScheme:
         self.validate()
 
     def base(self, first_name: str, last_name: str, source_id: str = "") -> str:
+        used = _fields(self.template)  # a source ID is new for every person: skip it
         raw = self.template.format(
-            firstname=transliterate(first_name),
-            lastname=transliterate(last_name),
-            source_id=transliterate(source_id),
+            firstname=transliterate(first_name) if "firstname" in used else "",
+            lastname=transliterate(last_name) if "lastname" in used else "",
+            source_id=transliterate(source_id) if "source_id" in used else "",
         )
         # The scheme's own text goes through the same alphabet as the names (not
         # through the cache: the combination is new for nearly every person).
