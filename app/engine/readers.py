@@ -15,12 +15,11 @@ import csv
 import datetime
 import io
 import logging
-import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError
@@ -28,7 +27,7 @@ from python_calamine import CalamineWorkbook, PasswordError
 from app.engine.extent import workbook_extent
 from app.engine.gcpause import gc_paused
 from app.engine.reasons import Reason, Refused
-from app.engine.table import FileKind, ReadOptions, Table
+from app.engine.table import FileKind, ReadOptions, Table, clean_cells
 
 log = logging.getLogger(__name__)
 
@@ -491,9 +490,6 @@ def _delimiter_counts(text: str) -> list[Counter[str]]:
     return counts
 
 
-_nfc = partial(unicodedata.normalize, "NFC")
-
-
 def _build_table(
     path: Path, records: Iterable[tuple[int, list[str]]], kind: FileKind, has_header: bool
 ) -> Table:
@@ -502,9 +498,7 @@ def _build_table(
     rows: list[list[str]] = []
     numbers: list[int] = []
     for number, raw in records:
-        cells = list(map(str.strip, raw))  # C-level maps: 300,000 cells at 50,000 rows
-        if not "".join(cells).isascii():
-            cells = list(map(_nfc, cells))
+        cells = clean_cells(raw)
         if not any(cells):
             continue
         if header is None and not numbers:

@@ -7,16 +7,16 @@ characters. A row with any reason is not processed; all reasons are reported.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
-from functools import lru_cache, partial
+from functools import lru_cache
 from operator import itemgetter
 from typing import TypeVar
 
 from app.engine.mapping import ColumnMapping, Field
 from app.engine.reasons import Message, Reason
 from app.engine.results import RowValues
+from app.engine.table import clean_cells
 from app.models import group_name_key
 
 MAX_NAME = 64
@@ -120,13 +120,9 @@ class RowValidator:
         """The mapped cells and the group cells, trimmed and NFC; and whether any of
         them holds a control character (one scan of the whole row, the common case)."""
         n = len(cells)
-        values = [cells[c].strip() if 0 <= c < n else "" for c in self.columns]
-        groups = [cells[c].strip() for c in self.group_columns if c < n]
-        joined = "\ue000".join(values + groups)
-        if not joined.isascii():
-            values = [unicodedata.normalize("NFC", v) for v in values]
-            groups = [unicodedata.normalize("NFC", v) for v in groups]
-        return values, groups, _CONTROL.search(joined) is not None
+        values = clean_cells(cells[c] if 0 <= c < n else "" for c in self.columns)
+        groups = clean_cells(cells[c] for c in self.group_columns if c < n)
+        return values, groups, _CONTROL.search("\ue000".join(values + groups)) is not None
 
     def __call__(self, cells: Sequence[str]) -> tuple[RowValues, list[Message]]:
         """The row's values and every reason it cannot be processed (empty if valid)."""
@@ -223,16 +219,11 @@ def _column(rows: Sequence[Sequence[str]], column: int, count: int) -> list[str]
     """One column's cells of every row, trimmed and NFC (as :meth:`RowValidator._cells`)."""
     if column < 0:
         return [""] * count
-    if count and min(map(len, rows)) > column:  # a squared table: C-level maps
-        cells = list(map(str.strip, map(itemgetter(column), rows)))
-    else:
-        cells = [r[column].strip() if column < len(r) else "" for r in rows]
-    if "".join(cells).isascii():
-        return cells
-    return list(map(_nfc, cells))
+    if count and min(map(len, rows)) > column:  # a squared table
+        return clean_cells(map(itemgetter(column), rows))
+    return clean_cells(r[column] if column < len(r) else "" for r in rows)
 
 
-_nfc = partial(unicodedata.normalize, "NFC")
 _T = TypeVar("_T")
 _R = TypeVar("_R")
 
