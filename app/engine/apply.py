@@ -33,7 +33,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine import passwords
 from app.engine.bulk import BulkStatement, fetch_all
-from app.engine.diff import GroupRef, group_refs, membership_delta
+from app.engine.diff import GroupRef, GroupRefs, membership_delta
 from app.engine.gcpause import gc_paused
 from app.engine.plan import Plan
 from app.engine.reasons import Cancelled, Reason, Refused, StalePlan
@@ -420,11 +420,11 @@ class _Writer:
 
     def _update_users(self) -> dict[int, str]:
         kinds = (RowAction.UPDATE, RowAction.REACTIVATE)
-        rows = [r for r, action in self.acting if action in kinds]
+        rows = [(r, action) for r, action in self.acting if action in kinds]
         users = {u.id: u for u in self.plan.state.users_by_source_id.values()}
         logins: dict[int, str] = {}
         params: list[tuple[Any, ...]] = []
-        for row in rows:
+        for row, action in rows:
             assert row.user_id is not None and row.index is not None
             user = users.get(row.user_id) or self.plan.state.user_by_id(row.user_id)
             assert user is not None
@@ -432,10 +432,10 @@ class _Writer:
             new = dict(current)
             for change in row.changes:
                 new[change.field] = change.new
-            if row.effective_action is RowAction.REACTIVATE:
+            if action is RowAction.REACTIVATE:
                 new["status"] = UserStatus.ACTIVE.value
             logins[row.index] = new["login"]
-            if new == current and row.effective_action is RowAction.UPDATE:
+            if new == current and action is RowAction.UPDATE:
                 continue  # only memberships change
             self.before["updated"].append({"id": user.id, **current})
             params.append((*(new[name] for name in _UPDATED_COLUMNS), None, None, None, user.id))
@@ -452,14 +452,14 @@ class _Writer:
             return
         to_add: list[tuple[int, int]] = []  # tuples: a third of a dict's memory
         to_remove: list[tuple[int, int]] = []
-        group_ids, state, needs = self.group_ids, self.plan.state, self.plan.groups
+        group_ids, state, refs_of = self.group_ids, self.plan.state, GroupRefs(self.plan.groups)
         writing = (RowAction.CREATE, RowAction.UPDATE, RowAction.REACTIVATE)
         for row, action in self.acting:
             if action not in writing:
                 continue
             user_id = row.user_id
             assert user_id is not None
-            refs = group_refs(row.values.groups, needs)
+            refs = refs_of(row.values.groups)
             existing = None if action is RowAction.CREATE else user_id
             add, remove = membership_delta(existing, refs, state)
             to_add += [(user_id, group_ids[ref]) for ref in add]

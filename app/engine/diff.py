@@ -27,6 +27,22 @@ def group_refs(names: Sequence[str], needs: dict[str, GroupNeed]) -> dict[GroupR
     return refs
 
 
+class GroupRefs:
+    """:func:`group_refs` for one run's group needs, worked out once per distinct list
+    of names (the same classes and courses recur on thousands of rows)."""
+
+    def __init__(self, needs: dict[str, GroupNeed]) -> None:
+        self.needs = needs
+        self._known: dict[tuple[str, ...], dict[GroupRef, str]] = {}
+
+    def __call__(self, names: Sequence[str]) -> dict[GroupRef, str]:
+        key = tuple(names)
+        refs = self._known.get(key)
+        if refs is None:
+            refs = self._known[key] = group_refs(key, self.needs)
+        return refs
+
+
 def diff_existing(
     values: RowValues,
     user: ExistingUser,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from app.engine.diff import diff_existing, group_refs
+from app.engine.diff import GroupRefs, diff_existing, group_refs
 from app.engine.gcpause import gc_paused
 from app.engine.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
 from app.engine.mapping import ColumnMapping, Field, check_mapping
@@ -233,11 +233,12 @@ class _Planner:
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
         self.fields_mapped = {f for f in mapping.fields if f is not None}
         self.scope: frozenset[int] | None = None
-        self._refs: dict[tuple[str, ...], dict[int | str, str]] = {}
+        self.refs: GroupRefs | None = None
 
     def run(self) -> Plan:
         rows = self._validated()
         groups = group_needs((r.values for r in rows), self.options, self.state)
+        self.refs = GroupRefs(groups)
         duplicates = self._duplicate_sets(rows)
         for row in rows:
             if row.action is RowAction.INVALID:
@@ -360,11 +361,8 @@ class _Planner:
     ) -> dict[int | str, str] | None:
         if not self.groups_mapped:
             return None
-        names = tuple(row.values.groups)  # the same classes and courses recur
-        refs = self._refs.get(names)
-        if refs is None:
-            refs = self._refs[names] = group_refs(names, groups)
-        return refs
+        assert self.refs is not None and self.refs.needs is groups
+        return self.refs(row.values.groups)
 
     def _login_change_problem(self, row: RowPlan, user: ExistingUser) -> Message | None:
         wanted = row.values.login
