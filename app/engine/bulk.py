@@ -69,13 +69,18 @@ def fetch_chunks(
         cursor.execute(compiled.string, args)
         while rows := list(cursor.fetchmany(size)):
             for index, row in enumerate(rows if processors else ()):
-                values = list(row)
-                for n, process in processors:
-                    values[n] = process(values[n])
-                rows[index] = tuple(values)
+                rows[index] = tuple(_converted(row, processors))
             yield rows
     finally:
         cursor.close()
+
+
+def _converted(row: Sequence[Any], processors: Sequence[tuple[int, Processor]]) -> list[Any]:
+    """``row`` with each column ``n`` of ``processors`` through its processor."""
+    values = list(row)
+    for n, process in processors:
+        values[n] = process(values[n])
+    return values
 
 
 def bound_values(names: Sequence[str]) -> dict[str, Any]:
@@ -155,10 +160,7 @@ class BulkStatement:
         processed, order, names = self._processed, self._order, self.names
         for row in rows:
             if processed:
-                values = list(row)
-                for n, process in processed:
-                    values[n] = process(values[n])
-                row = values
+                row = _converted(row, processed)
             if self._named:
                 params.append(dict(zip(names, row, strict=True)))
             elif order is not None:

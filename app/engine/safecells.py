@@ -12,9 +12,18 @@ from collections.abc import Iterable
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
+_DANGEROUS_FIRST = frozenset(DANGEROUS_PREFIXES)  # each prefix is one character
+
+
 def neutralize(value: str) -> str:
     """``value`` with a leading ``'`` if a spreadsheet could read it as a formula."""
     return "'" + value if value.startswith(DANGEROUS_PREFIXES) else value
+
+
+def neutralize_texts(values: Iterable[str]) -> list[str]:
+    """``[neutralize(v) for v in values]`` without a call per cell (the protocol
+    neutralises 500,000 cells at 50,000 rows)."""
+    return [("'" + v) if v[:1] in _DANGEROUS_FIRST else v for v in values]
 
 
 def neutralize_row(values: Iterable[object]) -> list[str]:

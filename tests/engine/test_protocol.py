@@ -24,7 +24,12 @@ from app.engine.protocol import (
 )
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange, NewCredentials, RowAction, RowPlan, RowValues
-from app.engine.safecells import DANGEROUS_PREFIXES, neutralize, neutralize_row
+from app.engine.safecells import (
+    DANGEROUS_PREFIXES,
+    neutralize,
+    neutralize_row,
+    neutralize_texts,
+)
 
 PASSWORD = "Protokoll-Geheim-42"
 HOSTILE = ['=HYPERLINK("http://x","y")', "+49 123", "-x", "@SUM(A1)"]
@@ -94,6 +99,9 @@ def test_neutralize() -> None:
     for value in ["Müller", "", "a=b", "'quoted", "12"]:
         assert neutralize(value) == value
     assert neutralize_row(["=1", None, 3]) == ["'=1", "", "3"]
+    values = [*HOSTILE, "\tx", "\rx", "Müller", "", "a=b", "'quoted", "12"]
+    assert all(len(prefix) == 1 for prefix in DANGEROUS_PREFIXES)
+    assert neutralize_texts(values) == [neutralize(v) for v in values]
 
 
 def test_protocol_rows_content() -> None:
