@@ -4,11 +4,11 @@ errors in red) before anything is written; Import applies exactly that plan."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -46,7 +46,7 @@ from app.engine.operators import Actor
 from app.engine.reasons import EngineError
 from app.wizard import texts
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
-from app.wizard.tablemodels import DISPLAY, AnyIndex
+from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 from app.wizard.views import table_view
 
 IMPORT_ENCODINGS = ("auto", "utf-8", "shift_jis", "cp1252")
@@ -69,7 +69,7 @@ def result_sentence(result: GroupImportResult) -> str:
     return text
 
 
-class GroupPlanTableModel(QAbstractTableModel):
+class GroupPlanTableModel(TitledTableModel):
     """One row per group of the plan, then one per row error (in red)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -120,12 +120,8 @@ class GroupPlanTableModel(QAbstractTableModel):
             return texts.reason_text(error.message) if column == 6 else values[column]
         return self._group_values(self._groups[row])[column]
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
-        if role != DISPLAY or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def column_titles(self) -> Sequence[str]:
+        return (
             self.tr("Line"),
             self.tr("Group ID"),
             self.tr("Group name"),
@@ -134,7 +130,6 @@ class GroupPlanTableModel(QAbstractTableModel):
             self.tr("Members changed"),
             self.tr("Changes / problem"),
         )
-        return titles[section]
 
 
 class GroupImportDialog(QDialog):

@@ -4,16 +4,17 @@ connections until it commits, so the window shows it from the wizard's signals).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.engine.history import RunRow
 from app.models import RunStatus, utcnow
 from app.wizard import texts
-from app.wizard.tablemodels import DISPLAY, AnyIndex
+from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 
 RunRowRole = Qt.ItemDataRole.UserRole + 1
 COUNTS = ("created", "updated", "expired", "invalid", "skipped", "conflicts")
@@ -42,7 +43,7 @@ def running_row(file_name: str, operator: str | None) -> RunRow:
     )
 
 
-class RunsTableModel(QAbstractTableModel):
+class RunsTableModel(TitledTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[RunRow] = []
@@ -112,12 +113,8 @@ class RunsTableModel(QAbstractTableModel):
             return run
         return None
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
-        if role != DISPLAY or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = [
+    def column_titles(self) -> Sequence[str]:
+        return [
             self.tr("File"),
             self.tr("Status"),
             self.tr("Started"),
@@ -130,4 +127,3 @@ class RunsTableModel(QAbstractTableModel):
             self.tr("Skipped"),
             self.tr("Conflicts"),
         ]
-        return titles[section]

@@ -4,9 +4,10 @@ every change against the signed-in administrator."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,11 +41,11 @@ from app.engine.reasons import EngineError
 from app.models import OperatorRole
 from app.wizard import texts
 from app.wizard.pages.base import error_label, show_error
-from app.wizard.tablemodels import DISPLAY, AnyIndex
+from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 from app.wizard.views import table_view
 
 
-class OperatorsTableModel(QAbstractTableModel):
+class OperatorsTableModel(TitledTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[OperatorRow] = []
@@ -77,19 +78,14 @@ class OperatorsTableModel(QAbstractTableModel):
         )
         return values[index.column()]
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
-        if role != DISPLAY or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (
+    def column_titles(self) -> Sequence[str]:
+        return (
             self.tr("Name"),
             self.tr("Role"),
             self.tr("May import"),
             self.tr("Schools"),
             self.tr("Password set"),
         )
-        return titles[section]
 
 
 class OperatorEditDialog(QDialog):

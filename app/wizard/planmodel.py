@@ -8,13 +8,12 @@ on the engine's object: the plan the grid shows is the plan that is applied.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -25,9 +24,8 @@ from app.engine.plan import Plan
 from app.engine.reasons import Message, Reason
 from app.engine.results import RowAction, RowPlan
 from app.wizard import texts
+from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
 ActionRole = Qt.ItemDataRole.UserRole + 1
 RowPlanRole = Qt.ItemDataRole.UserRole + 2
 
@@ -113,7 +111,7 @@ def action_text(row: RowPlan) -> str:
     return label
 
 
-class PlanTableModel(QAbstractTableModel):
+class PlanTableModel(TitledTableModel):
     """Every row of a plan; column 0 is the tick that includes or leaves out a row."""
 
     TICK, LINE, ACTION, SOURCE_ID, LAST, FIRST, LOGIN, GROUPS, CHANGES, REASON = range(10)
@@ -137,12 +135,8 @@ class PlanTableModel(QAbstractTableModel):
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else 10
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != DISPLAY:
-            return None
-        titles = [
+    def column_titles(self) -> Sequence[str]:
+        return [
             "",
             self.tr("Line"),
             self.tr("Action"),
@@ -154,7 +148,6 @@ class PlanTableModel(QAbstractTableModel):
             self.tr("Changes"),
             self.tr("Reason"),
         ]
-        return titles[section]
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -31,6 +31,21 @@ DISPLAY = Qt.ItemDataRole.DisplayRole
 UserRowRole = Qt.ItemDataRole.UserRole + 1
 
 
+class TitledTableModel(QAbstractTableModel):
+    """A table model whose horizontal headers are :meth:`column_titles` (translated with
+    ``self.tr`` in the subclass, so each keeps its own translation context)."""
+
+    def column_titles(self) -> Sequence[str]:
+        raise NotImplementedError
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
+    ) -> Any:
+        if role != DISPLAY or orientation != Qt.Orientation.Horizontal:
+            return None
+        return self.column_titles()[section]
+
+
 def _user_columns() -> list[tuple[str, Callable[[UserRow], str]]]:
     return [
         (texts.field_label("login"), lambda u: u.login),
@@ -174,7 +189,7 @@ class UsersFilterProxy(QSortFilterProxyModel):
             model.sort(column, order)
 
 
-class GroupsTableModel(QAbstractTableModel):
+class GroupsTableModel(TitledTableModel):
     """The groups of a school year (``directory.list_groups`` rows)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -209,13 +224,8 @@ class GroupsTableModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY
-    ) -> Any:
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            titles = [self.tr("Name"), self.tr("Type"), self.tr("Valid in"), self.tr("Members")]
-            return titles[section]
-        return None
+    def column_titles(self) -> Sequence[str]:
+        return [self.tr("Name"), self.tr("Type"), self.tr("Valid in"), self.tr("Members")]
 
 
 class FilePreviewTableModel(QAbstractTableModel):
