@@ -19,6 +19,7 @@ import struct
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import olefile
@@ -68,8 +69,13 @@ class Extent:
         return self.rows * self.columns
 
 
-def workbook_extent(path: Path, kind: FileKind) -> Extent:
-    """The largest sheet's grid, bounded from above. Raises what reading raises."""
+def workbook_extent(path: Path, kind: FileKind, enough: int | None = None) -> Extent:
+    """The largest sheet's grid, bounded from above. Raises what reading raises.
+
+    With ``enough``, an XLSX sheet may be answered by a looser bound that is proved to
+    stay within ``enough`` cells (:func:`_xlsx_claimed`), which costs a third of the
+    exact scan; the exact extent is measured only when that proof fails.
+    """
     if kind is FileKind.XLS:
         return _xls_extent(path)
     with zipfile.ZipFile(path) as archive:
@@ -78,7 +84,15 @@ def workbook_extent(path: Path, kind: FileKind) -> Extent:
             return _largest(_ods_extent(_chunks(archive, name)) for name in names)
         # Every member: a sheet's path comes from the workbook's relationships,
         # which a crafted file may point anywhere.
-        return _largest(_xlsx_extent(_chunks(archive, n)) for n in archive.namelist())
+        return _largest(_xlsx_member(archive, n, enough) for n in archive.namelist())
+
+
+def _xlsx_member(archive: zipfile.ZipFile, name: str, enough: int | None) -> Extent:
+    if enough is not None:
+        claimed = _xlsx_claimed(_chunks(archive, name), enough)
+        if claimed is not None:
+            return claimed
+    return _xlsx_extent(_chunks(archive, name))
 
 
 def _largest(extents: Iterator[Extent]) -> Extent:
@@ -129,6 +143,59 @@ def _xlsx_extent(chunks: Iterator[bytes]) -> Extent:
         max(exact.rows, loose.max_row) + loose.row_ends + 1,
         max(exact.columns, loose.max_column) + loose.runs,
     )
+
+
+_REF_AT = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"')
+_ANY_CELL = re.compile(rb"<c[\s>/]")
+
+
+def _xlsx_claimed(chunks: Iterator[bytes], enough: int) -> Extent | None:
+    """A bound that the sheet claims, rounded up and then proved, or None.
+
+    Writers write rows in order and a row's cells left to right, so the last
+    reference of a chunk (and the last one of its last complete row: the widest) is
+    the claim. ``F50001`` rounds up to 59,999 rows × 6 columns. One search per chunk
+    then looks for a cell tag that does not start with a plain reference inside the
+    claim; if there is one (a cell out of order, without a reference, or with a
+    namespace prefix), the claim proves nothing: None, and the caller measures
+    exactly. Claims only grow from chunk to chunk, so every cell lies inside the last.
+    """
+    widest = last = b""
+    bound, outside = Extent(0, 0), _ANY_CELL
+    for data in chunks:
+        for found in (_ref_before(data, len(data)), _ref_before(data, data.rfind(b"</row>"))):
+            if found is not None:
+                letters, digits = found.groups()
+                widest = max(widest, letters, key=lambda text: (len(text), text))
+                last = max(last, digits, key=lambda text: (len(text), text))
+        if widest:
+            bound, outside = _rounded_up(widest, last[:1], len(last))
+        if bound.cells > enough:
+            return None
+        if outside.search(data) is not None or _has_prefixed_tags(data):
+            return None
+    return bound
+
+
+def _ref_before(data: bytes, end: int) -> re.Match[bytes] | None:
+    start = data.rfind(b'<c r="', 0, end) if end > 0 else -1
+    return _REF_AT.match(data, start) if start >= 0 else None
+
+
+@lru_cache(maxsize=64)
+def _rounded_up(letters: bytes, lead: bytes, length: int) -> tuple[Extent, re.Pattern[bytes]]:
+    """``F`` and ``50001`` (lead ``5``, five digits) → 59,999 rows × 6 columns, and a
+    pattern for a cell tag whose first attribute is not a reference inside that."""
+    rows = (int(lead) + 1) * 10 ** (length - 1) - 1
+    columns = _column_number(letters[:1] + b"Z" * (len(letters) - 1))
+    row = rb"[1-%s][0-9]{%d}" % (lead, length - 1)
+    if length > 1:
+        row = rb"[1-9][0-9]{0,%d}|%s" % (length - 2, row)
+    column = rb"[A-%s][A-Z]{%d}" % (letters[:1], len(letters) - 1)
+    if len(letters) > 1:
+        column = rb"[A-Z]{1,%d}|%s" % (len(letters) - 1, column)
+    inside = rb' r="(?:%s)(?:%s)"' % (column, row)
+    return Extent(rows, columns), re.compile(rb"<c(?!%s)[\s>/]" % inside)
 
 
 def _has_prefixed_tags(data: bytes) -> bool:

@@ -172,7 +172,7 @@ def _size(count: int) -> str:
 
 def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
     with _calamine_errors(path, kind):
-        extent = workbook_extent(path, kind)
+        extent = workbook_extent(path, kind, enough=MAX_CELLS)
     if extent.cells > MAX_CELLS:
         grid = f"up to {extent.rows:,} rows × {extent.columns:,} columns"
         _refuse_cells(path, f"{grid} = {extent.cells:,} cells")

@@ -313,6 +313,16 @@ def build_whole_grid(folder: Path) -> Path:
     return xlsx_with(folder / "span.xlsx", folder, {"xl/worksheets/sheet1.xml": sheet})
 
 
+def build_far_cell_among_rows(folder: Path) -> Path:
+    """Ordinary rows in order, one of them with a cell in XFD1048576: the last row
+    claims a small sheet, and the cell in the middle must disprove the claim."""
+    rows = [inline_row(n, [("A", str(n)), ("B", "Name"), ("C", "Vorname")]) for n in range(2, 400)]
+    rows[200] = rows[200].replace(b"</row>", b'<c r="XFD1048576"><v>1</v></c></row>')
+    far = SHEET_HEAD + HEADER_ROW + b"".join(rows) + SHEET_TAIL
+    sheet = plain_member("xl/worksheets/sheet1.xml", far)
+    return xlsx_with(folder / "hidden.xlsx", folder, {"xl/worksheets/sheet1.xml": sheet})
+
+
 def build_grid_by_counting(folder: Path) -> Path:
     """Cells without references are placed by counting; the bound follows that."""
     counted = b"<row>" + b'<c t="inlineStr"><is><t>x</t></is></c>' * 3000 + b"</row>"
@@ -386,6 +396,7 @@ def build_laughs_in_strings(folder: Path) -> Path:
 IN_A_CHILD: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     "lying central directory": (build_lying_directory, ("damaged",)),
     "whole grid": (build_whole_grid, ("too large", "cells")),
+    "far cell among ordinary rows": (build_far_cell_among_rows, ("too large", "cells")),
     "grid by counting": (build_grid_by_counting, ("too large",)),
     "ods repeats": (build_ods_repeats, ("too large",)),
     "xls beyond the grid": (build_xls_beyond_the_grid, ("too large",)),
