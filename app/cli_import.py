@@ -52,6 +52,21 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
     )
     if not args.file.exists():
         raise Refused(Reason.FILE_NOT_FOUND, file=str(args.file))
+    session.prefetch_state()  # the existing users load while the file is read
+    try:
+        return _run_import(session, args, read_options, preferences, password)
+    finally:
+        session.close()
+
+
+def _run_import(
+    session: ImportSession,
+    args: argparse.Namespace,
+    read_options: ReadOptions,
+    preferences: list[Resolution],
+    password: str | None,
+) -> int:
+    engine = session.engine
     table = session.load(args.file, read_options)
     warning = check_template(args.file)
     if warning:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,6 +51,10 @@ class ImportSession:
     mapping_was_saved: bool = False
     plan: Plan | None = None
     result: ApplyResult | None = None
+    # A snapshot being loaded in the background, for the choices it was started with.
+    _prefetched: tuple[tuple[str, str | None, str, str], Future[DirectoryState]] | None = field(
+        default=None, init=False, repr=False
+    )
 
     # -- table -----------------------------------------------------------------------
     def load(self, path: Path, read_options: ReadOptions | None = None) -> Table:
@@ -89,7 +94,40 @@ class ImportSession:
         with session_scope(self.engine) as session:
             return find_school(session, self.options.school)
 
+    def prefetch_state(self) -> None:
+        """Start loading the directory snapshot in the background.
+
+        The snapshot needs no file, so the command line starts it before reading:
+        calamine parses without Python's lock, and loading 50,000 existing users
+        overlaps with it. The next :meth:`load_state` with the same choices takes
+        the result (or raises what loading raised); any later call loads afresh.
+        """
+        key = self._state_key()
+        if self._prefetched is not None and self._prefetched[0] == key:
+            return
+        self.require_actor()  # resolved here, not in the background
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="schoolimport-state")
+        self._prefetched = key, executor.submit(self._load_state_now)
+        executor.shutdown(wait=False)
+
+    def close(self) -> None:
+        """Wait for a background load that nobody took, so that its connection is back
+        in the pool before the engine is disposed (e.g. when reading the file failed)."""
+        pending, self._prefetched = self._prefetched, None
+        if pending is not None and not pending[1].cancel():
+            pending[1].exception()  # waits; what it raised matters to no one now
+
+    def _state_key(self) -> tuple[str, str | None, str, str]:
+        opts = self.options
+        return opts.year, opts.school, opts.source, opts.account_type
+
     def load_state(self) -> DirectoryState:
+        pending, self._prefetched = self._prefetched, None
+        if pending is not None and pending[0] == self._state_key():
+            return pending[1].result()
+        return self._load_state_now()
+
+    def _load_state_now(self) -> DirectoryState:
         actor = self.require_actor()
         with session_scope(self.engine) as session:
             year = find_year(session, self.options.year)
@@ -110,11 +148,13 @@ class ImportSession:
             raise RuntimeError("no mapping chosen")
         return self.mapping
 
-    def build_plan(self) -> Plan:
+    def build_plan(self, state: DirectoryState | None = None) -> Plan:
+        """The plan against ``state``, or against a snapshot loaded now."""
         table, mapping = self.require_table(), self.require_mapping()
         with session_scope(self.engine) as session:
             scheme, reserved = login_scheme(session), reserved_logins(session)
-        state = self.load_state()
+        if state is None:
+            state = self.load_state()
         scope = self.require_actor().school_ids
         self.plan = build_plan(table, mapping, self.options, state, scheme, reserved, scope=scope)
         counts = self.plan.summary().as_dict()
