@@ -10,6 +10,12 @@ so reference counting frees them as before.
 
 ``paused()`` nests and is safe across threads: the collector runs again when the last
 paused step ends, with the state it had before the first.
+
+When it does, the containers made meanwhile would all sit in the youngest generation,
+and the first collection after the pause would walk every one of them (0.06–0.12 s
+after planning 50,000 rows, once per step). They are handed to the oldest generation
+instead (``gc.freeze()`` then ``gc.unfreeze()``: two list splices, no walk), as if
+they had survived; a cycle among them is still found by the next full collection.
 """
 
 from __future__ import annotations
@@ -43,6 +49,8 @@ def paused() -> Iterator[None]:
         with _lock:
             _depth -= 1
             if _depth == 0 and _was_enabled:
+                gc.freeze()  # every tracked object to the permanent generation …
+                gc.unfreeze()  # … and from there to the oldest
                 gc.enable()
 
 

@@ -58,3 +58,27 @@ def test_overlapping_pauses_in_threads() -> None:
     leave.set()
     thread.join()
     assert gc.isenabled()
+
+
+class _Node:
+    def __init__(self) -> None:
+        self.other: _Node | None = None
+
+
+def test_what_the_pause_made_is_not_walked_again_and_cycles_are_still_freed() -> None:
+    import weakref
+
+    gc.collect()
+    with paused():
+        kept = [[n] for n in range(50_000)]
+        a, b = _Node(), _Node()
+        a.other, b.other = b, a  # a cycle, dropped during the pause
+        freed = weakref.ref(a)
+        del a, b
+    # The pause's containers went to the oldest generation, not the youngest, so the
+    # next young collection has nothing of them to walk.
+    assert len(gc.get_objects(generation=0)) < 1_000
+    assert freed() is not None  # reference counting cannot free a cycle …
+    gc.collect()
+    assert freed() is None  # … the next full collection does
+    assert len(kept) == 50_000
