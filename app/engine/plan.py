@@ -8,7 +8,7 @@ and ``apply`` executes exactly that object (SPEC §2.6, rules after §2.8).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,7 +31,7 @@ from app.engine.results import (
     RowPlan,
     RowValues,
 )
-from app.engine.state import DirectoryState, ExistingUser, similarity_key
+from app.engine.state import DirectoryState, ExistingGroup, ExistingUser, similarity_key
 from app.engine.table import Table
 from app.engine.validation import RowValidator
 from app.models import UserStatus, group_name_key
@@ -157,23 +157,27 @@ def _creation_groups(row: RowPlan) -> list[str]:
 
 
 def group_needs(
-    values: Iterable[RowValues], options: ImportOptions, state: DirectoryState
+    group_lists: Iterable[Sequence[str]],
+    options: ImportOptions,
+    existing: Mapping[str, ExistingGroup],
 ) -> dict[str, GroupNeed]:
-    """Every group the file names, matched to the year's groups or marked missing
-    (what the wizard's groups page shows, SPEC §2.4)."""
+    """Every group the rows name (first spelling wins), matched to the year's groups
+    by name key or marked missing (what the wizard's groups page shows, SPEC §2.4)."""
     needs: dict[str, GroupNeed] = {}
-    for row_values in values:
-        for name in row_values.groups:
+    for names in group_lists:
+        for name in names:
             key = group_name_key(name)
             if key not in needs:
-                needs[key] = _need(key, name, options, state)
+                needs[key] = _need(key, name, options, existing)
     return needs
 
 
-def _need(key: str, name: str, opts: ImportOptions, state: DirectoryState) -> GroupNeed:
+def _need(
+    key: str, name: str, opts: ImportOptions, groups: Mapping[str, ExistingGroup]
+) -> GroupNeed:
     if key in opts.group_overrides:
         return GroupNeed(name, opts.group_overrides[key])
-    existing = state.groups_by_key.get(key)
+    existing = groups.get(key)
     if existing is not None:
         return GroupNeed(existing.name, existing.id)
     if key in opts.group_creations:
@@ -237,7 +241,8 @@ class _Planner:
 
     def run(self) -> Plan:
         rows = self._validated()
-        groups = group_needs((r.values for r in rows), self.options, self.state)
+        names = (r.values.groups for r in rows)
+        groups = group_needs(names, self.options, self.state.groups_by_key)
         self.refs = GroupRefs(groups)
         duplicates = self._duplicate_sets(rows)
         for row in rows:

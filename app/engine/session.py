@@ -22,7 +22,7 @@ from app.engine.operators import Actor, local_actor
 from app.engine.plan import Plan, build_plan, group_needs
 from app.engine.readers import read_table
 from app.engine.results import ApplyResult, GroupNeed, ImportOptions
-from app.engine.state import DirectoryState, load_state
+from app.engine.state import DirectoryState, load_groups, load_state
 from app.engine.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.table import ReadOptions, Table
 from app.engine.validation import RowValidator
@@ -137,11 +137,18 @@ class ImportSession:
                 session, school_id, year, self.options.source, self.options.account_type
             )
 
-    def group_needs(self) -> dict[str, GroupNeed]:
+    def group_needs(self, options: ImportOptions | None = None) -> dict[str, GroupNeed]:
+        """Every group the file names, matched to the year's groups or marked missing,
+        under ``options`` (default: the session's). Reads the groups, not the users."""
         table, mapping = self.require_table(), self.require_mapping()
-        validate = RowValidator(mapping)
-        values = (validate(cells)[0] for cells in table.rows)
-        return group_needs(values, self.options, self.load_state())
+        opts = options or self.options
+        actor = self.require_actor()
+        with session_scope(self.engine) as session:
+            year = find_year(session, opts.year)
+            school_id = find_school(session, opts.school)
+            actor.require_import("users", school_id)
+            existing = load_groups(session, school_id, year)
+        return group_needs(RowValidator(mapping).group_lists(table.rows), opts, existing)
 
     def require_mapping(self) -> ColumnMapping:
         if self.mapping is None:

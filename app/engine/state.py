@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, Select, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, or_, select
 from sqlalchemy.orm import Session
 
 from app.engine.bulk import fetch_chunks
@@ -136,17 +136,11 @@ def _fetch(
             sink(chunk)
 
     stream(select(*_USER_COLUMNS).order_by(User.id), users)
-    in_scope = (Group.school_id == school_id) & or_(
-        Group.year_id == year_id, Group.year_id.is_(None)
-    )
-    stream(
-        select(Group.id, Group.name, Group.type, Group.year_id).where(in_scope).order_by(Group.id),
-        groups,
-    )
+    stream(_groups_in_scope(school_id, year_id), groups)
     stream(
         select(Membership.user_id, Membership.group_id)
         .join(Group, Group.id == Membership.group_id)
-        .where(in_scope)
+        .where(_in_scope(school_id, year_id))
         .order_by(Membership.user_id, Membership.group_id),
         memberships,
     )
@@ -156,6 +150,16 @@ def _fetch(
         logins(chunk)
     digest.update(str(count).encode())
     return digest.hexdigest()
+
+
+def _in_scope(school_id: int, year_id: int) -> ColumnElement[bool]:
+    """The school's groups of the year, and its permanent ones."""
+    return (Group.school_id == school_id) & or_(Group.year_id == year_id, Group.year_id.is_(None))
+
+
+def _groups_in_scope(school_id: int, year_id: int) -> Select[int, str, str, int | None]:
+    columns = (Group.id, Group.name, Group.type, Group.year_id)
+    return select(*columns).where(_in_scope(school_id, year_id)).order_by(Group.id)
 
 
 def fingerprint(conn: Connection, school_id: int, year_id: int) -> str:
@@ -189,6 +193,15 @@ def load_state(
         state.memberships = held.done()
     state.used_logins = used | set(state.login_owner)
     return state
+
+
+def load_groups(session: Session, school_id: int, year: SchoolYear) -> dict[str, ExistingGroup]:
+    """The year's and the permanent groups of the school by name key: what matching
+    the file's group names needs, without the users."""
+    state = DirectoryState(school_id, year.id, year.name, "", "")
+    for chunk in fetch_chunks(session.connection(), _groups_in_scope(school_id, year.id)):
+        _index_groups(chunk, state)
+    return state.groups_by_key
 
 
 class _MembershipIndex:

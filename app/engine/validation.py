@@ -214,6 +214,15 @@ class RowValidator:
             out.append((values, []))
         return out
 
+    def group_lists(self, rows: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The group names of each distinct combination of group cells, in the order
+        the file first has them (as each row's ``values.groups``, without the rest)."""
+        count = len(rows)
+        columns = [_column(rows, c, count) for c in self.group_columns]
+        if not columns:
+            return []
+        return [split_groups(cells) for cells in dict.fromkeys(zip(*columns, strict=True))]
+
 
 def _column(rows: Sequence[Sequence[str]], column: int, count: int) -> list[str]:
     """One column's cells of every row, trimmed and NFC (as :meth:`RowValidator._cells`)."""

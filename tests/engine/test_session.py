@@ -79,3 +79,22 @@ def test_close_waits_for_a_load_nobody_took(engine: Engine, write_csv: CsvWriter
     assert session._prefetched is None
     session.load(write_csv(ROWS))
     assert [r.action for r in session.build_plan().rows] == [RowAction.CREATE] * 2
+
+
+def test_the_groups_page_needs_match_the_plans(
+    engine: Engine, importer: Importer, write_csv: CsvWriter
+) -> None:
+    importer.run(write_csv(ROWS), create_missing_groups="class")  # 5a and 5b exist
+    rows = [
+        ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse"],
+        ["1", "Adler", "Ada", "5A ", "Chor, Theater"],
+        ["7", "", "Ohne Namen", "7c", "chor"],  # invalid, but its groups count too
+        ["3", "Cem", "Can", "5b", "Theater, Robotik"],
+    ]
+    session = session_for(engine)
+    session.load(write_csv(rows, name="g.csv"))
+    needs = session.group_needs()
+    plan_needs = session.build_plan().groups
+    assert needs == plan_needs
+    assert [n.name for n in needs.values()] == ["5a", "Chor", "Theater", "7c", "5b", "Robotik"]
+    assert [n.missing for n in needs.values()] == [False, True, True, True, False, True]

@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.db import session_scope
 from app.engine.directory import GroupRow, find_year, list_groups
-from app.engine.plan import group_needs
 from app.engine.results import GroupNeed
 from app.engine.session import ImportSession
-from app.engine.validation import validate_row
 from app.wizard import texts
 from app.wizard.groupdialog import CreateGroupDialog
 from app.wizard.pages.base import ImportPage
@@ -75,7 +73,6 @@ class GroupsPage(ImportPage):
         self._refresh()
 
     def _load(self) -> None:
-        table, mapping = self.session.require_table(), self.session.require_mapping()
         bare = replace(
             self.session.options,
             group_overrides={},
@@ -83,8 +80,7 @@ class GroupsPage(ImportPage):
             ignore_unassigned_groups=False,
             create_missing_groups=None,
         )
-        values = (validate_row(cells, mapping)[0] for cells in table.rows)
-        self.needs = group_needs(values, bare, self.session.load_state())
+        self.needs = self.session.group_needs(bare)
         with session_scope(self.session.engine) as db:
             self.existing = list_groups(db, find_year(db, bare.year))
         keys = set(self.needs)
