@@ -149,9 +149,9 @@ def _mapped_fields(mapping: ColumnMapping) -> list[Field]:
     return [f for f in mapping.fields if f is not None]
 
 
-def _creation_groups(row: RowPlan) -> list[str]:
+def _creation_groups(row: RowPlan) -> Sequence[str]:
     if not row.groups_ignored:
-        return list(row.values.groups)
+        return row.values.groups  # shared: a plan's lists are replaced, never changed
     ignored = set(row.groups_ignored)
     return [g for g in row.values.groups if g not in ignored]
 
@@ -234,6 +234,7 @@ class _Planner:
         self.scheme = scheme
         self.logins = LoginAllocator(set(state.used_logins), frozenset(reserved))
         self.validate = RowValidator(mapping, today)
+        self.bases: dict[int, str] = {}
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
         self.fields_mapped = {f for f in mapping.fields if f is not None}
         self.scope: frozenset[int] | None = None
@@ -244,6 +245,7 @@ class _Planner:
         names = (r.values.groups for r in rows)
         groups = group_needs(names, self.options, self.state.groups_by_key)
         self.refs = GroupRefs(groups)
+        self.bases = self._new_login_bases(rows)
         duplicates = self._duplicate_sets(rows)
         for row in rows:
             if row.action is RowAction.INVALID:
@@ -279,6 +281,24 @@ class _Planner:
                 zip(self.table.line_numbers, checked, strict=True)
             )
         ]
+
+    def _new_login_bases(self, rows: Sequence[RowPlan]) -> dict[int, str]:
+        """The login bases of the rows that will be new accounts without a login of
+        their own, worked out all at once (by row index)."""
+        existing = self.state.users_by_source_id
+        new = [
+            row
+            for row in rows
+            if row.action is not RowAction.INVALID
+            and row.values.login is None
+            and row.values.source_id not in existing
+        ]
+        people = [(r.values.first_name, r.values.last_name, r.values.source_id) for r in new]
+        return {
+            r.index: base
+            for r, base in zip(new, self.scheme.bases(people), strict=True)
+            if r.index is not None
+        }
 
     @staticmethod
     def _duplicate_sets(rows: Sequence[RowPlan]) -> dict[str, tuple[int, ...]]:
@@ -395,7 +415,9 @@ class _Planner:
                 self.logins.take(wanted)
                 row.login = wanted
         if row.login is None:
-            base = self.scheme.base(values.first_name, values.last_name, values.source_id)
+            base = self.bases.get(row.index) if row.index is not None else None
+            if base is None:
+                base = self.scheme.base(values.first_name, values.last_name, values.source_id)
             row.login = self.logins.allocate(base)
         row.new_login = row.login
         similar = self._similar(values)

@@ -105,14 +105,16 @@ class ImportSession:
         key = self._state_key()
         if self._prefetched is not None and self._prefetched[0] == key:
             return
+        self.close()
         self.require_actor()  # resolved here, not in the background
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="schoolimport-state")
         self._prefetched = key, executor.submit(self._load_state_now)
         executor.shutdown(wait=False)
 
     def close(self) -> None:
-        """Wait for a background load that nobody took, so that its connection is back
-        in the pool before the engine is disposed (e.g. when reading the file failed)."""
+        """Cancel or wait for a background load that nobody took, so that its
+        connection is back in the pool before the engine is disposed (e.g. when
+        reading the file failed, or the choices changed)."""
         pending, self._prefetched = self._prefetched, None
         if pending is not None and not pending[1].cancel():
             pending[1].exception()  # waits; what it raised matters to no one now
@@ -122,9 +124,11 @@ class ImportSession:
         return opts.year, opts.school, opts.source, opts.account_type
 
     def load_state(self) -> DirectoryState:
-        pending, self._prefetched = self._prefetched, None
+        pending = self._prefetched
         if pending is not None and pending[0] == self._state_key():
+            self._prefetched = None
             return pending[1].result()
+        self.close()
         return self._load_state_now()
 
     def _load_state_now(self) -> DirectoryState:

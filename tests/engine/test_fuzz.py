@@ -226,6 +226,27 @@ def test_transliteration_equals_the_plain_regular_expressions(text: str) -> None
     assert transliterate(text) == re.sub(r"([.-])[.-]+", r"\1", cleaned).strip(".-")
 
 
+# Names as they come, plus the characters whose lower case depends on their
+# neighbours (final sigma) or that decompose into several (İ, ﬁ, ǅ), and newlines.
+TRICKY = st.text(st.sampled_from("ΣσςİIıﬁǅ\n Ää-'.ÖoÜuß\u0301\u0308"), max_size=8)
+
+
+@FUZZ
+@given(texts=st.lists(st.one_of(NAMES, TRICKY), max_size=12))
+def test_transliterating_all_at_once_equals_one_by_one(texts: list[str]) -> None:
+    transliterate.cache_clear()
+    assert logins.transliterate_all(texts) == [transliterate(t) for t in texts]
+
+
+@FUZZ
+@given(scheme=SCHEMES, people=st.lists(st.tuples(NAMES, TRICKY, NAMES), max_size=8))
+def test_bases_of_many_equal_the_base_of_each(
+    scheme: str, people: list[tuple[str, str, str]]
+) -> None:
+    login_scheme = LoginScheme(scheme)
+    assert login_scheme.bases(people) == [login_scheme.base(*person) for person in people]
+
+
 @FUZZ
 @given(literal=st.text(max_size=5).filter(lambda t: "{" not in t and "}" not in t))
 def test_a_configured_scheme_cannot_produce_invalid_logins(literal: str) -> None:
