@@ -16,6 +16,7 @@ import datetime
 import io
 import logging
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -143,7 +144,15 @@ def _zip_kind(path: Path) -> FileKind:
                 with archive.open("mimetype") as member:
                     if member.read(100).strip() == _ODS_MIMETYPE:
                         return FileKind.ODS
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        zlib.error,
+        NotImplementedError,  # e.g. "zip file version 8.4" (a damaged header)
+        RuntimeError,  # an encrypted member
+    ) as exc:
         detail = f"the workbook is damaged or incomplete ({exc})"
         raise Refused(Reason.FILE_UNREADABLE, file=str(path), detail=detail) from exc
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:

@@ -570,3 +570,20 @@ def test_cp1252_csv_round_trip(tmp_path: Path, rows: list[list[str]], delimiter:
 def test_cp1252_names_are_detected(tmp_path: Path, rows: list[list[str]], delimiter: str) -> None:
     options = ReadOptions(header=False)
     assert round_trip(tmp_path, rows, "cp1252", delimiter, options) == expected(rows)
+
+
+def test_a_workbook_zip_needing_an_unknown_zip_version_is_refused(tmp_path: Path) -> None:
+    """Found by fuzzing: one flipped byte in the header of the ODS mimetype entry made
+    zipfile raise NotImplementedError instead of a refusal."""
+    path = tmp_path / "odd.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content/>")
+    data = bytearray(path.read_bytes())
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 84  # version needed to extract: 8.4
+    path.write_bytes(bytes(data))
+    with pytest.raises(Refused) as err:
+        read_table(path)
+    assert err.value.message.reason is Reason.FILE_UNREADABLE
+    assert "damaged" in err.value.text()
