@@ -168,67 +168,82 @@ class RowValidator:
         per-row ones; the other rows' values are assembled from the cleaned columns.
         """
         count = len(rows)
-        singles = [_column(rows, c, count) for c in self.columns]
-        group_cols = [_column(rows, c, count) for c in self.group_columns]
+        squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
+        singles = [_column(rows, c, count, squared) for c in self.columns]
+        group_cols = [_column(rows, c, count, squared) for c in self.group_columns]
         get = dict(zip(_SINGLE_FIELDS, singles, strict=True))
         faulty: set[int] = set()
         for column in (*singles, *group_cols):
-            if _CONTROL.search("\ue000".join(column)):
+            joined = " ".join(column)  # printable: no control character (the usual case)
+            if not joined.isprintable() and _CONTROL.search(joined):
                 faulty.update(i for i, v in enumerate(column) if _CONTROL.search(v))
         for fld in REQUIRED:
-            faulty.update(i for i, v in enumerate(get[fld]) if not v)
+            if "" in get[fld]:
+                faulty.update(i for i, v in enumerate(get[fld]) if not v)
         for fld, limit in _LIMITS:
             if max(map(len, get[fld]), default=0) > limit:
                 faulty.update(i for i, v in enumerate(get[fld]) if len(v) > limit)
-        births = _each_distinct(get[Field.BIRTH_DATE], lambda v: _parse_date(v, self.today))
-        faulty.update(i for i, v in enumerate(get[Field.BIRTH_DATE]) if v and births[i] is None)
-        emails = _each_distinct(get[Field.EMAIL], _email_ok)
-        faulty.update(i for i, ok in enumerate(emails) if not ok)
-        logins = [v.lower() or None for v in get[Field.LOGIN]]
-        valid_logins = _each_distinct(logins, _login_ok)
-        faulty.update(i for i, ok in enumerate(valid_logins) if not ok)
+        dates = get[Field.BIRTH_DATE]
+        parsed = {v: _parse_date(v, self.today) if v else None for v in set(dates)}
+        births = list(map(parsed.__getitem__, dates))
+        if any(v and d is None for v, d in parsed.items()):
+            faulty.update(i for i, v in enumerate(dates) if v and births[i] is None)
+        emails_ok = _each_distinct(get[Field.EMAIL], _email_ok)
+        if False in emails_ok:
+            faulty.update(i for i, ok in enumerate(emails_ok) if not ok)
+        logins: list[str | None] = [None] * count
+        if self.columns[_SINGLE_FIELDS.index(Field.LOGIN)] >= 0:
+            logins = [v.lower() or None for v in get[Field.LOGIN]]
+            valid_logins = _each_distinct(logins, _login_ok)
+            if False in valid_logins:
+                faulty.update(i for i, ok in enumerate(valid_logins) if not ok)
         group_cells = list(zip(*group_cols, strict=True)) if group_cols else [()] * count
-        groups = _each_distinct(group_cells, lambda cells: tuple(split_groups(cells)))
-        names_ok = _each_distinct(groups, lambda g: all(len(n) <= MAX_GROUP_NAME for n in g))
-        faulty.update(i for i, ok in enumerate(names_ok) if not ok)
-        source_ids, last_names, first_names = (
+        distinct = {cells: tuple(split_groups(cells)) for cells in set(group_cells)}
+        too_long = {
+            cells
+            for cells, names in distinct.items()
+            if any(len(name) > MAX_GROUP_NAME for name in names)
+        }
+        if too_long:
+            faulty.update(i for i, cells in enumerate(group_cells) if cells in too_long)
+        groups = list(map(distinct.__getitem__, group_cells))
+        emails: list[str | None] = [None] * count
+        if self.columns[_SINGLE_FIELDS.index(Field.EMAIL)] >= 0:
+            emails = [v or None for v in get[Field.EMAIL]]
+        # RowValues' fields in their order (the property test compares with __call__).
+        values = map(
+            RowValues,
             get[Field.SOURCE_ID],
             get[Field.LAST_NAME],
             get[Field.FIRST_NAME],
+            births,
+            emails,
+            logins,
+            map(list, groups),
         )
-        email_values = get[Field.EMAIL]
-        out: list[tuple[RowValues, list[Message]]] = []
-        for i in range(count):
-            if i in faulty:
-                out.append(self(rows[i]))
-                continue
-            values = RowValues(
-                source_id=source_ids[i],
-                last_name=last_names[i],
-                first_name=first_names[i],
-                birth_date=births[i],
-                email=email_values[i] or None,
-                login=logins[i],
-                groups=list(groups[i]),
-            )
-            out.append((values, []))
+        out: list[tuple[RowValues, list[Message]]] = [(v, []) for v in values]
+        for i in faulty:
+            out[i] = self(rows[i])
         return out
 
     def group_lists(self, rows: Sequence[Sequence[str]]) -> list[list[str]]:
         """The group names of each distinct combination of group cells, in the order
         the file first has them (as each row's ``values.groups``, without the rest)."""
         count = len(rows)
-        columns = [_column(rows, c, count) for c in self.group_columns]
+        squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
+        columns = [_column(rows, c, count, squared) for c in self.group_columns]
         if not columns:
             return []
         return [split_groups(cells) for cells in dict.fromkeys(zip(*columns, strict=True))]
 
 
-def _column(rows: Sequence[Sequence[str]], column: int, count: int) -> list[str]:
+def _column(
+    rows: Sequence[Sequence[str]], column: int, count: int, squared: bool = False
+) -> list[str]:
     """One column's cells of every row, trimmed and NFC (as :meth:`RowValidator._cells`)."""
     if column < 0:
         return [""] * count
-    if count and min(map(len, rows)) > column:  # a squared table
+    if squared and count and len(rows[0]) > column:  # every row has the column
         return clean_cells(map(itemgetter(column), rows))
     return clean_cells(r[column] if column < len(r) else "" for r in rows)
 
