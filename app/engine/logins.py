@@ -247,7 +247,7 @@ class LoginAllocator:
         self.used.add(login)
 
     def allocate(self, base: str) -> str:
-        if self.is_available(base):
+        if base not in self.used and base not in self.reserved:  # is_available, inlined
             self.used.add(base)
             return base
         number = self._next_suffix.get(base, 2)

@@ -164,8 +164,12 @@ def group_needs(
     """Every group the rows name (first spelling wins), matched to the year's groups
     by name key or marked missing (what the wizard's groups page shows, SPEC §2.4)."""
     needs: dict[str, GroupNeed] = {}
+    seen: set[str] = set()  # spellings already keyed: 50,000 rows name a few hundred
     for names in group_lists:
         for name in names:
+            if name in seen:
+                continue
+            seen.add(name)
             key = group_name_key(name)
             if key not in needs:
                 needs[key] = _need(key, name, options, existing)
@@ -403,7 +407,8 @@ class _Planner:
 
     def _classify_new(self, row: RowPlan) -> None:
         values = row.values
-        row.groups_added = _creation_groups(row) if self.groups_mapped else []
+        if self.groups_mapped:
+            row.groups_added = _creation_groups(row) if row.groups_ignored else values.groups
         wanted = values.login
         login_problem: Message | None = None
         if wanted is not None:
@@ -420,7 +425,7 @@ class _Planner:
                 base = self.scheme.base(values.first_name, values.last_name, values.source_id)
             row.login = self.logins.allocate(base)
         row.new_login = row.login
-        similar = self._similar(values)
+        similar = self._similar(values) if self.state.similar_index else None
         if similar is not None:
             self._conflict(
                 row,
