@@ -206,18 +206,31 @@ def build_plan(
     reserved: Iterable[str] = DEFAULT_RESERVED,
     today: date | None = None,
     scope: frozenset[int] | None = None,
+    checked: Checked | None = None,
 ) -> Plan:
     """Diff the file against the database snapshot. Pure: reads nothing else.
 
     ``scope`` is the set of schools the operator may change (None: all); a row whose
-    user belongs to another school is rejected.
+    user belongs to another school is rejected. ``checked`` is
+    :func:`check_rows` of the same table, mapping and day, when the caller had it
+    done beforehand (it needs no snapshot: while one loads).
     """
     check_mapping(mapping)
     if not table.rows:
         raise Refused(Reason.NO_DATA_ROWS)
     planner = _Planner(table, mapping, options, state, scheme or LoginScheme(), reserved, today)
     planner.scope = scope
+    planner.checked = checked
     return planner.run()
+
+
+Checked = list[tuple[RowValues, list[Message]]]
+
+
+@gc_paused
+def check_rows(table: Table, mapping: ColumnMapping, today: date | None = None) -> Checked:
+    """Every row's values and reasons (the part of planning that needs no snapshot)."""
+    return RowValidator(mapping, today).validate_all(table.rows)
 
 
 class _Planner:
@@ -239,6 +252,7 @@ class _Planner:
         self.logins = LoginAllocator(set(state.used_logins), frozenset(reserved))
         self.validate = RowValidator(mapping, today)
         self.bases: dict[int, str] = {}
+        self.checked: Checked | None = None
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
         self.fields_mapped = {f for f in mapping.fields if f is not None}
         self.scope: frozenset[int] | None = None
@@ -271,7 +285,11 @@ class _Planner:
         return plan
 
     def _validated(self) -> list[RowPlan]:
-        checked = self.validate.validate_all(self.table.rows)
+        checked = self.checked
+        if checked is None:
+            checked = self.validate.validate_all(self.table.rows)
+        if len(checked) != len(self.table.rows):
+            raise ValueError("the rows were checked for another table")
         invalid, create = RowAction.INVALID, RowAction.CREATE
         return [
             RowPlan(

@@ -98,3 +98,17 @@ def test_the_groups_page_needs_match_the_plans(
     assert needs == plan_needs
     assert [n.name for n in needs.values()] == ["5a", "Chor", "Theater", "7c", "5b", "Robotik"]
     assert [n.missing for n in needs.values()] == [False, True, True, True, False, True]
+
+
+def test_rows_checked_for_another_table_are_refused(engine: Engine, write_csv: CsvWriter) -> None:
+    from app.engine.plan import build_plan, check_rows
+
+    session = session_for(engine)
+    session.load(write_csv(ROWS))
+    table, mapping = session.require_table(), session.require_mapping()
+    state = session.load_state()
+    checked = check_rows(table, mapping)
+    plan = build_plan(table, mapping, session.options, state, checked=checked)
+    assert [r.values for r in plan.rows] == [values for values, _reasons in checked]
+    with pytest.raises(ValueError, match="another table"):
+        build_plan(table, mapping, session.options, state, checked=checked[:1])
