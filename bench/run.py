@@ -240,9 +240,9 @@ class RunFigures:
     hash_seconds: float = 0.0
     # From the start to a plan to preview (read, map, validate, load, plan), wall-clock.
     preview_s: float = 0.0
-    # The bare steps, measured in the same process next to the import (the machine's
-    # speed drifts over minutes): calamine alone on the file, a Core select of the
-    # users the import found.
+    # The bare steps, measured right before the import in a fresh process of their own
+    # (the machine's speed drifts over minutes): calamine alone on the file, a Core
+    # select of the users the import finds.
     base_read_s: float = 0.0
     base_load_s: float = 0.0
 
@@ -274,14 +274,32 @@ def run_import_in_child(url: str, path: Path, detect_expired: bool, hashing: boo
 def _import_child(url: str, path: Path, detect_expired: bool, hashing: bool) -> RunFigures:
     engine = open_database(url)
     try:
-        # The load baseline before the import changes the users, the read baseline
-        # after it (so that neither raises the import's peak memory).
-        base_load = baseline_load(engine)
-        figures = run_import(engine, path, detect_expired, hashing)
-        figures.base_load_s, figures.base_read_s = base_load, baseline_read(path)
-        return figures
+        return run_import(engine, path, detect_expired, hashing)
     finally:
         engine.dispose()
+
+
+def run_baselines_in_child(url: str, path: Path) -> tuple[float, float]:
+    """The bare read of the file and the bare load of the users, in a fresh process
+    like the import's (a process that has done the work once does it faster)."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(_baselines_child, (url, path))
+
+
+def _baselines_child(url: str, path: Path) -> tuple[float, float]:
+    engine = open_database(url)
+    try:
+        return baseline_read(path), baseline_load(engine)
+    finally:
+        engine.dispose()
+
+
+def measured_import(url: str, path: Path, detect_expired: bool, hashing: bool) -> RunFigures:
+    """The bare steps, then the import, each in a fresh process on the same database."""
+    base_read, base_load = run_baselines_in_child(url, path)
+    figures = run_import_in_child(url, path, detect_expired, hashing)
+    figures.base_read_s, figures.base_load_s = base_read, base_load
+    return figures
 
 
 def run_import(engine: Any, path: Path, detect_expired: bool, hashing: bool = True) -> RunFigures:
@@ -382,7 +400,7 @@ def main() -> None:
         # in its own process (peak memory of the pipeline alone) on a fresh copy of
         # the database; the run with the median total counts.
         plain_runs = [
-            run_import_in_child(fresh_copy(empty, f"plain{n}.db"), path, False, hashing=False)
+            measured_import(fresh_copy(empty, f"plain{n}.db"), path, False, hashing=False)
             for n in repeat
         ]
         plain = median_run(plain_runs)
@@ -395,7 +413,7 @@ def main() -> None:
         update, update_runs = None, []
         if not args.no_update:
             update_runs = [
-                run_import_in_child(fresh_copy(imported, f"update{n}.db"), upd_path, True, True)
+                measured_import(fresh_copy(imported, f"update{n}.db"), upd_path, True, True)
                 for n in repeat
             ]
             update = median_run(update_runs)
