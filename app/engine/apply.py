@@ -590,4 +590,7 @@ class _Writer:
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, date | datetime) else v) for k, v in values.items()}
+    return {k: (v.isoformat() if isinstance(v, _DATES) else v) for k, v in values.items()}
+
+
+_DATES = (date, datetime)  # a tuple: ``date | datetime`` would build a union per call
