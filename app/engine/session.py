@@ -21,7 +21,8 @@ from app.engine.directory import find_school, find_year
 from app.engine.locks import import_lock
 from app.engine.mapping import ColumnMapping, auto_map
 from app.engine.operators import Actor, local_actor
-from app.engine.plan import Plan, build_plan, check_rows, group_needs
+from app.engine.plan import Plan, group_needs
+from app.engine.planner import build_plan, check_rows
 from app.engine.readers import read_table
 from app.engine.results import ApplyResult, GroupNeed, ImportOptions
 from app.engine.state import DirectoryState, load_groups, load_state

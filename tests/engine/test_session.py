@@ -101,7 +101,7 @@ def test_the_groups_page_needs_match_the_plans(
 
 
 def test_rows_checked_for_another_table_are_refused(engine: Engine, write_csv: CsvWriter) -> None:
-    from app.engine.plan import build_plan, check_rows
+    from app.engine.planner import build_plan, check_rows
 
     session = session_for(engine)
     session.load(write_csv(ROWS))

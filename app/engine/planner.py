@@ -1,0 +1,372 @@
+"""Building the plan: the pure function from the table, the mapping, the options and
+a snapshot of the database to a :class:`~app.engine.plan.Plan` (SPEC §2.6).
+
+Rows are checked first (:func:`check_rows`, which needs no snapshot), then each valid
+row is classified against the snapshot: new, existing (diffed), or a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from app.engine.diff import GroupRefs, diff_existing
+from app.engine.gcpause import gc_paused
+from app.engine.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
+from app.engine.mapping import ColumnMapping, Field, check_mapping
+from app.engine.plan import Plan, creation_groups, group_needs
+from app.engine.reasons import Message, Reason, Refused
+from app.engine.results import (
+    CONFLICT_CHOICES,
+    Conflict,
+    ConflictKind,
+    FieldChange,
+    GroupNeed,
+    ImportOptions,
+    Resolution,
+    RowAction,
+    RowPlan,
+    RowValues,
+)
+from app.engine.state import DirectoryState, ExistingUser, similarity_key
+from app.engine.table import Table
+from app.engine.validation import RowValidator
+from app.models import UserStatus, group_name_key
+
+
+@gc_paused
+def build_plan(
+    table: Table,
+    mapping: ColumnMapping,
+    options: ImportOptions,
+    state: DirectoryState,
+    scheme: LoginScheme | None = None,
+    reserved: Iterable[str] = DEFAULT_RESERVED,
+    today: date | None = None,
+    scope: frozenset[int] | None = None,
+    checked: Checked | None = None,
+) -> Plan:
+    """Diff the file against the database snapshot. Pure: reads nothing else.
+
+    ``scope`` is the set of schools the operator may change (None: all); a row whose
+    user belongs to another school is rejected. ``checked`` is
+    :func:`check_rows` of the same table, mapping and day, when the caller had it
+    done beforehand (it needs no snapshot: while one loads).
+    """
+    check_mapping(mapping)
+    if not table.rows:
+        raise Refused(Reason.NO_DATA_ROWS)
+    planner = _Planner(table, mapping, options, state, scheme or LoginScheme(), reserved, today)
+    planner.scope = scope
+    planner.checked = checked
+    return planner.run()
+
+
+Checked = list[tuple[RowValues, list[Message]]]
+
+
+@gc_paused
+def check_rows(table: Table, mapping: ColumnMapping, today: date | None = None) -> Checked:
+    """Every row's values and reasons (the part of planning that needs no snapshot)."""
+    return RowValidator(mapping, today).validate_all(table.rows)
+
+
+class _Planner:
+    def __init__(
+        self,
+        table: Table,
+        mapping: ColumnMapping,
+        options: ImportOptions,
+        state: DirectoryState,
+        scheme: LoginScheme,
+        reserved: Iterable[str],
+        today: date | None,
+    ) -> None:
+        self.table = table
+        self.mapping = mapping
+        self.options = options
+        self.state = state
+        self.scheme = scheme
+        self.logins = LoginAllocator(set(state.used_logins), frozenset(reserved))
+        self.validate = RowValidator(mapping, today)
+        self.bases: dict[int, str] = {}
+        self.checked: Checked | None = None
+        self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
+        self.fields_mapped = {f for f in mapping.fields if f is not None}
+        self.scope: frozenset[int] | None = None
+        self.refs: GroupRefs | None = None
+
+    def run(self) -> Plan:
+        rows = self._validated()
+        names = (r.values.groups for r in rows)
+        groups = group_needs(names, self.options, self.state.groups_by_key)
+        self.refs = GroupRefs(groups)
+        self.bases = self._new_login_bases(rows)
+        duplicates = self._duplicate_sets(rows)
+        for row in rows:
+            if row.action is RowAction.INVALID:
+                continue
+            self._classify(row, groups)
+            siblings = duplicates.get(row.values.source_id)
+            if siblings:
+                self._mark_duplicate(row, siblings)
+        plan = Plan(
+            table=self.table,
+            mapping=self.mapping,
+            options=self.options,
+            state=self.state,
+            rows=rows,
+            expiries=self._expiries(rows),
+            groups=groups,
+            file_groups_mapped=self.groups_mapped,
+        )
+        return plan
+
+    def _validated(self) -> list[RowPlan]:
+        checked = self.checked
+        if checked is None:
+            checked = self.validate.validate_all(self.table.rows)
+        if len(checked) != len(self.table.rows):
+            raise ValueError("the rows were checked for another table")
+        invalid, create = RowAction.INVALID, RowAction.CREATE
+        return [
+            RowPlan(
+                index=index,
+                line=line,
+                action=invalid if reasons else create,
+                values=values,
+                reasons=reasons or (),
+            )
+            for index, (line, (values, reasons)) in enumerate(
+                zip(self.table.line_numbers, checked, strict=True)
+            )
+        ]
+
+    def _new_login_bases(self, rows: Sequence[RowPlan]) -> dict[int, str]:
+        """The login bases of the rows that will be new accounts without a login of
+        their own, worked out all at once (by row index)."""
+        existing = self.state.users_by_source_id
+        new = [
+            row
+            for row in rows
+            if row.action is not RowAction.INVALID
+            and row.values.login is None
+            and row.values.source_id not in existing
+        ]
+        people = [(r.values.first_name, r.values.last_name, r.values.source_id) for r in new]
+        return {
+            r.index: base
+            for r, base in zip(new, self.scheme.bases(people), strict=True)
+            if r.index is not None
+        }
+
+    @staticmethod
+    def _duplicate_sets(rows: Sequence[RowPlan]) -> dict[str, tuple[int, ...]]:
+        valid = [r for r in rows if r.action is not RowAction.INVALID and r.index is not None]
+        counts = Counter(r.values.source_id for r in valid)  # counted in C
+        repeated = {sid for sid, count in counts.items() if count > 1}
+        if not repeated:
+            return {}
+        by_id: defaultdict[str, list[int]] = defaultdict(list)
+        for row in valid:
+            if row.values.source_id in repeated:
+                assert row.index is not None
+                by_id[row.values.source_id].append(row.index)
+        return {sid: tuple(idx) for sid, idx in by_id.items()}
+
+    def _classify(self, row: RowPlan, groups: dict[str, GroupNeed]) -> None:
+        values = row.values
+        if self.options.ignore_unassigned_groups:
+            row.groups_ignored = [
+                groups[group_name_key(g)].name
+                for g in values.groups
+                if groups[group_name_key(g)].ignored
+            ]
+        existing = self.state.users_by_source_id.get(values.source_id)
+        if existing is not None:
+            self._classify_existing(row, existing, groups)
+        else:
+            self._classify_new(row)
+
+    def _classify_existing(
+        self, row: RowPlan, user: ExistingUser, groups: dict[str, GroupNeed]
+    ) -> None:
+        row.user_id = user.id
+        row.login = user.login
+        if self.scope is not None and user.school_id not in self.scope:
+            school = self.state.school_names.get(user.school_id, str(user.school_id))
+            self._reject(row, Message(Reason.OUT_OF_SCOPE, {"login": user.login, "school": school}))
+            return
+        if self.logins.is_reserved(user.login):
+            self._reject(row, Message(Reason.RESERVED_ACCOUNT, {"login": user.login}))
+            return
+        if user.account_type != self.options.account_type:
+            self._conflict(
+                row,
+                ConflictKind.OTHER_ACCOUNT_TYPE,
+                Message(
+                    Reason.OTHER_ACCOUNT_TYPE,
+                    {"source_id": user.source_id, "account_type": user.account_type},
+                ),
+                other=user.id,
+                resolved=None,
+            )
+            return
+        action = self._diff(row, user, groups)
+        if not self.options.match_users:
+            self._conflict(
+                row,
+                ConflictKind.SOURCE_ID_EXISTS,
+                Message(
+                    Reason.SOURCE_ID_EXISTS, {"source_id": user.source_id, "login": user.login}
+                ),
+                other=user.id,
+                resolved=action,
+            )
+            return
+        login_problem = self._login_change_problem(row, user)
+        if login_problem is not None:
+            self._conflict(
+                row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=action
+            )
+            return
+        row.action = action
+
+    def _diff(self, row: RowPlan, user: ExistingUser, groups: dict[str, GroupNeed]) -> RowAction:
+        changes, added, removed = diff_existing(
+            row.values, user, self.fields_mapped, self._target_groups(row, groups), self.state
+        )
+        row.changes, row.groups_added, row.groups_removed = changes, added, removed
+        if user.status != UserStatus.ACTIVE:
+            return RowAction.REACTIVATE
+        return RowAction.UPDATE if (changes or added or removed) else RowAction.UNCHANGED
+
+    def _target_groups(
+        self, row: RowPlan, groups: dict[str, GroupNeed]
+    ) -> dict[int | str, str] | None:
+        if not self.groups_mapped:
+            return None
+        assert self.refs is not None and self.refs.needs is groups
+        return self.refs(row.values.groups)
+
+    def _login_change_problem(self, row: RowPlan, user: ExistingUser) -> Message | None:
+        wanted = row.values.login
+        if wanted is None or wanted == user.login:
+            return None
+        if self.logins.is_reserved(wanted):
+            return Message(Reason.LOGIN_RESERVED, {"login": wanted})
+        if wanted in self.logins.used:
+            return Message(Reason.LOGIN_TAKEN, {"login": wanted})
+        self.logins.take(wanted)
+        row.changes = [*row.changes, _login_change(user.login, wanted)]
+        return None
+
+    def _classify_new(self, row: RowPlan) -> None:
+        values = row.values
+        if self.groups_mapped:
+            row.groups_added = creation_groups(row) if row.groups_ignored else values.groups
+        wanted = values.login
+        login_problem: Message | None = None
+        if wanted is not None:
+            if self.logins.is_reserved(wanted):
+                login_problem = Message(Reason.LOGIN_RESERVED, {"login": wanted})
+            elif wanted in self.logins.used:
+                login_problem = Message(Reason.LOGIN_TAKEN, {"login": wanted})
+            else:
+                self.logins.take(wanted)
+                row.login = wanted
+        if row.login is None:
+            base = self.bases.get(row.index) if row.index is not None else None
+            if base is None:
+                base = self.scheme.base(values.first_name, values.last_name, values.source_id)
+            row.login = self.logins.allocate(base)
+        row.new_login = row.login
+        similar = self._similar(values) if self.state.similar_index else None
+        if similar is not None:
+            self._conflict(
+                row,
+                ConflictKind.POSSIBLE_DUPLICATE,
+                Message(
+                    Reason.POSSIBLE_DUPLICATE, {"login": similar.login, "source": similar.source}
+                ),
+                other=similar.id,
+                resolved=RowAction.CREATE,
+            )
+        elif login_problem is not None:
+            self._conflict(
+                row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=RowAction.CREATE
+            )
+        else:
+            row.action = RowAction.CREATE
+
+    def _similar(self, values: RowValues) -> ExistingUser | None:
+        if values.birth_date is None or not self.state.similar_index:
+            return None
+        key = similarity_key(values.last_name, values.first_name, values.birth_date)
+        candidates = self.state.similar_index.get(key)
+        return candidates[0] if candidates else None
+
+    @staticmethod
+    def _reject(row: RowPlan, message: Message) -> None:
+        row.action = RowAction.INVALID
+        row.reasons = [*row.reasons, message]
+
+    @staticmethod
+    def _conflict(
+        row: RowPlan,
+        kind: ConflictKind,
+        message: Message,
+        other: int | None,
+        resolved: RowAction | None,
+    ) -> None:
+        row.action = RowAction.CONFLICT
+        row.conflict = Conflict(kind, message, CONFLICT_CHOICES[kind], other_user_id=other)
+        row.resolved_action = resolved
+
+    def _mark_duplicate(self, row: RowPlan, siblings: tuple[int, ...]) -> None:
+        keepable = row.action is not RowAction.CONFLICT
+        resolved = row.action if keepable else None
+        kind = ConflictKind.DUPLICATE_SOURCE_ID
+        choices = CONFLICT_CHOICES[kind] if keepable else (Resolution.SKIP,)
+        message = Message(Reason.DUPLICATE_SOURCE_ID, {"source_id": row.values.source_id})
+        row.action = RowAction.CONFLICT
+        row.conflict = Conflict(
+            kind, message, choices, other_user_id=row.user_id, sibling_rows=siblings
+        )
+        row.resolved_action = resolved
+
+    def _expiries(self, rows: Sequence[RowPlan]) -> list[RowPlan]:
+        if not self.options.detect_expired:
+            return []
+        present = {row.values.source_id for row in rows if row.values.source_id}
+        expiries: list[RowPlan] = []
+        for user in self.state.users_by_source_id.values():
+            if (
+                user.account_type == self.options.account_type
+                and user.status == UserStatus.ACTIVE
+                and user.school_id == self.state.school_id
+                and user.source_id not in present
+            ):
+                values = RowValues(
+                    source_id=user.source_id,
+                    last_name=user.last_name,
+                    first_name=user.first_name,
+                    birth_date=user.birth_date,
+                    email=user.email,
+                )
+                expiries.append(
+                    RowPlan(
+                        index=None,
+                        line=None,
+                        action=RowAction.EXPIRE,
+                        values=values,
+                        user_id=user.id,
+                        login=user.login,
+                    )
+                )
+        return expiries
+
+
+def _login_change(old: str, new: str) -> FieldChange:
+    return FieldChange("login", old, new)
