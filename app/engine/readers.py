@@ -3,8 +3,7 @@
 The kind of file is sniffed from its content (ZIP or OLE2 signature), the extension only
 breaks ties. Workbooks are read with python-calamine: calamine reads a 10,000-row,
 8-column XLSX in 0.15 s, openpyxl (read-only mode) in 1.8 s (best of 5, 2-core machine).
-CSV encodings and delimiters are detected with small deterministic heuristics rather than
-a general-purpose detector, which was seen guessing cp1250 for German Windows-1252 files.
+CSV encodings and delimiters are detected by :mod:`app.engine.sniffing`.
 Every failure is a :class:`Refused` with a reason, never a raw library exception.
 """
 
@@ -17,10 +16,8 @@ import io
 import logging
 import zipfile
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook, PasswordError
@@ -28,6 +25,12 @@ from python_calamine import CalamineWorkbook, PasswordError
 from app.engine.extent import workbook_extent
 from app.engine.gcpause import gc_paused
 from app.engine.reasons import Reason, Refused
+from app.engine.sniffing import (
+    bom_encoding,
+    guess_encoding,
+    refuse_mixed_utf8,
+    sniff_delimiter,
+)
 from app.engine.table import FileKind, ReadOptions, Table, clean_cells
 
 log = logging.getLogger(__name__)
@@ -39,10 +42,6 @@ MAX_CELLS = 5_000_000  # rows x columns of the grid a sheet is read into
 MAX_COMPRESSION_RATIO = 200  # per member, only checked above RATIO_CHECK_BYTES
 RATIO_CHECK_BYTES = 100 * 1024 * 1024
 
-DELIMITERS = (";", ",", "\t", "|")  # in order of preference on a tie
-SNIFF_RECORDS = 50
-_SNIFF_CHARS = 64 * 1024
-_ENCODING_SAMPLE_CHARS = 100_000
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -53,7 +52,6 @@ _SUFFIXES = {
     FileKind.XLS: (".xls",),
 }
 # Letters Windows-1254 has where Windows-1252 has Icelandic ones (Ğ İ Ş ğ ı ş).
-_TURKISH_IN_CP1252 = frozenset("ÐÝÞðýþ")
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t"}
 _DEFAULT_OPTIONS = ReadOptions()
 
@@ -108,7 +106,7 @@ def _file_kind(path: Path) -> FileKind:
         if suffix in _SUFFIXES[kind]:
             detail = "the content is not a workbook (damaged or renamed?)"
             raise Refused(Reason.FILE_FORMAT, file=str(path), expected=kind.upper(), detail=detail)
-    if suffix == ".xls" and b"\x00" in head and _bom_encoding(head) is None:
+    if suffix == ".xls" and b"\x00" in head and bom_encoding(head) is None:
         detail = "the content is neither an Excel 97-2003 workbook nor text"
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="XLS", detail=detail)
     return FileKind.CSV  # also text exports that are named .xls
@@ -323,180 +321,14 @@ def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, l
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail) from exc
 
 
-def detect_encoding(data: bytes) -> str:
-    """The encoding :func:`read_table` uses for these bytes when asked for "auto"."""
-    return _bom_encoding(data) or _guess_encoding(data)[0]
-
-
 def _auto_decode(path: Path, data: bytes) -> tuple[str, str]:
-    bom = _bom_encoding(data)
+    bom = bom_encoding(data)
     if bom is not None:
         return bom, _decode(path, data, bom)
-    encoding, text = _guess_encoding(data)
+    encoding, text = guess_encoding(data)
     if encoding != "utf-8":
-        _refuse_mixed_utf8(path, data)
+        refuse_mixed_utf8(path, data)
     return encoding, text
-
-
-def _refuse_mixed_utf8(path: Path, data: bytes) -> None:
-    """Refuse a file whose lines mix UTF-8 with another encoding (pasted together):
-    any single guess would silently garble part of the names."""
-    utf8_line = other_line = 0
-    for number, line in enumerate(data.split(b"\n"), 1):
-        if line.isascii():
-            continue
-        try:
-            text = line.decode("utf-8")
-        except UnicodeDecodeError:
-            other_line = other_line or number
-        else:
-            if _looks_like_utf8_names(text):
-                utf8_line = utf8_line or number
-        if utf8_line and other_line:
-            detail = (
-                f"line {utf8_line} is UTF-8 but line {other_line} is not; the lines use "
-                "different encodings — save the file again with one encoding (UTF-8)"
-            )
-            raise Refused(Reason.ENCODING, file=str(path), encoding="one encoding", detail=detail)
-
-
-def _looks_like_utf8_names(text: str) -> bool:
-    """Two or more accented Latin letters (À-ſ) and nothing else beyond ASCII: what a
-    UTF-8 name line is, and what Windows-1252 text next to never decodes to (a
-    simulation of 100,000 random Windows-1252 files found none)."""
-    wide = [char for char in text if char >= "\x80"]
-    return len(wide) >= 2 and all("À" <= c <= "ſ" and c not in "×÷" for c in wide)
-
-
-def _bom_encoding(data: bytes) -> str | None:
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE: it starts with the same bytes
-        (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    ):
-        if data.startswith(bom):
-            return encoding
-    return None
-
-
-def _guess_encoding(data: bytes) -> tuple[str, str]:
-    """Strict UTF-8, then Shift-JIS or Windows-1252/1254, then ISO-8859-15."""
-    utf8 = _try_decode(data, "utf-8")
-    if utf8 is not None:
-        return "utf-8", utf8
-    japanese = _try_shift_jis(data)
-    if japanese is not None and _looks_japanese(japanese[1]):
-        return japanese
-    western = _try_decode(data, "cp1252")
-    if western is not None:
-        return _maybe_turkish(data, western)
-    return "iso-8859-15", data.decode("iso-8859-15")  # decodes any byte
-
-
-def _try_decode(data: bytes, encoding: str) -> str | None:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        return None
-
-
-def _try_shift_jis(data: bytes) -> tuple[str, str] | None:
-    text = _try_decode(data, "shift_jis")
-    if text is not None:
-        return "shift_jis", text
-    # cp932 (Windows) adds NEC/IBM characters, but also maps stray bytes to the private
-    # use area, which Windows-1252 text would then "decode" to.
-    text = _try_decode(data, "cp932")
-    if text is None or any("\ue000" <= ch <= "\uf8ff" or ch == "\x80" for ch in text):
-        return None
-    return "cp932", text
-
-
-def _looks_japanese(text: str) -> bool:
-    """Whether Shift-JIS-decoded text is Japanese rather than misread Windows-1252.
-
-    Misread Western letters become rare kanji (lead bytes 0xE0-0xFC: à-ü and a letter),
-    Cyrillic or box drawing („ and a letter), or half-width katakana ﾀ-ﾟ (À-ß); Japanese
-    text mostly has kana, punctuation and common kanji, and ｱ-ｿ if half-width (¡-¿).
-    """
-    votes: Counter[bool] = Counter()
-    for char in text[:_ENCODING_SAMPLE_CHARS]:
-        if char >= "\x80":
-            vote = _japanese_vote(char)
-            if vote is not None:
-                votes[vote] += 1
-    return votes[True] > votes[False]
-
-
-@lru_cache(maxsize=4096)
-def _japanese_vote(char: str) -> bool | None:
-    if "\uff61" <= char <= "\uff9f":  # half-width katakana
-        return True if char <= "\uff7f" else None  # ｡-ｿ are ¡-¿ in Windows-1252; ﾀ-ﾟ À-ß
-    try:
-        lead = char.encode("cp932")[0]
-    except UnicodeEncodeError:
-        return None
-    if lead == 0x81 or "\u3040" <= char <= "\u30ff" or "\uff01" <= char <= "\uff5e":
-        return True  # Japanese punctuation, kana, full-width letters and digits
-    return "\u4e00" <= char <= "\u9fff" and lead < 0xE0  # common kanji vs à-ü + letter
-
-
-def _maybe_turkish(data: bytes, western: str) -> tuple[str, str]:
-    # Ð Ý Þ ð ý þ are Icelandic, and next to never in a German or French school list;
-    # in Windows-1254 the same bytes are the everyday Turkish Ğ İ Ş ğ ı ş.
-    if any(char in _TURKISH_IN_CP1252 for char in western[:_ENCODING_SAMPLE_CHARS]):
-        turkish = _try_decode(data, "cp1254")
-        if turkish is not None:
-            return "cp1254", turkish
-    return "cp1252", western
-
-
-def sniff_delimiter(text: str) -> str:
-    """The most consistent of ``; , TAB |`` over the first records (quotes respected)."""
-    counts = _delimiter_counts(text)
-    best = max(DELIMITERS, key=lambda delimiter: _consistency(delimiter, counts))
-    return best if _consistency(best, counts)[2] > 0 else ","
-
-
-def _consistency(delimiter: str, counts: list[Counter[str]]) -> tuple[bool, int, float]:
-    """(steady in at least 90 % of records, how many per record, share of such records)."""
-    per_record = [count[delimiter] for count in counts]
-    present = Counter(n for n in per_record if n)
-    if not present:
-        return False, 0, 0.0
-    usual, records = present.most_common(1)[0]
-    share = records / len(per_record)
-    steady = share >= 0.9
-    return steady, usual if steady else 0, share
-
-
-def _delimiter_counts(text: str) -> list[Counter[str]]:
-    """Per record, how often each candidate occurs outside quotes."""
-    sample = text[:_SNIFF_CHARS]
-    counts: list[Counter[str]] = []
-    current: Counter[str] = Counter()
-    quoted, blank = False, True
-    for char in sample:
-        if char == '"':
-            quoted, blank = not quoted, False
-        elif quoted:
-            continue
-        elif char in "\r\n":
-            if not blank:
-                counts.append(current)
-                if len(counts) >= SNIFF_RECORDS:
-                    return counts
-            current, blank = Counter(), True
-        else:
-            blank = blank and char.isspace()
-            if char in DELIMITERS:
-                current[char] += 1
-    # A cut-off last record would mislead, unless it is all there is (very long lines).
-    if not blank and (len(text) <= _SNIFF_CHARS or not counts):
-        counts.append(current)
-    return counts
 
 
 def _build_table(

@@ -20,8 +20,9 @@ from hypothesis import strategies as st
 from msoffcrypto.format.ooxml import OOXMLFile
 
 from app.engine import readers
-from app.engine.readers import detect_encoding, list_sheets, read_table, sniff_delimiter
+from app.engine.readers import list_sheets, read_table
 from app.engine.reasons import Reason, Refused
+from app.engine.sniffing import DELIMITERS, detect_encoding, sniff_delimiter
 from app.engine.table import FileKind, ReadOptions
 
 GERMAN = [
@@ -552,21 +553,21 @@ PROPERTY = settings(
 
 
 @PROPERTY
-@given(rows=cell_rows(ANY_TEXT).filter(bool), delimiter=st.sampled_from(readers.DELIMITERS))
+@given(rows=cell_rows(ANY_TEXT).filter(bool), delimiter=st.sampled_from(DELIMITERS))
 def test_utf8_csv_round_trip(tmp_path: Path, rows: list[list[str]], delimiter: str) -> None:
     options = ReadOptions(header=False)
     assert round_trip(tmp_path, rows, "utf-8", delimiter, options) == expected(rows)
 
 
 @PROPERTY
-@given(rows=cell_rows(CP1252_TEXT).filter(bool), delimiter=st.sampled_from(readers.DELIMITERS))
+@given(rows=cell_rows(CP1252_TEXT).filter(bool), delimiter=st.sampled_from(DELIMITERS))
 def test_cp1252_csv_round_trip(tmp_path: Path, rows: list[list[str]], delimiter: str) -> None:
     options = ReadOptions(encoding="cp1252", delimiter=delimiter, header=False)
     assert round_trip(tmp_path, rows, "cp1252", delimiter, options) == expected(rows)
 
 
 @PROPERTY
-@given(rows=cell_rows(NAME_TEXT).filter(bool), delimiter=st.sampled_from(readers.DELIMITERS))
+@given(rows=cell_rows(NAME_TEXT).filter(bool), delimiter=st.sampled_from(DELIMITERS))
 def test_cp1252_names_are_detected(tmp_path: Path, rows: list[list[str]], delimiter: str) -> None:
     options = ReadOptions(header=False)
     assert round_trip(tmp_path, rows, "cp1252", delimiter, options) == expected(rows)
