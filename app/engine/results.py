@@ -4,7 +4,7 @@ that ``apply`` executes (one code path for dry run and real run)."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -280,3 +280,7 @@ class Progress:
     done: int
     total: int
     phase: Phase
+
+
+ProgressCallback = Callable[[Progress], None]
+CancelCheck = Callable[[], bool]

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 
 from app.db import session_scope
 from app.engine import history, protocol
-from app.engine.apply import CancelCheck, ProgressCallback, RunInfo, apply_plan
+from app.engine.apply import RunInfo, apply_plan
 from app.engine.directory import find_school, find_year
 from app.engine.locks import import_lock
 from app.engine.mapping import ColumnMapping, auto_map
@@ -24,7 +24,13 @@ from app.engine.operators import Actor, local_actor
 from app.engine.plan import Plan, group_needs
 from app.engine.planner import build_plan, check_rows
 from app.engine.readers import read_table
-from app.engine.results import ApplyResult, GroupNeed, ImportOptions
+from app.engine.results import (
+    ApplyResult,
+    CancelCheck,
+    GroupNeed,
+    ImportOptions,
+    ProgressCallback,
+)
 from app.engine.state import DirectoryState, load_groups, load_state
 from app.engine.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.table import ReadOptions, Table
