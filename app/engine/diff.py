@@ -91,13 +91,15 @@ def membership_delta(
     user_id: int | None, target_groups: dict[GroupRef, str], state: DirectoryState
 ) -> tuple[list[GroupRef], list[int]]:
     """Group refs to add and group ids to remove so that the user's managed groups
-    of the year equal the file's."""
+    of the year equal the file's. A group the user is already in is never added,
+    whatever its type (the file may name a manual group); only managed groups lose
+    members."""
     held = state.memberships.get(user_id) if user_id is not None else None
     if not held:
         return list(target_groups), []
-    current = held & state.managed_group_ids()
-    if current == target_groups.keys():  # the usual case: the same groups as before
+    if held == target_groups.keys():  # the usual case: the same groups as before
         return [], []
-    add = [ref for ref in target_groups if ref not in current]
+    add = [ref for ref in target_groups if ref not in held]
+    current = held & state.managed_group_ids()
     remove = sorted(gid for gid in current if gid not in target_groups)
     return add, remove

@@ -111,6 +111,26 @@ def test_update_changes_fields_and_memberships_but_keeps_manual_and_other_years(
     assert "4a" in next(u for u in all_years if u.source_id == "1001").groups
 
 
+def test_a_manual_group_the_file_names_is_kept_not_added_twice(importer, write_csv, engine):
+    """The file names a manual group the user is already in: nothing to add (adding it
+    again made the whole run fail on the memberships' primary key)."""
+    importer.run(write_csv(BASE), create_missing_groups="class")
+    with session_scope(engine) as session:
+        year = directory.find_year(session, YEAR)
+        manual = directory.add_group(session, "Förderverein", GroupType.MANUAL, year)
+        directory.add_members(session, manual, ["juergen.mueller"])
+    changed = [HEADER, ["1001", "Müller", "Jürgen", "5a, Förderverein", "03.05.2014"], *BASE[2:]]
+    session = importer.run(write_csv(changed, name="v2.csv"), create_missing_groups="class")
+    row = session.plan.rows[0]
+    assert row.action is RowAction.UNCHANGED
+    assert (row.groups_added, row.groups_removed) == ([], [])
+    assert sorted(users(engine)["1001"].groups) == ["5a", "Förderverein"]
+    dropped = [HEADER, ["1001", "Müller", "Jürgen", "6a", "03.05.2014"], *BASE[2:]]
+    session = importer.run(write_csv(dropped, name="v3.csv"), create_missing_groups="class")
+    assert session.plan.rows[0].groups_removed == ["5a"]  # the manual group stays
+    assert sorted(users(engine)["1001"].groups) == ["6a", "Förderverein"]
+
+
 def test_update_never_touches_password_hashes(importer, write_csv, engine):
     importer.run(write_csv(BASE), create_missing_groups="class")
     with session_scope(engine) as s:
