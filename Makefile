@@ -34,11 +34,13 @@ pytest: $(DEVSTAMP)
 
 test: lint typecheck pytest
 
-# The fuzz properties of tests/engine/test_fuzz.py with many more examples (minutes).
+# The fuzz properties (readers, mapper, validator, logins; the preview's promise on
+# memberships) with many more examples (a quarter of an hour).
 FUZZ_EXAMPLES ?= 5000
 fuzz: $(DEVSTAMP)
 	SCHOOLIMPORT_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest -q -p no:cacheprovider \
-		tests/engine/test_fuzz.py --hypothesis-show-statistics
+		tests/engine/test_fuzz.py tests/engine/test_preview_promise.py \
+		--hypothesis-show-statistics
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py --rows 10000

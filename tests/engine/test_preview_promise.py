@@ -1,0 +1,128 @@
+"""The run does what the preview promised: for any memberships users already hold (in
+groups of every type, this year, permanent or of another year) and any groups a file
+names, applying succeeds and each user's groups change by exactly the groups the
+preview listed as added and removed."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, select
+
+from app.db import open_database, session_scope
+from app.engine import directory
+from app.engine.results import ImportOptions, RowAction
+from app.engine.session import ImportSession
+from app.models import Group, GroupType, Membership, User
+from tests.conftest import HEADER, YEAR
+
+# name: (type, whose year: "this", "old" or None for permanent)
+GROUPS = {
+    "5a": (GroupType.CLASS, "this"),
+    "5b": (GroupType.CLASS, "this"),
+    "Chor": (GroupType.COURSE, "this"),
+    "Robotik": (GroupType.TEAM, "this"),
+    "Förderverein": (GroupType.MANUAL, "this"),
+    "Alle": (GroupType.SYSTEM, None),
+    "Bibliothek": (GroupType.COURSE, None),
+    "4a": (GroupType.CLASS, "old"),
+}
+IN_SCOPE = [name for name, (_type, year) in GROUPS.items() if year != "old"]
+PEOPLE = [("1001", "Müller", "Jürgen"), ("1002", "Weiß", "Anna"), ("1003", "Öz", "Ömer")]
+NAMEABLE = [*IN_SCOPE, "Neu"]  # "Neu" does not exist yet: the run creates it
+
+held_groups = st.lists(st.sets(st.sampled_from(list(GROUPS))), min_size=3, max_size=3)
+file_groups = st.lists(st.lists(st.sampled_from(NAMEABLE), unique=True), min_size=3, max_size=3)
+
+
+def write(path: Path, groups: list[list[str]]) -> Path:
+    rows = [HEADER] + [
+        [sid, last, first, ", ".join(names), ""]
+        for (sid, last, first), names in zip(PEOPLE, groups, strict=True)
+    ]
+    path.write_text("\r\n".join(";".join(r) for r in rows) + "\r\n", encoding="utf-8")
+    return path
+
+
+def memberships(engine: Engine) -> dict[str, set[str]]:
+    with session_scope(engine) as session:
+        rows = session.execute(
+            select(User.source_id, Group.name)
+            .join(Membership, Membership.user_id == User.id)
+            .join(Group, Group.id == Membership.group_id)
+        ).all()
+    found: dict[str, set[str]] = {sid: set() for sid, _last, _first in PEOPLE}
+    for sid, name in rows:
+        found[sid].add(name)
+    return found
+
+
+def managed(name: str) -> bool:
+    """Whether the file decides this group's members (this year's or permanent, not
+    manual or system; "Neu" is created as a course)."""
+    if name == "Neu":
+        return True
+    group_type, year = GROUPS[name]
+    return year != "old" and group_type not in (GroupType.MANUAL, GroupType.SYSTEM)
+
+
+def run(engine: Engine, path: Path) -> ImportSession:
+    options = ImportOptions(year=YEAR, account_type="student", create_missing_groups="course")
+    session = ImportSession(engine, options)
+    session.load(path)
+    session.build_plan()
+    session.apply()
+    return session
+
+
+EXAMPLES = int(os.environ.get("SCHOOLIMPORT_FUZZ_EXAMPLES", "0")) or 40  # ``make fuzz``: more
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(held=held_groups, named=file_groups)
+def test_the_run_changes_memberships_exactly_as_previewed(
+    held: list[set[str]], named: list[list[str]]
+) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(f"sqlite:///{Path(folder) / 'p.db'}")
+        try:
+            with session_scope(engine) as session:
+                years = {
+                    "this": directory.add_year(
+                        session, YEAR, date(2026, 8, 1), date(2027, 7, 31), current=True
+                    ),
+                    "old": directory.add_year(
+                        session, "2025/26", date(2025, 8, 1), date(2026, 7, 31), current=False
+                    ),
+                }
+            run(engine, write(Path(folder) / "first.csv", [[], [], []]))
+            with session_scope(engine) as session:
+                for name, (group_type, year) in GROUPS.items():
+                    where = None if year is None else session.merge(years[year])
+                    group = directory.add_group(session, name, group_type, where)
+                    logins = [
+                        session.scalar(select(User.login).where(User.source_id == sid))
+                        for (sid, _last, _first), groups in zip(PEOPLE, held, strict=True)
+                        if name in groups
+                    ]
+                    directory.add_members(session, group, [x for x in logins if x])
+            before = memberships(engine)
+            session = run(engine, write(Path(folder) / "second.csv", named))
+            after = memberships(engine)
+            assert session.plan is not None
+            for row, names in zip(session.plan.rows, named, strict=True):
+                sid = row.values.source_id
+                assert row.action in (RowAction.UPDATE, RowAction.UNCHANGED)
+                expected = (before[sid] - set(row.groups_removed)) | set(row.groups_added)
+                assert after[sid] == expected, (sid, before[sid], names)
+                assert not set(row.groups_added) & before[sid]  # nothing added twice
+                kept = {n for n in before[sid] if not managed(n)}
+                assert kept <= after[sid]  # manual, system and other years' groups stay
+                assert {n for n in after[sid] if managed(n)} == {n for n in names if managed(n)}
+        finally:
+            engine.dispose()
