@@ -10,7 +10,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
@@ -18,7 +18,7 @@ from app.db import open_database, session_scope
 from app.engine import directory
 from app.engine.results import ImportOptions, RowAction
 from app.engine.session import ImportSession
-from app.models import Group, GroupType, Membership, User
+from app.models import Group, GroupType, Membership, User, UserStatus
 from tests.conftest import HEADER, YEAR
 
 # name: (type, whose year: "this", "old" or None for permanent)
@@ -71,8 +71,10 @@ def managed(name: str) -> bool:
     return year != "old" and group_type not in (GroupType.MANUAL, GroupType.SYSTEM)
 
 
-def run(engine: Engine, path: Path) -> ImportSession:
-    options = ImportOptions(year=YEAR, account_type="student", create_missing_groups="course")
+def run(engine: Engine, path: Path, **choices: bool) -> ImportSession:
+    options = ImportOptions(
+        year=YEAR, account_type="student", create_missing_groups="course", **choices
+    )
     session = ImportSession(engine, options)
     session.load(path)
     session.build_plan()
@@ -126,3 +128,84 @@ def test_the_run_changes_memberships_exactly_as_previewed(
                 assert {n for n in after[sid] if managed(n)} == {n for n in names if managed(n)}
         finally:
             engine.dispose()
+
+
+STATUSES = st.sampled_from([s.value for s in UserStatus])
+SIX = [(f"20{n:02d}", f"Name{n}", f"Vorname{n}") for n in range(6)]
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    statuses=st.lists(STATUSES, min_size=6, max_size=6),
+    present=st.lists(st.booleans(), min_size=6, max_size=6),
+    renamed=st.lists(st.booleans(), min_size=6, max_size=6),
+    newcomers=st.integers(0, 2),
+)
+def test_the_run_changes_users_exactly_as_previewed(
+    statuses: list[str], present: list[bool], renamed: list[bool], newcomers: int
+) -> None:
+    """Any mix of statuses, people missing from the file, renamed or new: each row's
+    user ends as the preview said, the missing active ones are marked, nobody else
+    changes, and the run's counts are the preview's."""
+    assume(any(present) or newcomers)  # a file without rows is refused (tested elsewhere)
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(f"sqlite:///{Path(folder) / 'u.db'}")
+        try:
+            with session_scope(engine) as session:
+                directory.add_year(session, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
+            first = [HEADER] + [[sid, last, first, "", ""] for sid, last, first in SIX]
+            run(engine, write_rows(Path(folder) / "first.csv", first))
+            with session_scope(engine) as session:
+                for (sid, _last, _first), status in zip(SIX, statuses, strict=True):
+                    user = session.scalars(select(User).where(User.source_id == sid)).one()
+                    user.status = status
+            before = people(engine)
+            rows = [HEADER] + [
+                [sid, last + ("-Neu" if rename else ""), first, "", ""]
+                for (sid, last, first), here, rename in zip(SIX, present, renamed, strict=True)
+                if here
+            ]
+            rows += [[f"90{n}", "Neu", f"Person{n}", "", ""] for n in range(newcomers)]
+            session = run(
+                engine,
+                write_rows(Path(folder) / "second.csv", rows),
+                detect_expired=True,
+                allow_mass_expiry=True,
+            )
+            after = people(engine)
+            plan, result = session.plan, session.result
+            assert plan is not None and result is not None
+            assert result.summary.as_dict() | {"run_id": 0} == plan.summary().as_dict() | {
+                "run_id": 0
+            }
+            touched = set()
+            for row in plan.rows:
+                sid = row.values.source_id
+                touched.add(sid)
+                last, status, login = after[sid]
+                assert last == row.values.last_name
+                assert login == row.login
+                if row.action is RowAction.UNCHANGED:
+                    assert after[sid] == before[sid]
+                else:
+                    assert status == UserStatus.ACTIVE
+            for row in plan.expiries:
+                sid = row.values.source_id
+                touched.add(sid)
+                assert before[sid][1] == UserStatus.ACTIVE
+                assert after[sid][1] == UserStatus.MARKED_FOR_DELETION
+            for sid in set(before) - touched:
+                assert after[sid] == before[sid]
+        finally:
+            engine.dispose()
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> Path:
+    path.write_text("\r\n".join(";".join(r) for r in rows) + "\r\n", encoding="utf-8")
+    return path
+
+
+def people(engine: Engine) -> dict[str, tuple[str, str, str]]:
+    with session_scope(engine) as session:
+        rows = session.execute(select(User.source_id, User.last_name, User.status, User.login))
+        return {sid: (last, status, login) for sid, last, status, login in rows}
