@@ -116,7 +116,9 @@ def test_the_run_changes_memberships_exactly_as_previewed(
             before = memberships(engine)
             session = run(engine, write(Path(folder) / "second.csv", named))
             after = memberships(engine)
-            assert session.plan is not None
+            assert session.plan is not None and session.result is not None
+            promised = session.plan.summary().as_dict() | {"run_id": 0}
+            assert session.result.summary.as_dict() | {"run_id": 0} == promised
             for row, names in zip(session.plan.rows, named, strict=True):
                 sid = row.values.source_id
                 assert row.action in (RowAction.UPDATE, RowAction.UNCHANGED)
