@@ -19,7 +19,7 @@ from app.engine import history, protocol
 from app.engine.apply import RunInfo, apply_plan
 from app.engine.directory import find_school, find_year
 from app.engine.locks import import_lock
-from app.engine.mapping import ColumnMapping, auto_map
+from app.engine.mapping import ColumnMapping, auto_map, check_mapping
 from app.engine.operators import Actor, local_actor
 from app.engine.plan import Plan, group_needs
 from app.engine.planner import build_plan, check_rows
@@ -175,6 +175,7 @@ class ImportSession:
         now). The rows are checked first: that needs no snapshot, so it happens while
         a prefetched one is still loading."""
         table, mapping = self.require_table(), self.require_mapping()
+        check_mapping(mapping)  # before checking 50,000 rows against it
         with session_scope(self.engine) as session:
             scheme, reserved = login_scheme(session), reserved_logins(session)
         checked, today = None, date.today()
