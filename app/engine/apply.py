@@ -489,8 +489,7 @@ class _Writer:
             )
 
     def _row_result(self, run_id: int, row: RowPlan, logins: dict[int, str]) -> tuple[Any, ...]:
-        explained = row.reasons or row.action is RowAction.CONFLICT or not row.included
-        reasons = [m.text() for m in row.explanations()] if explained else []
+        reasons = [m.text() for m in row.explanations()]
         cells = self.plan.table.rows[row.index] if row.index is not None else []
         is_expiry = row.action is RowAction.EXPIRE
         succeeded = row.included if is_expiry else id(row) in self.succeeded

@@ -146,8 +146,6 @@ def _changes(row: RowPlan) -> str:
 
 
 def _reasons(row: RowPlan) -> str:
-    if not (row.reasons or row.groups_ignored or row.conflict or not row.included):
-        return ""  # nothing to explain (RowPlan.explanations): most rows
     messages = row.explanations()
     if not messages and not row.groups_ignored:
         return ""

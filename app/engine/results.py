@@ -141,6 +141,8 @@ class RowPlan:
 
     def explanations(self) -> list[Message]:
         """Why the row is invalid or was left out: its reasons, then the skip reason."""
+        if not self.reasons and self.included and self.action is not RowAction.CONFLICT:
+            return []  # nothing to explain, and no skip reason (most rows)
         skip = self.skip_reason()
         return [*self.reasons, skip] if skip is not None else list(self.reasons)
 
