@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
 from app.engine import extent
@@ -22,23 +23,16 @@ TAIL = b"</sheetData></worksheet>"
 LIMIT = 5_000_000
 
 
-def letters(column: int) -> str:
-    text = ""
-    while column:
-        column, rest = divmod(column - 1, 26)
-        text = chr(65 + rest) + text
-    return text
-
-
 def cell(row: int, column: int, style: str = "plain") -> str:
     body = "<is><t>x</t></is></c>"
+    ref = f"{get_column_letter(column)}{row}"
     if style == "no reference":
         return f'<c t="inlineStr">{body}'
     if style == "reference later":
-        return f'<c t="inlineStr" r="{letters(column)}{row}">{body}'
+        return f'<c t="inlineStr" r="{ref}">{body}'
     if style == "prefixed":
-        return f'<x:c r="{letters(column)}{row}" t="inlineStr">{body}'.replace("</c>", "</x:c>")
-    return f'<c r="{letters(column)}{row}" t="inlineStr">{body}'
+        return f'<x:c r="{ref}" t="inlineStr">{body}'.replace("</c>", "</x:c>")
+    return f'<c r="{ref}" t="inlineStr">{body}'
 
 
 def sheet(rows: list[list[tuple[int, int, str]]]) -> bytes:

@@ -13,8 +13,8 @@ from tests.conftest import HEADER, YEAR, CsvWriter, Importer
 ROWS = [HEADER, ["1", "Adler", "Ada", "5a", ""], ["2", "Berg", "Ben", "5b", ""]]
 
 
-def session_for(engine: Engine, account_type: str = "student", year: str = YEAR) -> ImportSession:
-    return ImportSession(engine, ImportOptions(year=year, account_type=account_type))
+def session_for(engine: Engine, year: str = YEAR) -> ImportSession:
+    return ImportSession(engine, ImportOptions(year=year, account_type="student"))
 
 
 def test_the_prefetched_snapshot_is_taken_once(
