@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -134,10 +134,6 @@ def write_file(rows: list[list[str]], fmt: str, folder: Path, name: str) -> Path
 
         pd.DataFrame(rows, columns=HEADER).to_excel(path, index=False, engine="odf")
     return path
-
-
-def median_of(values: Iterable[float]) -> float:
-    return statistics.median(values)
 
 
 def median_run(runs: Iterable[RunFigures]) -> RunFigures:
@@ -264,11 +260,19 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+T = TypeVar("T")
+
+
+def in_fresh_process(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in a newly started interpreter (spawned, not forked)."""
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        return pool.apply(fn, args)
+
+
 def run_import_in_child(url: str, path: Path, detect_expired: bool, hashing: bool) -> RunFigures:
     """One import in a fresh interpreter, so that its peak memory is the pipeline's own
     (not the benchmark's generated rows or the other runs)."""
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(_import_child, (url, path, detect_expired, hashing))
+    return in_fresh_process(_import_child, url, path, detect_expired, hashing)
 
 
 def _import_child(url: str, path: Path, detect_expired: bool, hashing: bool) -> RunFigures:
@@ -282,8 +286,7 @@ def _import_child(url: str, path: Path, detect_expired: bool, hashing: bool) -> 
 def run_baselines_in_child(url: str, path: Path) -> tuple[float, float]:
     """The bare read of the file and the bare load of the users, in a fresh process
     like the import's (a process that has done the work once does it faster)."""
-    with multiprocessing.get_context("spawn").Pool(1) as pool:
-        return pool.apply(_baselines_child, (url, path))
+    return in_fresh_process(_baselines_child, url, path)
 
 
 def _baselines_child(url: str, path: Path) -> tuple[float, float]:
@@ -392,8 +395,8 @@ def main() -> None:
             return f"sqlite:///{target}"
 
         repeat = range(args.repeat)
-        base_read = median_of(baseline_read(path) for _ in repeat)
-        base_write = median_of(baseline_write(rows, folder, n) for n in repeat)
+        base_read = statistics.median(baseline_read(path) for _ in repeat)
+        base_write = statistics.median(baseline_write(rows, folder, n) for n in repeat)
         single_rate, pool_rate = hash_rates()
         # The same import twice: without password hashing (the pipeline's own cost,
         # compared with the baselines) and with it (what a user waits for). Each runs
@@ -408,7 +411,7 @@ def main() -> None:
         initial = run_import_in_child(hashed_url, path, detect_expired=False, hashing=True)
         imported = folder / "hashed.db"
         engine = open_database(hashed_url)
-        base_load = median_of(baseline_load(engine) for _ in repeat)
+        base_load = statistics.median(baseline_load(engine) for _ in repeat)
         engine.dispose()
         update, update_runs = None, []
         if not args.no_update:
@@ -420,8 +423,8 @@ def main() -> None:
     rates = (single_rate, pool_rate)
     # Each run's read → preview against the bare steps measured in its own process.
     ratios = (
-        median_of(r.preview_ratio for r in plain_runs),
-        median_of(r.preview_ratio for r in update_runs) if update_runs else 0.0,
+        statistics.median(r.preview_ratio for r in plain_runs),
+        statistics.median(r.preview_ratio for r in update_runs) if update_runs else 0.0,
     )
     report(args, initial, plain, update, (base_read, base_load, base_write), rates, ratios)
 
