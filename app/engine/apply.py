@@ -236,6 +236,8 @@ class _Writer:
         self._finish_run(run_id, summary)
         remember_mapping(self.conn, self.plan)
         self._store_hashes(pending)
+        if self.is_cancelled():  # asked for while the last hashes finished: before the commit
+            raise Cancelled()
         return ApplyResult(summary, run_id, pending.credentials, logins)
 
     def _store_hashes(self, pending: PendingHashes) -> None:

@@ -393,6 +393,25 @@ def test_cancelled_run_changes_nothing(importer, write_csv, engine):
         assert s.scalar(select(func.count()).select_from(Group)) == 0
 
 
+def test_a_cancel_after_the_last_hashes_still_wins(importer, write_csv, engine, monkeypatch):
+    """Cancel is pressed while the last hashes finish, after every write: the run is
+    still before its commit, so it rolls back (the wizard's test once saw it finish)."""
+    from app.engine import apply
+
+    session = importer.plan(write_csv(BASE), create_missing_groups="class")
+    stored = []
+    original = apply._Writer._store_hashes
+
+    def store_then_press_cancel(self, pending):
+        original(self, pending)
+        stored.append(True)
+
+    monkeypatch.setattr(apply._Writer, "_store_hashes", store_then_press_cancel)
+    with pytest.raises(Cancelled):
+        session.apply(cancelled=lambda: bool(stored))
+    assert stored and users(engine) == {}
+
+
 @pytest.mark.sqlite_only
 def test_no_plain_password_reaches_the_database_file(importer, write_csv, engine, db_url):
     session = importer.run(write_csv(BASE), create_missing_groups="class")
