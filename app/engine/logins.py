@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+from operator import getitem, itemgetter
 from string import Formatter
 
 from app.engine.reasons import Reason, Refused
@@ -135,7 +137,7 @@ def transliterate_all(texts: Sequence[str]) -> list[str]:
         cleaned = _OUTSIDE_BUT_NEWLINES.sub("", separated)
     if "--" in cleaned or ".." in cleaned or ".-" in cleaned or "-." in cleaned:
         cleaned = _RUNS.sub(r"\1", cleaned)  # no run reaches across a newline
-    return [text.strip(".-") for text in cleaned.split("\n")]
+    return list(map(str.strip, cleaned.split("\n"), repeat(".-")))
 
 
 _ASCII_KEEPING_NEWLINES = {**_ASCII, ord("\n"): "\n"}
@@ -184,21 +186,17 @@ class LoginScheme:
         """``[base(first, last, source_id) for …]``: each distinct name, and then
         every composed login, transliterated all together (:func:`transliterate_all`)."""
         used = _fields(self.template)
-        columns: list[Sequence[str]] = []
+        columns: dict[str, list[str]] = {}
         for position, name in enumerate(("firstname", "lastname", "source_id")):
-            if name not in used:
-                columns.append([""] * len(people))
-                continue
-            texts = [person[position] for person in people]
-            distinct = list(dict.fromkeys(texts))
-            known = dict(zip(distinct, transliterate_all(distinct), strict=True))
-            columns.append(list(map(known.__getitem__, texts)))
-        fill = self.template.format
-        raws = [
-            fill(firstname=first, lastname=last, source_id=sid)
-            for first, last, sid in zip(*columns, strict=True)
-        ]
-        return [_cut(login) for login in transliterate_all(raws)]
+            if name in used:
+                texts = list(map(itemgetter(position), people))
+                distinct = list(dict.fromkeys(texts))
+                known = dict(zip(distinct, transliterate_all(distinct), strict=True))
+                columns[name] = list(map(known.__getitem__, texts))
+        logins = transliterate_all(_fill_all(self.template, columns, len(people)))
+        if all(logins) and max(map(len, logins), default=0) <= MAX_LOGIN - 6:
+            return logins  # nothing to cut or replace: _cut would return each as it is
+        return [_cut(login) for login in logins]
 
     def _compose(self, first: str, last: str, source_id: str) -> str:
         raw = self.template.format(firstname=first, lastname=last, source_id=source_id)
@@ -222,6 +220,27 @@ class LoginScheme:
                     "{lastname}, {source_id}, optionally cut like {firstname:.1}"
                 )
                 raise Refused(Reason.INVALID_VALUE, detail=detail)
+
+
+def _fill_all(template: str, columns: Mapping[str, Sequence[str]], count: int) -> list[str]:
+    """``[template.format(**row) for row in columns]``, one C-level join per row.
+
+    A (validated) scheme holds literal text and the three names, each optionally cut
+    to ``.N`` characters, which is all ``str.format`` does with a string here.
+    """
+    parts: list[Iterable[str]] = []
+    for literal, name, spec, _conversion in Formatter().parse(template):
+        if literal:
+            parts.append(repeat(literal, count))
+        if name:
+            column = columns[name]
+            if spec:
+                parts.append(map(getitem, column, repeat(slice(int(spec[1:])), count)))
+            else:
+                parts.append(column)
+    if not parts:
+        return [""] * count
+    return list(map("".join, zip(*parts, strict=True)))
 
 
 def _cut(login: str) -> str:

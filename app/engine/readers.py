@@ -16,9 +16,11 @@ import io
 import logging
 import zipfile
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain, compress, islice
 from pathlib import Path
+from typing import cast
 
 from python_calamine import CalamineWorkbook, PasswordError
 
@@ -187,10 +189,7 @@ def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
         sheets = list(workbook.sheet_names)
         sheet = _choose_sheet(path, sheets, options.sheet)
         cells = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    records = (
-        (n, [v if type(v) is str else _cell_text(v) for v in row]) for n, row in enumerate(cells, 1)
-    )
-    table = _build_table(path, records, kind, options.header)
+    table = _build_table(path, range(1, len(cells) + 1), cells, kind, options.header)
     table.sheet, table.sheets = sheet, sheets
     return table
 
@@ -274,8 +273,8 @@ def _read_csv(path: Path, options: ReadOptions) -> Table:
     cells = text.count(delimiter) + text.count("\n") + 1  # quoted ones overcount
     if cells > MAX_CELLS:
         _refuse_cells(path, f"up to {cells:,} cells")
-    records = _csv_records(path, text, delimiter)
-    table = _build_table(path, records, FileKind.CSV, options.header)
+    numbers, records = _csv_records(path, text, delimiter)
+    table = _build_table(path, numbers, records, FileKind.CSV, options.header)
     table.encoding, table.delimiter = encoding, delimiter
     return table
 
@@ -304,13 +303,16 @@ def _delimiter(path: Path, wanted: str, text: str) -> str:
     return delimiter
 
 
-def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
-    """Records with the physical line each starts on (quoted fields may span lines)."""
+def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list[list[str]]]:
+    """The records, and the physical line each starts on (quoted fields may span lines)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    numbers: list[int] = []
+    records: list[list[str]] = []
     start = 1
     try:
         for row in reader:
-            yield start, row
+            numbers.append(start)
+            records.append(row)
             start = reader.line_num + 1
     except csv.Error as exc:
         detail = f"line {reader.line_num}: {exc}"
@@ -319,6 +321,7 @@ def _csv_records(path: Path, text: str, delimiter: str) -> Iterator[tuple[int, l
             detail = f"line {reader.line_num}: a cell has more than {limit:,} characters"
             raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail) from exc
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail) from exc
+    return numbers, records
 
 
 def _auto_decode(path: Path, data: bytes) -> tuple[str, str]:
@@ -332,32 +335,54 @@ def _auto_decode(path: Path, data: bytes) -> tuple[str, str]:
 
 
 def _build_table(
-    path: Path, records: Iterable[tuple[int, list[str]]], kind: FileKind, has_header: bool
+    path: Path,
+    numbers: Sequence[int],
+    records: Sequence[Sequence[object]],
+    kind: FileKind,
+    has_header: bool,
 ) -> Table:
-    """Clean cells, drop empty rows, take the header, and square the table."""
-    header: list[str] | None = None
-    rows: list[list[str]] = []
-    numbers: list[int] = []
-    for number, raw in records:
-        cells = clean_cells(raw)
-        if not any(cells):
-            continue
-        if header is None and not numbers:
-            cells[0] = cells[0].lstrip("\ufeff").strip()
-            if has_header:
-                header = cells
-                continue
-        rows.append(cells)
-        numbers.append(number)
-    first, width = _used_columns([header or [], *rows])
+    """Clean cells, drop empty rows, take the header, and square the table.
+
+    ``numbers[i]`` is the row or line of ``records[i]`` in the file.
+    """
+    rows = _clean_rows(records)
+    used = list(map(any, rows))  # a row with any text
+    if True not in used:
+        raise Refused(Reason.FILE_EMPTY, file=str(path))
+    start = used.index(True)
+    rows[start][0] = rows[start][0].lstrip("\ufeff").strip()
+    header = rows[start] if has_header else None
+    if has_header:
+        start += 1
+    body = list(compress(islice(rows, start, None), islice(used, start, None)))
+    lines = list(compress(islice(numbers, start, None), islice(used, start, None)))
+    first, width = _used_columns([header or [], *body])
     if width == 0:
         raise Refused(Reason.FILE_EMPTY, file=str(path))
     if has_header:
         headers = [text or f"Column {i}" for i, text in enumerate(_square(header, first, width), 1)]
     else:
         headers = [f"Column {i}" for i in range(1, width + 1)]
-    squared = [_square(row, first, width) for row in rows]
-    return Table(headers, squared, numbers, kind, has_header=has_header)
+    lengths = set(map(len, body))
+    if first != 0 or lengths - {width}:
+        body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
+    return Table(headers, body, lines, kind, has_header=has_header)
+
+
+def _clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
+    """Every record as text through :func:`clean_cells`: all cells in one pass when
+    the records are equally long (a workbook's grid always is), else row by row."""
+    width = len(records[0]) if records else 0
+    if width == 0 or min(map(len, records)) != max(map(len, records)):
+        return [clean_cells(_texts(record)) for record in records]
+    cells = clean_cells(_texts(list(chain.from_iterable(records))))
+    return list(map(list, zip(*[iter(cells)] * width, strict=True)))
+
+
+def _texts(cells: Sequence[object]) -> Sequence[str]:
+    if set(map(type, cells)) <= {str}:  # a CSV's always are
+        return cast(Sequence[str], cells)
+    return [value if type(value) is str else _cell_text(value) for value in cells]
 
 
 def _used_columns(rows: list[list[str]]) -> tuple[int, int]:

@@ -15,8 +15,9 @@ def clean_cells(cells: Iterable[str]) -> list[str]:
     """Cells trimmed and in Unicode NFC, the form every cell of a :class:`Table` has
     (C-level maps: readers and the validator run this over 300,000 cells)."""
     cleaned = list(map(str.strip, cells))
-    if "".join(cleaned).isascii():
-        return cleaned
+    joined = "".join(cleaned)
+    if joined.isascii() or unicodedata.is_normalized("NFC", joined):
+        return cleaned  # (a text in NFC has every part in NFC; not always the reverse)
     return list(map(_nfc, cleaned))
 
 

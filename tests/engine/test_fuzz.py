@@ -184,6 +184,19 @@ SCHEMES = st.sampled_from(
     ["{firstname}.{lastname}", "{firstname:.1}{lastname}", "{lastname}.{source_id}",
      "{lastname:.3}{firstname:.3}", "{source_id}", "{firstname}-{lastname}"]
 )  # fmt: skip
+# Any scheme a person may configure: literal text (braces doubled), and the three
+# names, each optionally cut to .N characters.
+COMPOSED_SCHEMES = st.lists(
+    st.one_of(
+        st.text(max_size=4).map(lambda t: t.replace("{", "{{").replace("}", "}}")),
+        st.builds(
+            lambda name, cut: "{" + name + (f":.{cut}" if cut is not None else "") + "}",
+            st.sampled_from(["firstname", "lastname", "source_id"]),
+            st.none() | st.integers(0, 99),
+        ),
+    ),
+    max_size=5,
+).map("".join)
 
 
 @FUZZ
@@ -239,7 +252,10 @@ def test_transliterating_all_at_once_equals_one_by_one(texts: list[str]) -> None
 
 
 @FUZZ
-@given(scheme=SCHEMES, people=st.lists(st.tuples(NAMES, TRICKY, NAMES), max_size=8))
+@given(
+    scheme=SCHEMES | COMPOSED_SCHEMES,
+    people=st.lists(st.tuples(NAMES, TRICKY, NAMES), max_size=8),
+)
 def test_bases_of_many_equal_the_base_of_each(
     scheme: str, people: list[tuple[str, str, str]]
 ) -> None:

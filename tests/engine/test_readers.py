@@ -23,7 +23,7 @@ from app.engine import readers
 from app.engine.readers import list_sheets, read_table
 from app.engine.reasons import Reason, Refused
 from app.engine.sniffing import DELIMITERS, detect_encoding, sniff_delimiter
-from app.engine.table import FileKind, ReadOptions
+from app.engine.table import FileKind, ReadOptions, clean_cells
 
 GERMAN = [
     ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse"],
@@ -530,6 +530,16 @@ def cell_rows(cells: st.SearchStrategy[str]) -> st.SearchStrategy[list[list[str]
 
 def expected(rows: list[list[str]]) -> list[list[str]]:
     return [[unicodedata.normalize("NFC", cell.strip()) for cell in row] for row in rows]
+
+
+# Combining marks that compose with a letter before them, also across a cell border.
+COMPOSING_TEXT = st.text(st.sampled_from("eaAo \u0301\u0308\u030a\u0327\u212b\ufb01Å\t"), max_size=4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cells=st.lists(COMPOSING_TEXT, max_size=6))
+def test_cleaning_cells_strips_and_composes_each_on_its_own(cells: list[str]) -> None:
+    assert clean_cells(cells) == [unicodedata.normalize("NFC", cell.strip()) for cell in cells]
 
 
 def round_trip(
