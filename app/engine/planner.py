@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from itertools import compress, repeat
 
 from app.engine.diff import GroupRefs, diff_existing
 from app.engine.gcpause import gc_paused
@@ -31,7 +32,7 @@ from app.engine.results import (
 )
 from app.engine.state import DirectoryState, ExistingUser, similarity_key
 from app.engine.table import Table
-from app.engine.validation import RowValidator
+from app.engine.validation import CheckedRows, RowValidator
 from app.models import UserStatus, group_name_key
 
 
@@ -45,7 +46,7 @@ def build_plan(
     reserved: Iterable[str] = DEFAULT_RESERVED,
     today: date | None = None,
     scope: frozenset[int] | None = None,
-    checked: Checked | None = None,
+    checked: CheckedRows | None = None,
 ) -> Plan:
     """Diff the file against the database snapshot. Pure: reads nothing else.
 
@@ -63,13 +64,10 @@ def build_plan(
     return planner.run()
 
 
-Checked = list[tuple[RowValues, list[Message]]]
-
-
 @gc_paused
-def check_rows(table: Table, mapping: ColumnMapping, today: date | None = None) -> Checked:
+def check_rows(table: Table, mapping: ColumnMapping, today: date | None = None) -> CheckedRows:
     """Every row's values and reasons (the part of planning that needs no snapshot)."""
-    return RowValidator(mapping, today).validate_all(table.rows)
+    return RowValidator(mapping, today).validate_all(table.rows, clean=False)
 
 
 class _Planner:
@@ -91,26 +89,31 @@ class _Planner:
         self.logins = LoginAllocator(set(state.used_logins), frozenset(reserved))
         self.validate = RowValidator(mapping, today)
         self.bases: dict[int, str] = {}
-        self.checked: Checked | None = None
+        self.checked: CheckedRows | None = None
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
         self.fields_mapped = {f for f in mapping.fields if f is not None}
         self.scope: frozenset[int] | None = None
         self.refs: GroupRefs | None = None
 
     def run(self) -> Plan:
-        rows = self._validated()
-        names = (r.values.groups for r in rows)
-        groups = group_needs(names, self.options, self.state.groups_by_key)
+        checked = self.checked
+        if checked is None:
+            checked = check_rows(self.table, self.mapping, self.validate.today)
+        if len(checked.values) != len(self.table.rows):
+            raise ValueError("the rows were checked for another table")
+        rows = self._rows(checked)
+        groups = group_needs(checked.group_lists, self.options, self.state.groups_by_key)
         self.refs = GroupRefs(groups)
-        self.bases = self._new_login_bases(rows)
-        duplicates = self._duplicate_sets(rows)
+        self.bases = self._new_login_bases(checked)
+        duplicates = self._duplicate_sets(rows, checked.columns[Field.SOURCE_ID])
         for row in rows:
             if row.action is RowAction.INVALID:
                 continue
             self._classify(row, groups)
-            siblings = duplicates.get(row.values.source_id)
-            if siblings:
-                self._mark_duplicate(row, siblings)
+            if duplicates:
+                siblings = duplicates.get(row.values.source_id)
+                if siblings:
+                    self._mark_duplicate(row, siblings)
         plan = Plan(
             table=self.table,
             mapping=self.mapping,
@@ -123,46 +126,43 @@ class _Planner:
         )
         return plan
 
-    def _validated(self) -> list[RowPlan]:
-        checked = self.checked
-        if checked is None:
-            checked = self.validate.validate_all(self.table.rows)
-        if len(checked) != len(self.table.rows):
-            raise ValueError("the rows were checked for another table")
-        invalid, create = RowAction.INVALID, RowAction.CREATE
-        return [
-            RowPlan(
-                index=index,
-                line=line,
-                action=invalid if reasons else create,
-                values=values,
-                reasons=reasons or (),
+    def _rows(self, checked: CheckedRows) -> list[RowPlan]:
+        """One plan entry per row: to be created until classified, or invalid."""
+        count = len(checked.values)
+        rows = list(
+            map(
+                RowPlan,
+                range(count),
+                self.table.line_numbers,
+                repeat(RowAction.CREATE, count),
+                checked.values,
             )
-            for index, (line, (values, reasons)) in enumerate(
-                zip(self.table.line_numbers, checked, strict=True)
-            )
-        ]
+        )
+        for index, reasons in checked.reasons.items():
+            rows[index].action, rows[index].reasons = RowAction.INVALID, reasons
+        return rows
 
-    def _new_login_bases(self, rows: Sequence[RowPlan]) -> dict[int, str]:
+    def _new_login_bases(self, checked: CheckedRows) -> dict[int, str]:
         """The login bases of the rows that will be new accounts without a login of
         their own, worked out all at once (by row index)."""
+        columns, count = checked.columns, len(checked.values)
         existing = self.state.users_by_source_id
         new = [
-            row
-            for row in rows
-            if row.action is not RowAction.INVALID
-            and row.values.login is None
-            and row.values.source_id not in existing
+            not (login or source_id in existing)  # an empty cell: no login of its own
+            for source_id, login in zip(columns[Field.SOURCE_ID], columns[Field.LOGIN], strict=True)
         ]
-        people = [(r.values.first_name, r.values.last_name, r.values.source_id) for r in new]
-        return {
-            r.index: base
-            for r, base in zip(new, self.scheme.bases(people), strict=True)
-            if r.index is not None
-        }
+        for index in checked.reasons:
+            new[index] = False
+        first, last = columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
+        people = list(compress(zip(first, last, columns[Field.SOURCE_ID], strict=True), new))
+        return dict(zip(compress(range(count), new), self.scheme.bases(people), strict=True))
 
     @staticmethod
-    def _duplicate_sets(rows: Sequence[RowPlan]) -> dict[str, tuple[int, ...]]:
+    def _duplicate_sets(
+        rows: Sequence[RowPlan], source_ids: list[str]
+    ) -> dict[str, tuple[int, ...]]:
+        if len(set(source_ids)) == len(source_ids):
+            return {}  # every ID once (the usual file)
         valid = [r for r in rows if r.action is not RowAction.INVALID and r.index is not None]
         counts = Counter(r.values.source_id for r in valid)  # counted in C
         repeated = {sid for sid, count in counts.items() if count > 1}

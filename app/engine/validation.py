@@ -7,7 +7,8 @@ characters. A row with any reason is not processed; all reasons are reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from operator import itemgetter
@@ -107,6 +108,20 @@ _LIMITS = (
 )
 
 
+@dataclass(slots=True)
+class CheckedRows:
+    """What :meth:`RowValidator.validate_all` found, for rows ``0 … n-1``."""
+
+    values: list[RowValues]  # every row's (rows with the same group cells share a list)
+    reasons: dict[int, list[Message]]  # why, for each invalid row
+    group_lists: list[list[str]]  # each distinct ``values.groups``, first seen first
+    columns: dict[Field, list[str]]  # each field's cells, cleaned
+
+    def pairs(self) -> list[tuple[RowValues, list[Message]]]:
+        """``[validator(cells) for cells in rows]``: each row's values and reasons."""
+        return [(values, self.reasons.get(i, [])) for i, values in enumerate(self.values)]
+
+
 class RowValidator:
     """Validates rows against one mapping; the column lookups are done once."""
 
@@ -159,8 +174,8 @@ class RowValidator:
         )
         return values, reasons
 
-    def validate_all(self, rows: Sequence[Sequence[str]]) -> list[tuple[RowValues, list[Message]]]:
-        """``[self(cells) for cells in rows]``, column by column.
+    def validate_all(self, rows: Sequence[Sequence[str]], clean: bool = True) -> CheckedRows:
+        """``[self(cells) for cells in rows]`` (:meth:`CheckedRows.pairs`), column by column.
 
         Each column is cleaned in one pass, and every check runs once per distinct
         value (names, dates, classes and course lists repeat a lot). A row any check
@@ -169,8 +184,8 @@ class RowValidator:
         """
         count = len(rows)
         squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
-        singles = [_column(rows, c, count, squared) for c in self.columns]
-        group_cols = [_column(rows, c, count, squared) for c in self.group_columns]
+        singles = [_column(rows, c, count, squared, clean) for c in self.columns]
+        group_cols = [_column(rows, c, count, squared, clean) for c in self.group_columns]
         get = dict(zip(_SINGLE_FIELDS, singles, strict=True))
         faulty: set[int] = set()
         for column in (*singles, *group_cols):
@@ -198,7 +213,8 @@ class RowValidator:
             if False in valid_logins:
                 faulty.update(i for i, ok in enumerate(valid_logins) if not ok)
         group_cells = list(zip(*group_cols, strict=True)) if group_cols else [()] * count
-        distinct = {cells: tuple(split_groups(cells)) for cells in set(group_cells)}
+        # In the order the file first has them; one list per distinct combination.
+        distinct = {cells: split_groups(cells) for cells in dict.fromkeys(group_cells)}
         too_long = {
             cells
             for cells, names in distinct.items()
@@ -219,12 +235,14 @@ class RowValidator:
             births,
             emails,
             logins,
-            map(list, groups),
+            groups,
         )
-        out: list[tuple[RowValues, list[Message]]] = [(v, []) for v in values]
+        checked = CheckedRows(list(values), {}, list(distinct.values()), get)
         for i in faulty:
-            out[i] = self(rows[i])
-        return out
+            checked.values[i], reasons = self(rows[i])  # the same cells: the same columns
+            if reasons:
+                checked.reasons[i] = reasons
+        return checked
 
     def group_lists(self, rows: Sequence[Sequence[str]]) -> list[list[str]]:
         """The group names of each distinct combination of group cells, in the order
@@ -238,14 +256,21 @@ class RowValidator:
 
 
 def _column(
-    rows: Sequence[Sequence[str]], column: int, count: int, squared: bool = False
+    rows: Sequence[Sequence[str]],
+    column: int,
+    count: int,
+    squared: bool = False,
+    clean: bool = True,
 ) -> list[str]:
-    """One column's cells of every row, trimmed and NFC (as :meth:`RowValidator._cells`)."""
+    """One column's cells of every row, trimmed and NFC (as :meth:`RowValidator._cells`);
+    without ``clean`` as they are (a :class:`~app.engine.table.Table`'s already are)."""
     if column < 0:
         return [""] * count
     if squared and count and len(rows[0]) > column:  # every row has the column
-        return clean_cells(map(itemgetter(column), rows))
-    return clean_cells(r[column] if column < len(r) else "" for r in rows)
+        cells: Iterable[str] = map(itemgetter(column), rows)
+    else:
+        cells = (r[column] if column < len(r) else "" for r in rows)
+    return clean_cells(cells) if clean else list(cells)
 
 
 _T = TypeVar("_T")

@@ -28,7 +28,7 @@ from app.engine.logins import LoginAllocator, LoginScheme, transliterate
 from app.engine.mapping import MULTI_COLUMN_FIELDS, Field, auto_map, guess_field
 from app.engine.readers import read_table
 from app.engine.reasons import _TEXT, Message, Refused
-from app.engine.table import ReadOptions, Table
+from app.engine.table import ReadOptions, Table, clean_cells
 from app.engine.validation import RowValidator, validate_row
 
 EXAMPLES = int(os.environ.get("SCHOOLIMPORT_FUZZ_EXAMPLES", "0"))
@@ -172,7 +172,11 @@ def test_column_wise_validation_equals_the_per_row_validation(
     headers: list[str], rows: list[list[str]]
 ) -> None:
     validator = RowValidator(auto_map(headers))
-    assert validator.validate_all(rows) == [validator(cells) for cells in rows]
+    per_row = [validator(cells) for cells in rows]
+    assert validator.validate_all(rows).pairs() == per_row
+    # A table's cells are already clean: they are taken as they are.
+    cleaned = [clean_cells(cells) for cells in rows]
+    assert validator.validate_all(cleaned, clean=False).pairs() == per_row
 
 
 # ----------------------------------------------------------------------- logins

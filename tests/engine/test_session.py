@@ -102,6 +102,7 @@ def test_the_groups_page_needs_match_the_plans(
 
 def test_rows_checked_for_another_table_are_refused(engine: Engine, write_csv: CsvWriter) -> None:
     from app.engine.planner import build_plan, check_rows
+    from app.engine.validation import CheckedRows
 
     session = session_for(engine)
     session.load(write_csv(ROWS))
@@ -109,6 +110,7 @@ def test_rows_checked_for_another_table_are_refused(engine: Engine, write_csv: C
     state = session.load_state()
     checked = check_rows(table, mapping)
     plan = build_plan(table, mapping, session.options, state, checked=checked)
-    assert [r.values for r in plan.rows] == [values for values, _reasons in checked]
+    assert [r.values for r in plan.rows] == checked.values
+    short = CheckedRows(checked.values[:1], {}, checked.group_lists, checked.columns)
     with pytest.raises(ValueError, match="another table"):
-        build_plan(table, mapping, session.options, state, checked=checked[:1])
+        build_plan(table, mapping, session.options, state, checked=short)
