@@ -29,17 +29,24 @@ def group_refs(names: Sequence[str], needs: dict[str, GroupNeed]) -> dict[GroupR
 
 class GroupRefs:
     """:func:`group_refs` for one run's group needs, worked out once per distinct list
-    of names (the same classes and courses recur on thousands of rows)."""
+    of names (the same classes and courses recur on thousands of rows, and rows with
+    the same group cells share one list: it is found by identity first)."""
 
     def __init__(self, needs: dict[str, GroupNeed]) -> None:
         self.needs = needs
         self._known: dict[tuple[str, ...], dict[GroupRef, str]] = {}
+        # id → (the list itself, kept alive so that its id is not reused; its refs)
+        self._by_identity: dict[int, tuple[Sequence[str], dict[GroupRef, str]]] = {}
 
     def __call__(self, names: Sequence[str]) -> dict[GroupRef, str]:
+        seen = self._by_identity.get(id(names))
+        if seen is not None and seen[0] is names:
+            return seen[1]
         key = tuple(names)
         refs = self._known.get(key)
         if refs is None:
             refs = self._known[key] = group_refs(key, self.needs)
+        self._by_identity[id(names)] = names, refs
         return refs
 
 

@@ -93,7 +93,7 @@ class _Planner:
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
         self.fields_mapped = {f for f in mapping.fields if f is not None}
         self.scope: frozenset[int] | None = None
-        self.refs: GroupRefs | None = None
+        self.refs = GroupRefs({})  # the run's, once its group needs are known
 
     def run(self) -> Plan:
         checked = self.checked
@@ -120,7 +120,7 @@ class _Planner:
             options=self.options,
             state=self.state,
             rows=rows,
-            expiries=self._expiries(rows),
+            expiries=self._expiries(checked.columns[Field.SOURCE_ID]),
             groups=groups,
             file_groups_mapped=self.groups_mapped,
         )
@@ -185,20 +185,18 @@ class _Planner:
             ]
         existing = self.state.users_by_source_id.get(values.source_id)
         if existing is not None:
-            self._classify_existing(row, existing, groups)
+            self._classify_existing(row, existing)
         else:
             self._classify_new(row)
 
-    def _classify_existing(
-        self, row: RowPlan, user: ExistingUser, groups: dict[str, GroupNeed]
-    ) -> None:
+    def _classify_existing(self, row: RowPlan, user: ExistingUser) -> None:
         row.user_id = user.id
         row.login = user.login
         if self.scope is not None and user.school_id not in self.scope:
             school = self.state.school_names.get(user.school_id, str(user.school_id))
             self._reject(row, Message(Reason.OUT_OF_SCOPE, {"login": user.login, "school": school}))
             return
-        if self.logins.is_reserved(user.login):
+        if user.login in self.logins.reserved:  # is_reserved, inlined (50,000 rows)
             self._reject(row, Message(Reason.RESERVED_ACCOUNT, {"login": user.login}))
             return
         if user.account_type != self.options.account_type:
@@ -213,7 +211,7 @@ class _Planner:
                 resolved=None,
             )
             return
-        action = self._diff(row, user, groups)
+        action = self._diff(row, user)
         if not self.options.match_users:
             self._conflict(
                 row,
@@ -225,41 +223,35 @@ class _Planner:
                 resolved=action,
             )
             return
-        login_problem = self._login_change_problem(row, user)
-        if login_problem is not None:
-            self._conflict(
-                row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=action
-            )
-            return
+        wanted = row.values.login
+        if wanted is not None and wanted != user.login:  # the file changes the login
+            login_problem = self._login_change_problem(row, wanted)
+            if login_problem is not None:
+                self._conflict(
+                    row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=action
+                )
+                return
         row.action = action
 
-    def _diff(self, row: RowPlan, user: ExistingUser, groups: dict[str, GroupNeed]) -> RowAction:
+    def _diff(self, row: RowPlan, user: ExistingUser) -> RowAction:
+        target = self.refs(row.values.groups) if self.groups_mapped else None
         changes, added, removed = diff_existing(
-            row.values, user, self.fields_mapped, self._target_groups(row, groups), self.state
+            row.values, user, self.fields_mapped, target, self.state
         )
         row.changes, row.groups_added, row.groups_removed = changes, added, removed
         if user.status != UserStatus.ACTIVE:
             return RowAction.REACTIVATE
         return RowAction.UPDATE if (changes or added or removed) else RowAction.UNCHANGED
 
-    def _target_groups(
-        self, row: RowPlan, groups: dict[str, GroupNeed]
-    ) -> dict[int | str, str] | None:
-        if not self.groups_mapped:
-            return None
-        assert self.refs is not None and self.refs.needs is groups
-        return self.refs(row.values.groups)
-
-    def _login_change_problem(self, row: RowPlan, user: ExistingUser) -> Message | None:
-        wanted = row.values.login
-        if wanted is None or wanted == user.login:
-            return None
+    def _login_change_problem(self, row: RowPlan, wanted: str) -> Message | None:
+        """Why an existing user cannot get the login the file gives (None: takes it)."""
+        assert row.login is not None
         if self.logins.is_reserved(wanted):
             return Message(Reason.LOGIN_RESERVED, {"login": wanted})
         if wanted in self.logins.used:
             return Message(Reason.LOGIN_TAKEN, {"login": wanted})
         self.logins.take(wanted)
-        row.changes = [*row.changes, _login_change(user.login, wanted)]
+        row.changes = [*row.changes, _login_change(row.login, wanted)]
         return None
 
     def _classify_new(self, row: RowPlan) -> None:
@@ -336,17 +328,21 @@ class _Planner:
         )
         row.resolved_action = resolved
 
-    def _expiries(self, rows: Sequence[RowPlan]) -> list[RowPlan]:
+    def _expiries(self, source_ids: list[str]) -> list[RowPlan]:
+        """Active users of this school and account type whom the file (``source_ids``:
+        every row's, invalid rows' too) does not name, in the snapshot's order."""
         if not self.options.detect_expired:
             return []
-        present = {row.values.source_id for row in rows if row.values.source_id}
+        present = set(source_ids)
+        present.discard("")
+        users = self.state.users_by_source_id
+        absent = users.keys() - present
         expiries: list[RowPlan] = []
-        for user in self.state.users_by_source_id.values():
+        for user in compress(users.values(), map(absent.__contains__, users)):
             if (
                 user.account_type == self.options.account_type
                 and user.status == UserStatus.ACTIVE
                 and user.school_id == self.state.school_id
-                and user.source_id not in present
             ):
                 values = RowValues(
                     source_id=user.source_id,
