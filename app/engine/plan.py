@@ -11,12 +11,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 
 from app.engine.diff import diff_existing, group_refs
 from app.engine.mapping import ColumnMapping, Field
 from app.engine.reasons import Message
 from app.engine.results import (
     COUNT_KEYS,
+    OUTCOMES,
     ConflictKind,
     FieldChange,
     GroupNeed,
@@ -68,16 +71,16 @@ class Plan:
         ]
 
     def _used_group_keys(self) -> set[str]:
-        names = {
-            name
-            for row in self.rows
-            if row.effective_action is not None
-            for name in row.values.groups
-        }
-        return {group_name_key(name) for name in names}
+        plain, others = _partition(self.rows)
+        rows = plain + [row for row in others if row.effective_action is not None]
+        lists = list(map(_GROUPS, rows))
+        distinct = dict(zip(map(id, lists), lists, strict=True)).values()  # shared lists
+        return {group_name_key(name) for name in set(chain.from_iterable(distinct))}
 
     def summary(self) -> ImportSummary:
-        counts = Counter(row.outcome for row in self.rows)
+        plain, others = _partition(self.rows)
+        counts = Counter({OUTCOMES[a]: n for a, n in Counter(map(_ACTION, plain)).items()})
+        counts.update(row.outcome for row in others)
         counts.update(row.outcome for row in self.expiries if row.included)
         summary = ImportSummary(**{k: counts.get(k, 0) for k in COUNT_KEYS})
         summary.groups_created = len(self.groups_to_create())
@@ -137,6 +140,29 @@ class Plan:
                 if choice in row.conflict.choices:
                     self.resolve(row, choice)
                     break
+
+
+# Included rows with these actions count as their action says (nearly all rows).
+_PLAIN_ACTIONS = frozenset(
+    {
+        RowAction.CREATE,
+        RowAction.UPDATE,
+        RowAction.UNCHANGED,
+        RowAction.EXPIRE,
+        RowAction.REACTIVATE,
+    }
+)
+_ACTION = attrgetter("action")
+_GROUPS = attrgetter("values.groups")
+
+
+def _partition(rows: list[RowPlan]) -> tuple[list[RowPlan], list[RowPlan]]:
+    """The rows whose outcome and effective action are their action, and the others
+    (left out, invalid, or in conflict), without a property call per row."""
+    plain = [row for row in rows if row.included and row.action in _PLAIN_ACTIONS]
+    if len(plain) == len(rows):
+        return plain, []
+    return plain, [row for row in rows if not (row.included and row.action in _PLAIN_ACTIONS)]
 
 
 def _mapped_fields(mapping: ColumnMapping) -> list[Field]:

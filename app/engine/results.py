@@ -136,8 +136,8 @@ class RowPlan:
                 return "conflicts"
             if self.resolution is Resolution.SKIP:
                 return "skipped"
-            return _OUTCOME[self.resolved_action or RowAction.CONFLICT]
-        return _OUTCOME[self.action]
+            return OUTCOMES[self.resolved_action or RowAction.CONFLICT]
+        return OUTCOMES[self.action]
 
     def explanations(self) -> list[Message]:
         """Why the row is invalid or was left out: its reasons, then the skip reason."""
@@ -161,7 +161,7 @@ class RowPlan:
         return None
 
 
-_OUTCOME = {
+OUTCOMES = {  # the count a row with this action lands in (see RowPlan.outcome)
     RowAction.CREATE: "created",
     RowAction.UPDATE: "updated",
     RowAction.UNCHANGED: "unchanged",

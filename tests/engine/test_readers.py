@@ -533,7 +533,9 @@ def expected(rows: list[list[str]]) -> list[list[str]]:
 
 
 # Combining marks that compose with a letter before them, also across a cell border.
-COMPOSING_TEXT = st.text(st.sampled_from("eaAo \u0301\u0308\u030a\u0327\u212b\ufb01Å\t"), max_size=4)
+COMPOSING_TEXT = st.text(
+    st.sampled_from("eaAo \u0301\u0308\u030a\u0327\u212b\ufb01Å\t"), max_size=4
+)
 
 
 @settings(max_examples=300, deadline=None)
