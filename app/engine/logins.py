@@ -133,22 +133,23 @@ def transliterate_all(texts: Sequence[str]) -> list[str]:
     else:
         folded = _FOLDED.sub(_fold_match, unicodedata.normalize("NFC", lowered))
         decomposed = unicodedata.normalize("NFKD", folded)
-        separated = _SEPARATORS_BUT_NEWLINES.sub("-", _QUOTES.sub("", decomposed))
-        cleaned = _OUTSIDE_BUT_NEWLINES.sub("", separated)
+        if _WIDE_SPACES.search(decomposed):  # separators outside ASCII (NFKD keeps a few)
+            decomposed = _WIDE_SPACES.sub(" ", decomposed)
+        # Every other character outside ASCII goes (quotes, accents, other scripts), as
+        # the clean-up would drop it; then the ASCII table does the rest.
+        ascii_only = decomposed.encode("ascii", "ignore").decode("ascii")
+        cleaned = ascii_only.translate(_ASCII_KEEPING_NEWLINES)
     if "--" in cleaned or ".." in cleaned or ".-" in cleaned or "-." in cleaned:
         cleaned = _RUNS.sub(r"\1", cleaned)  # no run reaches across a newline
     return list(map(str.strip, cleaned.split("\n"), repeat(".-")))
 
 
 _ASCII_KEEPING_NEWLINES = {**_ASCII, ord("\n"): "\n"}
-# What ``[\s_]`` matches (``\s`` is str.isspace, whose last character is U+3000),
-# without the newline, as one character class: an alternation is 4× slower.
-_SEPARATORS_BUT_NEWLINES = re.compile(
-    "["
-    + re.escape("".join(ch for ch in map(chr, range(0x3001)) if ch.isspace() and ch != "\n"))
-    + "_]+"
+# What ``\s`` matches beyond ASCII (str.isspace; its last character is U+3000), as one
+# character class: an alternation is 4× slower.
+_WIDE_SPACES = re.compile(
+    "[" + re.escape("".join(ch for ch in map(chr, range(0x80, 0x3001)) if ch.isspace())) + "]"
 )
-_OUTSIDE_BUT_NEWLINES = re.compile(r"[^a-z0-9.\n-]")
 _FOLDED = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
 
 
