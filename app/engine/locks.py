@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import socket
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
@@ -27,6 +28,9 @@ LOCKS = cast(Table, ImportLock.__table__)
 ADVISORY_NAMESPACE = 0x5C01
 # A lock row of another computer is trusted this long (SQLite on a shared folder).
 FOREIGN_ROW_TRUST = timedelta(hours=12)
+# How long a refused run waits for the holder's row to appear (written just after the
+# holder took its lock).
+HOLDER_ROW_WAIT_S = 2.0
 
 
 def _since(started: datetime) -> str:
@@ -74,7 +78,7 @@ def _advisory_lock(engine: Engine, school_id: int, holder: str) -> Iterator[None
             {"ns": ADVISORY_NAMESPACE, "school": school_id},
         ).scalar_one()
         if not got:
-            raise _refuse(_row(conn, school_id))
+            raise _refuse(_holder_row(conn, school_id))
         conn.execute(delete(LOCKS).where(LOCKS.c.school_id == school_id))
         conn.execute(insert(LOCKS), _values(school_id, holder))
         try:
@@ -87,6 +91,16 @@ def _advisory_lock(engine: Engine, school_id: int, holder: str) -> Iterator[None
             )
     finally:
         conn.close()
+
+
+def _holder_row(conn: Connection, school_id: int) -> object | None:
+    """The lock row of the run holding the advisory lock. The holder writes it right
+    after taking the lock, so a refusal in between waits a moment for it rather than
+    name "someone" (the holder may also have just finished: then None)."""
+    deadline = time.monotonic() + HOLDER_ROW_WAIT_S
+    while (row := _row(conn, school_id)) is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return row
 
 
 def _alive(row: object) -> bool:

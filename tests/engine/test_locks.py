@@ -6,13 +6,15 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, insert, select
+from sqlalchemy import create_engine, insert, select, text
 
 from app.db import make_engine
+from app.engine import locks
 from app.engine.locks import LOCKS, current_holder, import_lock
 from app.engine.reasons import Reason, Refused
 from app.models import ImportLock, ImportRun, User
@@ -32,6 +34,30 @@ def test_a_second_lock_is_refused_naming_the_holder(engine):
     assert current_holder(engine, 1) is None
     with import_lock(engine, 1, "herr.meier"):
         pass
+
+
+def test_a_refusal_between_the_holders_lock_and_its_row_still_names_the_holder(engine):
+    """PostgreSQL: the holder takes the advisory lock, then writes its row. A run
+    refused in between waits for the row instead of naming "someone"."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("the advisory lock is PostgreSQL's")
+    holder = engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+    try:
+        holder.execute(text("SELECT pg_advisory_lock(:ns, 1)"), {"ns": locks.ADVISORY_NAMESPACE})
+        timer = threading.Timer(
+            0.3,
+            lambda: holder.execute(insert(LOCKS), locks._values(1, "frau.schulz")),
+        )
+        timer.start()
+        with pytest.raises(Refused) as err:
+            with import_lock(engine, 1, "herr.meier"):
+                pass
+        timer.join()
+        assert err.value.text().startswith("an import by frau.schulz has been running since ")
+    finally:
+        holder.close()  # ends the session: the lock goes with it
+    with engine.begin() as conn:
+        conn.execute(LOCKS.delete())
 
 
 def test_sqlite_lock_of_a_dead_process_is_taken_over(tmp_path):
