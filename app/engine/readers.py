@@ -391,7 +391,7 @@ def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
     Column by column from both edges: a used column is found at its first non-empty
     cell, so the usual table costs two short scans instead of one per cell.
     """
-    width = max((len(row) for row in rows), default=0)
+    width = max(map(len, rows), default=0)
 
     def used(column: int) -> bool:
         return any(column < len(row) and row[column] for row in rows)
