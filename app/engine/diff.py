@@ -85,7 +85,7 @@ def diff_existing(
     if target_groups is None:
         return changes, [], []
     add_refs, remove_ids = membership_delta(user.id, target_groups, state)
-    added = [target_groups[ref] for ref in add_refs]
+    added = [target_groups[ref] for ref in add_refs] if add_refs else []
     removed = (
         sorted((state.groups_by_id[gid].name for gid in remove_ids), key=str.casefold)
         if remove_ids
