@@ -298,13 +298,8 @@ def _column_index(headers: Sequence[str], header: str) -> int:
 
 def check_mapping(mapping: ColumnMapping) -> None:
     missing = mapping.missing_required()
-    if missing:
-        from app.engine.reasons import FIELD_LABELS
-
-        raise Refused(
-            Reason.REQUIRED_COLUMN_MISSING,
-            fields=", ".join(FIELD_LABELS[f.value] for f in missing),
-        )
+    if missing:  # the field codes: each front end labels them in its language
+        raise Refused(Reason.REQUIRED_COLUMN_MISSING, fields=[f.value for f in missing])
 
 
 def header_signature(headers: Sequence[str]) -> str:

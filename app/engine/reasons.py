@@ -154,6 +154,8 @@ def describe(reason: Reason, params: dict[str, Any] | None = None) -> str:
     values = dict(params or {})
     if "field" in values:
         values["field"] = FIELD_LABELS.get(str(values["field"]), values["field"])
+    if isinstance(values.get("fields"), list | tuple):  # field codes, labelled here
+        values["fields"] = ", ".join(FIELD_LABELS.get(str(f), str(f)) for f in values["fields"])
     try:
         return _TEXT[reason].format(**values)
     except (KeyError, IndexError):

@@ -2,8 +2,9 @@
 the engine's :class:`~app.engine.reasons.Message` templates in German.
 
 Labels go through ``QCoreApplication.translate("Texts", ...)`` so ``lupdate`` finds
-them. Engine reasons keep one small German template table here (the engine's English
-wording is the source); anything not listed falls back to ``Message.text()``.
+them. Engine reasons keep one German template table here, one per reason (the engine's
+English wording is the source; a test keeps the table complete and its placeholders
+equal to the English ones). Free-text details the engine adds stay in English.
 """
 
 from __future__ import annotations
@@ -133,7 +134,7 @@ _GERMAN: dict[Reason, str] = {
     Reason.NO_DATA_ROWS: "die Datei enthält keine Datenzeilen",
     Reason.STALE_PLAN: "die Datenbank wurde seit der Vorschau geändert; bitte erneut prüfen",
     Reason.CANCELLED: "der Import wurde abgebrochen; es wurde nichts geändert",
-    Reason.PASSWORD_TOO_SHORT: "das Protokoll-Passwort braucht mindestens {limit} Zeichen",
+    Reason.PASSWORD_TOO_SHORT: "das Passwort braucht mindestens {limit} Zeichen",
     Reason.PASSWORD_MISMATCH: "die beiden Passwörter sind verschieden",
     Reason.YEAR_EXISTS: "das Schuljahr '{year}' gibt es schon",
     Reason.GROUP_EXISTS: "die Gruppe '{group}' gibt es in {year} schon",
@@ -143,6 +144,30 @@ _GERMAN: dict[Reason, str] = {
     Reason.SIGN_IN_FAILED: "Bearbeitername oder Passwort ist falsch",
     Reason.OPERATOR_EXISTS: "den Bearbeiter '{name}' gibt es schon",
     Reason.SCHOOL_NOT_FOUND: "es gibt keine Schule '{school}'",
+    Reason.ACCOUNT_TYPE_UNKNOWN: "'{value}' ist keine Kontoart (student, teacher, staff)",
+    Reason.DATABASE: "die Datenbank hat die Änderung abgelehnt: {detail}",
+    Reason.DUPLICATE_HEADER: (
+        "die Spalte '{header}' kommt zweimal vor, und beide sind {field} zugeordnet"
+    ),
+    Reason.FILE_FORMAT: "das ist keine {expected}-Datei: {detail}",
+    Reason.FILE_TOO_LARGE: "die Datei ist zu groß ({detail})",
+    Reason.GROUP_NOT_FOUND: "es gibt keine Gruppe '{group}' in {year}",
+    Reason.INVALID_VALUE: "{detail}",
+    Reason.MASS_EXPIRY: (
+        "der Import würde {count} von {active} aktiven Konten zum Löschen freigeben; "
+        "bitte bestätigen, dass die Datei vollständig ist"
+    ),
+    Reason.MISSING_GROUPS: (
+        "diese Gruppen gibt es in {year} nicht: {groups} – bitte anlegen oder nicht "
+        "zugeordnete Gruppen ignorieren"
+    ),
+    Reason.OUT_OF_SCOPE: "der Benutzer {login} gehört zu {school}, also nicht zu Ihren Schulen",
+    Reason.REQUIRED_COLUMN_MISSING: "keine Spalte ist zugeordnet für: {fields}",
+    Reason.RESERVED_ACCOUNT: "das Konto {login} ist reserviert und wird von keinem Import geändert",
+    Reason.SIGN_IN_REQUIRED: "eine Anmeldung ist nötig: --operator NAME angeben",
+    Reason.UNKNOWN_FIELD: "'{value}' ist kein Feld (Felder: {fields})",
+    Reason.UNKNOWN_HEADER: "die Datei hat keine Spalte '{header}' (Spalten: {headers})",
+    Reason.YEAR_NOT_FOUND: "es gibt kein Schuljahr '{year}'",
 }
 
 _GERMAN_FIELDS = {
@@ -164,6 +189,8 @@ def reason_text(message: Message) -> str:
     values: dict[str, Any] = dict(message.params)
     if "field" in values:
         values["field"] = _GERMAN_FIELDS.get(str(values["field"]), values["field"])
+    if isinstance(values.get("fields"), list | tuple):
+        values["fields"] = ", ".join(_GERMAN_FIELDS.get(str(f), str(f)) for f in values["fields"])
     try:
         return template.format(**values)
     except (KeyError, IndexError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from app.engine import reasons
 from app.engine.reasons import Message, Reason
 from app.engine.results import Resolution, RowAction
 from app.wizard import texts
@@ -72,6 +74,22 @@ def test_reason_text_in_german() -> None:
     assert texts.reason_text(message) == "first name is missing"
     texts.set_language("de")
     assert texts.reason_text(message) == "Vorname fehlt"
-    # Reasons without a German template fall back to the engine's English wording.
-    other = Message(Reason.DATABASE, {"detail": "locked"})
+    missing = Message(Reason.REQUIRED_COLUMN_MISSING, {"fields": ["source_id", "last_name"]})
+    assert texts.reason_text(missing) == "keine Spalte ist zugeordnet für: Quell-ID, Nachname"
+    texts.set_language("en")
+    assert texts.reason_text(missing) == "no column is mapped to source ID, last name"
+    texts.set_language("de")
+    # A template whose parameters are missing falls back to the engine's wording.
+    other = Message(Reason.DATABASE, {})
     assert texts.reason_text(other) == other.text()
+
+
+def test_every_reason_has_german_words_with_the_english_placeholders() -> None:
+    """No refusal reaches a German user in English, and no German template asks for a
+    parameter the engine does not give (or drops one it gives)."""
+    fields = string.Formatter()
+    for reason in Reason:
+        german = texts._GERMAN.get(reason)
+        assert german is not None, reason
+        english = {name for _, name, _, _ in fields.parse(reasons._TEXT[reason]) if name}
+        assert {name for _, name, _, _ in fields.parse(german) if name} == english, reason
