@@ -25,11 +25,11 @@ from sqlalchemy import (
     insert,
     literal_column,
     select,
-    update,
 )
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.engine.bulk import BulkStatement, fetch_all
+from app.engine.beforeimage import empty_image, jsonable, removed_memberships, status_columns
+from app.engine.bulk import BulkStatement
 from app.engine.diff import GroupRef, GroupRefs, membership_delta
 from app.engine.gcpause import gc_paused
 from app.engine.hashing import PendingHashes, start_hashing
@@ -42,15 +42,19 @@ from app.engine.results import (
     Progress,
     ProgressCallback,
     RowAction,
-    RowPlan,
 )
 from app.engine.state import fingerprint
-from app.engine.store import record_run_outcome, record_run_start, remember_mapping
+from app.engine.store import (
+    record_rows,
+    record_run_finish,
+    record_run_outcome,
+    record_run_start,
+    record_used_logins,
+    remember_mapping,
+)
 from app.models import (
     AccountType,
     Group,
-    ImportRowResult,
-    ImportRun,
     Membership,
     RunStatus,
     SchoolYear,
@@ -63,9 +67,6 @@ from app.models import (
 log = logging.getLogger(__name__)
 
 BATCH = 2000
-BEFORE_IMAGE_VERSION = 2
-# Columns of a touched user that the before-image keeps besides the imported fields.
-_STATUS_COLUMNS = ("status", "marked_at", "deactivate_on", "purge_on", "updated_at")
 USERS = cast(Table, User.__table__)
 _USER_COLUMNS = (
     "school_id",
@@ -95,20 +96,8 @@ _UPDATED_COLUMNS = (
     "source_id",
     "status",
 )
-_ROW_RESULT_COLUMNS = (
-    "run_id",
-    "row_number",
-    "action",
-    "succeeded",
-    "reason",
-    "values",
-    "user_id",
-    "login",
-)
 MEMBERSHIPS = cast(Table, Membership.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
-ROW_RESULTS = cast(Table, ImportRowResult.__table__)
-RUNS = cast(Table, ImportRun.__table__)
 
 
 @dataclass(slots=True)
@@ -199,18 +188,7 @@ class _Writer:
         self.report = report
         self.is_cancelled = is_cancelled
         self.group_ids: dict[GroupRef, int] = {}
-        # What undo needs (app/engine/undo.py); version 2 adds the status dates and
-        # updated_at of touched users and the removed memberships' columns.
-        self.before: dict[str, Any] = {
-            "version": BEFORE_IMAGE_VERSION,
-            "created_users": [],
-            "created_groups": [],
-            "updated": [],
-            "memberships_added": [],
-            "memberships_removed": [],
-            "expired": [],
-            "expired_before": [],
-        }
+        self.before = empty_image()  # what undo needs (app/engine/beforeimage.py)
         self.done = 0
         self.total = len(plan.rows) + len(plan.expiries)
         # What each row does, worked out once (the plan does not change while applying).
@@ -228,12 +206,12 @@ class _Writer:
         logins.update(self._update_users())
         self._set_memberships()
         self._expire()
-        self._record_used_logins(logins.values())
+        record_used_logins(self.conn, logins.values(), self.now_sql)
         summary = self.plan.summary()
         summary.groups_created = len(self.before["created_groups"])
         summary.run_id = run_id
-        self._record_rows(run_id, logins)
-        self._finish_run(run_id, summary)
+        record_rows(self.conn, self.plan, run_id, logins, self.succeeded)
+        record_run_finish(self.conn, run_id, summary, self.before)
         remember_mapping(self.conn, self.plan)
         self._store_hashes(pending)
         if self.is_cancelled():  # asked for while the last hashes finished: before the commit
@@ -244,18 +222,7 @@ class _Writer:
         if not pending.secrets:
             return
         hashed = pending.wait(self.report, self.is_cancelled)
-        count = len(pending.indexes)
-        pw_hashes = hashed[:count] if pending.with_password else []
-        safe_hashes = hashed[len(pw_hashes) :] if pending.with_datasafe else []
-        rows = {r.index: r for r in self.plan.rows if r.index is not None}
-        params = [
-            (
-                pw_hashes[n] if pw_hashes else None,
-                safe_hashes[n] if safe_hashes else None,
-                rows[index].user_id,
-            )
-            for n, index in enumerate(pending.indexes)
-        ]
+        params = pending.by_user(hashed, self.plan.rows)
         stmt = BulkStatement.update(self.conn, USERS, ("password_hash", "datasafe_hash"))
         stmt.execute_batched(params, BATCH)
 
@@ -374,8 +341,8 @@ class _Writer:
                 continue  # only memberships change
             self.before["updated"].append({"id": user.id, **current})
             params.append((*(new[name] for name in _UPDATED_COLUMNS), None, None, None, user.id))
-        old = self._status_columns([entry["id"] for entry in self.before["updated"]])
-        self.before["updated"] = [_jsonable({**e, **old[e["id"]]}) for e in self.before["updated"]]
+        old = status_columns(self.conn, [entry["id"] for entry in self.before["updated"]])
+        self.before["updated"] = [jsonable({**e, **old[e["id"]]}) for e in self.before["updated"]]
         names = (*_UPDATED_COLUMNS, "marked_at", "deactivate_on", "purge_on")
         stmt = BulkStatement.update(self.conn, USERS, names, updated_at=self.now_sql)
         stmt.execute_batched(params, BATCH)
@@ -399,7 +366,7 @@ class _Writer:
             add, remove = membership_delta(existing, refs, state)
             to_add += [(user_id, group_ids[ref]) for ref in add]
             to_remove += [(user_id, gid) for gid in remove]
-        self.before["memberships_removed"] = self._removed_memberships(to_remove)
+        self.before["memberships_removed"] = removed_memberships(self.conn, to_remove)
         if to_remove:
             delete = MEMBERSHIPS.delete().where(
                 MEMBERSHIPS.c.user_id == bindparam("b_user"),
@@ -418,38 +385,6 @@ class _Writer:
         stmt.execute_batched(to_add, BATCH)
         self.before["memberships_added"] = to_add  # pairs: JSON arrays like lists
 
-    def _removed_memberships(self, to_remove: list[tuple[int, int]]) -> list[list[Any]]:
-        """[user id, group id, is_admin, created_at] of each membership to remove."""
-        wanted = set(to_remove)
-        users = sorted({user_id for user_id, _group_id in to_remove})
-        found: dict[tuple[int, int], list[Any]] = {}
-        for start in range(0, len(users), BATCH):
-            stmt = select(
-                MEMBERSHIPS.c.user_id,
-                MEMBERSHIPS.c.group_id,
-                MEMBERSHIPS.c.is_admin,
-                MEMBERSHIPS.c.created_at,
-            ).where(MEMBERSHIPS.c.user_id.in_(users[start : start + BATCH]))
-            for uid, gid, admin, created in self.conn.execute(stmt):
-                if (uid, gid) in wanted:
-                    found[(uid, gid)] = [
-                        uid,
-                        gid,
-                        bool(admin),
-                        created.isoformat() if created else None,
-                    ]
-        return [found[pair] for pair in to_remove]
-
-    def _status_columns(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        """The status, its dates and updated_at of these users, before the run."""
-        columns = [USERS.c[name] for name in _STATUS_COLUMNS]
-        found: dict[int, dict[str, Any]] = {}
-        for start in range(0, len(ids), BATCH):
-            stmt = select(USERS.c.id, *columns).where(USERS.c.id.in_(ids[start : start + BATCH]))
-            for row in self.conn.execute(stmt):
-                found[row[0]] = dict(zip(_STATUS_COLUMNS, row[1:], strict=True))
-        return found
-
     def _expire(self) -> None:
         rows = [r for r in self.plan.expiries if r.included]
         if not rows:
@@ -464,67 +399,10 @@ class _Writer:
         marked = UserStatus.MARKED_FOR_DELETION.value
         params = [(marked, self.now, deactivate_on, purge_on, r.user_id) for r in rows]
         ids = [r.user_id for r in rows if r.user_id is not None]
-        old = self._status_columns(ids)
-        self.before["expired_before"] = [_jsonable({"id": uid, **old[uid]}) for uid in ids]
+        old = status_columns(self.conn, ids)
+        self.before["expired_before"] = [jsonable({"id": uid, **old[uid]}) for uid in ids]
         names = ("status", "marked_at", "deactivate_on", "purge_on")
         stmt = BulkStatement.update(self.conn, USERS, names, updated_at=self.now_sql)
         stmt.execute_batched(params, BATCH)
         self.before["expired"] = ids
         self._tick(len(rows))
-
-    def _record_used_logins(self, logins: Any) -> None:
-        wanted = set(logins)
-        if not wanted:
-            return
-        known = {login for (login,) in fetch_all(self.conn, select(UsedLogin.login))}
-        rows = [(login,) for login in sorted(wanted - known)]
-        stmt = BulkStatement.insert(self.conn, USED_LOGINS, ("login",), first_used_at=self.now_sql)
-        stmt.execute_batched(rows, BATCH)
-
-    # -- the record of the run -------------------------------------------------------
-    def _record_rows(self, run_id: int, logins: dict[int, str]) -> None:
-        rows = self.plan.all_rows
-        stmt = BulkStatement.insert(self.conn, ROW_RESULTS, _ROW_RESULT_COLUMNS)
-        for start in range(0, len(rows), BATCH):  # built per batch: memory stays flat
-            stmt.execute(
-                self._row_result(run_id, row, logins) for row in rows[start : start + BATCH]
-            )
-
-    def _row_result(self, run_id: int, row: RowPlan, logins: dict[int, str]) -> tuple[Any, ...]:
-        reasons = [m.text() for m in row.explanations()]
-        cells = self.plan.table.rows[row.index] if row.index is not None else []
-        is_expiry = row.action is RowAction.EXPIRE
-        succeeded = row.included if is_expiry else id(row) in self.succeeded
-        login = logins.get(row.index, row.login) if row.index is not None else row.login
-        return (
-            run_id,
-            row.line or 0,
-            row.outcome,
-            succeeded,
-            ", ".join(reasons),
-            list(cells),
-            row.user_id,
-            login,
-        )
-
-    def _finish_run(self, run_id: int, summary: Any) -> None:
-        failed = summary.invalid + summary.conflicts + summary.skipped
-        status = RunStatus.COMPLETED_WITH_ERRORS if failed else RunStatus.COMPLETED
-        counts = {k: v for k, v in summary.as_dict().items() if k != "run_id"}
-        self.conn.execute(
-            update(ImportRun)
-            .where(ImportRun.id == run_id)
-            .values(
-                status=status.value,
-                finished_at=utcnow(),
-                before_image=self.before,
-                **counts,
-            )
-        )
-
-
-def _jsonable(values: dict[str, Any]) -> dict[str, Any]:
-    return {k: (v.isoformat() if isinstance(v, _DATES) else v) for k, v in values.items()}
-
-
-_DATES = (date, datetime)  # a tuple: ``date | datetime`` would build a union per call

@@ -6,6 +6,7 @@ stale-plan check and collected just before the commit.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ from app.engine.results import (
     Progress,
     ProgressCallback,
     RowAction,
+    RowPlan,
 )
 
 
@@ -61,6 +63,24 @@ class PendingHashes:
             done = sum(len(p.result()) for p in self.parts if p.done())
             report(Progress(done, self.total, Phase.HASHING))
         return [h for part in self.parts for h in part.result()]
+
+    def by_user(
+        self, hashed: list[str], rows: Sequence[RowPlan]
+    ) -> list[tuple[str | None, str | None, int | None]]:
+        """(password hash, data-safe hash, user id) of each new account, from the
+        :meth:`wait` result and the plan's rows (whose user ids the insert set)."""
+        count = len(self.indexes)
+        pw_hashes = hashed[:count] if self.with_password else []
+        safe_hashes = hashed[len(pw_hashes) :] if self.with_datasafe else []
+        by_index = {r.index: r for r in rows if r.index is not None}
+        return [
+            (
+                pw_hashes[n] if pw_hashes else None,
+                safe_hashes[n] if safe_hashes else None,
+                by_index[index].user_id,
+            )
+            for n, index in enumerate(self.indexes)
+        ]
 
 
 def start_hashing(plan: Plan) -> PendingHashes:

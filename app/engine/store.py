@@ -1,25 +1,42 @@
-"""Records kept around a run: the run row of a refused/cancelled run, remembered
-column mappings, and the settings the planner needs (login scheme, reserved names)."""
+"""Records kept around a run: its history row (started, finished with counts and
+before-image, or refused/cancelled) and one result per row, remembered column
+mappings, and the settings the planner needs (login scheme, reserved names)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Connection, Engine, Table, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from app.db import get_setting
+from app.engine.bulk import BulkStatement, fetch_all
 from app.engine.logins import DEFAULT_RESERVED, DEFAULT_SCHEME, LoginScheme, normalize_reserved
 from app.engine.mapping import ColumnMapping, header_signature, mapping_from_saved
-from app.models import ImportRun, RunStatus, SavedMapping, utcnow
+from app.engine.results import ImportSummary, RowAction, RowPlan
+from app.models import ImportRowResult, ImportRun, RunStatus, SavedMapping, UsedLogin, utcnow
 
 if TYPE_CHECKING:
     from app.engine.apply import RunInfo
     from app.engine.plan import Plan
 
 RUNS = cast(Table, ImportRun.__table__)
+ROW_RESULTS = cast(Table, ImportRowResult.__table__)
+USED_LOGINS = cast(Table, UsedLogin.__table__)
+_ROW_RESULT_COLUMNS = (
+    "run_id",
+    "row_number",
+    "action",
+    "succeeded",
+    "reason",
+    "values",
+    "user_id",
+    "login",
+)
+BATCH = 2000
 SAVED_MAPPINGS = cast(Table, SavedMapping.__table__)
 LOGIN_SCHEME_KEY = "login_scheme"
 RESERVED_KEY = "reserved_logins"
@@ -59,6 +76,65 @@ def record_run_outcome(engine: Engine, run_id: int, status: RunStatus, message: 
             .where(RUNS.c.id == run_id)
             .values(status=status.value, message=message, finished_at=utcnow())
         )
+
+
+def record_rows(
+    conn: Connection, plan: Plan, run_id: int, logins: dict[int, str], succeeded: set[int]
+) -> None:
+    """One result per input row and per expiry, with the row's cells as the file had
+    them (the downloadable success and failure files are made from these).
+    ``succeeded`` holds the ``id`` of each row the run carried out."""
+    rows = plan.all_rows
+    stmt = BulkStatement.insert(conn, ROW_RESULTS, _ROW_RESULT_COLUMNS)
+    for start in range(0, len(rows), BATCH):  # built per batch: memory stays flat
+        stmt.execute(
+            _row_result(plan, run_id, row, logins, succeeded) for row in rows[start : start + BATCH]
+        )
+
+
+def _row_result(
+    plan: Plan, run_id: int, row: RowPlan, logins: dict[int, str], succeeded: set[int]
+) -> tuple[Any, ...]:
+    reasons = [m.text() for m in row.explanations()]
+    cells = plan.table.rows[row.index] if row.index is not None else []
+    done = row.included if row.action is RowAction.EXPIRE else id(row) in succeeded
+    login = logins.get(row.index, row.login) if row.index is not None else row.login
+    return (
+        run_id,
+        row.line or 0,
+        row.outcome,
+        done,
+        ", ".join(reasons),
+        list(cells),
+        row.user_id,
+        login,
+    )
+
+
+def record_run_finish(
+    conn: Connection, run_id: int, summary: ImportSummary, before_image: dict[str, Any]
+) -> None:
+    """The run's status, counts and before-image, in the run's own transaction."""
+    failed = summary.invalid + summary.conflicts + summary.skipped
+    status = RunStatus.COMPLETED_WITH_ERRORS if failed else RunStatus.COMPLETED
+    counts = {k: v for k, v in summary.as_dict().items() if k != "run_id"}
+    conn.execute(
+        update(RUNS)
+        .where(RUNS.c.id == run_id)
+        .values(status=status.value, finished_at=utcnow(), before_image=before_image, **counts)
+    )
+
+
+def record_used_logins(conn: Connection, logins: Iterable[str], now: ColumnElement[Any]) -> None:
+    """Every login the run gave or kept, in the table of logins ever used: a name once
+    given is never given again."""
+    wanted = set(logins)
+    if not wanted:
+        return
+    known = {login for (login,) in fetch_all(conn, select(UsedLogin.login))}
+    rows = [(login,) for login in sorted(wanted - known)]
+    stmt = BulkStatement.insert(conn, USED_LOGINS, ("login",), first_used_at=now)
+    stmt.execute_batched(rows, BATCH)
 
 
 def remember_mapping(conn: Connection, plan: Plan) -> None:

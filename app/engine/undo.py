@@ -1,6 +1,6 @@
 """Undoing the last import run of a school (SPEC §3 "Undo").
 
-``apply`` stores a before-image with every run (see ``apply._Writer.before``): the users
+``apply`` stores a before-image with every run (see ``app/engine/beforeimage.py``): the users
 and groups it created, the old values and status dates of the users it updated or
 released for deletion, and the memberships it added and removed. :func:`preview_undo`
 turns that into an :class:`UndoPlan` — what undoing would do, and the *blockers*: the
@@ -28,7 +28,7 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.engine.apply import BEFORE_IMAGE_VERSION
+from app.engine.beforeimage import BEFORE_IMAGE_VERSION
 from app.engine.reasons import Reason, Refused
 from app.engine.results import FieldChange
 from app.models import Group, ImportRowResult, ImportRun, Membership, RunStatus, User, utcnow

@@ -1,0 +1,77 @@
+"""The before-image a run keeps for undo (``app/engine/undo.py``): what the run created,
+and what the users and memberships it changed looked like before.
+
+Version 2 adds the status dates and ``updated_at`` of touched users and the removed
+memberships' columns; undo refuses images older than :data:`BEFORE_IMAGE_VERSION`.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, cast
+
+from sqlalchemy import Connection, Table, select
+
+from app.models import Membership, User
+
+BEFORE_IMAGE_VERSION = 2
+BATCH = 2000
+# Columns of a touched user that the before-image keeps besides the imported fields.
+STATUS_COLUMNS = ("status", "marked_at", "deactivate_on", "purge_on", "updated_at")
+USERS = cast(Table, User.__table__)
+MEMBERSHIPS = cast(Table, Membership.__table__)
+
+
+def empty_image() -> dict[str, Any]:
+    return {
+        "version": BEFORE_IMAGE_VERSION,
+        "created_users": [],
+        "created_groups": [],
+        "updated": [],
+        "memberships_added": [],
+        "memberships_removed": [],
+        "expired": [],
+        "expired_before": [],
+    }
+
+
+def status_columns(conn: Connection, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The status, its dates and updated_at of these users, before the run."""
+    columns = [USERS.c[name] for name in STATUS_COLUMNS]
+    found: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(ids), BATCH):
+        stmt = select(USERS.c.id, *columns).where(USERS.c.id.in_(ids[start : start + BATCH]))
+        for row in conn.execute(stmt):
+            found[row[0]] = dict(zip(STATUS_COLUMNS, row[1:], strict=True))
+    return found
+
+
+def removed_memberships(conn: Connection, to_remove: list[tuple[int, int]]) -> list[list[Any]]:
+    """[user id, group id, is_admin, created_at] of each membership to remove."""
+    wanted = set(to_remove)
+    users = sorted({user_id for user_id, _group_id in to_remove})
+    found: dict[tuple[int, int], list[Any]] = {}
+    for start in range(0, len(users), BATCH):
+        stmt = select(
+            MEMBERSHIPS.c.user_id,
+            MEMBERSHIPS.c.group_id,
+            MEMBERSHIPS.c.is_admin,
+            MEMBERSHIPS.c.created_at,
+        ).where(MEMBERSHIPS.c.user_id.in_(users[start : start + BATCH]))
+        for uid, gid, admin, created in conn.execute(stmt):
+            if (uid, gid) in wanted:
+                found[(uid, gid)] = [
+                    uid,
+                    gid,
+                    bool(admin),
+                    created.isoformat() if created else None,
+                ]
+    return [found[pair] for pair in to_remove]
+
+
+def jsonable(values: dict[str, Any]) -> dict[str, Any]:
+    """Dates and times as ISO text (the image is stored as JSON)."""
+    return {k: (v.isoformat() if isinstance(v, _DATES) else v) for k, v in values.items()}
+
+
+_DATES = (date, datetime)  # a tuple: ``date | datetime`` would build a union per call
