@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 
 from app.cli_output import EXIT_OK, err, out, print_json
 from app.db import session_scope
-from app.engine import directory, groupcsv, history, template
+from app.engine import directory, groupcsv, groupexport, history, template
 
 
 def iso_date(value: str) -> date:
@@ -160,7 +160,7 @@ def cmd_groups_import(engine: Engine, args: argparse.Namespace) -> int:
 
 def cmd_groups_export(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
-        count = groupcsv.export_groups(session, args.file, args.encoding)
+        count = groupexport.export_groups(session, args.file, args.encoding)
     out(f"{count} group(s) written to {args.file}")
     return EXIT_OK
 

@@ -1,5 +1,6 @@
-"""Group CSV import and export (SPEC §3, seed 004): one row per member, group fields
-repeated; UTF-8 (with or without BOM), Shift-JIS or Windows-1252.
+"""Group CSV import (SPEC §3, seed 004): one row per member, group fields repeated;
+UTF-8 (with or without BOM), Shift-JIS or Windows-1252. The columns and the parsing of
+one row are in ``groupcsvrows``, the export in ``groupexport``.
 
 Import is a plan (the preview) and its application, like the user import:
 :func:`plan_group_import` writes nothing; :func:`apply_group_import` executes that
@@ -29,10 +30,7 @@ Rules chosen where the seed is silent (also in ``docs/group-csv.md``):
 
 from __future__ import annotations
 
-import codecs
-import csv
 import hashlib
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,47 +40,15 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.engine.directory import find_year
-from app.engine.exports import atomic_write
-from app.engine.mapping import normalize_header
+from app.engine.groupcsvrows import Row, columns_of, export_id, parse_row, unneutralize
 from app.engine.operators import Actor, local_actor
 from app.engine.readers import read_table
 from app.engine.reasons import Message, Reason, Refused, StalePlan
 from app.engine.results import FieldChange
-from app.engine.safecells import DANGEROUS_PREFIXES, neutralize
 from app.engine.state import default_school_id
 from app.engine.table import ReadOptions
 from app.models import Group, GroupType, Membership, SchoolYear, User, group_name_key, utcnow
 
-HEADERS = ("group_id", "group_name", "description", "comment", "disabled", "member_type",
-           "member_key", "member_is_admin")  # fmt: skip
-# Export encodings (by their codecs name). UTF-8 is written with a BOM, so that Excel
-# opens it as UTF-8; the import reads it with or without one.
-ENCODINGS = {"utf-8": "utf-8-sig", "utf-8-sig": "utf-8-sig", "shift_jis": "shift_jis",
-             "cp932": "cp932", "cp1252": "cp1252"}  # fmt: skip
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "group_id": ("group id", "id", "gruppen id", "gruppe id", "gruppenkennung", "グループid"),
-    "group_name": ("group name", "name", "group", "gruppenname", "gruppe", "グループ名"),
-    "description": ("description", "beschreibung", "説明"),
-    "comment": ("comment", "comments", "kommentar", "bemerkung", "bemerkungen", "コメント"),
-    "disabled": ("disabled", "invalid", "deaktiviert", "gesperrt", "inaktiv", "無効"),
-    "member_type": ("member type", "mitgliedstyp", "mitgliedsart", "メンバー種別"),
-    "member_key": (
-        "member key", "member", "login", "mitgliedsschluessel", "mitglied", "benutzername",
-        "mitglied login", "メンバーキー",
-    ),
-    "member_is_admin": (
-        "member is administrator", "member is an administrator", "member is admin",
-        "administrator", "admin", "mitglied ist administrator", "gruppenadministrator",
-        "メンバー管理者",
-    ),
-    "group_type": ("group type", "type", "gruppentyp", "gruppenart", "typ"),
-}  # fmt: skip
-_LOOKUP = {s.replace(" ", ""): name for name, syns in _SYNONYMS.items() for s in syns}
-_TRUE = {"1", "true", "yes", "y", "x", "ja", "j", "wahr"}
-_FALSE = {"0", "false", "no", "n", "nein", "falsch"}
-_USER_TYPES = {"user", "users", "benutzer", "ユーザー"}
-_TYPE_NAMES = {"klasse": "class", "kurs": "course", "arbeitsgruppe": "team", "manuell": "manual"}
-_IMPORTABLE = {GroupType.CLASS, GroupType.COURSE, GroupType.TEAM, GroupType.MANUAL}
 _OWN_ID = re.compile(r"G(\d+)")
 
 
@@ -180,92 +146,10 @@ class GroupImportPlan:
         )
 
 
-# -------------------------------------------------------------------------- reading
-def _columns(path: Path, headers: list[str]) -> tuple[dict[str, int], list[str]]:
-    columns: dict[str, int] = {}
-    ignored: list[str] = []
-    for index, header in enumerate(headers):
-        name = _LOOKUP.get(normalize_header(header).replace(" ", ""))
-        if name is None or name in columns:
-            ignored.append(header)
-        else:
-            columns[name] = index
-    if not columns:
-        detail = (
-            "the first line is not a header row (none of its cells names a column such as "
-            f"{', '.join(HEADERS)}); a header row is required"
-        )
-        raise Refused(Reason.INVALID_VALUE, file=str(path), detail=detail)
-    if "group_id" not in columns and "group_name" not in columns:
-        raise Refused(Reason.REQUIRED_COLUMN_MISSING, file=str(path), fields="group ID, group name")
-    return columns, ignored
-
-
-def _unneutralize(cell: str) -> str:
-    if cell.startswith("'") and cell[1:2] and cell[1:].startswith(DANGEROUS_PREFIXES):
-        return cell[1:]
-    return cell
-
-
-def _flag(value: str, column: str) -> bool | None:
-    text = value.strip().casefold()
-    if not text:
-        return None
-    if text in _TRUE or text in _FALSE:
-        return text in _TRUE
-    raise ValueError(f"{column} '{value}' is neither true nor false (1/0, true/false)")
-
-
-def _group_type(value: str) -> str | None:
-    text = value.strip().casefold()
-    if not text:
-        return None
-    text = _TYPE_NAMES.get(text, text)
-    if text not in {t.value for t in _IMPORTABLE}:
-        raise ValueError(f"'{value}' is not a group type (class, course, team, manual)")
-    return text
-
-
-@dataclass(slots=True)
-class _Row:
-    line: int
-    given: dict[str, Any]  # the group fields the row gives
-    login: str
-    admin: bool | None
-    user_id: int | None = None
-
-
-def _parse(line: int, cells: dict[str, str]) -> _Row:
-    given: dict[str, Any] = {}
-    if cells.get("group_name", "").strip():
-        given["name"] = " ".join(cells["group_name"].split())
-    for text_field in ("description", "comment"):
-        if cells.get(text_field, "").strip():
-            given[text_field] = cells[text_field]
-    disabled = _flag(cells.get("disabled", ""), "disabled")
-    if disabled is not None:
-        given["disabled"] = disabled
-    group_type = _group_type(cells.get("group_type", ""))
-    if group_type is not None:
-        given["type"] = group_type
-    member_type = cells.get("member_type", "").strip()
-    login = cells.get("member_key", "").strip().lower()
-    if member_type and member_type.casefold() not in _USER_TYPES and login:
-        raise ValueError(f"member type '{member_type}' is not supported (only 'user')")
-    return _Row(
-        line, given, login, _flag(cells.get("member_is_admin", ""), "member is administrator")
-    )
-
-
 # ------------------------------------------------------------------------- planning
 _FIELDS = ("name", "description", "comment", "disabled", "type")
 _LABELS = {"name": "group name", "description": "description", "comment": "comment",
            "disabled": "disabled flag", "type": "group type"}  # fmt: skip
-
-
-def export_id(group: Group) -> str:
-    """The group ID the export writes and the import accepts."""
-    return group.external_id or f"G{group.id}"
 
 
 def _values_of(group: Group) -> dict[str, Any]:
@@ -298,7 +182,7 @@ class _Planner:
     def row(self, line: int, cells: dict[str, str]) -> None:
         """Take one row into the plan, or record why it is left out."""
         try:
-            row = _parse(line, cells)
+            row = parse_row(line, cells)
             row.user_id = self.users.get(row.login)
             if row.login and row.user_id is None:
                 message = Message(Reason.USER_NOT_FOUND, {"login": row.login})
@@ -311,7 +195,7 @@ class _Planner:
             return
         self._take(plan, row)
 
-    def _resolve(self, row: _Row, key: str) -> GroupPlan:
+    def _resolve(self, row: Row, key: str) -> GroupPlan:
         if key:
             if key in self.of_key:
                 return self.of_key[key]
@@ -337,7 +221,7 @@ class _Planner:
         system = group.type == GroupType.SYSTEM.value
         return GroupPlan(0, group.id, group.external_id, _values_of(group), system, group.year_key)
 
-    def _new(self, row: _Row, key: str | None) -> GroupPlan:
+    def _new(self, row: Row, key: str | None) -> GroupPlan:
         name = row.given.get("name")
         if not name:
             raise ValueError(f"the group ID {key} is unknown and the row has no group name")
@@ -353,7 +237,7 @@ class _Planner:
                   "type": GroupType.TEAM.value}  # fmt: skip
         return GroupPlan(0, None, key, values, year_key=self.year_key)
 
-    def _check(self, plan: GroupPlan, row: _Row) -> None:
+    def _check(self, plan: GroupPlan, row: Row) -> None:
         for name, value in row.given.items():
             if name in plan.given and plan.given[name] != value:
                 raise ValueError(f"the {_LABELS[name]} differs from line {plan.line} of this group")
@@ -370,7 +254,7 @@ class _Planner:
         if plan.is_system and self._changes(plan, row):
             raise ValueError(f"'{plan.name}' is a system group, which imports never change")
 
-    def _changes(self, plan: GroupPlan, row: _Row) -> bool:
+    def _changes(self, plan: GroupPlan, row: Row) -> bool:
         if any(plan.values[name] != value for name, value in row.given.items()):
             return True
         current = self.members.get(plan.group_id or 0, {})
@@ -380,7 +264,7 @@ class _Planner:
             uid not in current or (admin is not None and admin != current[uid])
         )
 
-    def _take(self, plan: GroupPlan, row: _Row) -> None:
+    def _take(self, plan: GroupPlan, row: Row) -> None:
         if plan not in self.plans:
             plan.line = row.line
             self.plans.append(plan)
@@ -450,7 +334,7 @@ def plan_group_import(
     _require_groups_right(session, actor)
     path = Path(path)
     table = read_table(path, ReadOptions(encoding=encoding))
-    columns, ignored = _columns(path, table.headers)
+    columns, ignored = columns_of(path, table.headers)
     if not table.rows:
         raise Refused(Reason.NO_DATA_ROWS, file=str(path))
     if isinstance(year, str):
@@ -458,7 +342,7 @@ def plan_group_import(
     school_id = default_school_id(session)
     planner = _Planner(session, school_id, year.id if year is not None else 0)
     records = [
-        (line, {name: _unneutralize(cells[i]) for name, i in columns.items()})
+        (line, {name: unneutralize(cells[i]) for name, i in columns.items()})
         for line, cells in zip(table.line_numbers, table.rows, strict=True)
     ]
     logins = sorted({c.get("member_key", "").strip().lower() for _, c in records} - {""})
@@ -564,55 +448,3 @@ def _write_group(session: Session, plan: GroupImportPlan, group_plan: GroupPlan,
         group.name_key = group_name_key(group.name)
         group.updated_at = now
     return group.id
-
-
-# -------------------------------------------------------------------------- export
-def export_groups(session: Session, target: Path, encoding: str = "utf-8") -> int:
-    """Write every group, one row per member; returns the number of groups written."""
-    target = Path(target)
-    codec = _export_codec(encoding)
-    members: dict[int, list[tuple[str, bool]]] = {}
-    for group_id, login, admin in session.execute(
-        select(Membership.group_id, User.login, Membership.is_admin)
-        .join(User, User.id == Membership.user_id)
-        .order_by(User.login)
-    ):
-        members.setdefault(group_id, []).append((login, bool(admin)))
-    groups = list(session.scalars(select(Group).order_by(Group.year_key, Group.name_key, Group.id)))
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for group in groups:
-        head = [export_id(group), group.name, group.description, group.comment,
-                "1" if group.disabled else "0"]  # fmt: skip
-        tails = [["user", login, str(admin)] for login, admin in members.get(group.id, [])]
-        for tail in tails or [["", "", ""]]:
-            row = [neutralize(cell) for cell in [*head, *tail]]
-            _check_encodable(target, codec, group, row)
-            writer.writerow(row)
-    atomic_write(target, buffer.getvalue().encode(codec))
-    return len(groups)
-
-
-def _export_codec(encoding: str) -> str:
-    try:
-        name = codecs.lookup(encoding.strip()).name
-    except LookupError:
-        name = ""
-    if name not in ENCODINGS:
-        detail = f"'{encoding}' is not an export encoding (utf-8, shift_jis, cp1252)"
-        raise Refused(Reason.INVALID_VALUE, detail=detail)
-    return ENCODINGS[name]
-
-
-def _check_encodable(target: Path, codec: str, group: Group, row: list[str]) -> None:
-    for cell in row:
-        try:
-            cell.encode(codec)
-        except UnicodeEncodeError as exc:
-            detail = (
-                f"the group '{group.name}' (ID {export_id(group)}) contains "
-                f"'{exc.object[exc.start : exc.end]}', which {codec} cannot represent; "
-                "export it as UTF-8"
-            )
-            raise Refused(Reason.INVALID_VALUE, file=str(target), detail=detail) from None

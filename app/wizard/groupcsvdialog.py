@@ -39,9 +39,9 @@ from app.engine.groupcsv import (
     GroupPlan,
     RowError,
     apply_group_import,
-    export_groups,
     plan_group_import,
 )
+from app.engine.groupexport import export_groups
 from app.engine.operators import Actor
 from app.engine.reasons import EngineError
 from app.wizard import texts

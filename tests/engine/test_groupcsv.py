@@ -15,13 +15,9 @@ from sqlalchemy import Engine, func, select
 from app.cli import main
 from app.db import session_scope
 from app.engine import directory
-from app.engine.groupcsv import (
-    HEADERS,
-    GroupImportResult,
-    apply_group_import,
-    export_groups,
-    plan_group_import,
-)
+from app.engine.groupcsv import GroupImportResult, apply_group_import, plan_group_import
+from app.engine.groupcsvrows import HEADERS
+from app.engine.groupexport import export_groups
 from app.engine.reasons import Reason, Refused, StalePlan
 from app.models import Group, GroupType, Membership
 

@@ -1,0 +1,74 @@
+"""Group CSV export (SPEC §3, seed 004): every group, one row per member, cells
+neutralised against formula injection; UTF-8 with a BOM, Shift-JIS or Windows-1252."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.engine.exports import atomic_write
+from app.engine.groupcsvrows import HEADERS, export_id
+from app.engine.reasons import Reason, Refused
+from app.engine.safecells import neutralize
+from app.models import Group, Membership, User
+
+# Export encodings (by their codecs name). UTF-8 is written with a BOM, so that Excel
+# opens it as UTF-8; the import reads it with or without one.
+ENCODINGS = {"utf-8": "utf-8-sig", "utf-8-sig": "utf-8-sig", "shift_jis": "shift_jis",
+             "cp932": "cp932", "cp1252": "cp1252"}  # fmt: skip
+
+
+def export_groups(session: Session, target: Path, encoding: str = "utf-8") -> int:
+    """Write every group, one row per member; returns the number of groups written."""
+    target = Path(target)
+    codec = _export_codec(encoding)
+    members: dict[int, list[tuple[str, bool]]] = {}
+    for group_id, login, admin in session.execute(
+        select(Membership.group_id, User.login, Membership.is_admin)
+        .join(User, User.id == Membership.user_id)
+        .order_by(User.login)
+    ):
+        members.setdefault(group_id, []).append((login, bool(admin)))
+    groups = list(session.scalars(select(Group).order_by(Group.year_key, Group.name_key, Group.id)))
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADERS)
+    for group in groups:
+        head = [export_id(group), group.name, group.description, group.comment,
+                "1" if group.disabled else "0"]  # fmt: skip
+        tails = [["user", login, str(admin)] for login, admin in members.get(group.id, [])]
+        for tail in tails or [["", "", ""]]:
+            row = [neutralize(cell) for cell in [*head, *tail]]
+            _check_encodable(target, codec, group, row)
+            writer.writerow(row)
+    atomic_write(target, buffer.getvalue().encode(codec))
+    return len(groups)
+
+
+def _export_codec(encoding: str) -> str:
+    try:
+        name = codecs.lookup(encoding.strip()).name
+    except LookupError:
+        name = ""
+    if name not in ENCODINGS:
+        detail = f"'{encoding}' is not an export encoding (utf-8, shift_jis, cp1252)"
+        raise Refused(Reason.INVALID_VALUE, detail=detail)
+    return ENCODINGS[name]
+
+
+def _check_encodable(target: Path, codec: str, group: Group, row: list[str]) -> None:
+    for cell in row:
+        try:
+            cell.encode(codec)
+        except UnicodeEncodeError as exc:
+            detail = (
+                f"the group '{group.name}' (ID {export_id(group)}) contains "
+                f"'{exc.object[exc.start : exc.end]}', which {codec} cannot represent; "
+                "export it as UTF-8"
+            )
+            raise Refused(Reason.INVALID_VALUE, file=str(target), detail=detail) from None
