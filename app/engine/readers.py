@@ -26,7 +26,7 @@ from python_calamine import CalamineWorkbook, PasswordError
 
 from app.engine.extent import workbook_extent
 from app.engine.gcpause import gc_paused
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.engine.sniffing import (
     bom_encoding,
     guess_encoding,
@@ -72,8 +72,8 @@ def read_table(path: Path | str, options: ReadOptions = _DEFAULT_OPTIONS) -> Tab
         log.warning("refused %s: %s", path.name, exc.message.text())
         raise
     except MemoryError:
-        detail = "there is not enough memory to read it"
-        log.warning("refused %s: %s", path.name, detail)
+        detail = Message(Reason.OUT_OF_MEMORY)
+        log.warning("refused %s: %s", path.name, detail.text())
         raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail) from None
     log.info(
         "read %s: %s, %d rows, %d columns, encoding %s, sheet %s",
@@ -106,10 +106,10 @@ def _file_kind(path: Path) -> FileKind:
     suffix = path.suffix.lower()
     for kind in (FileKind.XLSX, FileKind.ODS):
         if suffix in _SUFFIXES[kind]:
-            detail = "the content is not a workbook (damaged or renamed?)"
+            detail = Message(Reason.NOT_A_WORKBOOK)
             raise Refused(Reason.FILE_FORMAT, file=str(path), expected=kind.upper(), detail=detail)
     if suffix == ".xls" and b"\x00" in head and bom_encoding(head) is None:
-        detail = "the content is neither an Excel 97-2003 workbook nor text"
+        detail = Message(Reason.NEITHER_XLS_NOR_TEXT)
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="XLS", detail=detail)
     return FileKind.CSV  # also text exports that are named .xls
 
@@ -119,9 +119,9 @@ def _head(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if path.is_dir():
-            raise Refused(Reason.FILE_UNREADABLE, file=str(path), detail="it is a folder")
+            raise Refused(Reason.FILE_UNREADABLE, file=str(path), detail=Message(Reason.A_FOLDER))
         if size > MAX_FILE_BYTES:
-            detail = f"{_size(size)}; the limit is {_size(MAX_FILE_BYTES)}"
+            detail = Message(Reason.SIZE_LIMIT, {"size": _mb(size), "limit": _mb(MAX_FILE_BYTES)})
             raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail)
         with path.open("rb") as handle:
             head = handle.read(4096)
@@ -153,38 +153,41 @@ def _zip_kind(path: Path) -> FileKind:
         NotImplementedError,  # e.g. "zip file version 8.4" (a damaged header)
         RuntimeError,  # an encrypted member
     ) as exc:
-        detail = f"the workbook is damaged or incomplete ({exc})"
+        kind = path.suffix.lstrip(".").upper() or "ZIP"
+        detail = Message(Reason.WORKBOOK_DAMAGED, {"kind": kind, "error": str(exc)})
         raise Refused(Reason.FILE_UNREADABLE, file=str(path), detail=detail) from exc
     if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
         return FileKind.XLSX
     if "content.xml" in names:
         return FileKind.ODS
-    detail = "a ZIP archive without a workbook inside"
-    raise Refused(Reason.FILE_FORMAT, file=str(path), expected="XLSX or ODS", detail=detail)
+    detail = Message(Reason.ZIP_WITHOUT_WORKBOOK)
+    raise Refused(Reason.FILE_FORMAT, file=str(path), expected="XLSX/ODS", detail=detail)
 
 
 def _check_unpacked_size(path: Path, members: list[zipfile.ZipInfo]) -> None:
     total = sum(member.file_size for member in members)
     if total > MAX_UNCOMPRESSED_BYTES:
-        detail = f"{_size(total)} unpacked; the limit is {_size(MAX_UNCOMPRESSED_BYTES)}"
+        detail = Message(
+            Reason.UNPACKED_LIMIT, {"size": _mb(total), "limit": _mb(MAX_UNCOMPRESSED_BYTES)}
+        )
         raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail)
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > RATIO_CHECK_BYTES and ratio > MAX_COMPRESSION_RATIO:
-            detail = f"{member.filename} unpacks {ratio:.0f} times larger, like a zip bomb"
+            detail = Message(Reason.ZIP_BOMB, {"member": member.filename, "ratio": ratio})
             raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail)
 
 
-def _size(count: int) -> str:
-    return f"{count / (1 << 20):,.1f} MB"
+def _mb(count: int) -> float:
+    return count / (1 << 20)
 
 
 def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
     with _calamine_errors(path, kind):
         extent = workbook_extent(path, kind, enough=MAX_CELLS)
     if extent.cells > MAX_CELLS:
-        grid = f"up to {extent.rows:,} rows × {extent.columns:,} columns"
-        _refuse_cells(path, f"{grid} = {extent.cells:,} cells")
+        grid = {"rows": extent.rows, "columns": extent.columns, "cells": extent.cells}
+        _refuse_cells(path, Message(Reason.GRID_LIMIT, {**grid, "limit": MAX_CELLS}))
     with _calamine_errors(path, kind), _open_workbook(path, kind) as workbook:
         sheets = list(workbook.sheet_names)
         sheet = _choose_sheet(path, sheets, options.sheet)
@@ -194,8 +197,7 @@ def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
     return table
 
 
-def _refuse_cells(path: Path, what: str) -> None:
-    detail = f"{what}; the limit is {MAX_CELLS:,} cells"
+def _refuse_cells(path: Path, detail: Message) -> None:
     raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail)
 
 
@@ -217,9 +219,9 @@ def _calamine_errors(path: Path, kind: FileKind) -> Iterator[None]:
     except BaseException as exc:  # BaseException: calamine's Rust panics derive from it
         encrypted = kind is FileKind.XLS and path.suffix.lower() in _SUFFIXES[FileKind.XLSX]
         if isinstance(exc, PasswordError) or encrypted:  # an encrypted XLSX is an OLE2 file
-            detail = "the workbook is password-protected; save it without a password"
+            detail = Message(Reason.PASSWORD_PROTECTED)
         else:
-            detail = f"the {kind.upper()} workbook is damaged or incomplete ({exc})"
+            detail = Message(Reason.WORKBOOK_DAMAGED, {"kind": kind.upper(), "error": str(exc)})
         raise Refused(Reason.FILE_UNREADABLE, file=str(path), detail=detail) from exc
 
 
@@ -267,12 +269,12 @@ def _read_csv(path: Path, options: ReadOptions) -> Table:
     if not text.lstrip("\ufeff").strip():
         raise Refused(Reason.FILE_EMPTY, file=str(path))
     if "\x00" in text:
-        detail = "it contains NUL bytes (a binary file, or UTF-16 without a byte order mark?)"
-        raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV text", detail=detail)
+        detail = Message(Reason.NUL_BYTES)
+        raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail)
     delimiter = _delimiter(path, options.delimiter, text)
     cells = text.count(delimiter) + text.count("\n") + 1  # quoted ones overcount
     if cells > MAX_CELLS:
-        _refuse_cells(path, f"up to {cells:,} cells")
+        _refuse_cells(path, Message(Reason.CELL_LIMIT, {"cells": cells, "limit": MAX_CELLS}))
     numbers, records = _csv_records(path, text, delimiter)
     table = _build_table(path, numbers, records, FileKind.CSV, options.header)
     table.encoding, table.delimiter = encoding, delimiter
@@ -283,13 +285,13 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
     try:
         codecs.lookup(encoding)
     except LookupError:
-        detail = "this encoding is unknown"
+        detail = Message(Reason.ENCODING_UNKNOWN)
         raise Refused(Reason.ENCODING, file=str(path), encoding=encoding, detail=detail) from None
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        detail = f"byte 0x{data[exc.start]:02X} in line {line} is not valid"
+        detail = Message(Reason.INVALID_BYTE, {"byte": f"{data[exc.start]:02X}", "line": line})
         raise Refused(Reason.ENCODING, file=str(path), encoding=encoding, detail=detail) from exc
 
 
@@ -298,7 +300,7 @@ def _delimiter(path: Path, wanted: str, text: str) -> str:
         return sniff_delimiter(text)
     delimiter = _DELIMITER_NAMES.get(wanted.lower(), wanted)
     if len(delimiter) != 1:
-        detail = f"the delimiter '{wanted}' is not a single character"
+        detail = Message(Reason.NOT_ONE_CHARACTER, {"value": wanted})
         raise Refused(Reason.INVALID_VALUE, file=str(path), detail=detail)
     return delimiter
 
@@ -315,10 +317,10 @@ def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list
             records.append(row)
             start = reader.line_num + 1
     except csv.Error as exc:
-        detail = f"line {reader.line_num}: {exc}"
+        detail = Message(Reason.CSV_LINE, {"line": reader.line_num, "error": str(exc)})
         if "field limit" in str(exc):
             limit = csv.field_size_limit()
-            detail = f"line {reader.line_num}: a cell has more than {limit:,} characters"
+            detail = Message(Reason.CELL_TOO_LONG, {"line": reader.line_num, "limit": limit})
             raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail) from exc
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail) from exc
     return numbers, records

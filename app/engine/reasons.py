@@ -68,6 +68,26 @@ class Reason(enum.StrEnum):
     SIGN_IN_FAILED = "sign_in_failed"
     OPERATOR_EXISTS = "operator_exists"
     SCHOOL_NOT_FOUND = "school_not_found"
+    # Details of a refused file: the ``detail`` parameter of the file reasons above
+    OUT_OF_MEMORY = "out_of_memory"
+    NOT_A_WORKBOOK = "not_a_workbook"
+    NEITHER_XLS_NOR_TEXT = "neither_xls_nor_text"
+    A_FOLDER = "a_folder"
+    SIZE_LIMIT = "size_limit"
+    UNPACKED_LIMIT = "unpacked_limit"
+    ZIP_BOMB = "zip_bomb"
+    ZIP_WITHOUT_WORKBOOK = "zip_without_workbook"
+    WORKBOOK_DAMAGED = "workbook_damaged"
+    PASSWORD_PROTECTED = "password_protected"
+    GRID_LIMIT = "grid_limit"
+    CELL_LIMIT = "cell_limit"
+    NUL_BYTES = "nul_bytes"
+    ENCODING_UNKNOWN = "encoding_unknown"
+    INVALID_BYTE = "invalid_byte"
+    MIXED_ENCODINGS = "mixed_encodings"
+    CSV_LINE = "csv_line"
+    CELL_TOO_LONG = "cell_too_long"
+    NOT_ONE_CHARACTER = "not_one_character"
 
 
 _TEXT: dict[Reason, str] = {
@@ -126,6 +146,32 @@ _TEXT: dict[Reason, str] = {
     Reason.SIGN_IN_FAILED: "the operator name or the password is wrong",
     Reason.OPERATOR_EXISTS: "the operator '{name}' exists already",
     Reason.SCHOOL_NOT_FOUND: "there is no school '{school}'",
+    Reason.OUT_OF_MEMORY: "there is not enough memory to read it",
+    Reason.NOT_A_WORKBOOK: "the content is not a workbook (damaged or renamed?)",
+    Reason.NEITHER_XLS_NOR_TEXT: "the content is neither an Excel 97-2003 workbook nor text",
+    Reason.A_FOLDER: "it is a folder",
+    Reason.SIZE_LIMIT: "{size:,.1f} MB; the limit is {limit:,.1f} MB",
+    Reason.UNPACKED_LIMIT: "{size:,.1f} MB unpacked; the limit is {limit:,.1f} MB",
+    Reason.ZIP_BOMB: "{member} unpacks {ratio:,.0f} times larger, like a zip bomb",
+    Reason.ZIP_WITHOUT_WORKBOOK: "a ZIP archive without a workbook inside",
+    Reason.WORKBOOK_DAMAGED: "the {kind} workbook is damaged or incomplete ({error})",
+    Reason.PASSWORD_PROTECTED: "the workbook is password-protected; save it without a password",
+    Reason.GRID_LIMIT: (
+        "up to {rows:,} rows × {columns:,} columns = {cells:,} cells; the limit is {limit:,} cells"
+    ),
+    Reason.CELL_LIMIT: "up to {cells:,} cells; the limit is {limit:,} cells",
+    Reason.NUL_BYTES: (
+        "it contains NUL bytes (a binary file, or UTF-16 without a byte order mark?)"
+    ),
+    Reason.ENCODING_UNKNOWN: "this encoding is unknown",
+    Reason.INVALID_BYTE: "byte 0x{byte} in line {line} is not valid",
+    Reason.MIXED_ENCODINGS: (
+        "line {utf8_line} is UTF-8 but line {other_line} is not; the lines use different "
+        "encodings — save the file again with one encoding (UTF-8)"
+    ),
+    Reason.CSV_LINE: "line {line}: {error}",
+    Reason.CELL_TOO_LONG: "line {line}: a cell has more than {limit:,} characters",
+    Reason.NOT_ONE_CHARACTER: "the delimiter '{value}' is not a single character",
 }
 
 FIELD_LABELS = {
@@ -141,7 +187,8 @@ FIELD_LABELS = {
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """A reason with its parameters: what the front ends turn into words."""
+    """A reason with its parameters: what the front ends turn into words. A parameter
+    may itself be a message (the ``detail`` of a refused file), worded the same way."""
 
     reason: Reason
     params: dict[str, Any] = field(default_factory=dict)
@@ -151,14 +198,14 @@ class Message:
 
 
 def describe(reason: Reason, params: dict[str, Any] | None = None) -> str:
-    values = dict(params or {})
+    values = {k: v.text() if isinstance(v, Message) else v for k, v in (params or {}).items()}
     if "field" in values:
         values["field"] = FIELD_LABELS.get(str(values["field"]), values["field"])
     if isinstance(values.get("fields"), list | tuple):  # field codes, labelled here
         values["fields"] = ", ".join(FIELD_LABELS.get(str(f), str(f)) for f in values["fields"])
     try:
         return _TEXT[reason].format(**values)
-    except (KeyError, IndexError):
+    except (KeyError, IndexError, ValueError, TypeError):
         return _TEXT[reason]
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 
 DELIMITERS = (";", ",", "\t", "|")  # in order of preference on a tie
 SNIFF_RECORDS = 50
@@ -42,10 +42,8 @@ def refuse_mixed_utf8(path: Path, data: bytes) -> None:
             if _looks_like_utf8_names(text):
                 utf8_line = utf8_line or number
         if utf8_line and other_line:
-            detail = (
-                f"line {utf8_line} is UTF-8 but line {other_line} is not; the lines use "
-                "different encodings — save the file again with one encoding (UTF-8)"
-            )
+            lines = {"utf8_line": utf8_line, "other_line": other_line}
+            detail = Message(Reason.MIXED_ENCODINGS, lines)
             raise Refused(Reason.ENCODING, file=str(path), encoding="one encoding", detail=detail)
 
 

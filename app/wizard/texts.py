@@ -4,7 +4,9 @@ the engine's :class:`~app.engine.reasons.Message` templates in German.
 Labels go through ``QCoreApplication.translate("Texts", ...)`` so ``lupdate`` finds
 them. Engine reasons keep one German template table here, one per reason (the engine's
 English wording is the source; a test keeps the table complete and its placeholders
-equal to the English ones). Free-text details the engine adds stay in English.
+equal to the English ones). A refused file's detail is a message of its own, worded
+the same way; a few free-text details (the operating system's or a parser's own
+error) stay as they come.
 """
 
 from __future__ import annotations
@@ -168,7 +170,50 @@ _GERMAN: dict[Reason, str] = {
     Reason.UNKNOWN_FIELD: "'{value}' ist kein Feld (Felder: {fields})",
     Reason.UNKNOWN_HEADER: "die Datei hat keine Spalte '{header}' (Spalten: {headers})",
     Reason.YEAR_NOT_FOUND: "es gibt kein Schuljahr '{year}'",
+    Reason.OUT_OF_MEMORY: "der Arbeitsspeicher reicht nicht, um sie zu lesen",
+    Reason.NOT_A_WORKBOOK: "der Inhalt ist keine Arbeitsmappe (beschädigt oder umbenannt?)",
+    Reason.NEITHER_XLS_NOR_TEXT: "der Inhalt ist weder eine Excel-97-2003-Arbeitsmappe noch Text",
+    Reason.A_FOLDER: "es ist ein Ordner",
+    Reason.SIZE_LIMIT: "{size} MB; die Grenze ist {limit} MB",
+    Reason.UNPACKED_LIMIT: "{size} MB entpackt; die Grenze ist {limit} MB",
+    Reason.ZIP_BOMB: "{member} wird beim Entpacken {ratio}-mal größer, wie eine ZIP-Bombe",
+    Reason.ZIP_WITHOUT_WORKBOOK: "ein ZIP-Archiv ohne Arbeitsmappe darin",
+    Reason.WORKBOOK_DAMAGED: "die {kind}-Arbeitsmappe ist beschädigt oder unvollständig ({error})",
+    Reason.PASSWORD_PROTECTED: (
+        "die Arbeitsmappe ist mit einem Passwort geschützt; bitte ohne Passwort speichern"
+    ),
+    Reason.GRID_LIMIT: (
+        "bis zu {rows} Zeilen × {columns} Spalten = {cells} Zellen; die Grenze ist {limit} Zellen"
+    ),
+    Reason.CELL_LIMIT: "bis zu {cells} Zellen; die Grenze ist {limit} Zellen",
+    Reason.NUL_BYTES: "sie enthält NUL-Bytes (eine Binärdatei, oder UTF-16 ohne Byte-Order-Mark?)",
+    Reason.ENCODING_UNKNOWN: "diese Kodierung ist unbekannt",
+    Reason.INVALID_BYTE: "Byte 0x{byte} in Zeile {line} ist ungültig",
+    Reason.MIXED_ENCODINGS: (
+        "Zeile {utf8_line} ist UTF-8, Zeile {other_line} aber nicht; die Zeilen haben "
+        "verschiedene Kodierungen – bitte die Datei mit einer Kodierung (UTF-8) neu speichern"
+    ),
+    Reason.CSV_LINE: "Zeile {line}: {error}",
+    Reason.CELL_TOO_LONG: "Zeile {line}: eine Zelle hat mehr als {limit} Zeichen",
+    Reason.NOT_ONE_CHARACTER: "das Trennzeichen '{value}' ist nicht genau ein Zeichen",
 }
+
+
+def _german(value: Any) -> Any:
+    """A parameter as German text: a message in German words, numbers with German
+    separators (12.345 and 3,5; four-digit numbers without, as German writing has it)."""
+    if isinstance(value, Message):
+        return reason_text(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".") if abs(value) >= 10_000 else str(value)
+    if isinstance(value, float):
+        return f"{value:,.1f}".translate(_SWAP_SEPARATORS)
+    return value
+
+
+_SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 _GERMAN_FIELDS = {
     "source_id": "Quell-ID",
@@ -186,14 +231,14 @@ def reason_text(message: Message) -> str:
     template = _GERMAN.get(message.reason) if _language == "de" else None
     if template is None:
         return message.text()
-    values: dict[str, Any] = dict(message.params)
+    values: dict[str, Any] = {k: _german(v) for k, v in message.params.items()}
     if "field" in values:
         values["field"] = _GERMAN_FIELDS.get(str(values["field"]), values["field"])
     if isinstance(values.get("fields"), list | tuple):
         values["fields"] = ", ".join(_GERMAN_FIELDS.get(str(f), str(f)) for f in values["fields"])
     try:
         return template.format(**values)
-    except (KeyError, IndexError):
+    except (KeyError, IndexError, ValueError, TypeError):
         return describe(message.reason, message.params)
 
 

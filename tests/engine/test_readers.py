@@ -147,7 +147,9 @@ def test_wrong_explicit_encoding_is_refused(tmp_path: Path) -> None:
     error = refusal(path, ReadOptions(encoding="utf-8"))
     assert error.message.reason is Reason.ENCODING
     assert error.message.params["encoding"] == "utf-8"
-    assert "line 1" in error.message.params["detail"]
+    detail = error.message.params["detail"]
+    assert detail.reason is Reason.INVALID_BYTE and detail.params["line"] == 1
+    assert "byte 0x" in error.text() and "in line 1 is not valid" in error.text()
 
 
 def test_unknown_explicit_encoding_is_refused(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import string
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +12,8 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.engine import reasons
-from app.engine.reasons import Message, Reason
+from app.engine.readers import read_table
+from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import Resolution, RowAction
 from app.wizard import texts
 from app.wizard.i18n import (
@@ -24,6 +26,13 @@ from app.wizard.i18n import (
 )
 
 pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """Tests here switch the reasons' language; the others expect the default."""
+    yield
+    texts.set_language("en")
 
 
 @pytest.fixture
@@ -82,6 +91,34 @@ def test_reason_text_in_german() -> None:
     # A template whose parameters are missing falls back to the engine's wording.
     other = Message(Reason.DATABASE, {})
     assert texts.reason_text(other) == other.text()
+
+
+def test_a_refused_file_reads_in_german_detail_and_numbers_included(tmp_path: Path) -> None:
+    """The detail of a refused file is a message of its own: German too, with German
+    number separators; the engine's English wording stays as it was."""
+    archive = tmp_path / "schueler.xlsx"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("notes.txt", "no workbook in here")
+    with pytest.raises(Refused) as refused:
+        read_table(archive)
+    assert refused.value.message.params["detail"].reason is Reason.ZIP_WITHOUT_WORKBOOK
+    english = "this is not a XLSX/ODS file: a ZIP archive without a workbook inside"
+    assert texts.error_text(refused.value) == f"{archive}: {english}"
+    texts.set_language("de")
+    german = "das ist keine XLSX/ODS-Datei: ein ZIP-Archiv ohne Arbeitsmappe darin"
+    assert texts.error_text(refused.value) == f"{archive}: {german}"
+    grid = {"rows": 1_048_576, "columns": 16_384, "cells": 17_179_869_184, "limit": 5_000_000}
+    too_large = Message(Reason.FILE_TOO_LARGE, {"detail": Message(Reason.GRID_LIMIT, grid)})
+    assert texts.reason_text(too_large) == (
+        "die Datei ist zu groß (bis zu 1.048.576 Zeilen × 16.384 Spalten = "
+        "17.179.869.184 Zellen; die Grenze ist 5.000.000 Zellen)"
+    )
+    assert too_large.text() == (
+        "the file is too large (up to 1,048,576 rows × 16,384 columns = "
+        "17,179,869,184 cells; the limit is 5,000,000 cells)"
+    )
+    size = Message(Reason.SIZE_LIMIT, {"size": 300.25, "limit": 256.0})
+    assert texts.reason_text(size) == "300,2 MB; die Grenze ist 256,0 MB"
 
 
 def test_every_reason_has_german_words_with_the_english_placeholders() -> None:
