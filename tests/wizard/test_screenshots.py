@@ -133,6 +133,23 @@ def test_render_every_page(
     snap(qtbot, window, shots / "main-window-groups.png")
 
 
+def test_render_a_refused_file_in_german(
+    qtbot: QtBot, engine: Engine, settings: QSettings, tmp_path: Path, shots: Path, german: None
+) -> None:
+    """A file that cannot be read: the page says why, in German, detail included."""
+    wizard = ImportWizard(engine)
+    qtbot.addWidget(wizard)
+    allow_close(wizard)
+    wizard.show()
+    click_next(qtbot, wizard)
+    broken = tmp_path / "schueler.xlsx"
+    broken.write_bytes(b"PK\x03\x04 keine Arbeitsmappe")
+    wizard.table_page.load_file(broken)
+    error = wizard.table_page.error.text()
+    assert "die XLSX-Arbeitsmappe ist beschädigt oder unvollständig" in error, error
+    snap(qtbot, wizard, shots / "wizard-2-refused.png")
+
+
 def snap_dialog(qtbot: QtBot, widget: QWidget, path: Path) -> None:
     widget.show()
     qtbot.waitExposed(widget)
