@@ -106,10 +106,17 @@ class _Planner:
         self.refs = GroupRefs(groups)
         self.bases = self._new_login_bases(checked)
         duplicates = self._duplicate_sets(rows, checked.columns[Field.SOURCE_ID])
+        users, ignoring = self.state.users_by_source_id, self.options.ignore_unassigned_groups
         for row in rows:
             if row.action is RowAction.INVALID:
                 continue
-            self._classify(row, groups)
+            if ignoring:
+                row.groups_ignored = _ignored(row.values.groups, groups)
+            user = users.get(row.values.source_id)
+            if user is None:
+                self._classify_new(row)
+            else:
+                self._classify_existing(row, user)
             if duplicates:
                 siblings = duplicates.get(row.values.source_id)
                 if siblings:
@@ -174,20 +181,6 @@ class _Planner:
                 assert row.index is not None
                 by_id[row.values.source_id].append(row.index)
         return {sid: tuple(idx) for sid, idx in by_id.items()}
-
-    def _classify(self, row: RowPlan, groups: dict[str, GroupNeed]) -> None:
-        values = row.values
-        if self.options.ignore_unassigned_groups:
-            row.groups_ignored = [
-                groups[group_name_key(g)].name
-                for g in values.groups
-                if groups[group_name_key(g)].ignored
-            ]
-        existing = self.state.users_by_source_id.get(values.source_id)
-        if existing is not None:
-            self._classify_existing(row, existing)
-        else:
-            self._classify_new(row)
 
     def _classify_existing(self, row: RowPlan, user: ExistingUser) -> None:
         row.user_id = user.id
@@ -272,7 +265,12 @@ class _Planner:
             base = self.bases.get(row.index) if row.index is not None else None
             if base is None:
                 base = self.scheme.base(values.first_name, values.last_name, values.source_id)
-            row.login = self.logins.allocate(base)
+            logins = self.logins
+            if base in logins.used or base in logins.reserved:
+                row.login = logins.allocate(base)  # a number is appended
+            else:
+                logins.used.add(base)  # allocate's first step, inlined (50,000 rows)
+                row.login = base
         row.new_login = row.login
         similar = self._similar(values) if self.state.similar_index else None
         if similar is not None:
@@ -362,6 +360,11 @@ class _Planner:
                     )
                 )
         return expiries
+
+
+def _ignored(names: Sequence[str], groups: dict[str, GroupNeed]) -> list[str]:
+    """The groups of a row that do not exist and are ignored (SPEC §2.4)."""
+    return [groups[group_name_key(g)].name for g in names if groups[group_name_key(g)].ignored]
 
 
 def _login_change(old: str, new: str) -> FieldChange:
