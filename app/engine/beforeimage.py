@@ -1,5 +1,6 @@
 """The before-image a run keeps for undo (``app/engine/undo.py``): what the run created,
-and what the users and memberships it changed looked like before.
+and what the users and memberships it changed looked like before. ``apply`` writes it
+as JSON (dates as ISO text, :func:`jsonable`); undo reads it back (:func:`read_image`).
 
 Version 2 adds the status dates and ``updated_at`` of touched users and the removed
 memberships' columns; undo refuses images older than :data:`BEFORE_IMAGE_VERSION`.
@@ -7,6 +8,7 @@ memberships' columns; undo refuses images older than :data:`BEFORE_IMAGE_VERSION
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -75,3 +77,52 @@ def jsonable(values: dict[str, Any]) -> dict[str, Any]:
 
 
 _DATES = (date, datetime)  # a tuple: ``date | datetime`` would build a union per call
+
+
+_DATE_FIELDS = frozenset({"birth_date", "deactivate_on", "purge_on"})
+_DATETIME_FIELDS = frozenset({"marked_at", "updated_at"})
+
+
+@dataclass(slots=True)
+class Image:
+    """The before-image, parsed back into Python values."""
+
+    created_users: list[int]
+    created_groups: list[int]
+    updated: list[dict[str, Any]]
+    added: list[tuple[int, int]]
+    removed: list[tuple[int, int, bool, datetime | None]]
+    expired: list[dict[str, Any]]
+
+
+def is_complete(image: dict[str, Any] | None) -> bool:
+    """Whether a run's image holds all an undo needs (version 1 lacked the dates)."""
+    return image is not None and image.get("version", 1) >= BEFORE_IMAGE_VERSION
+
+
+def read_image(raw: dict[str, Any] | None) -> Image:
+    raw = raw or {}
+    return Image(
+        created_users=[int(i) for i in raw.get("created_users", [])],
+        created_groups=[int(i) for i in raw.get("created_groups", [])],
+        updated=[_parsed(e) for e in raw.get("updated", [])],
+        added=[(int(m[0]), int(m[1])) for m in raw.get("memberships_added", [])],
+        removed=[
+            (int(m[0]), int(m[1]), bool(m[2]), datetime.fromisoformat(m[3]) if m[3] else None)
+            for m in raw.get("memberships_removed", [])
+        ],
+        expired=[_parsed(e) for e in raw.get("expired_before", [])],
+    )
+
+
+def _parsed(values: dict[str, Any]) -> dict[str, Any]:
+    """:func:`jsonable` undone: ISO text back to dates and times."""
+    parsed = dict(values)
+    for name, value in values.items():
+        if value is None or not isinstance(value, str):
+            continue
+        if name in _DATE_FIELDS:
+            parsed[name] = date.fromisoformat(value)
+        elif name in _DATETIME_FIELDS:
+            parsed[name] = datetime.fromisoformat(value)
+    return parsed

@@ -21,14 +21,14 @@ import dataclasses
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from app.engine.beforeimage import BEFORE_IMAGE_VERSION
+from app.engine.beforeimage import Image, is_complete, read_image
 from app.engine.reasons import Reason, Refused
 from app.engine.results import FieldChange
 from app.models import Group, ImportRowResult, ImportRun, Membership, RunStatus, User, utcnow
@@ -43,8 +43,6 @@ GROUPS = cast(Table, Group.__table__)
 UNDOABLE = (RunStatus.COMPLETED.value, RunStatus.COMPLETED_WITH_ERRORS.value)
 # A later run in one of these states did (or may still do) work an undo would lose.
 _LATER_BLOCKING = (*UNDOABLE, RunStatus.RUNNING.value, RunStatus.ARCHIVED.value)
-_DATE_FIELDS = frozenset({"birth_date", "deactivate_on", "purge_on"})
-_DATETIME_FIELDS = frozenset({"marked_at", "updated_at"})
 # The user columns an undo puts back (those apply's before-image records).
 RESTORED_FIELDS = tuple(
     "school_id last_name first_name birth_date email login source source_id status "
@@ -114,18 +112,6 @@ class UndoResult:
 
 
 @dataclass(slots=True)
-class _Image:
-    """The before-image, parsed back into Python values."""
-
-    created_users: list[int]
-    created_groups: list[int]
-    updated: list[dict[str, Any]]
-    added: list[tuple[int, int]]
-    removed: list[tuple[int, int, bool, datetime | None]]
-    expired: list[dict[str, Any]]
-
-
-@dataclass(slots=True)
 class UndoPlan:
     """What undoing a run will do (logins and group names), and what prevents it."""
 
@@ -138,7 +124,7 @@ class UndoPlan:
     memberships_to_restore: list[tuple[str, str]] = field(default_factory=list)
     groups_to_delete: list[str] = field(default_factory=list)
     blockers: list[Blocker] = field(default_factory=list)
-    image: _Image | None = field(default=None, repr=False)
+    image: Image | None = field(default=None, repr=False)
 
     @property
     def possible(self) -> bool:
@@ -175,14 +161,9 @@ def last_undoable_run(session: Session, school_id: int) -> int | None:
         .order_by(ImportRun.id.desc())
         .limit(1)
     )
-    if run is None or run.status not in UNDOABLE or not _has_image(run):
+    if run is None or run.status not in UNDOABLE or not is_complete(run.before_image):
         return None
     return run.id
-
-
-def _has_image(run: ImportRun) -> bool:
-    image = run.before_image
-    return image is not None and image.get("version", 1) >= BEFORE_IMAGE_VERSION
 
 
 def _refuse(run_id: int, why: str) -> Refused:
@@ -202,7 +183,7 @@ def _undoable_run(session: Session, run_id: int) -> ImportRun:
     }
     if run.status not in UNDOABLE:
         raise _refuse(run_id, reasons.get(run.status, f"its status is {run.status}"))
-    if not _has_image(run):
+    if not is_complete(run.before_image):
         raise _refuse(run_id, "it was recorded without the before-image an undo needs")
     later = session.scalar(
         select(ImportRun)
@@ -224,33 +205,6 @@ def _undoable_run(session: Session, run_id: int) -> ImportRun:
     return run
 
 
-def _parse(values: dict[str, Any]) -> dict[str, Any]:
-    parsed = dict(values)
-    for name, value in values.items():
-        if value is None or not isinstance(value, str):
-            continue
-        if name in _DATE_FIELDS:
-            parsed[name] = date.fromisoformat(value)
-        elif name in _DATETIME_FIELDS:
-            parsed[name] = datetime.fromisoformat(value)
-    return parsed
-
-
-def _image(run: ImportRun) -> _Image:
-    raw = run.before_image or {}
-    return _Image(
-        created_users=[int(i) for i in raw.get("created_users", [])],
-        created_groups=[int(i) for i in raw.get("created_groups", [])],
-        updated=[_parse(e) for e in raw.get("updated", [])],
-        added=[(int(m[0]), int(m[1])) for m in raw.get("memberships_added", [])],
-        removed=[
-            (int(m[0]), int(m[1]), bool(m[2]), datetime.fromisoformat(m[3]) if m[3] else None)
-            for m in raw.get("memberships_removed", [])
-        ],
-        expired=[_parse(e) for e in raw.get("expired_before", [])],
-    )
-
-
 # ---------------------------------------------------------------------------- preview
 def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
     for start in range(0, len(ids), BATCH):
@@ -260,7 +214,7 @@ def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
 class _Current:
     """The present state of everything the run touched, loaded in batches."""
 
-    def __init__(self, session: Session, run: ImportRun, image: _Image) -> None:
+    def __init__(self, session: Session, run: ImportRun, image: Image) -> None:
         user_ids = sorted(
             {*image.created_users, *(e["id"] for e in image.updated)}
             | {e["id"] for e in image.expired}
@@ -314,7 +268,7 @@ def preview_undo(session: Session, run_id: int) -> UndoPlan:
     school's last import, archived, cancelled, failed, undone already).
     """
     run = _undoable_run(session, run_id)
-    image = _image(run)
+    image = read_image(run.before_image)
     now = _Current(session, run, image)
     plan = UndoPlan(run.id, run.file_name, image=image)
     stamp = run.started_at
@@ -342,7 +296,7 @@ def preview_undo(session: Session, run_id: int) -> UndoPlan:
     return plan
 
 
-def _membership_blockers(plan: UndoPlan, image: _Image, now: _Current) -> None:
+def _membership_blockers(plan: UndoPlan, image: Image, now: _Current) -> None:
     added = set(image.added)
     for uid, gid in image.added:
         if uid in now.users and gid in now.groups and (uid, gid) not in now.memberships:
@@ -402,7 +356,7 @@ def undo_run(session: Session, run_id: int, actor: Actor | None = None) -> UndoR
     return result
 
 
-def _execute(session: Session, plan: UndoPlan, image: _Image) -> UndoResult:
+def _execute(session: Session, plan: UndoPlan, image: Image) -> UndoResult:
     result = plan.counts()
     drop = [{"b_user": u, "b_group": g} for u, g in image.added]
     stmt = delete(MEMBERSHIPS).where(
