@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 RUNS = cast(Table, ImportRun.__table__)
 ROW_RESULTS = cast(Table, ImportRowResult.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
-_ROW_RESULT_COLUMNS = (
+ROW_RESULT_COLUMNS = (
     "run_id",
     "row_number",
     "action",
@@ -85,7 +85,7 @@ def record_rows(
     them (the downloadable success and failure files are made from these).
     ``succeeded`` holds the ``id`` of each row the run carried out."""
     rows = plan.all_rows
-    stmt = BulkStatement.insert(conn, ROW_RESULTS, _ROW_RESULT_COLUMNS)
+    stmt = BulkStatement.insert(conn, ROW_RESULTS, ROW_RESULT_COLUMNS)
     for start in range(0, len(rows), BATCH):  # built per batch: memory stays flat
         stmt.execute(
             _row_result(plan, run_id, row, logins, succeeded) for row in rows[start : start + BATCH]

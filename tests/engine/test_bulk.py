@@ -11,6 +11,7 @@ from sqlalchemy import Engine, Table, bindparam, literal_column, select
 from app.db import session_scope
 from app.engine.bulk import BulkStatement, fetch_all
 from app.engine.state import default_school_id
+from app.engine.store import ROW_RESULT_COLUMNS
 from app.models import ImportRowResult, ImportRun, User
 
 USERS = cast(Table, User.__table__)
@@ -103,17 +104,7 @@ def test_json_values_round_trip(engine: Engine) -> None:
                 "headers": [],
             },
         ).scalar_one()
-        names = (
-            "run_id",
-            "row_number",
-            "action",
-            "succeeded",
-            "reason",
-            "values",
-            "user_id",
-            "login",
-        )
-        stmt = BulkStatement.insert(conn, RESULTS, names)
+        stmt = BulkStatement.insert(conn, RESULTS, ROW_RESULT_COLUMNS)
         cells = ["=1+1", 'a "quoted" ; cell', "日本語", ""]
         stmt.execute([(run_id, 2, "created", True, "", cells, None, "u1")])
     with engine.connect() as conn:
