@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.engine.state import default_school_id
 from app.models import (
     AccountTypeCode,
@@ -30,9 +30,9 @@ IMPORTABLE_GROUP_TYPES = (GroupType.CLASS, GroupType.COURSE, GroupType.TEAM, Gro
 def add_school(session: Session, name: str) -> School:
     name = " ".join(name.split())
     if not name or len(name) > 200:
-        raise Refused(Reason.INVALID_VALUE, detail="a school name has 1 to 200 characters")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.SCHOOL_NAME_LENGTH))
     if session.scalar(select(School.id).where(School.name == name)) is not None:
-        raise Refused(Reason.INVALID_VALUE, detail=f"the school '{name}' exists already")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.SCHOOL_EXISTS, {"school": name}))
     school = School(name=name)
     session.add(school)
     session.flush()
@@ -57,9 +57,9 @@ def find_school(session: Session, name: str | None) -> int:
 def add_year(session: Session, name: str, start: date, end: date, current: bool) -> SchoolYear:
     name = name.strip()
     if not name:
-        raise Refused(Reason.INVALID_VALUE, detail="a school year needs a name")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.YEAR_NAME_MISSING))
     if end <= start:
-        raise Refused(Reason.INVALID_VALUE, detail="the last day must be after the first day")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.YEAR_DAYS))
     if session.scalar(select(SchoolYear).where(SchoolYear.name == name)) is not None:
         raise Refused(Reason.YEAR_EXISTS, year=name)
     has_current = session.scalar(select(SchoolYear.id).where(SchoolYear.is_current)) is not None
@@ -95,7 +95,7 @@ def parse_group_type(value: str) -> GroupType:
     except ValueError:
         raise Refused(
             Reason.INVALID_VALUE,
-            detail=f"'{value}' is not a group type (class, course, team, manual)",
+            detail=Message(Reason.GROUP_TYPE_UNKNOWN, {"value": value}),
         ) from None
 
 
@@ -116,7 +116,7 @@ def add_group(
 ) -> Group:
     name = " ".join(name.split())
     if not name or len(name) > 100:
-        raise Refused(Reason.INVALID_VALUE, detail="a group name has 1 to 100 characters")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.GROUP_NAME_LENGTH))
     school = school_id or default_school_id(session)
     key = group_name_key(name)
     year_key = year.id if year is not None else 0

@@ -40,7 +40,14 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from app.engine.directory import find_year
-from app.engine.groupcsvrows import Row, columns_of, export_id, parse_row, unneutralize
+from app.engine.groupcsvrows import (
+    Row,
+    RowProblem,
+    columns_of,
+    export_id,
+    parse_row,
+    unneutralize,
+)
 from app.engine.operators import Actor, local_actor
 from app.engine.readers import read_table
 from app.engine.reasons import Message, Reason, Refused, StalePlan
@@ -148,8 +155,8 @@ class GroupImportPlan:
 
 # ------------------------------------------------------------------------- planning
 _FIELDS = ("name", "description", "comment", "disabled", "type")
-_LABELS = {"name": "group name", "description": "description", "comment": "comment",
-           "disabled": "disabled flag", "type": "group type"}  # fmt: skip
+_LABELS = {"name": "group_name", "description": "description", "comment": "comment",
+           "disabled": "disabled", "type": "group_type"}  # fmt: skip
 
 
 def _values_of(group: Group) -> dict[str, Any]:
@@ -190,8 +197,8 @@ class _Planner:
                 return
             plan = self._resolve(row, cells.get("group_id", "").strip())
             self._check(plan, row)
-        except ValueError as exc:
-            self.errors.append(RowError(line, Message(Reason.INVALID_VALUE, {"detail": str(exc)})))
+        except RowProblem as problem:
+            self.errors.append(RowError(line, problem.message))
             return
         self._take(plan, row)
 
@@ -204,11 +211,11 @@ class _Planner:
             if group is None and own is not None:
                 group = self.by_id.get(int(own.group(1)))
                 if group is None:
-                    raise ValueError(f"there is no group with the ID {key}")
+                    raise RowProblem(Reason.GROUP_ID_UNKNOWN, key=key)
             return self._plan_for(group) if group else self._new(row, key)
         name = row.given.get("name")
         if not name:
-            raise ValueError("a row without a group ID needs a group name")
+            raise RowProblem(Reason.GROUP_NAME_NEEDED)
         name_key = (self.year_key, group_name_key(name))
         if name_key in self.of_name:
             return self.of_name[name_key]
@@ -224,15 +231,13 @@ class _Planner:
     def _new(self, row: Row, key: str | None) -> GroupPlan:
         name = row.given.get("name")
         if not name:
-            raise ValueError(f"the group ID {key} is unknown and the row has no group name")
+            raise RowProblem(Reason.NEW_GROUP_WITHOUT_NAME, key=key)
         name_key = (self.year_key, group_name_key(name))
         if name_key in self.by_name:
-            raise ValueError(
-                f"the group ID {key} is unknown, but a group named '{name}' exists already "
-                f"in this school year (ID {export_id(self.by_name[name_key])}); use that ID"
-            )
+            known = export_id(self.by_name[name_key])
+            raise RowProblem(Reason.GROUP_NAME_HAS_ID, key=key, name=name, id=known)
         if name_key in self.of_name:
-            raise ValueError(f"the group name '{name}' is given to two different group IDs")
+            raise RowProblem(Reason.NAME_OF_TWO_IDS, name=name)
         values = {"name": name, "description": "", "comment": "", "disabled": False,
                   "type": GroupType.TEAM.value}  # fmt: skip
         return GroupPlan(0, None, key, values, year_key=self.year_key)
@@ -240,19 +245,19 @@ class _Planner:
     def _check(self, plan: GroupPlan, row: Row) -> None:
         for name, value in row.given.items():
             if name in plan.given and plan.given[name] != value:
-                raise ValueError(f"the {_LABELS[name]} differs from line {plan.line} of this group")
+                raise RowProblem(Reason.GROUP_FIELD_DIFFERS, field=_LABELS[name], line=plan.line)
         if "name" in row.given and plan.group_id is not None:
             name_key = (plan.year_key, group_name_key(row.given["name"]))
             other = self.by_name.get(name_key)
             if (other is not None and other.id != plan.group_id) or self.of_name.get(
                 name_key, plan
             ) is not plan:
-                raise ValueError(f"another group is named '{row.given['name']}' already")
+                raise RowProblem(Reason.GROUP_NAME_TAKEN, name=row.given["name"])
         earlier = plan.wanted.get(row.user_id or 0, ("", None))[1]
         if row.admin is not None and earlier is not None and row.admin != earlier:
-            raise ValueError(f"{row.login} is listed twice with different administrator flags")
+            raise RowProblem(Reason.ADMIN_TWICE, login=row.login)
         if plan.is_system and self._changes(plan, row):
-            raise ValueError(f"'{plan.name}' is a system group, which imports never change")
+            raise RowProblem(Reason.SYSTEM_GROUP, name=plan.name)
 
     def _changes(self, plan: GroupPlan, row: Row) -> bool:
         if any(plan.values[name] != value for name, value in row.given.items()):

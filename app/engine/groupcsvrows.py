@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.engine.mapping import normalize_header
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.engine.safecells import DANGEROUS_PREFIXES
 from app.models import Group, GroupType
 
@@ -56,13 +56,12 @@ def columns_of(path: Path, headers: list[str]) -> tuple[dict[str, int], list[str
         else:
             columns[name] = index
     if not columns:
-        detail = (
-            "the first line is not a header row (none of its cells names a column such as "
-            f"{', '.join(HEADERS)}); a header row is required"
-        )
+        detail = Message(Reason.HEADER_ROW_MISSING, {"columns": ", ".join(HEADERS)})
         raise Refused(Reason.INVALID_VALUE, file=str(path), detail=detail)
     if "group_id" not in columns and "group_name" not in columns:
-        raise Refused(Reason.REQUIRED_COLUMN_MISSING, file=str(path), fields="group ID, group name")
+        raise Refused(
+            Reason.REQUIRED_COLUMN_MISSING, file=str(path), fields=["group_id", "group_name"]
+        )
     return columns, ignored
 
 
@@ -72,13 +71,13 @@ def unneutralize(cell: str) -> str:
     return cell
 
 
-def _flag(value: str, column: str) -> bool | None:
+def _flag(value: str, reason: Reason) -> bool | None:
     text = value.strip().casefold()
     if not text:
         return None
     if text in _TRUE or text in _FALSE:
         return text in _TRUE
-    raise ValueError(f"{column} '{value}' is neither true nor false (1/0, true/false)")
+    raise RowProblem(reason, value=value)
 
 
 def _group_type(value: str) -> str | None:
@@ -87,8 +86,16 @@ def _group_type(value: str) -> str | None:
         return None
     text = _TYPE_NAMES.get(text, text)
     if text not in {t.value for t in _IMPORTABLE}:
-        raise ValueError(f"'{value}' is not a group type (class, course, team, manual)")
+        raise RowProblem(Reason.GROUP_TYPE_UNKNOWN, value=value)
     return text
+
+
+class RowProblem(Exception):
+    """Why a group CSV row is left out (the file's other rows go on)."""
+
+    def __init__(self, reason: Reason, **params: Any) -> None:
+        self.message = Message(reason, params)
+        super().__init__(self.message.text())
 
 
 @dataclass(slots=True)
@@ -107,7 +114,7 @@ def parse_row(line: int, cells: dict[str, str]) -> Row:
     for text_field in ("description", "comment"):
         if cells.get(text_field, "").strip():
             given[text_field] = cells[text_field]
-    disabled = _flag(cells.get("disabled", ""), "disabled")
+    disabled = _flag(cells.get("disabled", ""), Reason.DISABLED_FLAG)
     if disabled is not None:
         given["disabled"] = disabled
     group_type = _group_type(cells.get("group_type", ""))
@@ -116,7 +123,5 @@ def parse_row(line: int, cells: dict[str, str]) -> Row:
     member_type = cells.get("member_type", "").strip()
     login = cells.get("member_key", "").strip().lower()
     if member_type and member_type.casefold() not in _USER_TYPES and login:
-        raise ValueError(f"member type '{member_type}' is not supported (only 'user')")
-    return Row(
-        line, given, login, _flag(cells.get("member_is_admin", ""), "member is administrator")
-    )
+        raise RowProblem(Reason.MEMBER_TYPE_UNSUPPORTED, value=member_type)
+    return Row(line, given, login, _flag(cells.get("member_is_admin", ""), Reason.ADMIN_FLAG))

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.engine.exports import atomic_write
 from app.engine.groupcsvrows import HEADERS, export_id
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.engine.safecells import neutralize
 from app.models import Group, Membership, User
 
@@ -56,7 +56,7 @@ def _export_codec(encoding: str) -> str:
     except LookupError:
         name = ""
     if name not in ENCODINGS:
-        detail = f"'{encoding}' is not an export encoding (utf-8, shift_jis, cp1252)"
+        detail = Message(Reason.EXPORT_ENCODING, {"value": encoding})
         raise Refused(Reason.INVALID_VALUE, detail=detail)
     return ENCODINGS[name]
 
@@ -66,9 +66,7 @@ def _check_encodable(target: Path, codec: str, group: Group, row: list[str]) -> 
         try:
             cell.encode(codec)
         except UnicodeEncodeError as exc:
-            detail = (
-                f"the group '{group.name}' (ID {export_id(group)}) contains "
-                f"'{exc.object[exc.start : exc.end]}', which {codec} cannot represent; "
-                "export it as UTF-8"
-            )
+            text = exc.object[exc.start : exc.end]
+            params = {"group": group.name, "id": export_id(group), "text": text, "codec": codec}
+            detail = Message(Reason.NOT_ENCODABLE, params)
             raise Refused(Reason.INVALID_VALUE, file=str(target), detail=detail) from None

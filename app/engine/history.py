@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from app.db import get_setting
 from app.engine.exports import write_table
 from app.engine.mapping import normalize_header
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.models import COUNT_NAMES, ImportRowResult, ImportRun, Operator, RunStatus, utcnow
 
 ARCHIVE_DAYS_KEY = "history_archive_days"
@@ -103,7 +103,7 @@ def export_rows(session: Session, run_id: int, target: Path, succeeded: bool) ->
     """
     target = Path(target)
     if target.suffix.lower() not in (".xlsx", ".csv"):
-        detail = f"{target.name}: use a file name ending in .xlsx or .csv"
+        detail = Message(Reason.DOWNLOAD_SUFFIX, {"name": target.name})
         raise Refused(Reason.INVALID_VALUE, detail=detail)
     run = _downloadable_run(session, run_id)
     keep = [i for i, h in enumerate(run.headers) if not _is_reasons_header(h)]
@@ -131,17 +131,17 @@ def export_rows(session: Session, run_id: int, target: Path, succeeded: bool) ->
 def _downloadable_run(session: Session, run_id: int) -> ImportRun:
     run = session.get(ImportRun, run_id)
     if run is None:
-        raise Refused(Reason.INVALID_VALUE, detail=f"there is no import run {run_id}")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.RUN_NOT_FOUND, {"run": run_id}))
     if run.status == RunStatus.ARCHIVED.value:
         found = _ARCHIVED_ON.search(run.message)
-        when = f" on {found.group(1)}" if found else ""
         detail = (
-            f"run {run_id} was archived{when}; its row details are deleted, "
-            "so its rows can no longer be downloaded"
+            Message(Reason.RUN_ARCHIVED_ON, {"run": run_id, "day": found.group(1)})
+            if found
+            else Message(Reason.RUN_ARCHIVED, {"run": run_id})
         )
         raise Refused(Reason.INVALID_VALUE, detail=detail)
     if run.status == RunStatus.RUNNING.value:
-        detail = f"run {run_id} is still running; its rows can be downloaded when it has finished"
+        detail = Message(Reason.RUN_STILL_RUNNING, {"run": run_id})
         raise Refused(Reason.INVALID_VALUE, detail=detail)
     return run
 
@@ -171,7 +171,7 @@ def archive_runs(
     """
     days = archive_days(session) if older_than_days is None else older_than_days
     if days < 0:
-        raise Refused(Reason.INVALID_VALUE, detail="the archive age cannot be negative")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.ARCHIVE_AGE_NEGATIVE))
     now = now or utcnow()
     cutoff = now - timedelta(days=days)
     runs = list(

@@ -43,7 +43,7 @@ from app.db import get_setting, session_scope, set_setting
 from app.engine.exports import atomic_write
 from app.engine.plan import Plan
 from app.engine.protocol import check_password
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import ApplyResult, RowAction
 from app.models import GroupType, School, group_name_key
 
@@ -228,7 +228,7 @@ def build_letters(
     :func:`sort_entries`). Refused without entries or with a short password."""
     check_password(password)
     if not entries:
-        raise Refused(Reason.INVALID_VALUE, detail="there are no new accounts to write letters for")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.NO_NEW_ACCOUNTS))
     labels = LABELS.get(language, LABELS["de"])
     _fonts()
     plain = io.BytesIO()

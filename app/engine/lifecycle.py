@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.models import AccountType, UsedLogin, User, UserStatus, utcnow
 
 if TYPE_CHECKING:
@@ -134,9 +134,7 @@ def restore_user(session: Session, login: str, actor: Actor | None = None) -> Us
     if actor is not None:
         actor.require_import("users", user.school_id)
     if user.status not in _RESTORABLE:
-        detail = (
-            f"user {user.login} is {user.status}; only marked or deactivated users are restored"
-        )
+        detail = Message(Reason.NOT_RESTORABLE, {"login": user.login, "status": user.status})
         raise Refused(Reason.INVALID_VALUE, detail=detail)
     user.status = UserStatus.ACTIVE.value
     user.marked_at = None
@@ -168,9 +166,10 @@ def set_periods(
     kind = session.get(AccountType, account_type)
     if kind is None:
         raise Refused(Reason.ACCOUNT_TYPE_UNKNOWN, value=account_type)
-    for name, days in (("tolerance", tolerance_days), ("deletion", deletion_days)):
+    periods = ((Reason.TOLERANCE_RANGE, tolerance_days), (Reason.DELETION_RANGE, deletion_days))
+    for reason, days in periods:
         if days is not None and not 0 <= days <= MAX_PERIOD_DAYS:
-            detail = f"the {name} period must be between 0 and {MAX_PERIOD_DAYS} days, not {days}"
+            detail = Message(reason, {"limit": MAX_PERIOD_DAYS, "days": days})
             raise Refused(Reason.INVALID_VALUE, detail=detail)
     if tolerance_days is not None:
         kind.tolerance_days = tolerance_days

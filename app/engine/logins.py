@@ -16,7 +16,7 @@ from itertools import repeat
 from operator import getitem, itemgetter
 from string import Formatter
 
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 
 DEFAULT_SCHEME = "{firstname}.{lastname}"
 DEFAULT_RESERVED = frozenset(
@@ -211,15 +211,14 @@ class LoginScheme:
         try:
             parts = list(Formatter().parse(self.template))
         except ValueError as exc:
-            raise Refused(Reason.INVALID_VALUE, detail=f"login scheme: {exc}") from None
+            raise Refused(
+                Reason.INVALID_VALUE, detail=Message(Reason.SCHEME_SYNTAX, {"error": str(exc)})
+            ) from None
         for _literal, name, spec, conversion in parts:
             if name is None:
                 continue
             if name not in _SCHEME_FIELDS or conversion or not _SCHEME_SPEC.fullmatch(spec or ""):
-                detail = (
-                    f"login scheme: '{{{name}}}' is not allowed; use {{firstname}}, "
-                    "{lastname}, {source_id}, optionally cut like {firstname:.1}"
-                )
+                detail = Message(Reason.SCHEME_FIELD, {"name": name})
                 raise Refused(Reason.INVALID_VALUE, detail=detail)
 
 

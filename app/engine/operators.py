@@ -18,7 +18,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from app.engine.passwords import USER_CHOSEN, hash_password, verify_password
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.models import Operator, OperatorRole, OperatorSchool, School
 
 IMPORT_KINDS = ("users", "groups")
@@ -137,13 +137,16 @@ def add_operator(
     actor.require_admin("manage operators")
     name = name.strip()
     if not name:
-        raise Refused(Reason.INVALID_VALUE, detail="an operator needs a name")
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.OPERATOR_NAME_MISSING))
     if session.scalar(select(Operator.id).where(Operator.name == name)) is not None:
         raise Refused(Reason.OPERATOR_EXISTS, name=name)
     kinds = sorted(set(import_kinds))
     unknown = [k for k in kinds if k not in IMPORT_KINDS]
     if unknown:
-        raise Refused(Reason.INVALID_VALUE, detail=f"unknown import kind: {', '.join(unknown)}")
+        raise Refused(
+            Reason.INVALID_VALUE,
+            detail=Message(Reason.IMPORT_KIND_UNKNOWN, {"kinds": ", ".join(unknown)}),
+        )
     if password is not None:
         _check_password(password)
     operator = Operator(
@@ -168,7 +171,9 @@ def set_password(session: Session, actor: Actor, name: str, password: str) -> No
     _check_password(password)
     operator = session.scalar(select(Operator).where(Operator.name == name))
     if operator is None:
-        raise Refused(Reason.INVALID_VALUE, detail=f"there is no operator '{name}'")
+        raise Refused(
+            Reason.INVALID_VALUE, detail=Message(Reason.OPERATOR_NOT_FOUND, {"name": name})
+        )
     operator.password_hash = hash_password(password, USER_CHOSEN)
 
 
@@ -176,7 +181,9 @@ def set_scope(session: Session, actor: Actor, name: str, schools: Iterable[str])
     actor.require_admin("manage operators")
     operator = session.scalar(select(Operator).where(Operator.name == name))
     if operator is None:
-        raise Refused(Reason.INVALID_VALUE, detail=f"there is no operator '{name}'")
+        raise Refused(
+            Reason.INVALID_VALUE, detail=Message(Reason.OPERATOR_NOT_FOUND, {"name": name})
+        )
     wanted = _schools(session, schools)
     session.execute(delete(OperatorSchool).where(OperatorSchool.operator_id == operator.id))
     for school in wanted:

@@ -239,7 +239,7 @@ def protocol_path(path: str | os.PathLike[str], fmt: ProtocolFormat | None = Non
             raise Refused(
                 Reason.INVALID_VALUE,
                 file=str(target),
-                detail="a protocol is saved as .xlsx, or as .zip holding a CSV file",
+                detail=Message(Reason.PROTOCOL_SUFFIX),
             )
     wanted = ".xlsx" if fmt == "xlsx" else ".zip"
     return target if suffix == wanted else target.with_name(target.name + wanted)

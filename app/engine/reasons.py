@@ -88,6 +88,57 @@ class Reason(enum.StrEnum):
     CSV_LINE = "csv_line"
     CELL_TOO_LONG = "cell_too_long"
     NOT_ONE_CHARACTER = "not_one_character"
+    # Details of other refusals (the ``detail`` of INVALID_VALUE, or ``why`` of NOT_UNDOABLE)
+    SCHOOL_NAME_LENGTH = "school_name_length"
+    SCHOOL_EXISTS = "school_exists"
+    YEAR_NAME_MISSING = "year_name_missing"
+    YEAR_DAYS = "year_days"
+    GROUP_TYPE_UNKNOWN = "group_type_unknown"
+    GROUP_NAME_LENGTH = "group_name_length"
+    DOWNLOAD_SUFFIX = "download_suffix"
+    RUN_NOT_FOUND = "run_not_found"
+    RUN_ARCHIVED = "run_archived"
+    RUN_ARCHIVED_ON = "run_archived_on"
+    RUN_STILL_RUNNING = "run_still_running"
+    ARCHIVE_AGE_NEGATIVE = "archive_age_negative"
+    OPERATOR_NAME_MISSING = "operator_name_missing"
+    IMPORT_KIND_UNKNOWN = "import_kind_unknown"
+    OPERATOR_NOT_FOUND = "operator_not_found"
+    NOT_RESTORABLE = "not_restorable"
+    TOLERANCE_RANGE = "tolerance_range"
+    DELETION_RANGE = "deletion_range"
+    NO_NEW_ACCOUNTS = "no_new_accounts"
+    PROTOCOL_SUFFIX = "protocol_suffix"
+    SCHEME_SYNTAX = "scheme_syntax"
+    SCHEME_FIELD = "scheme_field"
+    NOT_UNDOABLE = "not_undoable"
+    USER_RUN_NOT_FOUND = "user_run_not_found"
+    UNDO_BLOCKED = "undo_blocked"
+    UNDO_DATABASE = "undo_database"
+    # Details of a group CSV row left out, or of a group export refused
+    HEADER_ROW_MISSING = "header_row_missing"
+    DISABLED_FLAG = "disabled_flag"
+    ADMIN_FLAG = "admin_flag"
+    MEMBER_TYPE_UNSUPPORTED = "member_type_unsupported"
+    GROUP_ID_UNKNOWN = "group_id_unknown"
+    GROUP_NAME_NEEDED = "group_name_needed"
+    NEW_GROUP_WITHOUT_NAME = "new_group_without_name"
+    GROUP_NAME_HAS_ID = "group_name_has_id"
+    NAME_OF_TWO_IDS = "name_of_two_ids"
+    GROUP_FIELD_DIFFERS = "group_field_differs"
+    GROUP_NAME_TAKEN = "group_name_taken"
+    ADMIN_TWICE = "admin_twice"
+    SYSTEM_GROUP = "system_group"
+    EXPORT_ENCODING = "export_encoding"
+    NOT_ENCODABLE = "not_encodable"
+    UNDONE_ALREADY = "undone_already"
+    UNDO_ARCHIVED = "undo_archived"
+    UNDO_CANCELLED = "undo_cancelled"
+    UNDO_FAILED = "undo_failed"
+    UNDO_RUNNING = "undo_running"
+    UNDO_STATUS = "undo_status"
+    UNDO_NO_IMAGE = "undo_no_image"
+    UNDO_NOT_LAST = "undo_not_last"
 
 
 _TEXT: dict[Reason, str] = {
@@ -172,9 +223,92 @@ _TEXT: dict[Reason, str] = {
     Reason.CSV_LINE: "line {line}: {error}",
     Reason.CELL_TOO_LONG: "line {line}: a cell has more than {limit:,} characters",
     Reason.NOT_ONE_CHARACTER: "the delimiter '{value}' is not a single character",
+    Reason.SCHOOL_NAME_LENGTH: "a school name has 1 to 200 characters",
+    Reason.SCHOOL_EXISTS: "the school '{school}' exists already",
+    Reason.YEAR_NAME_MISSING: "a school year needs a name",
+    Reason.YEAR_DAYS: "the last day must be after the first day",
+    Reason.GROUP_TYPE_UNKNOWN: "'{value}' is not a group type (class, course, team, manual)",
+    Reason.GROUP_NAME_LENGTH: "a group name has 1 to 100 characters",
+    Reason.DOWNLOAD_SUFFIX: "{name}: use a file name ending in .xlsx or .csv",
+    Reason.RUN_NOT_FOUND: "there is no import run {run}",
+    Reason.RUN_ARCHIVED: (
+        "run {run} was archived; its row details are deleted, so its rows can no longer be "
+        "downloaded"
+    ),
+    Reason.RUN_ARCHIVED_ON: (
+        "run {run} was archived on {day}; its row details are deleted, so its rows can no "
+        "longer be downloaded"
+    ),
+    Reason.RUN_STILL_RUNNING: (
+        "run {run} is still running; its rows can be downloaded when it has finished"
+    ),
+    Reason.ARCHIVE_AGE_NEGATIVE: "the archive age cannot be negative",
+    Reason.OPERATOR_NAME_MISSING: "an operator needs a name",
+    Reason.IMPORT_KIND_UNKNOWN: "unknown import kind: {kinds}",
+    Reason.OPERATOR_NOT_FOUND: "there is no operator '{name}'",
+    Reason.NOT_RESTORABLE: (
+        "user {login} is {status}; only marked or deactivated users are restored"
+    ),
+    Reason.TOLERANCE_RANGE: "the tolerance period must be between 0 and {limit} days, not {days}",
+    Reason.DELETION_RANGE: "the deletion period must be between 0 and {limit} days, not {days}",
+    Reason.NO_NEW_ACCOUNTS: "there are no new accounts to write letters for",
+    Reason.PROTOCOL_SUFFIX: "a protocol is saved as .xlsx, or as .zip holding a CSV file",
+    Reason.SCHEME_SYNTAX: "login scheme: {error}",
+    Reason.SCHEME_FIELD: (
+        "login scheme: '{{{name}}}' is not allowed; use {{firstname}}, {{lastname}}, "
+        "{{source_id}}, optionally cut like {{firstname:.1}}"
+    ),
+    Reason.NOT_UNDOABLE: "run {run} cannot be undone: {why}",
+    Reason.USER_RUN_NOT_FOUND: "there is no user import run {run}",
+    Reason.UNDO_BLOCKED: "these records changed since: {records}",
+    Reason.UNDO_DATABASE: "the database refused it ({error})",
+    Reason.HEADER_ROW_MISSING: (
+        "the first line is not a header row (none of its cells names a column such as "
+        "{columns}); a header row is required"
+    ),
+    Reason.DISABLED_FLAG: "disabled '{value}' is neither true nor false (1/0, true/false)",
+    Reason.ADMIN_FLAG: (
+        "member is administrator '{value}' is neither true nor false (1/0, true/false)"
+    ),
+    Reason.MEMBER_TYPE_UNSUPPORTED: "member type '{value}' is not supported (only 'user')",
+    Reason.GROUP_ID_UNKNOWN: "there is no group with the ID {key}",
+    Reason.GROUP_NAME_NEEDED: "a row without a group ID needs a group name",
+    Reason.NEW_GROUP_WITHOUT_NAME: "the group ID {key} is unknown and the row has no group name",
+    Reason.GROUP_NAME_HAS_ID: (
+        "the group ID {key} is unknown, but a group named '{name}' exists already in this "
+        "school year (ID {id}); use that ID"
+    ),
+    Reason.NAME_OF_TWO_IDS: "the group name '{name}' is given to two different group IDs",
+    Reason.GROUP_FIELD_DIFFERS: "the {field} differs from line {line} of this group",
+    Reason.GROUP_NAME_TAKEN: "another group is named '{name}' already",
+    Reason.ADMIN_TWICE: "{login} is listed twice with different administrator flags",
+    Reason.SYSTEM_GROUP: "'{name}' is a system group, which imports never change",
+    Reason.EXPORT_ENCODING: "'{value}' is not an export encoding (utf-8, shift_jis, cp1252)",
+    Reason.NOT_ENCODABLE: (
+        "the group '{group}' (ID {id}) contains '{text}', which {codec} cannot represent; "
+        "export it as UTF-8"
+    ),
+    Reason.UNDONE_ALREADY: "it was undone already",
+    Reason.UNDO_ARCHIVED: "it was archived, which deleted what an undo needs",
+    Reason.UNDO_CANCELLED: "it was cancelled and changed nothing",
+    Reason.UNDO_FAILED: "it failed and changed nothing",
+    Reason.UNDO_RUNNING: "it is still running",
+    Reason.UNDO_STATUS: "its status is {status}",
+    Reason.UNDO_NO_IMAGE: "it was recorded without the before-image an undo needs",
+    Reason.UNDO_NOT_LAST: (
+        "it is not the school's last import (run {later}, {file}, {status}, came after it; "
+        "undo that one first)"
+    ),
 }
 
 FIELD_LABELS = {
+    # The group CSV's fields (its row errors name them).
+    "group_id": "group ID",
+    "group_name": "group name",
+    "description": "description",
+    "comment": "comment",
+    "disabled": "disabled flag",
+    "group_type": "group type",
     "source_id": "source ID",
     "last_name": "last name",
     "first_name": "first name",

@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.engine.beforeimage import Image, is_complete, read_image
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange
 from app.models import Group, ImportRowResult, ImportRun, Membership, RunStatus, User, utcnow
 
@@ -166,25 +166,34 @@ def last_undoable_run(session: Session, school_id: int) -> int | None:
     return run.id
 
 
-def _refuse(run_id: int, why: str) -> Refused:
-    return Refused(Reason.INVALID_VALUE, detail=f"run {run_id} cannot be undone: {why}")
+def _refuse(run_id: int, why: Message) -> Refused:
+    return Refused(
+        Reason.INVALID_VALUE, detail=Message(Reason.NOT_UNDOABLE, {"run": run_id, "why": why})
+    )
+
+
+_WHY_NOT = {
+    RunStatus.UNDONE.value: Reason.UNDONE_ALREADY,
+    RunStatus.ARCHIVED.value: Reason.UNDO_ARCHIVED,
+    RunStatus.CANCELLED.value: Reason.UNDO_CANCELLED,
+    RunStatus.FAILED.value: Reason.UNDO_FAILED,
+    RunStatus.RUNNING.value: Reason.UNDO_RUNNING,
+}
 
 
 def _undoable_run(session: Session, run_id: int) -> ImportRun:
     run = session.get(ImportRun, run_id)
     if run is None or run.kind != "users":
-        raise Refused(Reason.INVALID_VALUE, detail=f"there is no user import run {run_id}")
-    reasons = {
-        RunStatus.UNDONE.value: "it was undone already",
-        RunStatus.ARCHIVED.value: "it was archived, which deleted what an undo needs",
-        RunStatus.CANCELLED.value: "it was cancelled and changed nothing",
-        RunStatus.FAILED.value: "it failed and changed nothing",
-        RunStatus.RUNNING.value: "it is still running",
-    }
+        detail = Message(Reason.USER_RUN_NOT_FOUND, {"run": run_id})
+        raise Refused(Reason.INVALID_VALUE, detail=detail)
     if run.status not in UNDOABLE:
-        raise _refuse(run_id, reasons.get(run.status, f"its status is {run.status}"))
+        why = _WHY_NOT.get(run.status)
+        raise _refuse(
+            run_id,
+            Message(why) if why else Message(Reason.UNDO_STATUS, {"status": run.status}),
+        )
     if not is_complete(run.before_image):
-        raise _refuse(run_id, "it was recorded without the before-image an undo needs")
+        raise _refuse(run_id, Message(Reason.UNDO_NO_IMAGE))
     later = session.scalar(
         select(ImportRun)
         .where(
@@ -197,11 +206,8 @@ def _undoable_run(session: Session, run_id: int) -> ImportRun:
         .limit(1)
     )
     if later is not None:
-        why = (
-            f"it is not the school's last import (run {later.id}, {later.file_name}, "
-            f"{later.status}, came after it; undo that one first)"
-        )
-        raise _refuse(run_id, why)
+        params = {"later": later.id, "file": later.file_name, "status": later.status}
+        raise _refuse(run_id, Message(Reason.UNDO_NOT_LAST, params))
     return run
 
 
@@ -340,13 +346,15 @@ def undo_run(session: Session, run_id: int, actor: Actor | None = None) -> UndoR
         actor.require_import("users", run.school_id if run is not None else None)
     plan = preview_undo(session, run_id)
     if plan.blockers:
-        raise _refuse(run_id, f"these records changed since: {plan.blockers_text()}")
+        changed = Message(Reason.UNDO_BLOCKED, {"records": plan.blockers_text()})
+        raise _refuse(run_id, changed)
     assert plan.image is not None
     image = plan.image
     try:
         result = _execute(session, plan, image)
     except IntegrityError as exc:
-        raise _refuse(run_id, f"the database refused it ({exc.orig})") from None
+        refused = Message(Reason.UNDO_DATABASE, {"error": str(exc.orig)})
+        raise _refuse(run_id, refused) from None
     run = session.get_one(ImportRun, run_id)
     note = f"undone on {utcnow().date().isoformat()}"
     run.message = f"{run.message}; {note}" if run.message else note

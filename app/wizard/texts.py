@@ -196,6 +196,93 @@ _GERMAN: dict[Reason, str] = {
     Reason.CSV_LINE: "Zeile {line}: {error}",
     Reason.CELL_TOO_LONG: "Zeile {line}: eine Zelle hat mehr als {limit} Zeichen",
     Reason.NOT_ONE_CHARACTER: "das Trennzeichen '{value}' ist nicht genau ein Zeichen",
+    Reason.SCHOOL_NAME_LENGTH: "ein Schulname hat 1 bis 200 Zeichen",
+    Reason.SCHOOL_EXISTS: "die Schule '{school}' gibt es schon",
+    Reason.YEAR_NAME_MISSING: "ein Schuljahr braucht einen Namen",
+    Reason.YEAR_DAYS: "der letzte Tag muss nach dem ersten liegen",
+    Reason.GROUP_TYPE_UNKNOWN: "'{value}' ist keine Gruppenart (class, course, team, manual)",
+    Reason.GROUP_NAME_LENGTH: "ein Gruppenname hat 1 bis 100 Zeichen",
+    Reason.DOWNLOAD_SUFFIX: "{name}: bitte einen Dateinamen wählen, der auf .xlsx oder .csv endet",
+    Reason.RUN_NOT_FOUND: "es gibt keinen Importlauf {run}",
+    Reason.RUN_ARCHIVED: (
+        "Lauf {run} wurde archiviert; seine Zeilen sind gelöscht und lassen sich nicht mehr "
+        "herunterladen"
+    ),
+    Reason.RUN_ARCHIVED_ON: (
+        "Lauf {run} wurde am {day} archiviert; seine Zeilen sind gelöscht und lassen sich "
+        "nicht mehr herunterladen"
+    ),
+    Reason.RUN_STILL_RUNNING: (
+        "Lauf {run} läuft noch; seine Zeilen lassen sich herunterladen, sobald er fertig ist"
+    ),
+    Reason.ARCHIVE_AGE_NEGATIVE: "das Alter fürs Archivieren kann nicht negativ sein",
+    Reason.OPERATOR_NAME_MISSING: "ein Bearbeiter braucht einen Namen",
+    Reason.IMPORT_KIND_UNKNOWN: "unbekannte Importart: {kinds}",
+    Reason.OPERATOR_NOT_FOUND: "es gibt keinen Bearbeiter '{name}'",
+    Reason.NOT_RESTORABLE: (
+        "der Benutzer {login} ist {status}; nur vorgemerkte oder deaktivierte Benutzer werden "
+        "wiederhergestellt"
+    ),
+    Reason.TOLERANCE_RANGE: (
+        "die Kulanzfrist muss zwischen 0 und {limit} Tagen liegen, nicht {days}"
+    ),
+    Reason.DELETION_RANGE: "die Löschfrist muss zwischen 0 und {limit} Tagen liegen, nicht {days}",
+    Reason.NO_NEW_ACCOUNTS: "es gibt keine neuen Konten, für die Briefe zu schreiben wären",
+    Reason.PROTOCOL_SUFFIX: (
+        "ein Protokoll wird als .xlsx gespeichert oder als .zip mit einer CSV-Datei darin"
+    ),
+    Reason.SCHEME_SYNTAX: "Schema der Benutzernamen: {error}",
+    Reason.SCHEME_FIELD: (
+        "Schema der Benutzernamen: '{{{name}}}' ist nicht erlaubt; möglich sind {{firstname}}, "
+        "{{lastname}}, {{source_id}}, auch gekürzt wie {{firstname:.1}}"
+    ),
+    Reason.NOT_UNDOABLE: "Lauf {run} kann nicht rückgängig gemacht werden: {why}",
+    Reason.USER_RUN_NOT_FOUND: "es gibt keinen Benutzer-Importlauf {run}",
+    Reason.UNDO_BLOCKED: "diese Einträge wurden seitdem geändert: {records}",
+    Reason.UNDO_DATABASE: "die Datenbank hat es abgelehnt ({error})",
+    Reason.HEADER_ROW_MISSING: (
+        "die erste Zeile ist keine Kopfzeile (keine ihrer Zellen nennt eine Spalte wie "
+        "{columns}); eine Kopfzeile ist nötig"
+    ),
+    Reason.DISABLED_FLAG: "deaktiviert '{value}' ist weder wahr noch falsch (1/0, true/false)",
+    Reason.ADMIN_FLAG: (
+        "Mitglied ist Administrator '{value}' ist weder wahr noch falsch (1/0, true/false)"
+    ),
+    Reason.MEMBER_TYPE_UNSUPPORTED: (
+        "der Mitgliedstyp '{value}' wird nicht unterstützt (nur 'user')"
+    ),
+    Reason.GROUP_ID_UNKNOWN: "es gibt keine Gruppe mit der ID {key}",
+    Reason.GROUP_NAME_NEEDED: "eine Zeile ohne Gruppen-ID braucht einen Gruppennamen",
+    Reason.NEW_GROUP_WITHOUT_NAME: (
+        "die Gruppen-ID {key} ist unbekannt, und die Zeile hat keinen Gruppennamen"
+    ),
+    Reason.GROUP_NAME_HAS_ID: (
+        "die Gruppen-ID {key} ist unbekannt, aber eine Gruppe namens '{name}' gibt es in "
+        "diesem Schuljahr schon (ID {id}); bitte diese ID verwenden"
+    ),
+    Reason.NAME_OF_TWO_IDS: "der Gruppenname '{name}' steht bei zwei verschiedenen Gruppen-IDs",
+    Reason.GROUP_FIELD_DIFFERS: "{field} weicht von Zeile {line} dieser Gruppe ab",
+    Reason.GROUP_NAME_TAKEN: "eine andere Gruppe heißt schon '{name}'",
+    Reason.ADMIN_TWICE: "{login} steht zweimal da, mit verschiedenen Angaben zum Administrator",
+    Reason.SYSTEM_GROUP: "'{name}' ist eine Systemgruppe, die ein Import nie ändert",
+    Reason.EXPORT_ENCODING: (
+        "'{value}' ist keine Kodierung für den Export (utf-8, shift_jis, cp1252)"
+    ),
+    Reason.NOT_ENCODABLE: (
+        "die Gruppe '{group}' (ID {id}) enthält '{text}', was {codec} nicht darstellen kann; "
+        "bitte als UTF-8 exportieren"
+    ),
+    Reason.UNDONE_ALREADY: "er wurde schon rückgängig gemacht",
+    Reason.UNDO_ARCHIVED: "er wurde archiviert, und damit ist gelöscht, was dafür nötig wäre",
+    Reason.UNDO_CANCELLED: "er wurde abgebrochen und hat nichts geändert",
+    Reason.UNDO_FAILED: "er ist gescheitert und hat nichts geändert",
+    Reason.UNDO_RUNNING: "er läuft noch",
+    Reason.UNDO_STATUS: "sein Status ist {status}",
+    Reason.UNDO_NO_IMAGE: "er wurde ohne die Angaben aufgezeichnet, die dafür nötig sind",
+    Reason.UNDO_NOT_LAST: (
+        "er ist nicht der letzte Import der Schule (Lauf {later}, {file}, {status}, kam "
+        "danach; zuerst diesen rückgängig machen)"
+    ),
 }
 
 
@@ -216,6 +303,12 @@ def _german(value: Any) -> Any:
 _SWAP_SEPARATORS = str.maketrans(",.", ".,")
 
 _GERMAN_FIELDS = {
+    "group_id": "Gruppen-ID",
+    "group_name": "Gruppenname",
+    "description": "Beschreibung",
+    "comment": "Kommentar",
+    "disabled": "Deaktiviert-Angabe",
+    "group_type": "Gruppenart",
     "source_id": "Quell-ID",
     "last_name": "Nachname",
     "first_name": "Vorname",
@@ -226,12 +319,22 @@ _GERMAN_FIELDS = {
 }
 
 
+# Reasons whose ``status`` is a code: a user's, or an import run's.
+_STATUS_WORDS = {
+    Reason.NOT_RESTORABLE: lambda code: status_label(code),
+    Reason.UNDO_STATUS: lambda code: run_status_label(code),
+    Reason.UNDO_NOT_LAST: lambda code: run_status_label(code),
+}
+
+
 def reason_text(message: Message) -> str:
     """The message in the interface language."""
     template = _GERMAN.get(message.reason) if _language == "de" else None
     if template is None:
         return message.text()
     values: dict[str, Any] = {k: _german(v) for k, v in message.params.items()}
+    if "status" in values and message.reason in _STATUS_WORDS:
+        values["status"] = _STATUS_WORDS[message.reason](str(values["status"]))
     if "field" in values:
         values["field"] = _GERMAN_FIELDS.get(str(values["field"]), values["field"])
     if isinstance(values.get("fields"), list | tuple):

@@ -121,6 +121,27 @@ def test_a_refused_file_reads_in_german_detail_and_numbers_included(tmp_path: Pa
     assert texts.reason_text(size) == "300,2 MB; die Grenze ist 256,0 MB"
 
 
+def test_other_refusals_read_in_german_too() -> None:
+    texts.set_language("de")
+    differs = Message(Reason.GROUP_FIELD_DIFFERS, {"field": "group_type", "line": 3})
+    assert texts.reason_text(differs) == "Gruppenart weicht von Zeile 3 dieser Gruppe ab"
+    assert differs.text() == "the group type differs from line 3 of this group"
+    why = Message(Reason.UNDO_STATUS, {"status": "failed"})
+    undo = Message(
+        Reason.INVALID_VALUE, {"detail": Message(Reason.NOT_UNDOABLE, {"run": 7, "why": why})}
+    )
+    assert texts.reason_text(undo).startswith("Lauf 7 kann nicht rückgängig gemacht werden: ")
+    assert undo.text() == "run 7 cannot be undone: its status is failed"
+    days = Message(Reason.YEAR_DAYS)
+    assert texts.reason_text(Message(Reason.INVALID_VALUE, {"detail": days})) == (
+        "der letzte Tag muss nach dem ersten liegen"
+    )
+
+
+def test_every_field_label_has_german_words() -> None:
+    assert set(reasons.FIELD_LABELS) <= set(texts._GERMAN_FIELDS)
+
+
 def test_every_reason_has_german_words_with_the_english_placeholders() -> None:
     """No refusal reaches a German user in English, and no German template asks for a
     parameter the engine does not give (or drops one it gives)."""
