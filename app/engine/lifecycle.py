@@ -99,7 +99,7 @@ def purge_due(session: Session, today: date, actor: Actor | None = None) -> list
     only an administrator may purge.
     """
     if actor is not None:
-        actor.require_admin("purge users")
+        actor.require_admin(Reason.ACTION_PURGE)
     users = list(
         session.scalars(
             select(User)
@@ -162,7 +162,7 @@ def set_periods(
     """Change one account type's periods (``None`` keeps a value as it is); with
     ``actor``, only an administrator may."""
     if actor is not None:
-        actor.require_admin("change the grace periods")
+        actor.require_admin(Reason.ACTION_GRACE_PERIODS)
     kind = session.get(AccountType, account_type)
     if kind is None:
         raise Refused(Reason.ACCOUNT_TYPE_UNKNOWN, value=account_type)

@@ -50,14 +50,19 @@ class Actor:
 
     def require_import(self, kind: str, school_id: int | None) -> None:
         if kind not in self.import_kinds:
-            what = "import users" if kind == "users" else "import groups"
-            raise Refused(Reason.NOT_ALLOWED, operator=self.name, action=what)
+            what = Reason.ACTION_IMPORT_USERS if kind == "users" else Reason.ACTION_IMPORT_GROUPS
+            raise Refused(Reason.NOT_ALLOWED, operator=self.name, action=Message(what))
         if school_id is not None and not self.in_scope(school_id):
-            raise Refused(Reason.NOT_ALLOWED, operator=self.name, action="import into this school")
+            raise Refused(
+                Reason.NOT_ALLOWED, operator=self.name, action=Message(Reason.ACTION_IMPORT_HERE)
+            )
 
-    def require_admin(self, action: str) -> None:
+    def require_admin(self, action: str | Reason) -> None:
+        """Refuse unless an administrator; ``action`` names what was asked, as words
+        (the command line's) or as a reason code (the engine's, worded per language)."""
         if not self.is_admin:
-            raise Refused(Reason.NOT_ALLOWED, operator=self.name, action=action)
+            what = Message(action) if isinstance(action, Reason) else action
+            raise Refused(Reason.NOT_ALLOWED, operator=self.name, action=what)
 
 
 def _actor(session: Session, operator: Operator) -> Actor:
@@ -134,7 +139,7 @@ def add_operator(
     schools: Iterable[str] = (),
     password: str | None = None,
 ) -> Operator:
-    actor.require_admin("manage operators")
+    actor.require_admin(Reason.ACTION_OPERATORS)
     name = name.strip()
     if not name:
         raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.OPERATOR_NAME_MISSING))
@@ -167,7 +172,7 @@ def add_operator(
 def set_password(session: Session, actor: Actor, name: str, password: str) -> None:
     """Administrators set anyone's password; operators their own."""
     if actor.name != name:
-        actor.require_admin("set another operator's password")
+        actor.require_admin(Reason.ACTION_PASSWORD)
     _check_password(password)
     operator = session.scalar(select(Operator).where(Operator.name == name))
     if operator is None:
@@ -178,7 +183,7 @@ def set_password(session: Session, actor: Actor, name: str, password: str) -> No
 
 
 def set_scope(session: Session, actor: Actor, name: str, schools: Iterable[str]) -> None:
-    actor.require_admin("manage operators")
+    actor.require_admin(Reason.ACTION_OPERATORS)
     operator = session.scalar(select(Operator).where(Operator.name == name))
     if operator is None:
         raise Refused(

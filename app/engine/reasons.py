@@ -115,6 +115,14 @@ class Reason(enum.StrEnum):
     USER_RUN_NOT_FOUND = "user_run_not_found"
     UNDO_BLOCKED = "undo_blocked"
     UNDO_DATABASE = "undo_database"
+    # What an operator may not do (the ``action`` of NOT_ALLOWED)
+    ACTION_IMPORT_USERS = "action_import_users"
+    ACTION_IMPORT_GROUPS = "action_import_groups"
+    ACTION_IMPORT_HERE = "action_import_here"
+    ACTION_PURGE = "action_purge"
+    ACTION_GRACE_PERIODS = "action_grace_periods"
+    ACTION_OPERATORS = "action_operators"
+    ACTION_PASSWORD = "action_password"
     # Details of a group CSV row left out, or of a group export refused
     HEADER_ROW_MISSING = "header_row_missing"
     DISABLED_FLAG = "disabled_flag"
@@ -262,6 +270,13 @@ _TEXT: dict[Reason, str] = {
     Reason.USER_RUN_NOT_FOUND: "there is no user import run {run}",
     Reason.UNDO_BLOCKED: "these records changed since: {records}",
     Reason.UNDO_DATABASE: "the database refused it ({error})",
+    Reason.ACTION_IMPORT_USERS: "import users",
+    Reason.ACTION_IMPORT_GROUPS: "import groups",
+    Reason.ACTION_IMPORT_HERE: "import into this school",
+    Reason.ACTION_PURGE: "purge users",
+    Reason.ACTION_GRACE_PERIODS: "change the grace periods",
+    Reason.ACTION_OPERATORS: "manage operators",
+    Reason.ACTION_PASSWORD: "set another operator's password",
     Reason.HEADER_ROW_MISSING: (
         "the first line is not a header row (none of its cells names a column such as "
         "{columns}); a header row is required"

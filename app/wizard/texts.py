@@ -240,6 +240,13 @@ _GERMAN: dict[Reason, str] = {
     Reason.USER_RUN_NOT_FOUND: "es gibt keinen Benutzer-Importlauf {run}",
     Reason.UNDO_BLOCKED: "diese Einträge wurden seitdem geändert: {records}",
     Reason.UNDO_DATABASE: "die Datenbank hat es abgelehnt ({error})",
+    Reason.ACTION_IMPORT_USERS: "Benutzer importieren",
+    Reason.ACTION_IMPORT_GROUPS: "Gruppen importieren",
+    Reason.ACTION_IMPORT_HERE: "in diese Schule importieren",
+    Reason.ACTION_PURGE: "Benutzer endgültig löschen",
+    Reason.ACTION_GRACE_PERIODS: "die Fristen ändern",
+    Reason.ACTION_OPERATORS: "Bearbeiter verwalten",
+    Reason.ACTION_PASSWORD: "das Passwort eines anderen Bearbeiters setzen",
     Reason.HEADER_ROW_MISSING: (
         "die erste Zeile ist keine Kopfzeile (keine ihrer Zellen nennt eine Spalte wie "
         "{columns}); eine Kopfzeile ist nötig"

@@ -132,6 +132,11 @@ def test_other_refusals_read_in_german_too() -> None:
     )
     assert texts.reason_text(undo).startswith("Lauf 7 kann nicht rückgängig gemacht werden: ")
     assert undo.text() == "run 7 cannot be undone: its status is failed"
+    denied = Message(
+        Reason.NOT_ALLOWED, {"operator": "herr.meier", "action": Message(Reason.ACTION_OPERATORS)}
+    )
+    assert texts.reason_text(denied) == "herr.meier darf nicht: Bearbeiter verwalten"
+    assert denied.text() == "herr.meier may not manage operators"
     days = Message(Reason.YEAR_DAYS)
     assert texts.reason_text(Message(Reason.INVALID_VALUE, {"detail": days})) == (
         "der letzte Tag muss nach dem ersten liegen"
