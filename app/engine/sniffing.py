@@ -9,6 +9,7 @@ consistent of ``; , TAB |`` over the first records.
 from __future__ import annotations
 
 import codecs
+import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -20,6 +21,8 @@ SNIFF_RECORDS = 50
 _SNIFF_CHARS = 64 * 1024
 _ENCODING_SAMPLE_CHARS = 100_000
 _TURKISH_IN_CP1252 = frozenset("ÐÝÞðýþ")
+# The two bytes of a letter À-ſ (U+00C0-U+017F) in UTF-8.
+_UTF8_LATIN = re.compile(rb"[\xc3-\xc5][\x80-\xbf]")
 
 
 def detect_encoding(data: bytes) -> str:
@@ -30,6 +33,8 @@ def detect_encoding(data: bytes) -> str:
 def refuse_mixed_utf8(path: Path, data: bytes) -> None:
     """Refuse a file whose lines mix UTF-8 with another encoding (pasted together):
     any single guess would silently garble part of the names."""
+    if _UTF8_LATIN.search(data) is None:
+        return  # no line holds UTF-8 letters À-ſ, so none can be a UTF-8 name line
     utf8_line = other_line = 0
     for number, line in enumerate(data.split(b"\n"), 1):
         if line.isascii():
