@@ -240,8 +240,8 @@ class GroupImportDialog(QDialog):
         summary = self.plan.summary()
         text = self.tr("Preview: %1.").replace("%1", result_sentence(summary))
         if summary.rows_with_errors:
-            more = self.tr("%1 rows have errors and are left out.")
-            text += " " + more.replace("%1", str(summary.rows_with_errors))
+            more = self.tr("%n rows have errors and are left out.", "", summary.rows_with_errors)
+            text += " " + more
         self.summary_label.setText(text)
         self.import_button.setEnabled(bool(self.plan.groups))
 

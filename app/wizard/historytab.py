@@ -154,7 +154,7 @@ class HistoryTab(QWidget):
             text = f"{target}: {error.strerror or error}"
             self.last_message = inform(self, self.tr("Download not possible"), text, warning=True)
             return None
-        text = self.tr("%1 rows written to %2").replace("%1", str(count)).replace("%2", str(target))
+        text = self.tr("%n rows written to %1", "", count).replace("%1", str(target))
         self.last_message = inform(self, self.tr("Download"), text)
         return count
 

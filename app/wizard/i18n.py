@@ -47,7 +47,8 @@ class TsTranslator(QTranslator):
 
     def __init__(self, ts_file: Path) -> None:
         super().__init__()
-        self._table: dict[tuple[str, str], str] = {}
+        # (context, source) -> the translation, or its singular and plural forms
+        self._table: dict[tuple[str, str], str | tuple[str, ...]] = {}
         root = ET.parse(ts_file).getroot()
         for context in root.iter("context"):
             name = context.findtext("name", "")
@@ -55,8 +56,12 @@ class TsTranslator(QTranslator):
                 node = message.find("translation")
                 if node is None or node.get("type") in ("unfinished", "obsolete", "vanished"):
                     continue
-                if node.text:
-                    self._table[(name, message.findtext("source", ""))] = node.text
+                key = (name, message.findtext("source", ""))
+                forms = tuple(form.text or "" for form in node.iter("numerusform"))
+                if forms:
+                    self._table[key] = forms
+                elif node.text and node.text.strip():
+                    self._table[key] = node.text
 
     def translate(
         self,
@@ -65,7 +70,10 @@ class TsTranslator(QTranslator):
         disambiguation: str | None = None,
         n: int = -1,
     ) -> str:
-        return self._table.get((context, source_text), "")
+        found = self._table.get((context, source_text), "")
+        if isinstance(found, tuple):  # German and English: one, and everything else
+            return found[0] if n == 1 or len(found) == 1 else found[1]
+        return found
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
         return not self._table

@@ -275,9 +275,11 @@ class MainWindow(QMainWindow):
             self._message(self.tr("Purge due accounts"), self.tr("No account is due for purging."))
             return []
         text = self.tr(
-            "%1 deactivated accounts have reached the end of their deletion period and will"
-            " be deleted for good. Their logins are never given again. Continue?"
-        ).replace("%1", str(len(due)))
+            "%n deactivated accounts have reached the end of their deletion period and will"
+            " be deleted for good. Their logins are never given again. Continue?",
+            "",
+            len(due),
+        )
         if not self.confirm(self.tr("Purge due accounts"), text):
             return []
         try:
@@ -287,7 +289,7 @@ class MainWindow(QMainWindow):
             self._message(self.tr("Purge due accounts"), texts.error_text(error), warning=True)
             return []
         self.refresh()
-        done = self.tr("%1 accounts deleted.").replace("%1", str(len(purged)))
+        done = self.tr("%n accounts deleted.", "", len(purged))
         self._message(self.tr("Purge due accounts"), done)
         return purged
 

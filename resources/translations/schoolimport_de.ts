@@ -331,10 +331,13 @@
         <source>Preview: %1.</source>
         <translation>Vorschau: %1.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/wizard/groupcsvdialog.py" line="248"/>
-        <source>%1 rows have errors and are left out.</source>
-        <translation>%1 Zeilen sind fehlerhaft und werden ausgelassen.</translation>
+        <source>%n rows have errors and are left out.</source>
+        <translation>
+            <numerusform>%n Zeile ist fehlerhaft und wird ausgelassen.</numerusform>
+            <numerusform>%n Zeilen sind fehlerhaft und werden ausgelassen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -580,10 +583,13 @@
         <source>Download not possible</source>
         <translation>Herunterladen nicht möglich</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/wizard/historytab.py" line="157"/>
-        <source>%1 rows written to %2</source>
-        <translation>%1 Zeilen in %2 geschrieben</translation>
+        <source>%n rows written to %1</source>
+        <translation>
+            <numerusform>%n Zeile in %1 geschrieben</numerusform>
+            <numerusform>%n Zeilen in %1 geschrieben</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/wizard/historytab.py" line="158"/>
@@ -783,15 +789,21 @@
         <source>No account is due for purging.</source>
         <translation>Kein Konto ist zur endgültigen Löschung fällig.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/wizard/mainwindow.py" line="278"/>
-        <source>%1 deactivated accounts have reached the end of their deletion period and will be deleted for good. Their logins are never given again. Continue?</source>
-        <translation>%1 deaktivierte Konten haben das Ende ihrer Löschfrist erreicht und werden endgültig gelöscht. Ihre Benutzernamen werden nie wieder vergeben. Fortfahren?</translation>
+        <source>%n deactivated accounts have reached the end of their deletion period and will be deleted for good. Their logins are never given again. Continue?</source>
+        <translation>
+            <numerusform>%n deaktiviertes Konto hat das Ende seiner Löschfrist erreicht und wird endgültig gelöscht. Sein Benutzername wird nie wieder vergeben. Fortfahren?</numerusform>
+            <numerusform>%n deaktivierte Konten haben das Ende ihrer Löschfrist erreicht und werden endgültig gelöscht. Ihre Benutzernamen werden nie wieder vergeben. Fortfahren?</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/wizard/mainwindow.py" line="290"/>
-        <source>%1 accounts deleted.</source>
-        <translation>%1 Konten gelöscht.</translation>
+        <source>%n accounts deleted.</source>
+        <translation>
+            <numerusform>%n Konto gelöscht.</numerusform>
+            <numerusform>%n Konten gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/wizard/mainwindow.py" line="333"/>

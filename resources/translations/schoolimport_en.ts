@@ -331,10 +331,13 @@
         <source>Preview: %1.</source>
         <translation>Preview: %1.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/wizard/groupcsvdialog.py" line="248"/>
-        <source>%1 rows have errors and are left out.</source>
-        <translation>%1 rows have errors and are left out.</translation>
+        <source>%n rows have errors and are left out.</source>
+        <translation>
+            <numerusform>%n row has an error and is left out.</numerusform>
+            <numerusform>%n rows have errors and are left out.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -580,10 +583,13 @@
         <source>Download not possible</source>
         <translation>Download not possible</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/wizard/historytab.py" line="157"/>
-        <source>%1 rows written to %2</source>
-        <translation>%1 rows written to %2</translation>
+        <source>%n rows written to %1</source>
+        <translation>
+            <numerusform>%n row written to %1</numerusform>
+            <numerusform>%n rows written to %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/wizard/historytab.py" line="158"/>
@@ -783,15 +789,21 @@
         <source>No account is due for purging.</source>
         <translation>No account is due for purging.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/wizard/mainwindow.py" line="278"/>
-        <source>%1 deactivated accounts have reached the end of their deletion period and will be deleted for good. Their logins are never given again. Continue?</source>
-        <translation>%1 deactivated accounts have reached the end of their deletion period and will be deleted for good. Their logins are never given again. Continue?</translation>
+        <source>%n deactivated accounts have reached the end of their deletion period and will be deleted for good. Their logins are never given again. Continue?</source>
+        <translation>
+            <numerusform>%n deactivated account has reached the end of its deletion period and will be deleted for good. Its login is never given again. Continue?</numerusform>
+            <numerusform>%n deactivated accounts have reached the end of their deletion period and will be deleted for good. Their logins are never given again. Continue?</numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../app/wizard/mainwindow.py" line="290"/>
-        <source>%1 accounts deleted.</source>
-        <translation>%1 accounts deleted.</translation>
+        <source>%n accounts deleted.</source>
+        <translation>
+            <numerusform>%n account deleted.</numerusform>
+            <numerusform>%n accounts deleted.</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../app/wizard/mainwindow.py" line="333"/>

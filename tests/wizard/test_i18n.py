@@ -65,6 +65,31 @@ def test_compiled_translation_and_install(
     assert texts.resolution_label(Resolution.KEEP) == "Diese Zeile behalten"
 
 
+@pytest.mark.parametrize("compiled", [False, True])
+def test_counts_take_singular_or_plural(
+    qapp: QApplication, installed: list[QTranslator], tmp_path: Path, compiled: bool
+) -> None:
+    """ "1 Zeile ist fehlerhaft", not "1 Zeilen sind fehlerhaft": from the compiled
+    translation and from the .ts reader alike, in German and in English."""
+    source = "%n rows have errors and are left out."
+    for language, one, many in (
+        ("de", "1 Zeile ist fehlerhaft und wird ausgelassen.", "3 Zeilen sind fehlerhaft"),
+        ("en", "1 row has an error and is left out.", "3 rows have errors"),
+    ):
+        ts = TRANSLATIONS / f"schoolimport_{language}.ts"
+        translator: QTranslator = TsTranslator(ts)
+        if compiled:
+            qm = compiled_translation(ts, cache=tmp_path)
+            assert qm is not None
+            translator = QTranslator()
+            assert translator.load(str(qm))
+        installed.append(translator)
+        qapp.installTranslator(translator)
+        assert QCoreApplication.translate("GroupImportDialog", source, None, 1) == one
+        assert QCoreApplication.translate("GroupImportDialog", source, None, 3).startswith(many)
+        QCoreApplication.removeTranslator(translator)
+
+
 def test_every_german_message_is_translated() -> None:
     ts = (TRANSLATIONS / "schoolimport_de.ts").read_text(encoding="utf-8")
     assert 'type="unfinished"' not in ts
