@@ -87,7 +87,7 @@ class _Planner:
         self.state = state
         self.scheme = scheme
         self.logins = LoginAllocator(set(state.used_logins), frozenset(reserved))
-        self.validate = RowValidator(mapping, today)
+        self.today = today
         self.bases: dict[int, str] = {}
         self.checked: CheckedRows | None = None
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
@@ -98,7 +98,7 @@ class _Planner:
     def run(self) -> Plan:
         checked = self.checked
         if checked is None:
-            checked = check_rows(self.table, self.mapping, self.validate.today)
+            checked = check_rows(self.table, self.mapping, self.today)
         if len(checked.values) != len(self.table.rows):
             raise ValueError("the rows were checked for another table")
         rows = self._rows(checked)
@@ -189,7 +189,7 @@ class _Planner:
             school = self.state.school_names.get(user.school_id, str(user.school_id))
             self._reject(row, Message(Reason.OUT_OF_SCOPE, {"login": user.login, "school": school}))
             return
-        if user.login in self.logins.reserved:  # is_reserved, inlined (50,000 rows)
+        if self.logins.is_reserved(user.login):
             self._reject(row, Message(Reason.RESERVED_ACCOUNT, {"login": user.login}))
             return
         if user.account_type != self.options.account_type:
@@ -218,8 +218,10 @@ class _Planner:
             return
         wanted = row.values.login
         if wanted is not None and wanted != user.login:  # the file changes the login
-            login_problem = self._login_change_problem(row, wanted)
-            if login_problem is not None:
+            login_problem = self._take_login(wanted)
+            if login_problem is None:
+                row.changes = [*row.changes, _login_change(user.login, wanted)]
+            else:
                 self._conflict(
                     row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=action
                 )
@@ -236,15 +238,13 @@ class _Planner:
             return RowAction.REACTIVATE
         return RowAction.UPDATE if (changes or added or removed) else RowAction.UNCHANGED
 
-    def _login_change_problem(self, row: RowPlan, wanted: str) -> Message | None:
-        """Why an existing user cannot get the login the file gives (None: takes it)."""
-        assert row.login is not None
+    def _take_login(self, wanted: str) -> Message | None:
+        """Take the login a row of the file gives, or say why it cannot be had."""
         if self.logins.is_reserved(wanted):
             return Message(Reason.LOGIN_RESERVED, {"login": wanted})
         if wanted in self.logins.used:
             return Message(Reason.LOGIN_TAKEN, {"login": wanted})
         self.logins.take(wanted)
-        row.changes = [*row.changes, _login_change(row.login, wanted)]
         return None
 
     def _classify_new(self, row: RowPlan) -> None:
@@ -254,23 +254,14 @@ class _Planner:
         wanted = values.login
         login_problem: Message | None = None
         if wanted is not None:
-            if self.logins.is_reserved(wanted):
-                login_problem = Message(Reason.LOGIN_RESERVED, {"login": wanted})
-            elif wanted in self.logins.used:
-                login_problem = Message(Reason.LOGIN_TAKEN, {"login": wanted})
-            else:
-                self.logins.take(wanted)
+            login_problem = self._take_login(wanted)
+            if login_problem is None:
                 row.login = wanted
         if row.login is None:
             base = self.bases.get(row.index) if row.index is not None else None
             if base is None:
                 base = self.scheme.base(values.first_name, values.last_name, values.source_id)
-            logins = self.logins
-            if base in logins.used or base in logins.reserved:
-                row.login = logins.allocate(base)  # a number is appended
-            else:
-                logins.used.add(base)  # allocate's first step, inlined (50,000 rows)
-                row.login = base
+            row.login = self.logins.allocate(base)
         row.new_login = row.login
         similar = self._similar(values) if self.state.similar_index else None
         if similar is not None:
