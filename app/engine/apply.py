@@ -29,7 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine.beforeimage import empty_image, jsonable, removed_memberships, status_columns
-from app.engine.bulk import BulkStatement
+from app.engine.bulk import BATCH, BulkStatement, batches
 from app.engine.diff import GroupRef, GroupRefs, membership_delta
 from app.engine.gcpause import gc_paused
 from app.engine.hashing import PendingHashes, start_hashing
@@ -66,7 +66,6 @@ from app.models import (
 
 log = logging.getLogger(__name__)
 
-BATCH = 2000
 USERS = cast(Table, User.__table__)
 _USER_COLUMNS = (
     "school_id",
@@ -285,8 +284,7 @@ class _Writer:
         stmt = BulkStatement.insert(
             self.conn, USERS, _USER_COLUMNS, created_at=self.now_sql, updated_at=self.now_sql
         )
-        for start in range(0, len(rows), BATCH):  # built per batch: memory stays flat
-            batch = rows[start : start + BATCH]
+        for batch in batches(rows):  # built per batch: memory stays flat
             stmt.execute(
                 (
                     school_id,

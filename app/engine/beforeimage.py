@@ -14,10 +14,10 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, select
 
+from app.engine.bulk import batches
 from app.models import Membership, User
 
 BEFORE_IMAGE_VERSION = 2
-BATCH = 2000
 # Columns of a touched user that the before-image keeps besides the imported fields.
 STATUS_COLUMNS = ("status", "marked_at", "deactivate_on", "purge_on", "updated_at")
 USERS = cast(Table, User.__table__)
@@ -41,8 +41,8 @@ def status_columns(conn: Connection, ids: list[int]) -> dict[int, dict[str, Any]
     """The status, its dates and updated_at of these users, before the run."""
     columns = [USERS.c[name] for name in STATUS_COLUMNS]
     found: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(ids), BATCH):
-        stmt = select(USERS.c.id, *columns).where(USERS.c.id.in_(ids[start : start + BATCH]))
+    for part in batches(ids):
+        stmt = select(USERS.c.id, *columns).where(USERS.c.id.in_(part))
         for row in conn.execute(stmt):
             found[row[0]] = dict(zip(STATUS_COLUMNS, row[1:], strict=True))
     return found
@@ -53,13 +53,13 @@ def removed_memberships(conn: Connection, to_remove: list[tuple[int, int]]) -> l
     wanted = set(to_remove)
     users = sorted({user_id for user_id, _group_id in to_remove})
     found: dict[tuple[int, int], list[Any]] = {}
-    for start in range(0, len(users), BATCH):
+    for part in batches(users):
         stmt = select(
             MEMBERSHIPS.c.user_id,
             MEMBERSHIPS.c.group_id,
             MEMBERSHIPS.c.is_admin,
             MEMBERSHIPS.c.created_at,
-        ).where(MEMBERSHIPS.c.user_id.in_(users[start : start + BATCH]))
+        ).where(MEMBERSHIPS.c.user_id.in_(part))
         for uid, gid, admin, created in conn.execute(stmt):
             if (uid, gid) in wanted:
                 found[(uid, gid)] = [

@@ -20,13 +20,22 @@ users without a SQLAlchemy ``Row`` per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Select, Table, bindparam, insert, update
 from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.elements import ColumnElement
 
 Processor = Callable[[Any], Any]
+T = TypeVar("T")
+
+BATCH = 2000  # rows per executemany, ids per IN list: memory stays flat
+
+
+def batches(items: Sequence[T], size: int = BATCH) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])
 
 
 def fetch_all(conn: Connection, stmt: Select[*tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -178,8 +187,7 @@ class BulkStatement:
     ) -> None:
         """:meth:`execute` in batches, calling ``after(count)`` after each (progress,
         cancellation)."""
-        for start in range(0, len(rows), batch):
-            part = rows[start : start + batch]
+        for part in batches(rows, batch):
             self.execute(part)
             if after is not None:
                 after(len(part))

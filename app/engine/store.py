@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.db import get_setting
-from app.engine.bulk import BulkStatement, fetch_all
+from app.engine.bulk import BATCH, BulkStatement, batches, fetch_all
 from app.engine.logins import DEFAULT_RESERVED, DEFAULT_SCHEME, LoginScheme, normalize_reserved
 from app.engine.mapping import ColumnMapping, header_signature, mapping_from_saved
 from app.engine.results import ImportSummary, RowAction, RowPlan
@@ -36,7 +36,6 @@ ROW_RESULT_COLUMNS = (
     "user_id",
     "login",
 )
-BATCH = 2000
 SAVED_MAPPINGS = cast(Table, SavedMapping.__table__)
 LOGIN_SCHEME_KEY = "login_scheme"
 RESERVED_KEY = "reserved_logins"
@@ -86,10 +85,8 @@ def record_rows(
     ``succeeded`` holds the ``id`` of each row the run carried out."""
     rows = plan.all_rows
     stmt = BulkStatement.insert(conn, ROW_RESULTS, ROW_RESULT_COLUMNS)
-    for start in range(0, len(rows), BATCH):  # built per batch: memory stays flat
-        stmt.execute(
-            _row_result(plan, run_id, row, logins, succeeded) for row in rows[start : start + BATCH]
-        )
+    for part in batches(rows):  # built per batch: memory stays flat
+        stmt.execute(_row_result(plan, run_id, row, logins, succeeded) for row in part)
 
 
 def _row_result(

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
@@ -29,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.engine.beforeimage import Image, is_complete, read_image
+from app.engine.bulk import batches
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange
 from app.models import Group, ImportRowResult, ImportRun, Membership, RunStatus, User, utcnow
@@ -36,7 +36,6 @@ from app.models import Group, ImportRowResult, ImportRun, Membership, RunStatus,
 if TYPE_CHECKING:
     from app.engine.operators import Actor
 
-BATCH = 2000
 USERS = cast(Table, User.__table__)
 MEMBERSHIPS = cast(Table, Membership.__table__)
 GROUPS = cast(Table, Group.__table__)
@@ -212,11 +211,6 @@ def _undoable_run(session: Session, run_id: int) -> ImportRun:
 
 
 # ---------------------------------------------------------------------------- preview
-def _chunks(ids: Sequence[int]) -> Iterable[list[int]]:
-    for start in range(0, len(ids), BATCH):
-        yield list(ids[start : start + BATCH])
-
-
 class _Current:
     """The present state of everything the run touched, loaded in batches."""
 
@@ -230,21 +224,21 @@ class _Current:
         group_ids = sorted({*image.created_groups, *(m[1] for m in image.added)})
         group_ids = sorted({*group_ids, *(m[1] for m in image.removed)})
         self.users: dict[int, dict[str, Any]] = {}
-        for chunk in _chunks(user_ids):
+        for chunk in batches(user_ids):
             columns = [USERS.c.id, *(USERS.c[name] for name in RESTORED_FIELDS)]
             for row in session.execute(select(*columns).where(USERS.c.id.in_(chunk))):
                 self.users[row[0]] = dict(row._mapping)
         self.memberships: set[tuple[int, int]] = set()
         pairs = select(Membership.user_id, Membership.group_id)
-        for chunk in _chunks(user_ids):
+        for chunk in batches(user_ids):
             found = session.execute(pairs.where(Membership.user_id.in_(chunk)))
             self.memberships.update((u, g) for u, g in found)
-        for chunk in _chunks(image.created_groups):
+        for chunk in batches(image.created_groups):
             found = session.execute(pairs.where(Membership.group_id.in_(chunk)))
             self.memberships.update((u, g) for u, g in found)
         group_ids = sorted({*group_ids, *(g for _u, g in self.memberships)})
         self.groups: dict[int, tuple[str, datetime]] = {}
-        for chunk in _chunks(group_ids):
+        for chunk in batches(group_ids):
             stmt = select(Group.id, Group.name, Group.updated_at).where(Group.id.in_(chunk))
             for gid, name, changed in session.execute(stmt):
                 self.groups[gid] = (name, changed)
@@ -370,15 +364,15 @@ def _execute(session: Session, plan: UndoPlan, image: Image) -> UndoResult:
     stmt = delete(MEMBERSHIPS).where(
         MEMBERSHIPS.c.user_id == bindparam("b_user"), MEMBERSHIPS.c.group_id == bindparam("b_group")
     )
-    for start in range(0, len(drop), BATCH):
-        session.execute(stmt, drop[start : start + BATCH])
+    for part in batches(drop):
+        session.execute(stmt, part)
     back = [
         {"user_id": u, "group_id": g, "is_admin": admin, "created_at": created or utcnow()}
         for u, g, admin, created in image.removed
     ]
-    for start in range(0, len(back), BATCH):
-        session.execute(insert(MEMBERSHIPS), back[start : start + BATCH])
-    for chunk in _chunks(image.created_users):
+    for members in batches(back):
+        session.execute(insert(MEMBERSHIPS), members)
+    for chunk in batches(image.created_users):
         session.execute(delete(USERS).where(USERS.c.id.in_(chunk)))
     stmt_update = update(USERS).where(USERS.c.id == bindparam("b_id"))
     # Two statements: an executemany needs the same columns in every row.
@@ -387,14 +381,14 @@ def _execute(session: Session, plan: UndoPlan, image: Image) -> UndoResult:
             {"b_id": e["id"], **{k: v for k, v in e.items() if k in RESTORED_FIELDS}}
             for e in entries
         ]
-        for start in range(0, len(restore), BATCH):
-            session.execute(stmt_update, restore[start : start + BATCH])
+        for part in batches(restore):
+            session.execute(stmt_update, part)
     remaining: set[int] = set()
-    for chunk in _chunks(image.created_groups):
+    for chunk in batches(image.created_groups):
         stmt_left = select(Membership.group_id).where(Membership.group_id.in_(chunk))
         remaining.update(session.scalars(stmt_left))
     empty = [gid for gid in image.created_groups if gid not in remaining]
-    for chunk in _chunks(empty):
+    for chunk in batches(empty):
         session.execute(delete(GROUPS).where(GROUPS.c.id.in_(chunk)))
     result.groups_deleted = len(empty)
     return result
