@@ -8,6 +8,7 @@ English via :func:`describe`, the wizard through its translations).
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -347,15 +348,35 @@ class Message:
 
 
 def describe(reason: Reason, params: dict[str, Any] | None = None) -> str:
-    values = {k: v.text() if isinstance(v, Message) else v for k, v in (params or {}).items()}
-    if "field" in values:
-        values["field"] = FIELD_LABELS.get(str(values["field"]), values["field"])
-    if isinstance(values.get("fields"), list | tuple):  # field codes, labelled here
-        values["fields"] = ", ".join(FIELD_LABELS.get(str(f), str(f)) for f in values["fields"])
     try:
-        return _TEXT[reason].format(**values)
-    except (KeyError, IndexError, ValueError, TypeError):
+        return wording(_TEXT[reason], params or {}, FIELD_LABELS, _english)
+    except TEMPLATE_ERRORS:
         return _TEXT[reason]
+
+
+# What str.format raises for a template whose parameters do not fit it.
+TEMPLATE_ERRORS = (KeyError, IndexError, ValueError, TypeError)
+
+
+def wording(
+    template: str,
+    params: Mapping[str, Any],
+    labels: Mapping[str, str],
+    word: Callable[[Any], Any],
+) -> str:
+    """``template`` filled in: every parameter through ``word`` (a nested message into
+    words, in a front end's language), and the field codes of ``field`` and ``fields``
+    through ``labels``. Raises :data:`TEMPLATE_ERRORS` when the parameters do not fit."""
+    values = {k: word(v) for k, v in params.items()}
+    if "field" in values:
+        values["field"] = labels.get(str(values["field"]), values["field"])
+    if isinstance(values.get("fields"), list | tuple):  # field codes, labelled here
+        values["fields"] = ", ".join(labels.get(str(f), str(f)) for f in values["fields"])
+    return template.format(**values)
+
+
+def _english(value: Any) -> Any:
+    return value.text() if isinstance(value, Message) else value
 
 
 class EngineError(Exception):

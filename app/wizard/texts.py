@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.engine.reasons import Message, Reason, describe
+from app.engine.reasons import TEMPLATE_ERRORS, Message, Reason, describe, wording
 from app.engine.results import Phase, Resolution, RowAction
 
 _language = "en"
@@ -339,16 +339,12 @@ def reason_text(message: Message) -> str:
     template = _GERMAN.get(message.reason) if _language == "de" else None
     if template is None:
         return message.text()
-    values: dict[str, Any] = {k: _german(v) for k, v in message.params.items()}
-    if "status" in values and message.reason in _STATUS_WORDS:
-        values["status"] = _STATUS_WORDS[message.reason](str(values["status"]))
-    if "field" in values:
-        values["field"] = _GERMAN_FIELDS.get(str(values["field"]), values["field"])
-    if isinstance(values.get("fields"), list | tuple):
-        values["fields"] = ", ".join(_GERMAN_FIELDS.get(str(f), str(f)) for f in values["fields"])
+    params = dict(message.params)
+    if "status" in params and message.reason in _STATUS_WORDS:
+        params["status"] = _STATUS_WORDS[message.reason](str(params["status"]))
     try:
-        return template.format(**values)
-    except (KeyError, IndexError, ValueError, TypeError):
+        return wording(template, params, _GERMAN_FIELDS, _german)
+    except TEMPLATE_ERRORS:
         return describe(message.reason, message.params)
 
 
