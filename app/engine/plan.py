@@ -61,29 +61,28 @@ class Plan:
         return [need.name for need in self.groups.values() if need.missing]
 
     def groups_to_create(self) -> list[GroupNeed]:
+        return self._groups_to_create(*_partition(self.rows))
+
+    def _groups_to_create(self, plain: list[RowPlan], others: list[RowPlan]) -> list[GroupNeed]:
         if not any(n.create_type is not None and n.group_id is None for n in self.groups.values()):
             return []
-        used = self._used_group_keys()
+        rows = plain + [row for row in others if row.effective_action is not None]
+        lists = list(map(_GROUPS, rows))
+        distinct = dict(zip(map(id, lists), lists, strict=True)).values()  # shared lists
+        used = {group_name_key(name) for name in set(chain.from_iterable(distinct))}
         return [
             need
             for key, need in self.groups.items()
             if need.create_type is not None and need.group_id is None and key in used
         ]
 
-    def _used_group_keys(self) -> set[str]:
-        plain, others = _partition(self.rows)
-        rows = plain + [row for row in others if row.effective_action is not None]
-        lists = list(map(_GROUPS, rows))
-        distinct = dict(zip(map(id, lists), lists, strict=True)).values()  # shared lists
-        return {group_name_key(name) for name in set(chain.from_iterable(distinct))}
-
     def summary(self) -> ImportSummary:
-        plain, others = _partition(self.rows)
+        plain, others = _partition(self.rows)  # once for the counts and the groups
         counts = Counter({OUTCOMES[a]: n for a, n in Counter(map(_ACTION, plain)).items()})
         counts.update(row.outcome for row in others)
         counts.update(row.outcome for row in self.expiries if row.included)
         summary = ImportSummary(**{k: counts.get(k, 0) for k in COUNT_KEYS})
-        summary.groups_created = len(self.groups_to_create())
+        summary.groups_created = len(self._groups_to_create(plain, others))
         return summary
 
     def counts_by_action(self) -> dict[RowAction, int]:
