@@ -155,7 +155,7 @@ class GroupImportPlan:
 
 # ------------------------------------------------------------------------- planning
 _FIELDS = ("name", "description", "comment", "disabled", "type")
-_LABELS = {"name": "group_name", "description": "description", "comment": "comment",
+_FIELD_CODES = {"name": "group_name", "description": "description", "comment": "comment",
            "disabled": "disabled", "type": "group_type"}  # fmt: skip
 
 
@@ -192,9 +192,7 @@ class _Planner:
             row = parse_row(line, cells)
             row.user_id = self.users.get(row.login)
             if row.login and row.user_id is None:
-                message = Message(Reason.USER_NOT_FOUND, {"login": row.login})
-                self.errors.append(RowError(line, message))
-                return
+                raise RowProblem(Reason.USER_NOT_FOUND, login=row.login)
             plan = self._resolve(row, cells.get("group_id", "").strip())
             self._check(plan, row)
         except RowProblem as problem:
@@ -245,7 +243,9 @@ class _Planner:
     def _check(self, plan: GroupPlan, row: Row) -> None:
         for name, value in row.given.items():
             if name in plan.given and plan.given[name] != value:
-                raise RowProblem(Reason.GROUP_FIELD_DIFFERS, field=_LABELS[name], line=plan.line)
+                raise RowProblem(
+                    Reason.GROUP_FIELD_DIFFERS, field=_FIELD_CODES[name], line=plan.line
+                )
         if "name" in row.given and plan.group_id is not None:
             name_key = (plan.year_key, group_name_key(row.given["name"]))
             other = self.by_name.get(name_key)
