@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     validity.add_argument("--year")
     validity.add_argument("--permanent", action="store_true")
     p.add_argument("--description", default="")
+    p.add_argument("--school", help="the group's school (default: your first school)")
     p.set_defaults(func=cmd_group_add)
     p = group.add_parser("list", help="list groups")
     p.add_argument("--year")

@@ -26,9 +26,10 @@ def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:
 
 
 def cmd_year_add(engine: Engine, args: argparse.Namespace) -> int:
-    args.actor.require_admin("add school years")
     with session_scope(engine) as session:
-        year = directory.add_year(session, args.name, args.start, args.end, args.current)
+        year = directory.add_year(
+            session, args.name, args.start, args.end, args.current, args.actor
+        )
         out(f"school year {year.name} added" + (" (current)" if year.is_current else ""))
     return EXIT_OK
 
@@ -55,11 +56,13 @@ def cmd_year_list(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_group_add(engine: Engine, args: argparse.Namespace) -> int:
-    args.actor.require_import("groups", None)
     group_type = directory.parse_group_type(args.type)
     with session_scope(engine) as session:
         year = None if args.permanent else directory.find_year(session, args.year)
-        group = directory.add_group(session, args.name, group_type, year, args.description)
+        school = directory.find_school(session, args.school, args.actor)
+        group = directory.add_group(
+            session, args.name, group_type, year, args.description, school, args.actor
+        )
         validity = year.name if year else "permanent"
         out(f"group {group.name} ({group.type}, {validity}) added")
     return EXIT_OK
@@ -68,7 +71,7 @@ def cmd_group_add(engine: Engine, args: argparse.Namespace) -> int:
 def cmd_group_list(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
         year = directory.find_year(session, args.year) if args.year else None
-        rows = directory.list_groups(session, year)
+        rows = directory.list_groups(session, year, args.actor)
     data = [
         {"name": g.name, "type": g.type, "year": g.year, "member_count": g.member_count}
         for g in rows
@@ -86,8 +89,8 @@ def cmd_group_list(engine: Engine, args: argparse.Namespace) -> int:
 def cmd_group_add_member(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
         year = directory.find_year(session, args.year)
-        group = directory.find_group(session, args.name, year)
-        added = directory.add_members(session, group, args.logins)
+        group = directory.find_group(session, args.name, year, args.actor)
+        added = directory.add_members(session, group, args.logins, args.actor)
         out(f"{added} member(s) added to {group.name}")
     return EXIT_OK
 
@@ -97,7 +100,7 @@ def cmd_users_list(engine: Engine, args: argparse.Namespace) -> int:
         directory.parse_account_type(args.account_type)
     with session_scope(engine) as session:
         year = directory.find_year(session, args.year) if args.year else None
-        users = directory.list_users(session, args.status, args.account_type, year)
+        users = directory.list_users(session, args.status, args.account_type, year, args.actor)
     if args.json:
         print_json([u.as_json() for u in users])
     else:
@@ -110,7 +113,7 @@ def cmd_users_list(engine: Engine, args: argparse.Namespace) -> int:
 
 def cmd_history_list(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
-        data = [history.run_json(row) for row in history.list_runs(session)]
+        data = [history.run_json(row) for row in history.list_runs(session, args.actor)]
     if args.json:
         print_json(data)
     else:
@@ -126,7 +129,7 @@ def cmd_history_export(engine: Engine, args: argparse.Namespace) -> int:
     target: Path = args.succeeded or args.failed
     with session_scope(engine) as session:
         count = history.export_rows(
-            session, args.run_id, target, succeeded=args.succeeded is not None
+            session, args.run_id, target, args.succeeded is not None, args.actor
         )
     out(f"{count} row(s) written to {target}")
     return EXIT_OK
@@ -134,7 +137,7 @@ def cmd_history_export(engine: Engine, args: argparse.Namespace) -> int:
 
 def cmd_history_archive(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
-        count = history.archive_runs(session, args.days)
+        count = history.archive_runs(session, args.days, actor=args.actor)
     out(f"{count} run(s) archived")
     return EXIT_OK
 
@@ -160,7 +163,7 @@ def cmd_groups_import(engine: Engine, args: argparse.Namespace) -> int:
 
 def cmd_groups_export(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
-        count = groupexport.export_groups(session, args.file, args.encoding)
+        count = groupexport.export_groups(session, args.file, args.encoding, args.actor)
     out(f"{count} group(s) written to {args.file}")
     return EXIT_OK
 

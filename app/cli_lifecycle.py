@@ -59,7 +59,7 @@ def _actor(args: argparse.Namespace) -> Actor | None:
 def cmd_history_undo(engine: Engine, args: argparse.Namespace) -> int:
     if args.dry_run:
         with session_scope(engine) as session:
-            plan = preview_undo(session, args.run_id)
+            plan = preview_undo(session, args.run_id, _actor(args))
         if args.json:
             print_json({**plan.counts().as_dict(), "blockers": [b.text() for b in plan.blockers]})
         else:
@@ -99,7 +99,7 @@ def _print_undo_plan(plan: UndoPlan) -> None:
 # ------------------------------------------------------------------------ grace periods
 def cmd_users_expire_due(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
-        counts = lifecycle.expire_due(session, date.today())
+        counts = lifecycle.expire_due(session, date.today(), _actor(args))
     if args.json:
         print_json(counts.as_dict())
     else:
@@ -111,7 +111,7 @@ def cmd_users_purge(engine: Engine, args: argparse.Namespace) -> int:
     today = date.today()
     with session_scope(engine) as session:
         if args.dry_run:
-            logins = lifecycle.due_for_purge(session, today)
+            logins = lifecycle.due_for_purge(session, today, _actor(args))
         else:
             logins = lifecycle.purge_due(session, today, _actor(args))
     if args.json:
@@ -142,10 +142,7 @@ def cmd_settings(engine: Engine, args: argparse.Namespace) -> int:
                 session, args.account_type, args.tolerance_days, args.deletion_days, _actor(args)
             )
         if args.letters_text is not None:
-            actor = _actor(args)
-            if actor is not None:
-                actor.require_admin("change the letters' text")
-            set_letters_text(session, args.letters_text)
+            set_letters_text(session, args.letters_text, _actor(args))
         periods = lifecycle.get_periods(session)
         text = get_letters_text(session)
     if args.json:

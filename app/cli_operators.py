@@ -97,9 +97,8 @@ def cmd_operator_scope(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_operator_list(engine: Engine, args: argparse.Namespace) -> int:
-    _actor(args).require_admin("list operators")
     with session_scope(engine) as session:
-        rows = operators.list_operators(session)
+        rows = operators.list_operators(session, _actor(args))
     data: list[dict[str, Any]] = [
         {
             "name": r.name,
@@ -123,16 +122,15 @@ def cmd_operator_list(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_school_add(engine: Engine, args: argparse.Namespace) -> int:
-    _actor(args).require_admin("add schools")
     with session_scope(engine) as session:
-        school = directory.add_school(session, args.name)
+        school = directory.add_school(session, args.name, _actor(args))
         out(f"school {school.name} added")
     return EXIT_OK
 
 
 def cmd_school_list(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
-        names = [s.name for s in directory.list_schools(session)]
+        names = [s.name for s in directory.list_schools(session, _actor(args))]
     if args.json:
         print_json(names)
     else:

@@ -1,4 +1,9 @@
-"""The directory outside of imports: school years, groups, users (SPEC §1, §4)."""
+"""The directory outside of imports: school years, groups, users (SPEC §1, §4).
+
+Every function that reads or changes schools, groups or users takes the acting
+operator (``actor``; None is the local administrator of single-user mode) and limits
+itself to the operator's schools: a group or user of another school is "not found".
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.engine.operators import Actor, acting, scoped
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.state import default_school_id
 from app.models import (
@@ -27,7 +33,8 @@ IMPORTABLE_GROUP_TYPES = (GroupType.CLASS, GroupType.COURSE, GroupType.TEAM, Gro
 
 
 # ----------------------------------------------------------------------- schools
-def add_school(session: Session, name: str) -> School:
+def add_school(session: Session, name: str, actor: Actor | None = None) -> School:
+    acting(session, actor).require_admin(Reason.ACTION_SCHOOLS)
     name = " ".join(name.split())
     if not name or len(name) > 200:
         raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.SCHOOL_NAME_LENGTH))
@@ -39,22 +46,39 @@ def add_school(session: Session, name: str) -> School:
     return school
 
 
-def list_schools(session: Session) -> list[School]:
-    return list(session.scalars(select(School).order_by(School.id)))
+def list_schools(session: Session, actor: Actor | None = None) -> list[School]:
+    stmt = scoped(select(School).order_by(School.id), School.id, acting(session, actor))
+    return list(session.scalars(stmt))
 
 
-def find_school(session: Session, name: str | None) -> int:
-    """The id of the named school, or of the first school when no name is given."""
+def find_school(session: Session, name: str | None, actor: Actor | None = None) -> int:
+    """The id of the named school; with no name, the first school of the actor's (of
+    all schools when no actor is given: the import's default, checked later)."""
     if name is None:
-        return default_school_id(session)
-    school_id = session.scalar(select(School.id).where(School.name == name.strip()))
+        if actor is None or actor.school_ids is None:
+            return default_school_id(session)
+        first = session.scalar(scoped(select(School.id).order_by(School.id), School.id, actor))
+        if first is None:
+            raise Refused(Reason.NOT_ALLOWED, operator=actor.name, action=Message(
+                Reason.ACTION_IMPORT_HERE))  # fmt: skip
+        return first
+    stmt = select(School.id).where(School.name == name.strip())
+    school_id = session.scalar(stmt if actor is None else scoped(stmt, School.id, actor))
     if school_id is None:
         raise Refused(Reason.SCHOOL_NOT_FOUND, school=name)
     return school_id
 
 
 # ------------------------------------------------------------------ school years
-def add_year(session: Session, name: str, start: date, end: date, current: bool) -> SchoolYear:
+def add_year(
+    session: Session,
+    name: str,
+    start: date,
+    end: date,
+    current: bool,
+    actor: Actor | None = None,
+) -> SchoolYear:
+    acting(session, actor).require_admin(Reason.ACTION_YEARS)
     name = name.strip()
     if not name:
         raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.YEAR_NAME_MISSING))
@@ -113,11 +137,17 @@ def add_group(
     year: SchoolYear | None,
     description: str = "",
     school_id: int | None = None,
+    actor: Actor | None = None,
 ) -> Group:
+    """A new group of the school (default: the actor's first), which the actor must be
+    allowed to import groups into."""
+    who = acting(session, actor)
+    who.require_import("groups", None)
     name = " ".join(name.split())
     if not name or len(name) > 100:
         raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.GROUP_NAME_LENGTH))
-    school = school_id or default_school_id(session)
+    school = school_id or find_school(session, None, who)
+    who.require_import("groups", school)
     key = group_name_key(name)
     year_key = year.id if year is not None else 0
     clash = session.scalar(
@@ -143,9 +173,14 @@ def add_group(
     return group
 
 
-def find_group(session: Session, name: str, year: SchoolYear | None) -> Group:
+def find_group(
+    session: Session, name: str, year: SchoolYear | None, actor: Actor | None = None
+) -> Group:
+    """The group of that name in ``year`` (or permanent) among the actor's schools."""
     key = group_name_key(name)
-    stmt = select(Group).where(Group.name_key == key)
+    stmt = scoped(
+        select(Group).where(Group.name_key == key), Group.school_id, acting(session, actor)
+    )
     if year is not None:
         stmt = stmt.where((Group.year_id == year.id) | Group.year_id.is_(None))
     found = list(session.scalars(stmt.order_by(Group.year_id.desc())))
@@ -164,14 +199,21 @@ class GroupRow:
     description: str
 
 
-def list_groups(session: Session, year: SchoolYear | None = None) -> list[GroupRow]:
+def list_groups(
+    session: Session, year: SchoolYear | None = None, actor: Actor | None = None
+) -> list[GroupRow]:
+    """The groups of the actor's schools (of ``year`` and permanent ones, or all)."""
     counts = dict(
         session.execute(
             select(Membership.group_id, func.count()).group_by(Membership.group_id)
         ).all()
     )
     years = {y.id: y.name for y in session.scalars(select(SchoolYear))}
-    stmt = select(Group).order_by(Group.year_id, Group.name_key)
+    stmt = scoped(
+        select(Group).order_by(Group.year_id, Group.name_key),
+        Group.school_id,
+        acting(session, actor),
+    )
     if year is not None:
         stmt = stmt.where((Group.year_id == year.id) | Group.year_id.is_(None))
     return [
@@ -187,10 +229,17 @@ def list_groups(session: Session, year: SchoolYear | None = None) -> list[GroupR
     ]
 
 
-def add_members(session: Session, group: Group, logins: list[str]) -> int:
-    """Add users (by login) to a group; returns how many were new members."""
+def add_members(
+    session: Session, group: Group, logins: list[str], actor: Actor | None = None
+) -> int:
+    """Add users (by login) to a group; returns how many were new members. The actor
+    needs the ``groups`` kind for the group's school; users outside its schools are
+    not found."""
+    who = acting(session, actor)
+    who.require_import("groups", group.school_id)
     wanted = [login.strip().lower() for login in logins]
-    users = {u.login: u for u in session.scalars(select(User).where(User.login.in_(wanted)))}
+    stmt = scoped(select(User).where(User.login.in_(wanted)), User.school_id, who)
+    users = {u.login: u for u in session.scalars(stmt)}
     missing = [login for login in wanted if login not in users]
     if missing:
         raise Refused(Reason.USER_NOT_FOUND, login=", ".join(missing))
@@ -244,14 +293,23 @@ def list_users(
     status: str | None = None,
     account_type: str | None = None,
     year: SchoolYear | None = None,
+    actor: Actor | None = None,
 ) -> list[UserRow]:
-    """Users with their group names (of ``year`` and permanent ones, or of all years)."""
-    stmt = select(User).order_by(User.last_name, User.first_name, User.login)
+    """The users of the actor's schools with their group names (of ``year`` and
+    permanent ones, or of all years)."""
+    who = acting(session, actor)
+    stmt = scoped(
+        select(User).order_by(User.last_name, User.first_name, User.login), User.school_id, who
+    )
     if status:
         stmt = stmt.where(User.status == status)
     if account_type:
         stmt = stmt.where(User.account_type == account_type)
-    group_stmt = select(Membership.user_id, Group.name).join(Group, Group.id == Membership.group_id)
+    group_stmt = scoped(
+        select(Membership.user_id, Group.name).join(Group, Group.id == Membership.group_id),
+        Group.school_id,
+        who,
+    )
     if year is not None:
         group_stmt = group_stmt.where((Group.year_id == year.id) | Group.year_id.is_(None))
     names: defaultdict[int, list[str]] = defaultdict(list)

@@ -48,7 +48,7 @@ from app.engine.groupcsvrows import (
     parse_row,
     unneutralize,
 )
-from app.engine.operators import Actor, local_actor
+from app.engine.operators import Actor, acting, scoped
 from app.engine.readers import read_table
 from app.engine.reasons import Message, Reason, Refused, StalePlan
 from app.engine.results import FieldChange
@@ -336,7 +336,7 @@ def plan_group_import(
     ``actor``: who imports (None: the local administrator of single-user mode); they
     need the ``groups`` import kind for the school.
     """
-    _require_groups_right(session, actor)
+    who = _require_groups_right(session, actor)
     path = Path(path)
     table = read_table(path, ReadOptions(encoding=encoding))
     columns, ignored = columns_of(path, table.headers)
@@ -351,9 +351,8 @@ def plan_group_import(
         for line, cells in zip(table.line_numbers, table.rows, strict=True)
     ]
     logins = sorted({c.get("member_key", "").strip().lower() for _, c in records} - {""})
-    planner.users = dict(
-        session.execute(select(User.login, User.id).where(User.login.in_(logins))).all()
-    )
+    members = select(User.login, User.id).where(User.login.in_(logins))
+    planner.users = dict(session.execute(scoped(members, User.school_id, who)).all())
     for line, cells in records:
         planner.row(line, cells)
     plan = GroupImportPlan(
@@ -391,9 +390,10 @@ def _fingerprint(session: Session, school_id: int, logins: list[str]) -> str:
     return digest.hexdigest()
 
 
-def _require_groups_right(session: Session, actor: Actor | None) -> None:
-    who = actor if actor is not None else local_actor(session)
+def _require_groups_right(session: Session, actor: Actor | None) -> Actor:
+    who = acting(session, actor)
     who.require_import("groups", default_school_id(session))
+    return who
 
 
 def apply_group_import(

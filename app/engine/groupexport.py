@@ -1,5 +1,6 @@
 """Group CSV export (SPEC §3, seed 004): every group, one row per member, cells
-neutralised against formula injection; UTF-8 with a BOM, Shift-JIS or Windows-1252."""
+neutralised against formula injection; UTF-8 with a BOM, Shift-JIS or Windows-1252.
+Only the groups and members of the acting operator's schools are written."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.engine.exports import atomic_write
 from app.engine.groupcsvrows import HEADERS, export_id
+from app.engine.operators import Actor, acting, scoped
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.safecells import neutralize
 from app.models import Group, Membership, User
@@ -23,18 +25,24 @@ ENCODINGS = {"utf-8": "utf-8-sig", "utf-8-sig": "utf-8-sig", "shift_jis": "shift
              "cp932": "cp932", "cp1252": "cp1252"}  # fmt: skip
 
 
-def export_groups(session: Session, target: Path, encoding: str = "utf-8") -> int:
-    """Write every group, one row per member; returns the number of groups written."""
+def export_groups(
+    session: Session, target: Path, encoding: str = "utf-8", actor: Actor | None = None
+) -> int:
+    """Write every group of the actor's schools, one row per member of those schools;
+    returns the number of groups written."""
     target = Path(target)
     codec = _export_codec(encoding)
+    who = acting(session, actor)
     members: dict[int, list[tuple[str, bool]]] = {}
+    member_rows = select(Membership.group_id, User.login, Membership.is_admin).join(
+        User, User.id == Membership.user_id
+    )
     for group_id, login, admin in session.execute(
-        select(Membership.group_id, User.login, Membership.is_admin)
-        .join(User, User.id == Membership.user_id)
-        .order_by(User.login)
+        scoped(member_rows, User.school_id, who).order_by(User.login)
     ):
         members.setdefault(group_id, []).append((login, bool(admin)))
-    groups = list(session.scalars(select(Group).order_by(Group.year_key, Group.name_key, Group.id)))
+    ordered = select(Group).order_by(Group.year_key, Group.name_key, Group.id)
+    groups = list(session.scalars(scoped(ordered, Group.school_id, who)))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADERS)

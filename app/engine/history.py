@@ -9,6 +9,10 @@ Archiving (after ``history_archive_days`` days, 30 by default) keeps the run and
 counts but deletes its row details and its before-image: its rows can no longer be
 downloaded and the run can no longer be undone. The message of an archived run says
 when it was archived and which status it had before.
+
+Every function takes the acting operator (``actor``; None is the local administrator
+of single-user mode) and sees only the runs of the operator's schools: a run of
+another school is "not found".
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from sqlalchemy.orm import Session
 from app.db import get_setting
 from app.engine.exports import write_table
 from app.engine.mapping import normalize_header
+from app.engine.operators import Actor, acting, scoped
 from app.engine.reasons import Message, Reason, Refused
 from app.models import COUNT_NAMES, ImportRowResult, ImportRun, Operator, RunStatus, utcnow
 
@@ -60,10 +65,11 @@ class RunRow:
         return self.status not in _NO_ROWS
 
 
-def list_runs(session: Session) -> list[RunRow]:
-    """Every run, newest first."""
+def list_runs(session: Session, actor: Actor | None = None) -> list[RunRow]:
+    """Every run of the actor's schools, newest first."""
     operators = dict(session.execute(select(Operator.id, Operator.name)).all())
-    runs = session.scalars(select(ImportRun).order_by(ImportRun.id.desc()))
+    stmt = select(ImportRun).order_by(ImportRun.id.desc())
+    runs = session.scalars(scoped(stmt, ImportRun.school_id, acting(session, actor)))
     return [
         RunRow(
             run_id=run.id,
@@ -95,7 +101,9 @@ def run_json(row: RunRow) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------ downloads
-def export_rows(session: Session, run_id: int, target: Path, succeeded: bool) -> int:
+def export_rows(
+    session: Session, run_id: int, target: Path, succeeded: bool, actor: Actor | None = None
+) -> int:
     """Write the rows of a run that succeeded (or failed) to ``target`` (XLSX or CSV).
 
     Only rows that came from the file are written (not the accounts a run released for
@@ -105,7 +113,7 @@ def export_rows(session: Session, run_id: int, target: Path, succeeded: bool) ->
     if target.suffix.lower() not in (".xlsx", ".csv"):
         detail = Message(Reason.DOWNLOAD_SUFFIX, {"name": target.name})
         raise Refused(Reason.INVALID_VALUE, detail=detail)
-    run = _downloadable_run(session, run_id)
+    run = _downloadable_run(session, run_id, acting(session, actor))
     keep = [i for i, h in enumerate(run.headers) if not _is_reasons_header(h)]
     headers = [run.headers[i] for i in keep]
     results = session.scalars(
@@ -128,9 +136,9 @@ def export_rows(session: Session, run_id: int, target: Path, succeeded: bool) ->
     return len(rows)
 
 
-def _downloadable_run(session: Session, run_id: int) -> ImportRun:
+def _downloadable_run(session: Session, run_id: int, actor: Actor) -> ImportRun:
     run = session.get(ImportRun, run_id)
-    if run is None:
+    if run is None or not actor.in_scope(run.school_id):
         raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.RUN_NOT_FOUND, {"run": run_id}))
     if run.status == RunStatus.ARCHIVED.value:
         found = _ARCHIVED_ON.search(run.message)
@@ -162,27 +170,29 @@ def archive_days(session: Session) -> int:
 
 
 def archive_runs(
-    session: Session, older_than_days: int | None = None, now: datetime | None = None
+    session: Session,
+    older_than_days: int | None = None,
+    now: datetime | None = None,
+    actor: Actor | None = None,
 ) -> int:
-    """Archive the runs that finished more than ``older_than_days`` days ago.
+    """Archive the runs of the actor's schools that finished more than
+    ``older_than_days`` days ago.
 
     ``None`` takes the setting ``history_archive_days`` (default 30). Running and
     already archived runs are left alone. Returns how many runs were archived.
     """
+    who = acting(session, actor)
     days = archive_days(session) if older_than_days is None else older_than_days
     if days < 0:
         raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.ARCHIVE_AGE_NEGATIVE))
     now = now or utcnow()
     cutoff = now - timedelta(days=days)
-    runs = list(
-        session.scalars(
-            select(ImportRun).where(
-                ImportRun.status.not_in(_NO_ROWS),
-                ImportRun.finished_at.is_not(None),
-                ImportRun.finished_at < cutoff,
-            )
-        )
+    stmt = select(ImportRun).where(
+        ImportRun.status.not_in(_NO_ROWS),
+        ImportRun.finished_at.is_not(None),
+        ImportRun.finished_at < cutoff,
     )
+    runs = list(session.scalars(scoped(stmt, ImportRun.school_id, who)))
     if not runs:
         return 0
     ids = [run.id for run in runs]

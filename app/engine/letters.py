@@ -41,6 +41,7 @@ from sqlalchemy.orm import Session
 
 from app.db import get_setting, session_scope, set_setting
 from app.engine.exports import atomic_write
+from app.engine.operators import Actor, acting
 from app.engine.plan import Plan
 from app.engine.protocol import check_password
 from app.engine.reasons import Message, Reason, Refused
@@ -164,8 +165,10 @@ def get_letters_text(session: Session) -> str:
     return text if isinstance(text, str) and text.strip() else DEFAULT_LETTERS_TEXT
 
 
-def set_letters_text(session: Session, text: str) -> None:
-    """The school's instructions on every letter; an empty text restores the default."""
+def set_letters_text(session: Session, text: str, actor: Actor | None = None) -> None:
+    """The school's instructions on every letter; an empty text restores the default.
+    Only an administrator may change it."""
+    acting(session, actor).require_admin(Reason.ACTION_LETTERS_TEXT)
     set_setting(session, LETTERS_TEXT_KEY, text.strip() or None)
 
 

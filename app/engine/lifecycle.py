@@ -12,23 +12,22 @@ still able to sign in) with ``deactivate_on = day of the run + tolerance period`
 
 The periods are per account type (:func:`set_periods`, :func:`get_periods`); changing
 them affects users released afterwards, not the dates already set. Every function
-takes ``today`` so that tests (and a scheduled job) control the clock.
+takes ``today`` so that tests (and a scheduled job) control the clock, and the
+acting operator (``actor``; None is the local administrator of single-user mode),
+whose schools limit what it sees and changes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from app.engine.operators import Actor, acting, scoped
 from app.engine.reasons import Message, Reason, Refused
 from app.models import AccountType, UsedLogin, User, UserStatus, utcnow
-
-if TYPE_CHECKING:
-    from app.engine.operators import Actor
 
 MAX_PERIOD_DAYS = 3650
 _RESTORABLE = (UserStatus.MARKED_FOR_DELETION.value, UserStatus.DEACTIVATED.value)
@@ -60,34 +59,40 @@ class ExpiryCounts:
 
 
 # ------------------------------------------------------------------- transitions
-def expire_due(session: Session, today: date) -> ExpiryCounts:
-    """Deactivate every marked user whose ``deactivate_on`` is ``today`` or earlier."""
-    result = session.execute(
-        update(User)
-        .where(
+def expire_due(session: Session, today: date, actor: Actor | None = None) -> ExpiryCounts:
+    """Deactivate every marked user of the actor's schools whose ``deactivate_on`` is
+    ``today`` or earlier (the actor needs the ``users`` kind)."""
+    who = acting(session, actor)
+    who.require_import("users", None)
+    due = scoped(
+        select(User.id).where(
             User.status == UserStatus.MARKED_FOR_DELETION.value,
             User.deactivate_on.is_not(None),
             User.deactivate_on <= today,
-        )
+        ),
+        User.school_id,
+        who,
+    )
+    result = session.execute(
+        update(User)
+        .where(User.id.in_(due))
         .values(status=UserStatus.DEACTIVATED.value, updated_at=utcnow())
         .execution_options(synchronize_session="fetch")
     )
     deactivated = int(getattr(result, "rowcount", 0) or 0)
-    return ExpiryCounts(deactivated, len(due_for_purge(session, today)))
+    return ExpiryCounts(deactivated, len(due_for_purge(session, today, who)))
 
 
-def due_for_purge(session: Session, today: date) -> list[str]:
-    """Logins of the deactivated users whose ``purge_on`` is ``today`` or earlier."""
+def due_for_purge(session: Session, today: date, actor: Actor | None = None) -> list[str]:
+    """Logins of the deactivated users of the actor's schools whose ``purge_on`` is
+    ``today`` or earlier."""
+    stmt = select(User.login).where(
+        User.status == UserStatus.DEACTIVATED.value,
+        User.purge_on.is_not(None),
+        User.purge_on <= today,
+    )
     return list(
-        session.scalars(
-            select(User.login)
-            .where(
-                User.status == UserStatus.DEACTIVATED.value,
-                User.purge_on.is_not(None),
-                User.purge_on <= today,
-            )
-            .order_by(User.login)
-        )
+        session.scalars(scoped(stmt, User.school_id, acting(session, actor)).order_by(User.login))
     )
 
 
@@ -95,11 +100,10 @@ def purge_due(session: Session, today: date, actor: Actor | None = None) -> list
     """Delete the users :func:`due_for_purge` names; returns their logins.
 
     Memberships go with them (the database cascades); the logins are kept in
-    ``used_logins`` so that they are never given to another person. With ``actor``,
-    only an administrator may purge.
+    ``used_logins`` so that they are never given to another person. Only an
+    administrator may purge.
     """
-    if actor is not None:
-        actor.require_admin(Reason.ACTION_PURGE)
+    acting(session, actor).require_admin(Reason.ACTION_PURGE)
     users = list(
         session.scalars(
             select(User)
@@ -125,14 +129,14 @@ def purge_due(session: Session, today: date, actor: Actor | None = None) -> list
 
 
 def restore_user(session: Session, login: str, actor: Actor | None = None) -> User:
-    """Make a marked or deactivated user active again and clear the dates. With
-    ``actor``, the operator must be allowed to import users into the user's school."""
+    """Make a marked or deactivated user active again and clear the dates. The
+    operator must be allowed to import users; a user of another school is not found."""
+    who = acting(session, actor)
+    who.require_import("users", None)
     key = login.strip().lower()
-    user = session.scalar(select(User).where(User.login == key))
+    user = session.scalar(scoped(select(User).where(User.login == key), User.school_id, who))
     if user is None:
         raise Refused(Reason.USER_NOT_FOUND, login=login)
-    if actor is not None:
-        actor.require_import("users", user.school_id)
     if user.status not in _RESTORABLE:
         detail = Message(Reason.NOT_RESTORABLE, {"login": user.login, "status": user.status})
         raise Refused(Reason.INVALID_VALUE, detail=detail)
@@ -159,10 +163,9 @@ def set_periods(
     deletion_days: int | None = None,
     actor: Actor | None = None,
 ) -> GracePeriods:
-    """Change one account type's periods (``None`` keeps a value as it is); with
-    ``actor``, only an administrator may."""
-    if actor is not None:
-        actor.require_admin(Reason.ACTION_GRACE_PERIODS)
+    """Change one account type's periods (``None`` keeps a value as it is); only an
+    administrator may."""
+    acting(session, actor).require_admin(Reason.ACTION_GRACE_PERIODS)
     kind = session.get(AccountType, account_type)
     if kind is None:
         raise Refused(Reason.ACCOUNT_TYPE_UNKNOWN, value=account_type)

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, delete, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from app.engine.passwords import USER_CHOSEN, hash_password, verify_password
 from app.engine.reasons import Message, Reason, Refused
@@ -23,6 +24,7 @@ from app.models import Operator, OperatorRole, OperatorSchool, School
 
 IMPORT_KINDS = ("users", "groups")
 MIN_OPERATOR_PASSWORD = 8
+_S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,25 @@ class Actor:
         if not self.is_admin:
             what = Message(action) if isinstance(action, Reason) else action
             raise Refused(Reason.NOT_ALLOWED, operator=self.name, action=what)
+
+
+# The program itself, for the start-up maintenance that runs before anyone signs in
+# (expiring due accounts, archiving old runs by the archive setting).
+PROGRAM = Actor(0, "schoolimport", OperatorRole.ADMINISTRATOR, frozenset(IMPORT_KINDS), None)
+
+
+def scoped(stmt: _S, column: InstrumentedAttribute[int] | ColumnElement[int], actor: Actor) -> _S:
+    """``stmt`` limited to the rows whose school (``column``) is in the actor's scope:
+    every engine query of personal data goes through here."""
+    if actor.school_ids is None:
+        return stmt
+    return stmt.where(column.in_(sorted(actor.school_ids)))
+
+
+def acting(session: Session, actor: Actor | None) -> Actor:
+    """The actor of an engine call: the given one, or (None) the local administrator
+    of single-user mode — which is refused once sign-in is on."""
+    return actor if actor is not None else local_actor(session)
 
 
 def _actor(session: Session, operator: Operator) -> Actor:
@@ -205,7 +226,8 @@ class OperatorRow:
     active: bool
 
 
-def list_operators(session: Session) -> list[OperatorRow]:
+def list_operators(session: Session, actor: Actor | None = None) -> list[OperatorRow]:
+    acting(session, actor).require_admin(Reason.ACTION_OPERATORS)
     names = dict(session.execute(select(School.id, School.name)).all())
     scopes: dict[int, list[str]] = {}
     for op_id, school_id in session.execute(

@@ -124,6 +124,17 @@ class Reason(enum.StrEnum):
     ACTION_GRACE_PERIODS = "action_grace_periods"
     ACTION_OPERATORS = "action_operators"
     ACTION_PASSWORD = "action_password"
+    ACTION_SCHOOLS = "action_schools"
+    ACTION_YEARS = "action_years"
+    ACTION_LETTERS_TEXT = "action_letters_text"
+    # Refusals around the database and the command line itself (issue 19)
+    ADMIN_PASSWORD_FIRST = "admin_password_first"
+    DATABASE_UNREACHABLE = "database_unreachable"
+    DATABASE_NEWER = "database_newer"
+    DATABASE_DAMAGED = "database_damaged"
+    NO_KEYRING = "no_keyring"
+    INTERRUPTED = "interrupted"
+    OUTPUT_CLOSED = "output_closed"
     # Details of a group CSV row left out, or of a group export refused
     HEADER_ROW_MISSING = "header_row_missing"
     DISABLED_FLAG = "disabled_flag"
@@ -278,6 +289,28 @@ _TEXT: dict[Reason, str] = {
     Reason.ACTION_GRACE_PERIODS: "change the grace periods",
     Reason.ACTION_OPERATORS: "manage operators",
     Reason.ACTION_PASSWORD: "set another operator's password",
+    Reason.ACTION_SCHOOLS: "manage schools",
+    Reason.ACTION_YEARS: "add school years",
+    Reason.ACTION_LETTERS_TEXT: "change the letters' text",
+    Reason.ADMIN_PASSWORD_FIRST: (
+        "the administrator {name} has no password yet, and without one nobody could sign in "
+        "as administrator once sign-in is on: set it first (operator password {name})"
+    ),
+    Reason.DATABASE_UNREACHABLE: "the database {db} cannot be opened: {detail}",
+    Reason.DATABASE_NEWER: (
+        "the database {db} was upgraded by a newer schoolimport (schema {revision}); "
+        "it needs schoolimport {version} or later"
+    ),
+    Reason.DATABASE_DAMAGED: (
+        "the database file {db} is damaged ({detail}); restore the latest backup, or "
+        "rescue what is left with: sqlite3 {db} .recover | sqlite3 rescued.db"
+    ),
+    Reason.NO_KEYRING: (
+        "no system keyring is available ({detail}); put the password into PostgreSQL's "
+        "password file ~/.pgpass, or into the URL of $SCHOOLIMPORT_DB"
+    ),
+    Reason.INTERRUPTED: "interrupted; nothing was changed",
+    Reason.OUTPUT_CLOSED: "the output was closed before everything was written",
     Reason.HEADER_ROW_MISSING: (
         "the first line is not a header row (none of its cells names a column such as "
         "{columns}); a header row is required"

@@ -21,7 +21,7 @@ import dataclasses
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -29,12 +29,10 @@ from sqlalchemy.orm import Session
 
 from app.engine.beforeimage import Image, is_complete, read_image
 from app.engine.bulk import batches
+from app.engine.operators import Actor, acting
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import FieldChange
 from app.models import Group, ImportRowResult, ImportRun, Membership, RunStatus, User, utcnow
-
-if TYPE_CHECKING:
-    from app.engine.operators import Actor
 
 USERS = cast(Table, User.__table__)
 MEMBERSHIPS = cast(Table, Membership.__table__)
@@ -180,9 +178,10 @@ _WHY_NOT = {
 }
 
 
-def _undoable_run(session: Session, run_id: int) -> ImportRun:
+def _undoable_run(session: Session, run_id: int, actor: Actor) -> ImportRun:
+    actor.require_import("users", None)
     run = session.get(ImportRun, run_id)
-    if run is None or run.kind != "users":
+    if run is None or run.kind != "users" or not actor.in_scope(run.school_id):
         detail = Message(Reason.USER_RUN_NOT_FOUND, {"run": run_id})
         raise Refused(Reason.INVALID_VALUE, detail=detail)
     if run.status not in UNDOABLE:
@@ -261,13 +260,14 @@ class _Current:
         return found[0] if found else f"#{group_id}"
 
 
-def preview_undo(session: Session, run_id: int) -> UndoPlan:
+def preview_undo(session: Session, run_id: int, actor: Actor | None = None) -> UndoPlan:
     """What undoing ``run_id`` would do, with the blockers that prevent it.
 
-    Raises :class:`Refused` when the run as a whole cannot be undone (unknown, not the
-    school's last import, archived, cancelled, failed, undone already).
+    Raises :class:`Refused` when the run as a whole cannot be undone (unknown or of a
+    school outside the actor's, not the school's last import, archived, cancelled,
+    failed, undone already) or the actor may not import users.
     """
-    run = _undoable_run(session, run_id)
+    run = _undoable_run(session, run_id, acting(session, actor))
     image = read_image(run.before_image)
     now = _Current(session, run, image)
     plan = UndoPlan(run.id, run.file_name, image=image)
@@ -333,12 +333,9 @@ def _restore(entry: dict[str, Any], now: _Current) -> UserRestore:
 # ---------------------------------------------------------------------------- undo
 def undo_run(session: Session, run_id: int, actor: Actor | None = None) -> UndoResult:
     """Undo ``run_id`` in the caller's transaction; refused while anything the run
-    touched changed since (the message lists those records). With ``actor``, the
-    operator must be allowed to import users into the run's school."""
-    if actor is not None:
-        run = session.get(ImportRun, run_id)
-        actor.require_import("users", run.school_id if run is not None else None)
-    plan = preview_undo(session, run_id)
+    touched changed since (the message lists those records). The operator must be
+    allowed to import users into the run's school."""
+    plan = preview_undo(session, run_id, actor)
     if plan.blockers:
         changed = Message(Reason.UNDO_BLOCKED, {"records": plan.blockers_text()})
         raise _refuse(run_id, changed)

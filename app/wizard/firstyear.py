@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 from app.db import session_scope
 from app.engine.directory import add_year, list_years
+from app.engine.operators import Actor
 from app.engine.reasons import Refused
 from app.wizard.pages.base import error_label, show_error
 from app.wizard.texts import error_text
@@ -36,8 +37,15 @@ def has_school_year(engine: Engine) -> bool:
 
 
 class FirstYearDialog(QDialog):
-    def __init__(self, engine: Engine, today: date | None = None, parent: QWidget | None = None):
+    def __init__(
+        self,
+        engine: Engine,
+        today: date | None = None,
+        parent: QWidget | None = None,
+        actor: Actor | None = None,
+    ):
         super().__init__(parent)
+        self.actor = actor
         self.engine = engine
         self.setWindowTitle(self.tr("Welcome"))
         name, start, end = suggested_year(today or date.today())
@@ -81,7 +89,7 @@ class FirstYearDialog(QDialog):
         assert isinstance(start, date) and isinstance(end, date)
         try:
             with session_scope(self.engine) as db:
-                add_year(db, self.name_edit.text(), start, end, current=True)
+                add_year(db, self.name_edit.text(), start, end, current=True, actor=self.actor)
         except Refused as error:
             show_error(self.error, error_text(error))
             return

@@ -267,9 +267,11 @@ class GroupImportDialog(QDialog):
 class GroupExportDialog(QDialog):
     """Where to and in which encoding; the export itself is one engine call."""
 
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, engine: Engine, parent: QWidget | None = None, actor: Actor | None = None
+    ) -> None:
         super().__init__(parent)
-        self.engine = engine
+        self.engine, self.actor = engine, actor
         self.written = 0
         self.setWindowTitle(self.tr("Export groups to CSV"))
         self.path_edit = QLineEdit(str(Path.home() / "gruppen.csv"))
@@ -307,7 +309,9 @@ class GroupExportDialog(QDialog):
         target = Path(self.path_edit.text().strip())
         try:
             with session_scope(self.engine) as db:
-                self.written = export_groups(db, target, str(self.encoding_combo.currentData()))
+                self.written = export_groups(
+                    db, target, str(self.encoding_combo.currentData()), self.actor
+                )
         except EngineError as error:
             show_error(self.error, texts.error_text(error))
             return

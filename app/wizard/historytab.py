@@ -79,7 +79,7 @@ class HistoryTab(QWidget):
     # -- data --------------------------------------------------------------------------
     def refresh(self) -> None:
         with session_scope(self.engine) as db:
-            runs = list_runs(db)
+            runs = list_runs(db, self.actor)
         self.model.set_runs(runs)
         self._update_buttons()
 
@@ -144,7 +144,7 @@ class HistoryTab(QWidget):
             target = target.with_name(target.name + ".xlsx")
         try:
             with session_scope(self.engine) as db:
-                count = export_rows(db, run_id, target, succeeded)
+                count = export_rows(db, run_id, target, succeeded, self.actor)
         except EngineError as error:
             self.last_message = inform(
                 self, self.tr("Download not possible"), texts.error_text(error), warning=True

@@ -67,7 +67,7 @@ def main() -> int:
         return 0
     log.info("signed in: %s (%s)", actor.name, actor.role.value)
     if not has_school_year(engine):
-        dialog = FirstYearDialog(engine)
+        dialog = FirstYearDialog(engine, actor=actor)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
     window = MainWindow(engine, settings, actor)

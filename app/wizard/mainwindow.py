@@ -184,8 +184,8 @@ class MainWindow(QMainWindow):
             years = [(y.name, y.is_current) for y in list_years(db)]
             self._fill_years(years)
             year = find_year(db, self.selected_year()) if years else None
-            users = list_users(db, year=year)
-            groups = list_groups(db, year) if year is not None else []
+            users = list_users(db, year=year, actor=self.actor)
+            groups = list_groups(db, year, self.actor) if year is not None else []
         self.users_tab.set_users(users, [g.name for g in groups])
         self.groups_model.set_groups(groups)
         self.history_tab.refresh()
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
     def purge_due_accounts(self, today: date | None = None) -> list[str]:
         today = today or date.today()
         with session_scope(self.engine) as db:
-            due = due_for_purge(db, today)
+            due = due_for_purge(db, today, self.actor)
         if not due:
             self._message(self.tr("Purge due accounts"), self.tr("No account is due for purging."))
             return []
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def export_groups(self) -> GroupExportDialog:
-        dialog = GroupExportDialog(self.engine, self)
+        dialog = GroupExportDialog(self.engine, self, self.actor)
         self._open(dialog)
         return dialog
 

@@ -120,7 +120,7 @@ class OperatorEditDialog(QDialog):
         self.schools_list = QListWidget()
         self.schools_list.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         with session_scope(engine) as db:
-            schools = [s.name for s in list_schools(db)]
+            schools = [s.name for s in list_schools(db, self.actor)]
         for school in schools:
             item = QListWidgetItem(school, self.schools_list)
             item.setSelected(school in (chosen or []) or (mode == "add" and len(schools) == 1))
@@ -230,7 +230,7 @@ class OperatorsDialog(QDialog):
 
     def refresh(self) -> None:
         with session_scope(self.engine) as db:
-            self.model.set_operators(list_operators(db))
+            self.model.set_operators(list_operators(db, self.actor))
         self._update_buttons()
 
     def selected(self) -> OperatorRow | None:

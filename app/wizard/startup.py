@@ -12,14 +12,16 @@ from sqlalchemy import Engine
 from app.db import session_scope
 from app.engine import history
 from app.engine.lifecycle import expire_due
+from app.engine.operators import PROGRAM
 
 log = logging.getLogger(__name__)
 
 
 def start_up_maintenance(engine: Engine, today: date | None = None) -> None:
     steps = (
-        ("expire due accounts", lambda db: expire_due(db, today or date.today())),
-        ("archive old runs", history.archive_runs),
+        # Before anyone signs in, for every school, as the settings say.
+        ("expire due accounts", lambda db: expire_due(db, today or date.today(), PROGRAM)),
+        ("archive old runs", lambda db: history.archive_runs(db, actor=PROGRAM)),
         ("mark interrupted runs", history.mark_stale_runs_failed),
     )
     for name, step in steps:

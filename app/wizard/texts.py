@@ -247,6 +247,31 @@ _GERMAN: dict[Reason, str] = {
     Reason.ACTION_GRACE_PERIODS: "die Fristen ändern",
     Reason.ACTION_OPERATORS: "Bearbeiter verwalten",
     Reason.ACTION_PASSWORD: "das Passwort eines anderen Bearbeiters setzen",
+    Reason.ACTION_SCHOOLS: "Schulen verwalten",
+    Reason.ACTION_YEARS: "Schuljahre anlegen",
+    Reason.ACTION_LETTERS_TEXT: "den Text der Anmeldebriefe ändern",
+    Reason.ADMIN_PASSWORD_FIRST: (
+        "der Administrator {name} hat noch kein Passwort, und ohne eines könnte sich "
+        "niemand mehr als Administrator anmelden, sobald die Anmeldung gilt: zuerst sein "
+        "Passwort setzen"
+    ),
+    Reason.DATABASE_UNREACHABLE: "die Datenbank {db} lässt sich nicht öffnen: {detail}",
+    Reason.DATABASE_NEWER: (
+        "die Datenbank {db} wurde von einer neueren Version von schoolimport erweitert "
+        "(Schema {revision}); sie braucht schoolimport {version} oder neuer"
+    ),
+    Reason.DATABASE_DAMAGED: (
+        "die Datenbankdatei {db} ist beschädigt ({detail}); die letzte Sicherung "
+        "zurückspielen oder retten, was noch da ist: sqlite3 {db} .recover | sqlite3 "
+        "gerettet.db"
+    ),
+    Reason.NO_KEYRING: (
+        "es gibt keinen Schlüsselbund des Systems ({detail}); das Passwort in die "
+        "Passwortdatei von PostgreSQL (~/.pgpass) oder in die URL von $SCHOOLIMPORT_DB "
+        "schreiben"
+    ),
+    Reason.INTERRUPTED: "abgebrochen; nichts wurde geändert",
+    Reason.OUTPUT_CLOSED: "die Ausgabe wurde geschlossen, bevor alles geschrieben war",
     Reason.HEADER_ROW_MISSING: (
         "die erste Zeile ist keine Kopfzeile (keine ihrer Zellen nennt eine Spalte wie "
         "{columns}); eine Kopfzeile ist nötig"

@@ -69,7 +69,7 @@ class UndoDialog(QDialog):
     def load(self) -> None:
         try:
             with session_scope(self.engine) as db:
-                self.plan = preview_undo(db, self.run_id)
+                self.plan = preview_undo(db, self.run_id, self.actor)
         except EngineError as error:
             self.plan = None
             self.intro.setText(self.tr("This import cannot be undone."))

@@ -25,8 +25,18 @@ ARGV: dict[Path_, list[list[str]]] = {
     ("group", "list"): [["group", "list", "--json"]],
     ("group", "add-member"): [["group", "add-member", "5a", "{login}", "--year", YEAR]],
     ("import",): [
-        ["import", "{users}", "--year", YEAR, "--account-type", "student",
-         "--school", "Andere Schule", "--no-passwords", "--no-datasafe"],
+        [
+            "import",
+            "{users}",
+            "--year",
+            YEAR,
+            "--account-type",
+            "student",
+            "--school",
+            "Andere Schule",
+            "--no-passwords",
+            "--no-datasafe",
+        ],
     ],  # fmt: skip
     ("users", "list"): [["users", "list", "--json"], ["users", "list"]],
     ("users", "expire-due"): [["users", "expire-due", "--json"]],
@@ -51,8 +61,10 @@ ARGV: dict[Path_, list[list[str]]] = {
     ("db", "password"): [
         ["db", "password", "postgresql+psycopg://u@127.0.0.1/x", "--password-env", "NEW_PW"]
     ],
-    ("settings",): [["settings", "--json"], ["settings", "--account-type", "student",
-                                            "--tolerance-days", "1"]],  # fmt: skip
+    ("settings",): [
+        ["settings", "--json"],
+        ["settings", "--account-type", "student", "--tolerance-days", "1"],
+    ],  # fmt: skip
 }
 
 

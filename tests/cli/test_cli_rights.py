@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -129,9 +129,10 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
             ("fremde", OTHER, "Fremdklasse", 900),
         ):
             rows = _rows("Eigen" if name == "eigene" else "Fremd", group, first)
-            admin("import", _write(folder / f"{name}.csv", rows), "--year", YEAR,
-                  "--account-type", "student", "--school", school,
-                  "--create-missing-groups", "class", "--no-passwords", "--no-datasafe")  # fmt: skip
+            path = _write(folder / f"{name}.csv", rows)
+            admin("import", path, "--year", YEAR, "--account-type", "student", "--school",
+                  school, "--create-missing-groups", "class", "--no-passwords",
+                  "--no-datasafe")  # fmt: skip
         admin("operator", "add", OPERATOR, "--kinds", "users", "--school", "Meine Schule",
               "--password-env", "OP_PW")  # fmt: skip
     finally:
@@ -171,8 +172,7 @@ def _other_refs(db: Path) -> dict[str, str]:
             (OTHER,),
         ).fetchone()[0]
         run = con.execute(
-            "SELECT r.id FROM import_runs r JOIN schools s ON s.id = r.school_id "
-            "WHERE s.name = ?",
+            "SELECT r.id FROM import_runs r JOIN schools s ON s.id = r.school_id WHERE s.name = ?",
             (OTHER,),
         ).fetchone()[0]
     sqlite3.connect(db).close()
@@ -186,7 +186,7 @@ def operator_cli(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     memory_keyring: object,
-) -> Iterator[tuple[Path, Run]]:
+) -> tuple[Path, Run]:
     db = tmp_path / "schoolimport.db"
     shutil.copy(template_db, db)
     monkeypatch.setenv("SCHOOLIMPORT_PASSWORD", OPERATOR_PW)
@@ -197,7 +197,7 @@ def operator_cli(
         out, err = capsys.readouterr()
         return code, out, err
 
-    yield db, run
+    return db, run
 
 
 def _files(folder: Path) -> str:

@@ -82,7 +82,7 @@ class GroupsPage(ImportPage):
         )
         self.needs = self.session.group_needs(bare)
         with session_scope(self.session.engine) as db:
-            self.existing = list_groups(db, find_year(db, bare.year))
+            self.existing = list_groups(db, find_year(db, bare.year), self.session.actor)
         keys = set(self.needs)
         opts = self.session.options
         opts.group_overrides = {k: v for k, v in opts.group_overrides.items() if k in keys}
