@@ -11,8 +11,10 @@ them; the front ends only hide what an operator may not do.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, delete, func, select
@@ -114,14 +116,21 @@ def local_actor(session: Session) -> Actor:
     return _actor(session, session.scalars(select(Operator)).one())
 
 
+@cache
+def _dummy_hash() -> str:
+    """A hash of nothing anyone types, made once with the profile of real ones."""
+    return hash_password(secrets.token_urlsafe(16), USER_CHOSEN)
+
+
 def authenticate(session: Session, name: str, password: str) -> Actor:
+    """The operator of that name and password. An unknown name, an inactive operator
+    or one without a password is checked against a dummy hash, so that the time of a
+    refusal does not tell which operator names exist."""
     operator = session.scalar(select(Operator).where(Operator.name == name.strip()))
-    if (
-        operator is None
-        or not operator.is_active
-        or operator.password_hash is None
-        or not verify_password(operator.password_hash, password)
-    ):
+    usable = operator is not None and operator.is_active and operator.password_hash is not None
+    hashed = operator.password_hash if operator is not None and usable else None
+    matches = verify_password(hashed or _dummy_hash(), password)
+    if operator is None or hashed is None or not matches:
         raise Refused(Reason.SIGN_IN_FAILED)
     return _actor(session, operator)
 
@@ -175,6 +184,7 @@ def add_operator(
         )
     if password is not None:
         _check_password(password)
+    _require_admin_sign_in(session, actor, role, password)
     operator = Operator(
         name=name,
         display_name=name,
@@ -188,6 +198,23 @@ def add_operator(
         session.add(OperatorSchool(operator_id=operator.id, school_id=school.id))
     session.flush()
     return operator
+
+
+def _require_admin_sign_in(
+    session: Session, actor: Actor, role: OperatorRole, password: str | None
+) -> None:
+    """A second operator turns sign-in on: refuse it unless an administrator can sign
+    in afterwards (one has a password, or the new one is an administrator with one),
+    so that leaving single-user mode never locks the administrator out."""
+    if role is OperatorRole.ADMINISTRATOR and password:
+        return
+    can_sign_in = select(Operator.id).where(
+        Operator.role == OperatorRole.ADMINISTRATOR.value,
+        Operator.is_active.is_(True),
+        Operator.password_hash.is_not(None),
+    )
+    if session.scalar(can_sign_in.limit(1)) is None:
+        raise Refused(Reason.ADMIN_PASSWORD_FIRST, name=actor.name)
 
 
 def set_password(session: Session, actor: Actor, name: str, password: str) -> None:

@@ -20,9 +20,17 @@ from tests.conftest import HEADER, YEAR
 ROWS = [HEADER, ["1", "Adler", "Ada", "", ""], ["2", "Berg", "Ben", "", ""]]
 
 
+ADMIN_PW = "Admin-geheim-1"
+
+
 def admin(engine) -> operators.Actor:
+    """The administrator, with the password that adding operators needs."""
     with session_scope(engine) as s:
-        return operators.local_actor(s)
+        if operators.sign_in_required(s):
+            return operators.authenticate(s, "admin", ADMIN_PW)
+        actor = operators.local_actor(s)
+        operators.set_password(s, actor, "admin", ADMIN_PW)
+        return actor
 
 
 def test_single_user_mode_until_a_password_or_second_operator(engine):
@@ -30,7 +38,16 @@ def test_single_user_mode_until_a_password_or_second_operator(engine):
         assert not operators.sign_in_required(s)
         actor = operators.local_actor(s)
         assert actor.is_admin and actor.school_ids is None
+    with session_scope(engine) as s, pytest.raises(Refused) as err:
+        operators.add_operator(
+            s, actor, "sekretariat", OperatorRole.IMPORT_OPERATOR, password="geheim-123"
+        )
+    assert err.value.message.reason is Reason.ADMIN_PASSWORD_FIRST
     with session_scope(engine) as s:
+        assert not operators.sign_in_required(s)
+        operators.set_password(s, actor, "admin", ADMIN_PW)
+    with session_scope(engine) as s:
+        assert operators.sign_in_required(s)
         operators.add_operator(
             s, actor, "sekretariat", OperatorRole.IMPORT_OPERATOR, password="geheim-123"
         )
@@ -73,7 +90,12 @@ def test_command_line_sign_in(db_url, write_csv, monkeypatch, capsys):
     assert run("init")[0] == 0
     assert run("year", "add", YEAR, "--start", "2026-08-01", "--end", "2027-07-31")[0] == 0
     monkeypatch.setenv("OP_PW", "geheim-123")
+    monkeypatch.setenv("ADMIN_PW", ADMIN_PW)
+    assert run("operator", "password", "admin", "--password-env", "ADMIN_PW")[0] == 0
+    monkeypatch.setenv("SCHOOLIMPORT_PASSWORD", ADMIN_PW)
     code, _out, err = run(
+        "--operator",
+        "admin",
         "operator",
         "add",
         "lehrer",
@@ -106,9 +128,9 @@ def test_command_line_sign_in(db_url, write_csv, monkeypatch, capsys):
     monkeypatch.setenv("SCHOOLIMPORT_PASSWORD", "wrong-password")
     code, _out, err = run("--operator", "lehrer", "users", "list")
     assert code == 2 and "wrong" in err
-    # the local administrator has no password: once sign-in is on, it must get one
+    # the administrator signs in with its own password only
     code, _out, err = run("--operator", "admin", "users", "list")
-    assert code == 2
+    assert code == 2 and "wrong" in err
 
 
 def test_out_of_scope_rows_are_rejected_and_nothing_outside_changes(engine, write_csv, importer):

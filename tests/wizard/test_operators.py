@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from app.db import session_scope
 from app.engine.directory import find_school
 from app.engine.locks import import_lock
-from app.engine.operators import Actor, add_operator, local_actor
+from app.engine.operators import Actor, add_operator, local_actor, set_password
 from app.models import Operator, OperatorRole, OperatorSchool
 from app.wizard.connectiondialog import URL_KEY, ConnectionDialog, configured_url
 from app.wizard.main import signed_in_actor
@@ -25,6 +25,7 @@ from tests.conftest import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 PASSWORD = "Sommer-2026!"
+ADMIN_PASSWORD = "Winter-2026!"
 
 
 def ok_button(dialog: object) -> QDialogButtonBox:
@@ -40,6 +41,7 @@ def signed_in(dialog: SignInDialog) -> Actor | None:
 def add_importer(engine: Engine, kinds: tuple[str, ...] = ("groups",)) -> None:
     with session_scope(engine) as db:
         admin = local_actor(db)
+        set_password(db, admin, "admin", ADMIN_PASSWORD)
         add_operator(
             db,
             admin,
@@ -98,6 +100,12 @@ def test_operators_dialog_adds_an_operator(
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert edit.isVisible() and "same password" in edit.error.text()
     edit.repeat_edit.setText(PASSWORD)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    # single-user mode ends only once the administrator can sign in
+    assert edit.isVisible() and "admin has no password yet" in edit.error.text()
+    assert dialog.model.rowCount() == 1  # type: ignore[attr-defined]
+    with session_scope(engine) as db:
+        set_password(db, window.actor, "admin", ADMIN_PASSWORD)
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert not edit.isVisible()
     assert dialog.model.rowCount() == 2  # type: ignore[attr-defined]

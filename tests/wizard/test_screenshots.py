@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.operators import add_operator
+from app.engine.operators import add_operator, set_password
 from app.engine.results import RowAction
 from app.models import OperatorRole
 from app.wizard import texts
@@ -195,6 +195,7 @@ def test_render_history_and_dialogs(
     groups.close()
     operators = window.show_operators()
     with session_scope(engine) as db:
+        set_password(db, window.actor, "admin", "Winter-2026!")
         add_operator(
             db, window.actor, "frau.schulz", OperatorRole.IMPORT_OPERATOR, ["users"],
             ["Meine Schule"], "Sommer-2026!",
