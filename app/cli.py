@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import SQLAlchemyError
 
 from app import __version__
 from app.cli_admin import (
@@ -33,14 +34,16 @@ from app.cli_admin import (
     cmd_year_list,
     iso_date,
 )
+from app.cli_guard import EXIT_INTERRUPTED, INTERRUPTS, close_broken_stdout
 from app.cli_import import CONFLICT_CHOICES, add_import_parser
 from app.cli_lifecycle import register as register_lifecycle
 from app.cli_operators import PASSWORD_ENV, sign_in
 from app.cli_operators import register as register_operators
 from app.cli_output import EXIT_REFUSED, CliError, err
-from app.db import default_url, open_database
-from app.engine import credentials
-from app.engine.reasons import EngineError
+from app.db import default_url, display_url, open_database
+from app.dbfailures import command_failure, open_failure
+from app.engine import credentials, history
+from app.engine.reasons import Cancelled, EngineError, Reason, describe
 from app.logs import setup_logging
 
 log = logging.getLogger("app.cli")  # also when run as __main__
@@ -139,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="write an import template (XLSX or ODS)")
     p.add_argument("--account-type", required=True, choices=["student", "teacher", "staff"])
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
-    p.set_defaults(func=cmd_template)
+    p.set_defaults(func=cmd_template, no_database=True)
     register_operators(sub)
     register_lifecycle(sub, users, history)
     return parser
@@ -149,41 +152,62 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging()
+    guarded = threading.current_thread() is threading.main_thread()
+    if guarded:
+        INTERRUPTS.install()
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not at the interpreter's exit
+        return code
+    except KeyboardInterrupt:
+        log.warning("%s interrupted", args.command)
+        return _refused(describe(Reason.INTERRUPTED), EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        close_broken_stdout()
+        return _refused(describe(Reason.OUTPUT_CLOSED))
+    finally:
+        if guarded:
+            INTERRUPTS.restore()
+
+
+def _run(args: argparse.Namespace) -> int:
     if getattr(args, "no_database", False):
         try:
             return int(args.func(None, args))
-        except CliError as exc:
-            err(f"schoolimport: {exc}")
-            return EXIT_REFUSED
+        except (CliError, EngineError) as exc:
+            return _refused(exc)
     url = credentials.resolve(args.db or default_url())
     try:
         engine = open_database(url)
-    except (SQLAlchemyError, OSError) as exc:
-        err(
-            f"schoolimport: database {args.db or '(default)'}: cannot be opened: {_first_line(exc)}"
-        )
-        return EXIT_REFUSED
+    except Exception as exc:  # whatever it is, one line: see dbfailures.open_failure
+        refusal = open_failure(exc, url)
+        log.warning("database %s not opened: %s", display_url(url), type(exc).__name__)
+        return _refused(refusal)
     try:
         if args.command != "init":
             args.actor = sign_in(engine, args.operator)
+            marked = history.clear_interrupted_runs(engine)
+            if marked:
+                log.warning("%d interrupted run(s) marked failed", marked)
         return int(args.func(engine, args))
+    except Cancelled as exc:
+        return _refused(exc, EXIT_INTERRUPTED)
     except EngineError as exc:
         log.warning("%s refused: %s", args.command, exc.text())
-        err(f"schoolimport: {exc.text()}")
-        return EXIT_REFUSED
+        return _refused(exc)
     except CliError as exc:
-        err(f"schoolimport: {exc}")
-        return EXIT_REFUSED
-    except OperationalError as exc:
-        err(f"schoolimport: the database refused the change: {_first_line(exc)}")
-        return EXIT_REFUSED
+        return _refused(exc)
+    except SQLAlchemyError as exc:
+        log.warning("%s: database error %s", args.command, type(exc).__name__)
+        return _refused(command_failure(exc, url))
     finally:
         engine.dispose()
 
 
-def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
+def _refused(why: str | Exception, code: int = EXIT_REFUSED) -> int:
+    text = why.text() if isinstance(why, EngineError) else str(why)
+    err(f"schoolimport: {text}")
+    return code
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from app.cli_guard import INTERRUPTS
 from app.cli_output import EXIT_OK, CliError, err, out, print_json
 from app.db import session_scope
 from app.engine import directory, history
@@ -21,7 +22,7 @@ from app.engine.mapping import apply_overrides, check_mapping
 from app.engine.plan import Plan
 from app.engine.protocol import MIN_PASSWORD_LENGTH
 from app.engine.reasons import Reason, Refused
-from app.engine.results import ImportOptions, Resolution
+from app.engine.results import ImportOptions, NewCredentials, Resolution
 from app.engine.session import ImportSession
 from app.engine.table import ReadOptions
 from app.engine.template import check_template
@@ -97,7 +98,8 @@ def _run_import(
         else:
             _print_plan(plan)
         return EXIT_OK
-    result = session.apply()
+    with INTERRUPTS.cancellable() as cancelled:  # Ctrl-C cancels between batches
+        result = session.apply(cancelled=cancelled)
     if args.json:
         print_json(result.summary.as_dict())
     else:
@@ -106,9 +108,9 @@ def _run_import(
         saved = session.save_protocol(args.protocol, password, args.protocol_language)
         if not args.json:
             out(f"protocol saved: {saved}")
-    elif result.credentials and not args.json and not args.letters:
+    elif (unsaved := _with_secrets(result.credentials)) and not args.json and not args.letters:
         err(
-            f"schoolimport: note: {len(result.credentials)} new account(s) got initial passwords "
+            f"schoolimport: note: {unsaved} new account(s) got initial passwords "
             "that were not saved; use --protocol next time or reset their passwords"
         )
     if args.letters and password is not None and session.plan is not None:
@@ -122,6 +124,12 @@ def _run_import(
         with session_scope(engine) as db:
             history.export_rows(db, result.run_id, args.errors, succeeded=False)
     return EXIT_OK
+
+
+def _with_secrets(credentials: dict[int, NewCredentials]) -> int:
+    """New accounts that got a password or a data-safe password (none with
+    ``--no-passwords --no-datasafe``)."""
+    return sum(1 for c in credentials.values() if c.password or c.datasafe_password)
 
 
 def _import_options(args: argparse.Namespace) -> ImportOptions:

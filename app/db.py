@@ -7,8 +7,10 @@ start-up: an existing database is upgraded, never recreated.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
@@ -17,10 +19,16 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from platformdirs import user_data_path
-from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, select
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import __version__
+from app.engine.reasons import Reason, Refused
 from app.models import AccountType, Operator, OperatorRole, School, Setting
 
 APP_NAME = "schoolimport"
@@ -32,6 +40,8 @@ ACCOUNT_TYPES = (
     ("staff", "Personal", "Staff"),
 )
 DEFAULT_SCHOOL = "Meine Schule"
+# The version of the program that last upgraded the schema.
+VERSION_KEY = "schema_upgraded_by"
 LOCAL_ADMIN = "admin"
 
 
@@ -92,12 +102,34 @@ def json_dumps(value: Any) -> str:
     return "".join(_c_encoder(value, 0))
 
 
+def display_url(url: str | URL) -> str:
+    """The URL as people may see it (messages, logs, history): the password masked."""
+    try:
+        parsed = url if isinstance(url, URL) else make_url(normalize_url(url))
+    except ArgumentError:
+        return _PASSWORD_IN_URL.sub(r"\1***@", str(url))
+    return parsed.render_as_string(hide_password=True)
+
+
+_PASSWORD_IN_URL = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+def _create_private(path: Path) -> None:
+    """Create a new database file readable by its owner only (0600 whatever the
+    umask; SQLite gives its -wal and -shm files the database file's mode)."""
+    if path.exists():
+        return
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def make_engine(url: str | None = None) -> Engine:
     url = normalize_url(url or default_url())
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        path = url.split("///", 1)[-1].split("?", 1)[0]
+        if path and path != ":memory:" and not path.startswith("file:"):
+            _create_private(Path(path))
     engine = create_engine(
         url, future=True, pool_pre_ping=not url.startswith("sqlite"), json_serializer=json_dumps
     )
@@ -125,12 +157,37 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest revision (upgrade, never recreate)."""
+def migrate(engine: Engine) -> bool:
+    """Bring the schema to the newest revision (upgrade, never recreate); True when
+    it changed. A revision this program does not know (a newer program upgraded the
+    database) is refused, naming the version that upgraded it."""
     cfg = alembic_config(engine)
     with engine.begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        script = ScriptDirectory.from_config(cfg)
+        if current is not None and not _known_revision(script, current):
+            raise _newer_database(engine, connection, current)
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+        return current != script.get_current_head()
+
+
+def _known_revision(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def _newer_database(engine: Engine, connection: Connection, revision: str) -> Refused:
+    try:
+        version = connection.scalar(select(Setting.value).where(Setting.key == VERSION_KEY))
+    except SQLAlchemyError:
+        version = None
+    db = display_url(engine.url)
+    if isinstance(version, str) and version:
+        return Refused(Reason.DATABASE_NEWER, db=db, revision=revision, version=version)
+    return Refused(Reason.DATABASE_NEWER_UNKNOWN, db=db, revision=revision, ours=__version__)
 
 
 def is_initialized(engine: Engine) -> bool:
@@ -139,8 +196,11 @@ def is_initialized(engine: Engine) -> bool:
 
 def init_database(engine: Engine) -> None:
     """Apply the migrations and create what every installation needs once."""
-    migrate(engine)
+    upgraded = migrate(engine)
     with session_scope(engine) as session:
+        if upgraded or session.get(Setting, VERSION_KEY) is None:
+            # What an older program names when it meets this schema (see migrate).
+            set_setting(session, VERSION_KEY, __version__)
         for code, de, en in ACCOUNT_TYPES:
             if session.get(AccountType, code) is None:
                 session.add(AccountType(code=code, label_de=de, label_en=en))

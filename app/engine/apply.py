@@ -139,7 +139,7 @@ def apply_plan(
                 conn, plan, info, today or date.today(), report, is_cancelled, run_id, now
             )
             result = writer.run(pending)
-    except Cancelled:
+    except (Cancelled, KeyboardInterrupt):  # the Cancel button, or Ctrl-C
         log.warning("apply %s: cancelled, rolled back", info.file_name)
         pending.pool.shutdown(cancel=True)
         record_run_outcome(engine, run_id, RunStatus.CANCELLED, Reason.CANCELLED.value)

@@ -7,6 +7,8 @@ import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 from sqlalchemy.engine import URL, make_url
 
+from app.engine.reasons import Reason, Refused
+
 SERVICE = "schoolimport"
 
 
@@ -28,7 +30,11 @@ def remember(url_text: str) -> str:
 
 def store_password(url_text: str, password: str) -> str:
     url = make_url(url_text)
-    keyring.set_password(SERVICE, _key(url), password)
+    try:
+        keyring.set_password(SERVICE, _key(url), password)
+    except KeyringError as exc:  # NoKeyringError: no backend on this machine
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise Refused(Reason.NO_KEYRING, detail=detail) from None
     return _key(url)
 
 

@@ -131,6 +131,7 @@ class Reason(enum.StrEnum):
     ADMIN_PASSWORD_FIRST = "admin_password_first"
     DATABASE_UNREACHABLE = "database_unreachable"
     DATABASE_NEWER = "database_newer"
+    DATABASE_NEWER_UNKNOWN = "database_newer_unknown"
     DATABASE_DAMAGED = "database_damaged"
     NO_KEYRING = "no_keyring"
     INTERRUPTED = "interrupted"
@@ -300,6 +301,10 @@ _TEXT: dict[Reason, str] = {
     Reason.DATABASE_NEWER: (
         "the database {db} was upgraded by a newer schoolimport (schema {revision}); "
         "it needs schoolimport {version} or later"
+    ),
+    Reason.DATABASE_NEWER_UNKNOWN: (
+        "the database {db} was upgraded by a newer schoolimport (schema {revision}); "
+        "it needs a version later than {ours}"
     ),
     Reason.DATABASE_DAMAGED: (
         "the database file {db} is damaged ({detail}); restore the latest backup, or "

@@ -260,6 +260,10 @@ _GERMAN: dict[Reason, str] = {
         "die Datenbank {db} wurde von einer neueren Version von schoolimport erweitert "
         "(Schema {revision}); sie braucht schoolimport {version} oder neuer"
     ),
+    Reason.DATABASE_NEWER_UNKNOWN: (
+        "die Datenbank {db} wurde von einer neueren Version von schoolimport erweitert "
+        "(Schema {revision}); sie braucht eine neuere Version als {ours}"
+    ),
     Reason.DATABASE_DAMAGED: (
         "die Datenbankdatei {db} ist beschädigt ({detail}); die letzte Sicherung "
         "zurückspielen oder retten, was noch da ist: sqlite3 {db} .recover | sqlite3 "
