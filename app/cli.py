@@ -15,8 +15,6 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from app import __version__
 from app.cli_admin import (
     cmd_group_add,
@@ -41,7 +39,7 @@ from app.cli_operators import PASSWORD_ENV, sign_in
 from app.cli_operators import register as register_operators
 from app.cli_output import EXIT_REFUSED, CliError, err
 from app.db import default_url, display_url, open_database
-from app.dbfailures import command_failure, open_failure
+from app.dbfailures import command_failure, is_database_error, open_failure
 from app.engine import credentials, history
 from app.engine.reasons import Cancelled, EngineError, Reason, describe
 from app.logs import setup_logging
@@ -197,7 +195,9 @@ def _run(args: argparse.Namespace) -> int:
         return _refused(exc)
     except CliError as exc:
         return _refused(exc)
-    except SQLAlchemyError as exc:
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
         log.warning("%s: database error %s", args.command, type(exc).__name__)
         return _refused(command_failure(exc, url))
     finally:

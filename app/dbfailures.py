@@ -62,7 +62,15 @@ def open_failure(exc: BaseException, url: str) -> EngineError:
     return Refused(Reason.DATABASE_UNREACHABLE, db=display_url(url), detail=detail)
 
 
-def command_failure(exc: SQLAlchemyError, url: str) -> Refused:
+def is_database_error(exc: BaseException) -> bool:
+    """An error of the database: SQLAlchemy's, or a driver's raised through a raw
+    cursor (``bulk.fetch_all``) — without importing the PostgreSQL driver here."""
+    if isinstance(exc, SQLAlchemyError | sqlite3.Error):
+        return True
+    return type(exc).__module__.split(".")[0] == "psycopg" and isinstance(exc, Exception)
+
+
+def command_failure(exc: BaseException, url: str) -> Refused:
     """A database failure in the middle of a command, as one refusal."""
     found = damaged(exc, url)
     if found is not None:
