@@ -106,7 +106,7 @@ def display_url(url: str | URL) -> str:
     """The URL as people may see it (messages, logs, history): the password masked."""
     try:
         parsed = url if isinstance(url, URL) else make_url(normalize_url(url))
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # not a URL SQLAlchemy reads: mask by pattern
         return _PASSWORD_IN_URL.sub(r"\1***@", str(url))
     return parsed.render_as_string(hide_password=True)
 

@@ -21,7 +21,7 @@ _DAMAGED = ("malformed", "not a database", "database corrupt", "disk image")
 def _parsed(url: str) -> URL | None:
     try:
         return make_url(normalize_url(url))
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return None
 
 
