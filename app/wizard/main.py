@@ -13,9 +13,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from sqlalchemy import Engine
 
-from app.db import open_database, session_scope
+from app.db import default_url, open_database, session_scope
+from app.dbfailures import open_failure
 from app.engine.operators import Actor, local_actor, sign_in_required
 from app.logs import setup_logging
+from app.wizard import texts
 from app.wizard.connectiondialog import configured_url
 from app.wizard.firstyear import FirstYearDialog, has_school_year
 from app.wizard.i18n import app_settings, chosen_language, install_language
@@ -49,16 +51,16 @@ def main() -> int:
     setup_logging()
     settings = app_settings()
     translator = install_language(application, chosen_language(settings))
+    url = configured_url(settings)
     try:
-        engine = open_database(configured_url(settings))
+        engine = open_database(url)
     except Exception as error:  # a broken database path or server: say so, no traceback
         log.warning("the database cannot be opened: %s", type(error).__name__)
+        why = texts.error_text(open_failure(error, url or default_url()))  # damaged, newer…
         QMessageBox.critical(
             None,
             "schoolimport",
-            application.translate("main", "The database cannot be opened:\n%1").replace(
-                "%1", str(error)
-            ),
+            application.translate("main", "The database cannot be opened:\n%1").replace("%1", why),
         )
         return 2
     start_up_maintenance(engine)

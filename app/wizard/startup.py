@@ -31,3 +31,7 @@ def start_up_maintenance(engine: Engine, today: date | None = None) -> None:
             log.info("start-up: %s: %s", name, outcome)
         except Exception:  # logged with its traceback; the program starts anyway
             log.exception("start-up: %s failed", name)
+    try:  # a run whose school's import lock is free was left by a killed process
+        log.info("start-up: clear interrupted runs: %s", history.clear_interrupted_runs(engine))
+    except Exception:
+        log.exception("start-up: clear interrupted runs failed")
