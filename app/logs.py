@@ -42,7 +42,12 @@ class RedactSecrets(logging.Filter):
         return True
 
 
+# "postgresql+psycopg://user:secret@host/db": the password of a database URL.
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)[^@\s]+@")
+
+
 def redact(text: str) -> str:
+    text = _URL_PASSWORD.sub(lambda m: f"{m.group(1)}{REDACTED}@", text)
     return _SECRET.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
 
 

@@ -50,6 +50,14 @@ def test_display_url_masks_every_form() -> None:
     assert display_url("/tmp/x.db").startswith("sqlite:///")
 
 
+def test_the_log_filter_masks_a_url_password_too() -> None:
+    from app.logs import redact
+
+    assert redact(f"open postgresql+psycopg://u:{SECRET}@h/db failed") == (
+        "open postgresql+psycopg://u:[redacted]@h/db failed"
+    )
+
+
 @pytest.fixture
 def umask_022() -> Iterator[None]:
     previous = os.umask(0o022)
