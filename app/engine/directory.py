@@ -53,17 +53,14 @@ def list_schools(session: Session, actor: Actor | None = None) -> list[School]:
 
 def find_school(session: Session, name: str | None, actor: Actor | None = None) -> int:
     """The id of the named school; with no name, the first school of the actor's (of
-    all schools when no actor is given: the import's default, checked later)."""
+    all schools when no actor is given). Whether the actor may work in it is checked
+    by the caller (``Actor.require_import``), which names the refusal."""
     if name is None:
         if actor is None or actor.school_ids is None:
             return default_school_id(session)
         first = session.scalar(scoped(select(School.id).order_by(School.id), School.id, actor))
-        if first is None:
-            raise Refused(Reason.NOT_ALLOWED, operator=actor.name, action=Message(
-                Reason.ACTION_IMPORT_HERE))  # fmt: skip
-        return first
-    stmt = select(School.id).where(School.name == name.strip())
-    school_id = session.scalar(stmt if actor is None else scoped(stmt, School.id, actor))
+        return first if first is not None else default_school_id(session)
+    school_id = session.scalar(select(School.id).where(School.name == name.strip()))
     if school_id is None:
         raise Refused(Reason.SCHOOL_NOT_FOUND, school=name)
     return school_id

@@ -102,8 +102,10 @@ class ImportSession:
         return self.actor
 
     def school_id(self) -> int:
+        """The named school, else the operator's first (the first of all for admins)."""
+        actor = self.require_actor()
         with session_scope(self.engine) as session:
-            return find_school(session, self.options.school)
+            return find_school(session, self.options.school, actor)
 
     def prefetch_state(self) -> None:
         """Start loading the directory snapshot in the background.
@@ -146,7 +148,7 @@ class ImportSession:
         actor = self.require_actor()
         with session_scope(self.engine) as session:
             year = find_year(session, self.options.year)
-            school_id = find_school(session, self.options.school)
+            school_id = find_school(session, self.options.school, actor)
             actor.require_import("users", school_id)
             return load_state(
                 session, school_id, year, self.options.source, self.options.account_type
@@ -160,7 +162,7 @@ class ImportSession:
         actor = self.require_actor()
         with session_scope(self.engine) as session:
             year = find_year(session, opts.year)
-            school_id = find_school(session, opts.school)
+            school_id = find_school(session, opts.school, actor)
             actor.require_import("users", school_id)
             existing = load_groups(session, school_id, year)
         return group_needs(RowValidator(mapping).group_lists(table.rows), opts, existing)

@@ -14,6 +14,8 @@ from app.engine import directory, history, operators
 from app.engine.groupexport import export_groups
 from app.engine.lifecycle import due_for_purge, restore_user
 from app.engine.reasons import Reason, Refused
+from app.engine.results import ImportOptions
+from app.engine.session import ImportSession
 from app.engine.undo import preview_undo
 from app.models import GroupType, OperatorRole, User
 from tests.conftest import HEADER, YEAR, CsvWriter, Importer
@@ -90,3 +92,24 @@ def test_reads_show_only_the_operators_schools(
         assert export_groups(s, target, actor=actor) == 1
     text = target.read_text(encoding="utf-8-sig")
     assert "5a" in text and "9f" not in text and "fremd" not in text.lower()
+
+
+def test_an_import_without_a_school_goes_to_the_operators_first_school(
+    engine: Engine, importer: Importer, write_csv: CsvWriter
+) -> None:
+    with session_scope(engine) as s:
+        directory.add_school(s, OTHER)
+        local = operators.local_actor(s)
+        operators.set_password(s, local, "admin", "Admin-Geheim-1")
+        operators.add_operator(
+            s, local, "fremd", OperatorRole.IMPORT_OPERATOR, ["users"], [OTHER],
+            password="Fremd-Geheim-1",
+        )  # fmt: skip
+        actor = operators.authenticate(s, "fremd", "Fremd-Geheim-1")
+    session = ImportSession(engine, ImportOptions(year=YEAR, account_type="student"), actor=actor)
+    session.load(write_csv([HEADER, ["5", "Neu", "Nina", "", ""]], name="n.csv"))
+    session.build_plan()
+    session.apply()
+    with session_scope(engine) as s:
+        school = s.scalars(select(User.school_id).where(User.last_name == "Neu")).one()
+        assert school == directory.find_school(s, OTHER)
