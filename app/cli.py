@@ -40,7 +40,7 @@ from app.cli_operators import register as register_operators
 from app.cli_output import EXIT_REFUSED, CliError, err
 from app.db import default_url, display_url, open_database
 from app.dbfailures import command_failure, is_database_error, open_failure
-from app.engine import credentials, history
+from app.engine import credentials
 from app.engine.reasons import Cancelled, EngineError, Reason, describe
 from app.logs import setup_logging
 
@@ -184,7 +184,9 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if args.command != "init":
             args.actor = sign_in(engine, args.operator)
-            marked = history.clear_interrupted_runs(engine)
+            from app.engine.history import clear_interrupted_runs  # here, not at start-up
+
+            marked = clear_interrupted_runs(engine)
             if marked:
                 log.warning("%d interrupted run(s) marked failed", marked)
         return int(args.func(engine, args))

@@ -15,13 +15,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from platformdirs import user_data_path
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
@@ -30,6 +27,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import __version__
 from app.engine.reasons import Reason, Refused
 from app.models import AccountType, Operator, OperatorRole, School, Setting
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
 
 APP_NAME = "schoolimport"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -161,6 +161,9 @@ def migrate(engine: Engine) -> bool:
     """Bring the schema to the newest revision (upgrade, never recreate); True when
     it changed. A revision this program does not know (a newer program upgraded the
     database) is refused, naming the version that upgraded it."""
+    from alembic.runtime.migration import MigrationContext  # here, not at start-up
+    from alembic.script import ScriptDirectory
+
     cfg = alembic_config(engine)
     with engine.begin() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
@@ -173,6 +176,8 @@ def migrate(engine: Engine) -> bool:
 
 
 def _known_revision(script: ScriptDirectory, revision: str) -> bool:
+    from alembic.util import CommandError  # here, not at start-up
+
     try:
         return script.get_revision(revision) is not None
     except CommandError:
