@@ -11,16 +11,16 @@ them; the front ends only hide what an operator may not do.
 
 from __future__ import annotations
 
-import secrets
+import base64
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, delete, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.engine.passwords import USER_CHOSEN, hash_password, verify_password
+from app.engine.passwords import USER_CHOSEN, HashProfile, hash_password, verify_password
 from app.engine.reasons import Message, Reason, Refused
 from app.models import Operator, OperatorRole, OperatorSchool, School
 
@@ -116,10 +116,17 @@ def local_actor(session: Session) -> Actor:
     return _actor(session, session.scalars(select(Operator)).one())
 
 
-@cache
-def _dummy_hash() -> str:
-    """A hash of nothing anyone types, made once with the profile of real ones."""
-    return hash_password(secrets.token_urlsafe(16), USER_CHOSEN)
+def _dummy_hash(profile: HashProfile = USER_CHOSEN) -> str:
+    """A PHC string with the cost of a real operator's hash but no password behind it
+    (random bytes for salt and hash). Built, not hashed: a command-line sign-in is one
+    process, and hashing a dummy first would double the time of an unknown name."""
+    salt, digest = os.urandom(profile.salt_len), os.urandom(profile.hash_len)
+    params = f"m={profile.memory_kib},t={profile.time_cost},p={profile.parallelism}"
+    return f"$argon2id$v=19${params}${_b64(salt)}${_b64(digest)}"
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii").rstrip("=")
 
 
 def authenticate(session: Session, name: str, password: str) -> Actor:
