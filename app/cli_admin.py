@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -11,13 +10,6 @@ from sqlalchemy import Engine
 from app.cli_output import EXIT_OK, err, out, print_json
 from app.db import session_scope
 from app.engine import directory, groupcsv, groupexport, history, template
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
 def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:

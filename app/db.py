@@ -2,26 +2,31 @@
 
 SQLite in the user data folder is the default; any SQLAlchemy URL (PostgreSQL with
 psycopg) works by URL alone. Migrations are Alembic's, applied by ``init`` and at
-start-up: an existing database is upgraded, never recreated.
+start-up: an existing database is upgraded, never recreated. Alembic itself (0.2 s) is
+imported only when there is something to migrate: ``schema_is_current`` compares the
+database's ``alembic_version`` with the newest revision named in the migration files.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore[attr-defined]
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from platformdirs import user_data_path
 from sqlalchemy import Engine, create_engine, event, inspect, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.models import AccountType, Operator, OperatorRole, School, Setting
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 APP_NAME = "schoolimport"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -119,6 +124,8 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -127,10 +134,43 @@ def alembic_config(engine: Engine) -> Config:
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (upgrade, never recreate)."""
+    from alembic import command
+
     cfg = alembic_config(engine)
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, "head")
+
+
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
+
+
+def head_revision() -> str | None:
+    """The newest revision id of ``app/migrations/versions``, read from the files'
+    ``revision = "…"`` and ``down_revision = …`` lines without importing Alembic;
+    None when there is not exactly one head (then Alembic decides)."""
+    revisions: set[str] = set()
+    replaced: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        for name, value in _REVISION.findall(script.read_text("utf-8")):
+            ids = set(re.findall(r"[\"']([^\"']+)[\"']", value.split("#")[0]))
+            (revisions if name == "revision" else replaced).update(ids)
+    heads = revisions - replaced
+    return heads.pop() if len(heads) == 1 else None
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is at the newest revision: one plain query of
+    ``alembic_version`` (False when the table is not there yet)."""
+    head = head_revision()
+    if head is None:
+        return False
+    try:
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+    except DBAPIError:
+        return False
+    return [row[0] for row in rows] == [head]
 
 
 def is_initialized(engine: Engine) -> bool:
@@ -138,8 +178,9 @@ def is_initialized(engine: Engine) -> bool:
 
 
 def init_database(engine: Engine) -> None:
-    """Apply the migrations and create what every installation needs once."""
-    migrate(engine)
+    """Apply the migrations if any is due and create what every installation needs once."""
+    if not schema_is_current(engine):
+        migrate(engine)
     with session_scope(engine) as session:
         for code, de, en in ACCOUNT_TYPES:
             if session.get(AccountType, code) is None:
