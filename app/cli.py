@@ -153,7 +153,8 @@ def command(name: str | Callable[..., int]) -> Callable[..., int]:
     if callable(name):
         return name
     module, _, function = name.partition(":")
-    return getattr(importlib.import_module(module), function)  # type: ignore[no-any-return]
+    found: Callable[..., int] = getattr(importlib.import_module(module), function)
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,6 +1,7 @@
 """Benchmark of start-up: how fast and how small the command line and the window open.
 
     python bench/startup.py [--json] [--repeat 5] [--users 2000] [--rows 50000]
+                            [--compare OTHER_TREE]
 
 Every figure is the median of ``--repeat`` freshly started processes, measured in
 rounds (each round runs every case once, so that the machine's drift hits all alike),
@@ -13,6 +14,9 @@ users, a one-row ``import --dry-run`` against that database, the desktop applica
 from process start to its main window painted and from the click on "Import…" to the
 wizard's first page painted (offscreen, ``bench/startup_gui.py``), and the peak memory
 of the preview (``import --dry-run``) of a ``--rows``-row CSV file.
+
+``--compare /work/main`` measures every case a second time, in the same rounds, with
+``app`` imported from another source tree (the code before a change, say).
 
 Peak memory is the child's own ``VmHWM`` (Linux), read as it exits: ``ru_maxrss``
 of a child carries its parent's peak across fork and exec.
@@ -39,6 +43,8 @@ LAST = ["Müller", "Schmidt", "Weiß", "Özdemir", "Yılmaz", "Nguyen", "Lefèvr
 FIRST = ["Anna", "Jürgen", "Lea", "Ömer", "Hélène", "Max", "Zoë", "Finn"]
 COURSES = ["Chor", "Theater", "Informatik", "Robotik", "Schach", "Sport"]
 
+# (Children run in the temporary folder: ``python -c`` puts the working directory first
+# on sys.path, which would shadow $PYTHONPATH's tree.)
 # Written before the measured code: at exit the child records its peak memory in the
 # file $BENCH_PEAK_FILE names (VmHWM; elsewhere ru_maxrss as the fallback).
 PEAK = """\
@@ -69,6 +75,7 @@ class Case:
     argv: list[str]
     target_s: float | None = None
     target_mb: float | None = None
+    tree: Path = ROOT
     seconds: list[float] = field(default_factory=list)
     peaks_mb: list[float] = field(default_factory=list)
 
@@ -109,10 +116,14 @@ class Bench:
         }
         self.env.pop("SCHOOLIMPORT_DB", None)
 
+    def tree_env(self, case: Case, extra: dict[str, str]) -> dict[str, str]:
+        return {**self.env, **extra, "PYTHONPATH": str(case.tree)}
+
     def cli(self, db: str, *args: str, check: bool = True) -> str:
         result = subprocess.run(
             [sys.executable, "-c", CLI, "--db", db, *args],
             env=self.env,
+            cwd=self.folder,
             capture_output=True,
             text=True,
             check=False,
@@ -134,15 +145,17 @@ class Bench:
         """One fresh process of ``case``: its wall time and peak memory."""
         peak_file = self.folder / "peak"
         peak_file.unlink(missing_ok=True)
-        child_env = {**self.env, **(env or {}), "BENCH_PEAK_FILE": str(peak_file)}
+        child_env = self.tree_env(case, {**(env or {}), "BENCH_PEAK_FILE": str(peak_file)})
         started = time.perf_counter()
-        result = subprocess.run(case.argv, env=child_env, capture_output=True, check=False)
+        result = subprocess.run(
+            case.argv, env=child_env, cwd=self.folder, capture_output=True, check=False
+        )
         seconds = time.perf_counter() - started
         if result.returncode != 0:
             raise SystemExit(f"{case.name} failed ({result.returncode}): {result.stderr!r}")
         case.seconds.append(seconds)
         case.peaks_mb.append(int(peak_file.read_text() or 0) / 1024)
-        if case.name == "users_list" and len(json.loads(result.stdout)) != self.users:
+        if case.name.startswith("users_list") and len(json.loads(result.stdout)) != self.users:
             raise SystemExit(f"users list did not list the {self.users} users")
 
     def measure_gui(self, window: Case, page: Case, db: str) -> None:
@@ -151,7 +164,8 @@ class Bench:
         started = time.time()
         result = subprocess.run(
             window.argv,
-            env={**self.env, "SCHOOLIMPORT_DB": db},
+            env=self.tree_env(window, {"SCHOOLIMPORT_DB": db}),
+            cwd=self.folder,
             capture_output=True,
             text=True,
             timeout=120,
@@ -189,6 +203,20 @@ def build_cases(one_row: Path, big: Path) -> dict[str, Case]:
     return {case.name: case for case in cases}
 
 
+def with_twins(cases: dict[str, Case], other: Path | None) -> dict[str, Case]:
+    """The cases, each followed by its twin on the ``other`` tree (``--compare``)."""
+    if other is None:
+        return cases
+    out: dict[str, Case] = {}
+    for name, case in cases.items():
+        out[name] = case
+        if name != "bare":
+            twin = Case(f"{name}@other", f"  the same, {other}", case.argv, case.target_s,
+                        case.target_mb, tree=other)  # fmt: skip
+            out[twin.name] = twin
+    return out
+
+
 def run(args: argparse.Namespace, folder: Path) -> dict[str, Case]:
     bench = Bench(folder, args.users)
     users = write_csv(folder / "users.csv", range(args.users))
@@ -196,15 +224,16 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Case]:
     big = write_csv(folder / "big.csv", range(args.rows))
     full_db = bench.database("users.db", users)
     empty_db = bench.database("empty.db", None)
-    cases = build_cases(one_row, big)
+    cases = with_twins(build_cases(one_row, big), args.compare)
     for number in range(args.repeat + 1):  # round 0 warms the caches and is dropped
         for case in cases.values():
-            if case.name == "gui_wizard":
+            name, _, other = case.name.partition("@")
+            if name == "gui_wizard":
                 continue
-            if case.name == "gui_window":
-                bench.measure_gui(case, cases["gui_wizard"], full_db)
+            if name == "gui_window":
+                bench.measure_gui(case, cases["gui_wizard" + _ + other], full_db)
             else:
-                db = empty_db if case.name == "preview" else full_db
+                db = empty_db if name == "preview" else full_db
                 bench.measure(case, {"SCHOOLIMPORT_DB": db})
         if number == 0:
             for case in cases.values():
@@ -260,6 +289,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=2000)
     parser.add_argument("--rows", type=int, default=50000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--compare", type=Path, metavar="TREE", help="also measure this tree")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="schoolimport-startup-") as tmp:
         table = figures(run(args, Path(tmp)))

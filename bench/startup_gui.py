@@ -24,7 +24,8 @@ from typing import Any
 from PySide6 import QtWidgets
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# After $PYTHONPATH, so that bench/startup.py --compare can point it at another tree.
+sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 
 def peak_kb() -> int:
