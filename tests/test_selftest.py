@@ -26,7 +26,7 @@ def test_self_test_passes_and_leaves_nothing_behind(
 
     out = capsys.readouterr().out
     assert "FAILED" not in out
-    assert out.count("\nok: ") == 9
+    assert out.count("\nok: ") == 11
     assert "ok: 5 users in the directory" in out
     assert "ok: protocol decrypted: 5 rows with login and password" in out
     assert out.rstrip().splitlines()[-1].startswith("self-test passed")
