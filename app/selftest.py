@@ -64,6 +64,7 @@ LAZY_IMPORTS = (
     "odf.opendocument",
     "olefile",
     "openpyxl",
+    "psycopg",
     "pypdf",
     "pyzipper",
     "reportlab.pdfgen.canvas",
