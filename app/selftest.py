@@ -40,34 +40,16 @@ YEAR = "2026/27"
 PASSWORD_VAR = "SCHOOLIMPORT_SELFTEST_PASSWORD"
 # Imported only inside the functions that need them (or named by a string, as the
 # command line's commands are): each must be in the bundle (installer/schoolimport.spec).
-LAZY_IMPORTS = (
-    "app.cli_admin",
-    "app.cli_import",
-    "app.cli_lifecycle",
-    "app.cli_operators",
-    "app.engine.groupcsv",
-    "app.engine.groupexport",
-    "app.engine.letterpdf",
-    "app.engine.template",
-    "app.wizard.wizard",
-    "app.wizard.connectiondialog",
-    "app.wizard.groupcsvdialog",
-    "app.wizard.logdialog",
-    "app.wizard.operatorsdialog",
-    "app.wizard.settingsdialog",
-    "app.wizard.undodialog",
-    "alembic.command",
-    "alembic.config",
-    "argon2.low_level",
-    "keyring.errors",
-    "msoffcrypto.format.ooxml",
-    "odf.opendocument",
-    "olefile",
-    "openpyxl",
-    "psycopg",
-    "pypdf",
-    "pyzipper",
-    "reportlab.pdfgen.canvas",
+LAZY_IMPORTS = tuple(
+    """
+    app.cli_admin app.cli_import app.cli_lifecycle app.cli_operators
+    app.engine.groupcsv app.engine.groupexport app.engine.letterpdf app.engine.template
+    app.wizard.wizard app.wizard.connectiondialog app.wizard.groupcsvdialog
+    app.wizard.logdialog app.wizard.operatorsdialog app.wizard.settingsdialog
+    app.wizard.undodialog alembic.command alembic.config argon2.low_level keyring.errors
+    msoffcrypto.format.ooxml odf.opendocument olefile openpyxl psycopg pypdf pyzipper
+    reportlab.pdfgen.canvas
+    """.split()
 )
 # Variables the self-test sets for its run and puts back afterwards.
 _ISOLATED = ("SCHOOLIMPORT_DB", "SCHOOLIMPORT_LOG_DIR", PASSWORD_VAR)
