@@ -165,11 +165,11 @@ def schema_is_current(engine: Engine) -> bool:
     head = head_revision()
     if head is None:
         return False
-    try:
-        with engine.connect() as connection:
+    with engine.connect() as connection:  # a database that cannot be reached raises here
+        try:
             rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
-    except DBAPIError:
-        return False
+        except DBAPIError:
+            return False
     return [row[0] for row in rows] == [head]
 
 

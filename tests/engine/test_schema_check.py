@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect
 
 from app import db
+from app.cli import main
 from app.db import alembic_config, head_revision, init_database, make_engine, schema_is_current
 
 
@@ -72,3 +73,20 @@ def test_the_head_is_found_with_annotations_and_merges(
 
     _revision_file(versions, "d", "ddd4", "('bbb2', 'ccc3')")
     assert head_revision() == "ddd4"
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["sqlite:///{tmp}/kaputt.db", "postgresql+psycopg://nobody@127.0.0.1:1/none"],
+    ids=["not-a-database", "no-server"],
+)
+def test_a_database_that_cannot_be_read_is_refused_in_one_line(
+    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "kaputt.db").write_bytes(b"this is no database\n" * 200)
+
+    assert main(["--db", url.format(tmp=tmp_path), "users", "list"]) == 2
+
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot be opened" in err
+    assert (tmp_path / "kaputt.db").read_bytes() == b"this is no database\n" * 200
