@@ -11,12 +11,14 @@ in the same rounds, and every case is also given as a ratio against it.
 The command line runs as its console script does (``from app.cli import main``).
 Cases: ``--version``, ``--help``, ``users list --json`` on a database of ``--users``
 users, a one-row ``import --dry-run`` against that database, the desktop application
-from process start to its main window painted and from the click on "Import…" to the
-wizard's first page painted (offscreen, ``bench/startup_gui.py``), and the peak memory
+from process start to its main window painted and from the click on "Import…" (half a
+second after that) to the wizard's first page painted (offscreen,
+``bench/startup_gui.py``), and the peak memory
 of the preview (``import --dry-run``) of a ``--rows``-row CSV file.
 
-``--compare /work/main`` measures every case a second time, in the same rounds, with
-``app`` imported from another source tree (the code before a change, say).
+``--compare /tmp/before`` measures every case a second time, in the same rounds, with
+``app`` imported from another source tree — the code before a change, say, exported
+with ``git archive REV app resources | tar -x -C /tmp/before``.
 
 Peak memory is the child's own ``VmHWM`` (Linux), read as it exits: ``ru_maxrss``
 of a child carries its parent's peak across fork and exec.
