@@ -1,23 +1,19 @@
-"""The directory commands: init, school years, groups, users, history, templates."""
+"""The directory commands: init, school years, groups, users, history, templates.
+
+``app.cli.main`` imports this module for one command; what only one command needs
+(the group CSV reader, the template writer) that command imports itself, so that
+``users list`` does not load them (docs/architecture.md, "Start-up")."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from app.cli_output import EXIT_OK, err, out, print_json
 from app.db import session_scope
-from app.engine import directory, groupcsv, groupexport, history, template
-
-
-def iso_date(value: str) -> date:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+from app.engine import directory, history
 
 
 def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:
@@ -143,6 +139,8 @@ def cmd_history_archive(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_groups_import(engine: Engine, args: argparse.Namespace) -> int:
+    from app.engine import groupcsv
+
     with session_scope(engine) as session:
         plan = groupcsv.plan_group_import(
             session, args.file, args.encoding, args.delete_members_before, args.year, args.actor
@@ -162,6 +160,8 @@ def cmd_groups_import(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_groups_export(engine: Engine, args: argparse.Namespace) -> int:
+    from app.engine import groupexport
+
     with session_scope(engine) as session:
         count = groupexport.export_groups(session, args.file, args.encoding, args.actor)
     out(f"{count} group(s) written to {args.file}")
@@ -169,6 +169,8 @@ def cmd_groups_export(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_template(_engine: Engine, args: argparse.Namespace) -> int:
+    from app.engine import template
+
     path = template.write_template(args.out, args.account_type)
     out(f"template written to {path}")
     return EXIT_OK

@@ -7,8 +7,6 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
 from sqlalchemy import Engine
 
@@ -217,43 +215,3 @@ def _print_plan(plan: Plan) -> None:
         extra = " | ".join(p for p in (detail, groups, reasons) if p)
         out(f"{where:<12} {row.outcome:<11} {row.login or '':<24} {name}  {extra}")
     _print_summary(plan.summary().as_dict())
-
-
-def add_import_parser(sub: Any) -> None:
-    p = sub.add_parser("import", help="import a table of users")
-    p.add_argument("file", type=Path)
-    p.add_argument("--year", required=True)
-    p.add_argument("--account-type", required=True, choices=["student", "teacher", "staff"])
-    p.add_argument("--source", default="table")
-    p.add_argument("--school", help="the school the users belong to (default: the first)")
-    p.add_argument("--sheet")
-    p.add_argument("--encoding", default="auto")
-    p.add_argument("--delimiter", default="auto")
-    p.add_argument("--no-header", action="store_true")
-    p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD")
-    groups = p.add_mutually_exclusive_group()
-    groups.add_argument(
-        "--create-missing-groups", metavar="TYPE", choices=["class", "course", "team", "manual"]
-    )
-    groups.add_argument("--ignore-unassigned-groups", action="store_true")
-    p.add_argument("--no-match", action="store_true")
-    p.add_argument("--detect-expired", action="store_true")
-    p.add_argument("--allow-mass-expiry", action="store_true")
-    p.add_argument("--no-passwords", action="store_true")
-    p.add_argument("--no-datasafe", action="store_true")
-    p.add_argument(
-        "--on-conflict",
-        action="append",
-        default=[],
-        metavar="CHOICE",
-        help="skip | keep | generate-login | link | create-new | update (repeatable, in order)",
-    )
-    p.add_argument("--dry-run", action="store_true")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--protocol", type=Path, metavar="OUT.xlsx|OUT.csv.zip")
-    p.add_argument("--protocol-password-env", metavar="VAR")
-    p.add_argument("--protocol-language", choices=["de", "en"], default="en")
-    p.add_argument("--letters", type=Path, metavar="OUT.pdf", help="login letters (PDF)")
-    p.add_argument("--letters-language", choices=["de", "en"], default="de")
-    p.add_argument("--errors", type=Path, metavar="FAILED_ROWS.xlsx")
-    p.set_defaults(func=cmd_import)

@@ -1,15 +1,14 @@
 """Commands around the import: undo a run, the grace periods of released users, and
 the settings they depend on (SPEC §3 "Undo", "Grace periods", "Login letters").
 
-``register`` adds ``history undo``, ``users expire-due|purge|restore`` and
-``settings`` to the parser that ``app.cli.build_parser`` builds.
+The functions of ``history undo``, ``users expire-due|purge|restore`` and ``settings``;
+their arguments are in ``app.cli_args.add_lifecycle_parsers``.
 """
 
 from __future__ import annotations
 
 import argparse
 from datetime import date
-from typing import Any
 
 from sqlalchemy import Engine
 
@@ -19,34 +18,6 @@ from app.engine import lifecycle
 from app.engine.letters import get_letters_text, set_letters_text
 from app.engine.operators import Actor
 from app.engine.undo import UndoPlan, preview_undo, undo_run
-
-
-def register(sub: Any, users: Any, history: Any) -> None:
-    """Add the commands; ``users`` and ``history`` are the subparsers of those groups."""
-    p = history.add_parser("undo", help="undo the last import run of the school")
-    p.add_argument("run_id", type=int, metavar="RUN_ID")
-    p.add_argument("--dry-run", action="store_true", help="show what the undo would do")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_history_undo)
-
-    p = users.add_parser("expire-due", help="deactivate released users whose date has come")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_users_expire_due)
-    p = users.add_parser("purge", help="delete deactivated users whose purge date has come")
-    p.add_argument("--dry-run", action="store_true")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_users_purge)
-    p = users.add_parser("restore", help="make a marked or deactivated user active again")
-    p.add_argument("login", metavar="LOGIN")
-    p.set_defaults(func=cmd_users_restore)
-
-    p = sub.add_parser("settings", help="show or change grace periods and the letters' text")
-    p.add_argument("--account-type", choices=["student", "teacher", "staff"])
-    p.add_argument("--tolerance-days", type=int, metavar="N", help="marked → deactivated")
-    p.add_argument("--deletion-days", type=int, metavar="N", help="deactivated → purgeable")
-    p.add_argument("--letters-text", metavar="TEXT", help="instructions on login letters")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_settings)
 
 
 def _actor(args: argparse.Namespace) -> Actor | None:

@@ -15,13 +15,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from app.cli_args import PASSWORD_ENV
 from app.cli_output import EXIT_OK, CliError, out, print_json
 from app.db import session_scope
 from app.engine import credentials, directory, operators
 from app.engine.operators import Actor
 from app.models import OperatorRole
-
-PASSWORD_ENV = "SCHOOLIMPORT_PASSWORD"
 
 
 def sign_in(engine: Engine, name: str | None) -> Actor:
@@ -146,43 +145,3 @@ def cmd_db_password(_engine: Engine, args: argparse.Namespace) -> int:
     stored = credentials.store_password(args.url, password)
     out(f"password for {stored} stored in the system keyring")
     return EXIT_OK
-
-
-def register(sub: Any) -> None:
-    operator = sub.add_parser("operator", help="operators and their rights").add_subparsers(
-        dest="action", required=True
-    )
-    p = operator.add_parser("add", help="add an operator (turns sign-in on)")
-    p.add_argument("name")
-    p.add_argument("--role", choices=[r.value for r in OperatorRole], default="import_operator")
-    p.add_argument("--kinds", default="users,groups", help="import kinds: users,groups")
-    p.add_argument("--school", action="append", default=[], help="a school in scope")
-    p.add_argument("--password-env", metavar="VAR")
-    p.set_defaults(func=cmd_operator_add)
-    p = operator.add_parser("password", help="set an operator's password")
-    p.add_argument("name")
-    p.add_argument("--password-env", metavar="VAR")
-    p.set_defaults(func=cmd_operator_password)
-    p = operator.add_parser("scope", help="set the schools of an import operator")
-    p.add_argument("name")
-    p.add_argument("--school", action="append", default=[])
-    p.set_defaults(func=cmd_operator_scope)
-    p = operator.add_parser("list", help="list operators")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_operator_list)
-
-    school = sub.add_parser("school", help="schools").add_subparsers(dest="action", required=True)
-    p = school.add_parser("add", help="add a school")
-    p.add_argument("name")
-    p.set_defaults(func=cmd_school_add)
-    p = school.add_parser("list", help="list schools")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_school_list)
-
-    db = sub.add_parser("db", help="database connection").add_subparsers(
-        dest="action", required=True
-    )
-    p = db.add_parser("password", help="store a PostgreSQL password in the system keyring")
-    p.add_argument("url", help="postgresql+psycopg://USER@HOST/DB")
-    p.add_argument("--password-env", metavar="VAR")
-    p.set_defaults(func=cmd_db_password, no_database=True)

@@ -2,7 +2,9 @@
 
 SQLite in the user data folder is the default; any SQLAlchemy URL (PostgreSQL with
 psycopg) works by URL alone. Migrations are Alembic's, applied by ``init`` and at
-start-up: an existing database is upgraded, never recreated.
+start-up: an existing database is upgraded, never recreated. Alembic itself (0.2 s) is
+imported only when there is something to migrate: ``schema_is_current`` compares the
+database's ``alembic_version`` with the newest revision named in the migration files.
 """
 
 from __future__ import annotations
@@ -17,11 +19,9 @@ from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
 from platformdirs import user_data_path
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, select
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import __version__
@@ -29,6 +29,7 @@ from app.engine.reasons import Reason, Refused
 from app.models import AccountType, Operator, OperatorRole, School, Setting
 
 if TYPE_CHECKING:
+    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
 APP_NAME = "schoolimport"
@@ -151,6 +152,8 @@ def session_scope(engine: Engine) -> Iterator[Session]:
 
 
 def alembic_config(engine: Engine) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -161,7 +164,8 @@ def migrate(engine: Engine) -> bool:
     """Bring the schema to the newest revision (upgrade, never recreate); True when
     it changed. A revision this program does not know (a newer program upgraded the
     database) is refused, naming the version that upgraded it."""
-    from alembic.runtime.migration import MigrationContext  # here, not at start-up
+    from alembic import command  # here, not at start-up
+    from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     cfg = alembic_config(engine)
@@ -195,13 +199,46 @@ def _newer_database(engine: Engine, connection: Connection, revision: str) -> Re
     return Refused(Reason.DATABASE_NEWER_UNKNOWN, db=db, revision=revision, ours=__version__)
 
 
+_REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
+
+
+def head_revision() -> str | None:
+    """The newest revision id of ``app/migrations/versions``, read from the files'
+    ``revision = "…"`` and ``down_revision = …`` lines without importing Alembic;
+    None when there is not exactly one head (then Alembic decides)."""
+    revisions: set[str] = set()
+    replaced: set[str] = set()
+    for script in (MIGRATIONS / "versions").glob("*.py"):
+        for name, value in _REVISION.findall(script.read_text("utf-8")):
+            ids = set(re.findall(r"[\"']([^\"']+)[\"']", value.split("#")[0]))
+            (revisions if name == "revision" else replaced).update(ids)
+    heads = revisions - replaced
+    return heads.pop() if len(heads) == 1 else None
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database is at the newest revision: one plain query of
+    ``alembic_version`` (False when the table is not there yet)."""
+    head = head_revision()
+    if head is None:
+        return False
+    with engine.connect() as connection:  # a database that cannot be reached raises here
+        try:
+            rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
+        except DBAPIError:
+            return False
+    return [row[0] for row in rows] == [head]
+
+
 def is_initialized(engine: Engine) -> bool:
     return inspect(engine).has_table("alembic_version")
 
 
 def init_database(engine: Engine) -> None:
-    """Apply the migrations and create what every installation needs once."""
-    upgraded = migrate(engine)
+    """Apply the migrations if any is due and create what every installation needs once."""
+    upgraded = False
+    if not schema_is_current(engine):
+        upgraded = migrate(engine)
     with session_scope(engine) as session:
         if upgraded or session.get(Setting, VERSION_KEY) is None:
             # What an older program names when it meets this schema (see migrate).

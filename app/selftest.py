@@ -4,13 +4,17 @@ It runs what a first import needs, end to end, inside one temporary folder: the
 database with its Alembic migrations, a school year, the import of the bundled sample
 ``resources/samples/schueler.csv`` through the command line with a password-protected
 protocol and login letters, then it reads everything back — the users, the decrypted
-protocol, the decrypted letters — and opens the translations and the main window
+protocol, the decrypted letters — runs the commands whose modules load only when used
+(settings, template, group export), imports every other module that is imported only
+where it is needed, and opens the translations, the main window and the import wizard
 offscreen. One line per check (``ok: …``); the first failure is printed and ends the
 run with status 1. Nothing is written outside the temporary folder: the database, the
 log file, the compiled translations and the window's settings all live there.
 
 It exists for the frozen bundle (``make dist-check`` runs it in ``dist/``), where a
-missing data file, plugin or hidden import shows only at run time; the test suite runs
+missing data file, plugin or hidden import shows only at run time — and start-up
+imports much only when a command needs it (docs/architecture.md, "Start-up"), so a
+module missing from the bundle would show only on that command's path; the test suite runs
 it from the source tree too (``tests/test_selftest.py``).
 """
 
@@ -34,6 +38,19 @@ TRANSLATIONS = "resources/translations"
 SAMPLE_ROWS = 5
 YEAR = "2026/27"
 PASSWORD_VAR = "SCHOOLIMPORT_SELFTEST_PASSWORD"
+# Imported only inside the functions that need them (or named by a string, as the
+# command line's commands are): each must be in the bundle (installer/schoolimport.spec).
+LAZY_IMPORTS = tuple(
+    """
+    app.cli_admin app.cli_import app.cli_lifecycle app.cli_operators
+    app.engine.groupcsv app.engine.groupexport app.engine.letterpdf app.engine.template
+    app.wizard.wizard app.wizard.connectiondialog app.wizard.groupcsvdialog
+    app.wizard.logdialog app.wizard.operatorsdialog app.wizard.settingsdialog
+    app.wizard.undodialog alembic.command alembic.config argon2.low_level keyring.errors
+    msoffcrypto.format.ooxml odf.opendocument olefile openpyxl psycopg pypdf pyzipper
+    reportlab.pdfgen.canvas
+    """.split()
+)
 # Variables the self-test sets for its run and puts back afterwards.
 _ISOLATED = ("SCHOOLIMPORT_DB", "SCHOOLIMPORT_LOG_DIR", PASSWORD_VAR)
 
@@ -115,12 +132,15 @@ def _restored_log_handlers() -> Iterator[None]:
 def check_database(folder: Path, url: str) -> str:
     from sqlalchemy import text
 
-    from app.db import is_initialized, open_database
+    from app.db import head_revision, is_initialized, open_database, schema_is_current
 
     engine = open_database(url)
     try:
         if not is_initialized(engine):
             raise CheckFailed("database: the migrations did not run")
+        if head_revision() is None or not schema_is_current(engine):
+            # Start-up reads the newest revision from the bundled migration files.
+            raise CheckFailed(f"database: revision not current (newest: {head_revision()})")
         with engine.connect() as connection:
             revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     finally:
@@ -217,6 +237,38 @@ def check_letters(folder: Path, password: str) -> str:
     return f"login letters decrypted: {pages} page(s)"
 
 
+def check_commands(folder: Path, url: str) -> str:
+    """The commands whose modules the command line imports only for them."""
+    from app.engine.template import TEMPLATE_VERSION, template_version
+
+    settings = json.loads(_cli_ok("settings", ["--db", url, "settings", "--json"]))
+    if not settings.get("letters_text"):
+        raise CheckFailed(f"settings --json: no letters text: {settings}")
+    template = folder / "vorlage.xlsx"
+    _cli_ok("template", ["--db", url, "template", "--account-type", "student", str(template)])
+    if template_version(template) != TEMPLATE_VERSION:
+        raise CheckFailed(f"template: version {template_version(template)} read back")
+    groups = folder / "gruppen.csv"
+    _cli_ok("groups export", ["--db", url, "groups", "export", str(groups)])
+    if not groups.is_file():
+        raise CheckFailed("groups export: no file written")
+    return "commands: settings, template (written and read back), groups export"
+
+
+def check_lazy_imports() -> str:
+    import importlib
+
+    missing = []
+    for name in LAZY_IMPORTS:
+        try:
+            importlib.import_module(name)
+        except ImportError as exc:
+            missing.append(f"{name} ({exc})")
+    if missing:
+        raise CheckFailed("modules missing: " + ", ".join(missing))
+    return f"{len(LAZY_IMPORTS)} modules imported where they are used are there"
+
+
 def check_drivers() -> str:
     """What a PostgreSQL connection and the credential store need, without a server."""
     import keyring
@@ -290,13 +342,18 @@ def check_window(folder: Path, url: str) -> str:
         window.show()
         app.processEvents()
         title = window.windowTitle()
+        wizard = window.start_import()  # the wizard's modules load when it opens
+        if wizard is None:
+            raise CheckFailed("main window: the import wizard did not open")
+        pages = len(wizard.pageIds())
+        wizard.close()
         window.close()
         window.deleteLater()
         app.processEvents()
     finally:
         engine.dispose()
     platform = QApplication.platformName()
-    return f"main window opened ({platform}): {title}"
+    return f"main window opened ({platform}): {title}; import wizard: {pages} pages"
 
 
 def run() -> int:
@@ -312,6 +369,8 @@ def run() -> int:
         lambda: check_users(url),
         lambda: check_protocol(folder, password),
         lambda: check_letters(folder, password),
+        lambda: check_commands(folder, url),
+        check_lazy_imports,
         check_drivers,
         lambda: check_translations(folder),
         lambda: check_window(folder, url),

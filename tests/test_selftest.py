@@ -3,9 +3,11 @@ runs the same in the frozen bundle)."""
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,7 +28,7 @@ def test_self_test_passes_and_leaves_nothing_behind(
 
     out = capsys.readouterr().out
     assert "FAILED" not in out
-    assert out.count("\nok: ") == 9
+    assert out.count("\nok: ") == 11
     assert "ok: 5 users in the directory" in out
     assert "ok: protocol decrypted: 5 rows with login and password" in out
     assert out.rstrip().splitlines()[-1].startswith("self-test passed")
@@ -99,3 +101,50 @@ def test_launcher_help_lists_the_modes(capsys: pytest.CaptureFixture[str]) -> No
     assert launcher.main(["--help"]) == 0
     out = capsys.readouterr().out
     assert "--self-test" in out and "--cli" in out
+
+
+def _imports(tree: ast.AST) -> Iterator[tuple[str, bool]]:
+    """(module, inside a function) of every import in ``tree``, outside
+    ``if TYPE_CHECKING:`` blocks."""
+
+    def walk(node: ast.AST, in_function: bool) -> Iterator[tuple[str, bool]]:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                continue
+            if isinstance(child, ast.Import):
+                yield from ((alias.name, in_function) for alias in child.names)
+            elif isinstance(child, ast.ImportFrom) and child.module and not child.level:
+                yield child.module, in_function
+            inside = in_function or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
+            yield from walk(child, inside)
+
+    return walk(tree, False)
+
+
+def test_every_module_imported_only_inside_a_function_is_checked_by_the_self_test() -> None:
+    """A module imported only where it is used (docs/architecture.md, "Start-up") is
+    in the bundle only if the analysis finds it; the self-test imports each one."""
+    top_level: set[str] = set()
+    in_functions: set[str] = set()
+    for path in (ROOT / "app").rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
+        for module, inside in _imports(ast.parse(path.read_text("utf-8"))):
+            (in_functions if inside else top_level).add(module)
+
+    def unit(module: str) -> str:  # our modules one by one, the others by package
+        return module if module.startswith("app.") else module.split(".")[0]
+
+    eager = {unit(m) for m in top_level}
+    lazy = {
+        unit(m)
+        for m in in_functions
+        if unit(m) not in eager and m.split(".")[0] not in sys.stdlib_module_names
+    } - {"PySide6", "app"}
+    checked = {unit(m) for m in selftest.LAZY_IMPORTS} | {
+        "app.cli",
+        "app.selftest",
+        "app.wizard.main",
+    }
+
+    assert sorted(lazy - checked) == []

@@ -1,10 +1,11 @@
 """The password of a PostgreSQL connection lives in the system keyring (SPEC §3
-"Credentials"), never in a settings file: settings keep the URL without it."""
+"Credentials"), never in a settings file: settings keep the URL without it.
+
+keyring is imported by the functions that use it: loading its backends takes about
+0.1 s, which a SQLite database (the default) never needs."""
 
 from __future__ import annotations
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
 from sqlalchemy.engine import URL, make_url
 
 from app.engine.reasons import Reason, Refused
@@ -22,6 +23,8 @@ def _key(url: URL) -> str:
 
 def remember(url_text: str) -> str:
     """Move the URL's password into the keyring; returns the URL without it."""
+    import keyring
+
     url = make_url(url_text)
     if url.password:
         keyring.set_password(SERVICE, _key(url), str(url.password))
@@ -29,6 +32,9 @@ def remember(url_text: str) -> str:
 
 
 def store_password(url_text: str, password: str) -> str:
+    import keyring
+    from keyring.errors import KeyringError
+
     url = make_url(url_text)
     try:
         keyring.set_password(SERVICE, _key(url), password)
@@ -45,6 +51,9 @@ def resolve(url_text: str) -> str:
     url = make_url(url_text)
     if url.password:
         return url_text
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         password = keyring.get_password(SERVICE, _key(url))
     except KeyringError:
@@ -53,6 +62,9 @@ def resolve(url_text: str) -> str:
 
 
 def forget(url_text: str) -> None:
+    import keyring
+    from keyring.errors import PasswordDeleteError
+
     try:
         keyring.delete_password(SERVICE, _key(make_url(url_text)))
     except PasswordDeleteError:

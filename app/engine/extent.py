@@ -22,8 +22,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import olefile
-
 from app.engine.table import FileKind
 
 _CHUNK = 1 << 20
@@ -262,6 +260,8 @@ def _ods_row(segment: bytes, rows: int, used_rows: int, columns: int) -> tuple[i
 
 
 def _xls_extent(path: Path) -> Extent:
+    import olefile  # only an XLS file needs it
+
     with olefile.OleFileIO(str(path)) as ole:
         stream = next((s for s in ("Workbook", "Book") if ole.exists(s)), None)
         if stream is None:

@@ -23,10 +23,6 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from types import TracebackType
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from argon2.low_level import Type, hash_secret
-
 from app.engine.reasons import Cancelled
 
 # Look-alikes left out: 0/O/o and 1/l/I. ``o`` goes too because in many fonts it is a
@@ -144,6 +140,11 @@ def hash_password(password: str, profile: HashProfile = USER_CHOSEN) -> str:
 
 def verify_password(hashed: str, password: str) -> bool:
     """True if ``password`` matches the PHC string ``hashed`` (any Argon2 parameters)."""
+    # argon2-cffi (with cffi) is imported where a password is hashed or checked: the
+    # command line's listings and a dry run never do either.
+    from argon2 import PasswordHasher
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
         return PasswordHasher().verify(hashed, password)
     except (VerificationError, InvalidHashError):
@@ -159,6 +160,8 @@ def _hash_chunk(
     salt_len: int,
 ) -> list[str]:
     """The worker: argon2-cffi releases the GIL inside ``hash_secret``."""
+    from argon2.low_level import Type, hash_secret
+
     return [
         hash_secret(
             password.encode("utf-8"),

@@ -20,9 +20,6 @@ from itertools import islice, zip_longest
 from pathlib import Path
 from typing import Any, Literal
 
-import pyzipper
-from msoffcrypto.format.ooxml import OOXMLFile
-
 from app.engine.exports import atomic_write
 from app.engine.gcpause import gc_paused
 from app.engine.reasons import Message, Reason, Refused
@@ -175,6 +172,9 @@ def build_xlsx(
         # OLE mini stream (nolze/msoffcrypto-tool#105); stored, not deflated, even a
         # workbook without rows is larger than that.
         plain = workbook_bytes(headers, rows, sheet_title, widths, compress=False)
+    # Imported when a protocol is written (pyzipper too): a preview needs neither.
+    from msoffcrypto.format.ooxml import OOXMLFile
+
     encrypted = io.BytesIO()
     OOXMLFile(io.BytesIO(plain)).encrypt(password, encrypted)
     return encrypted.getvalue()
@@ -201,6 +201,8 @@ def build_csv_zip(
     ``;`` as delimiter, which German Excel expects (it takes the list separator of the
     locale); LibreOffice asks and detects either.
     """
+    import pyzipper
+
     text = io.StringIO()
     writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
     writer.writerow(headers)

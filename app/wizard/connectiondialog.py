@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 
-from keyring.errors import KeyringError
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -170,6 +169,8 @@ class ConnectionDialog(QDialog):
         if url is None:
             self.settings.remove(URL_KEY)
         else:
+            from keyring.errors import KeyringError  # keyring loads when a password is kept
+
             try:
                 bare = credentials.remember(url)
             except KeyringError as error:

@@ -5,6 +5,7 @@ the run the wizard is carrying out now, downloads of a run's succeeded and faile
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
@@ -26,8 +27,10 @@ from app.models import RunStatus
 from app.wizard import texts
 from app.wizard.historymodel import RunsTableModel, running_row
 from app.wizard.messages import inform
-from app.wizard.undodialog import UndoDialog
 from app.wizard.views import table_view
+
+if TYPE_CHECKING:
+    from app.wizard.undodialog import UndoDialog
 
 
 class HistoryTab(QWidget):
@@ -163,6 +166,8 @@ class HistoryTab(QWidget):
         run = self.selected_run()
         if run is None:
             return None
+        from app.wizard.undodialog import UndoDialog  # the undo engine, when asked for
+
         dialog = UndoDialog(self.engine, run.run_id, self.actor, self)
         dialog.undone.connect(lambda _result: self._undone())
         self.undo_dialog = dialog

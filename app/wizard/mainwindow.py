@@ -1,15 +1,21 @@
 """The main window, "Benutzerverwaltung": school year, users, groups, the import
 history, and the actions around the import wizard (SPEC §3). It keeps the signed-in
 operator (:class:`Actor`), shows it in the status bar, and hides what the operator may
-not do; the engine enforces the same rights."""
+not do; the engine enforces the same rights.
+
+The wizard and the dialogs are imported by the methods that open them, not before the
+window has painted: the wizard's pages bring the whole import engine with them. The
+wizard's modules are loaded right after the first paint, while the administrator
+looks at the window, so that "Import…" opens at once (docs/architecture.md, "Start-up")."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,17 +38,19 @@ from app.engine.locks import current_holder
 from app.engine.operators import Actor, local_actor
 from app.engine.reasons import EngineError
 from app.wizard import texts
-from app.wizard.connectiondialog import ConnectionDialog
-from app.wizard.groupcsvdialog import GroupExportDialog, GroupImportDialog
 from app.wizard.historytab import HistoryTab
-from app.wizard.logdialog import LogDialog
 from app.wizard.messages import inform
-from app.wizard.operatorsdialog import OperatorsDialog
-from app.wizard.settingsdialog import SettingsDialog
 from app.wizard.tablemodels import GroupsTableModel
 from app.wizard.userstab import RESTORABLE, UsersTab
 from app.wizard.views import table_view
-from app.wizard.wizard import ImportWizard
+
+if TYPE_CHECKING:
+    from app.wizard.connectiondialog import ConnectionDialog
+    from app.wizard.groupcsvdialog import GroupExportDialog, GroupImportDialog
+    from app.wizard.logdialog import LogDialog
+    from app.wizard.operatorsdialog import OperatorsDialog
+    from app.wizard.settingsdialog import SettingsDialog
+    from app.wizard.wizard import ImportWizard
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +69,7 @@ class MainWindow(QMainWindow):
                 actor = local_actor(db)  # single-user desktop mode
         self.actor = actor
         self.wizard: ImportWizard | None = None
+        self._painted = False
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
         self.last_message: QMessageBox | None = None
         self.setWindowTitle(self.tr("User management") + " — schoolimport")
@@ -173,6 +182,12 @@ class MainWindow(QMainWindow):
         self.operator_label = QLabel(text.replace("%2", texts.role_label(self.actor.role.value)))
         self.statusBar().addPermanentWidget(self.operator_label)
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, load_wizard_modules)  # after this round of painting
+
     # -- data --------------------------------------------------------------------------
     def selected_year(self) -> str | None:
         value = self.year_combo.currentData()
@@ -226,6 +241,8 @@ class MainWindow(QMainWindow):
         if holder is not None:
             self._message(self.tr("Import not possible"), holder, warning=True)
             return None
+        from app.wizard.wizard import ImportWizard
+
         wizard = ImportWizard(self.engine, self.selected_year(), self.actor, self)
         wizard.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
         wizard.run_started.connect(self.history_tab.run_started)
@@ -309,32 +326,44 @@ class MainWindow(QMainWindow):
         dialog.open()  # type: ignore[attr-defined]
 
     def import_groups(self) -> GroupImportDialog:
+        from app.wizard.groupcsvdialog import GroupImportDialog
+
         dialog = GroupImportDialog(self.engine, self.selected_year(), self, self.actor)
         dialog.imported.connect(lambda _result: self.refresh())
         self._open(dialog)
         return dialog
 
     def export_groups(self) -> GroupExportDialog:
+        from app.wizard.groupcsvdialog import GroupExportDialog
+
         dialog = GroupExportDialog(self.engine, self, self.actor)
         self._open(dialog)
         return dialog
 
     def show_operators(self) -> OperatorsDialog:
+        from app.wizard.operatorsdialog import OperatorsDialog
+
         dialog = OperatorsDialog(self.engine, self.actor, self)
         self._open(dialog)
         return dialog
 
     def show_connection(self) -> ConnectionDialog:
+        from app.wizard.connectiondialog import ConnectionDialog
+
         dialog = ConnectionDialog(self.settings, self)
         self._open(dialog)
         return dialog
 
     def show_settings(self) -> SettingsDialog:
+        from app.wizard.settingsdialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self.engine, self.actor, self)
         self._open(dialog)
         return dialog
 
     def show_log(self) -> LogDialog:
+        from app.wizard.logdialog import LogDialog
+
         dialog = LogDialog(parent=self)
         self._open(dialog)
         return dialog
@@ -347,3 +376,8 @@ class MainWindow(QMainWindow):
                 "schoolimport %1\n\nImports the school office's tables into the user directory."
             ).replace("%1", app.__version__),
         )
+
+
+def load_wizard_modules() -> None:
+    """Import the wizard and the import engine (what "Import…" needs) ahead of the click."""
+    import app.wizard.wizard  # noqa: F401

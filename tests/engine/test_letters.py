@@ -12,14 +12,13 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine import letters
+from app.engine import letterpdf
+from app.engine.letterpdf import build_letters, printable
 from app.engine.letters import (
     DEFAULT_LETTERS_TEXT,
     LetterEntry,
-    build_letters,
     get_letters_text,
     letters_entries,
-    printable,
     save_import_letters,
     save_letters,
     set_letters_text,
@@ -122,15 +121,15 @@ def test_characters_the_font_lacks_are_replaced_visibly() -> None:
 
 
 def test_bundled_font_is_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
-    bundled = letters._font_candidates()[-1]
+    bundled = letterpdf._font_candidates()[-1]
     assert all(p.is_file() for p in bundled)  # Vera ships inside reportlab
-    monkeypatch.setattr(letters, "_font_candidates", lambda: [bundled])
-    letters._fonts.cache_clear()
+    monkeypatch.setattr(letterpdf, "_font_candidates", lambda: [bundled])
+    letterpdf._fonts.cache_clear()
     try:
         assert printable("Şükrü Ğ ı ř") == "Şükrü Ğ ı r"
         assert build_letters("Schule", [entry("x", "5a")], "Text", PASSWORD).startswith(b"%PDF")
     finally:
-        letters._fonts.cache_clear()
+        letterpdf._fonts.cache_clear()
 
 
 def test_letters_text_setting(engine: Engine) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
-from app.engine.session import ImportSession
+if TYPE_CHECKING:  # the dialogs use this module's helpers without the import engine
+    from app.engine.session import ImportSession
 
 ERROR_STYLE = "color: #c62828;"
 OK_STYLE = "color: #2e7d32;"

@@ -1,0 +1,136 @@
+"""The arguments of the import, operator and lifecycle commands, for ``app.cli.build_parser``.
+
+Like ``app.cli`` this module imports only the standard library: the parser is built
+for every call, ``--help`` and ``--version`` included, and must not load the engine.
+Each command names its function as ``"module:function"``; ``app.cli.main`` imports
+that module once the arguments are parsed (docs/architecture.md, "Start-up").
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+PASSWORD_ENV = "SCHOOLIMPORT_PASSWORD"
+# app.models.OperatorRole's values (a test keeps them equal; the models load SQLAlchemy).
+OPERATOR_ROLES = ("administrator", "import_operator")
+ACCOUNT_TYPES = ("student", "teacher", "staff")
+GROUP_TYPES = ("class", "course", "team", "manual")
+
+
+def iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def add_import_parser(sub: Any) -> None:
+    p = sub.add_parser("import", help="import a table of users")
+    p.add_argument("file", type=Path)
+    p.add_argument("--year", required=True)
+    p.add_argument("--account-type", required=True, choices=ACCOUNT_TYPES)
+    p.add_argument("--source", default="table")
+    p.add_argument("--school", help="the school the users belong to (default: the first)")
+    p.add_argument("--sheet")
+    p.add_argument("--encoding", default="auto")
+    p.add_argument("--delimiter", default="auto")
+    p.add_argument("--no-header", action="store_true")
+    p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD")
+    groups = p.add_mutually_exclusive_group()
+    groups.add_argument("--create-missing-groups", metavar="TYPE", choices=GROUP_TYPES)
+    groups.add_argument("--ignore-unassigned-groups", action="store_true")
+    p.add_argument("--no-match", action="store_true")
+    p.add_argument("--detect-expired", action="store_true")
+    p.add_argument("--allow-mass-expiry", action="store_true")
+    p.add_argument("--no-passwords", action="store_true")
+    p.add_argument("--no-datasafe", action="store_true")
+    p.add_argument(
+        "--on-conflict",
+        action="append",
+        default=[],
+        metavar="CHOICE",
+        help="skip | keep | generate-login | link | create-new | update (repeatable, in order)",
+    )
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--protocol", type=Path, metavar="OUT.xlsx|OUT.csv.zip")
+    p.add_argument("--protocol-password-env", metavar="VAR")
+    p.add_argument("--protocol-language", choices=["de", "en"], default="en")
+    p.add_argument("--letters", type=Path, metavar="OUT.pdf", help="login letters (PDF)")
+    p.add_argument("--letters-language", choices=["de", "en"], default="de")
+    p.add_argument("--errors", type=Path, metavar="FAILED_ROWS.xlsx")
+    p.set_defaults(func="app.cli_import:cmd_import")
+
+
+def add_operator_parsers(sub: Any) -> None:
+    """``operator``, ``school`` and ``db`` (their functions are in ``app.cli_operators``)."""
+    operator = sub.add_parser("operator", help="operators and their rights").add_subparsers(
+        dest="action", required=True
+    )
+    p = operator.add_parser("add", help="add an operator (turns sign-in on)")
+    p.add_argument("name")
+    p.add_argument("--role", choices=OPERATOR_ROLES, default="import_operator")
+    p.add_argument("--kinds", default="users,groups", help="import kinds: users,groups")
+    p.add_argument("--school", action="append", default=[], help="a school in scope")
+    p.add_argument("--password-env", metavar="VAR")
+    p.set_defaults(func="app.cli_operators:cmd_operator_add")
+    p = operator.add_parser("password", help="set an operator's password")
+    p.add_argument("name")
+    p.add_argument("--password-env", metavar="VAR")
+    p.set_defaults(func="app.cli_operators:cmd_operator_password")
+    p = operator.add_parser("scope", help="set the schools of an import operator")
+    p.add_argument("name")
+    p.add_argument("--school", action="append", default=[])
+    p.set_defaults(func="app.cli_operators:cmd_operator_scope")
+    p = operator.add_parser("list", help="list operators")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func="app.cli_operators:cmd_operator_list")
+
+    school = sub.add_parser("school", help="schools").add_subparsers(dest="action", required=True)
+    p = school.add_parser("add", help="add a school")
+    p.add_argument("name")
+    p.set_defaults(func="app.cli_operators:cmd_school_add")
+    p = school.add_parser("list", help="list schools")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func="app.cli_operators:cmd_school_list")
+
+    db = sub.add_parser("db", help="database connection").add_subparsers(
+        dest="action", required=True
+    )
+    p = db.add_parser("password", help="store a PostgreSQL password in the system keyring")
+    p.add_argument("url", help="postgresql+psycopg://USER@HOST/DB")
+    p.add_argument("--password-env", metavar="VAR")
+    p.set_defaults(func="app.cli_operators:cmd_db_password", no_database=True)
+
+
+def add_lifecycle_parsers(sub: Any, users: Any, history: Any) -> None:
+    """``history undo``, ``users expire-due|purge|restore`` and ``settings`` (their
+    functions are in ``app.cli_lifecycle``); ``users`` and ``history`` are the
+    subparsers of those groups."""
+    p = history.add_parser("undo", help="undo the last import run of the school")
+    p.add_argument("run_id", type=int, metavar="RUN_ID")
+    p.add_argument("--dry-run", action="store_true", help="show what the undo would do")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func="app.cli_lifecycle:cmd_history_undo")
+
+    p = users.add_parser("expire-due", help="deactivate released users whose date has come")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func="app.cli_lifecycle:cmd_users_expire_due")
+    p = users.add_parser("purge", help="delete deactivated users whose purge date has come")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func="app.cli_lifecycle:cmd_users_purge")
+    p = users.add_parser("restore", help="make a marked or deactivated user active again")
+    p.add_argument("login", metavar="LOGIN")
+    p.set_defaults(func="app.cli_lifecycle:cmd_users_restore")
+
+    p = sub.add_parser("settings", help="show or change grace periods and the letters' text")
+    p.add_argument("--account-type", choices=ACCOUNT_TYPES)
+    p.add_argument("--tolerance-days", type=int, metavar="N", help="marked → deactivated")
+    p.add_argument("--deletion-days", type=int, metavar="N", help="deactivated → purgeable")
+    p.add_argument("--letters-text", metavar="TEXT", help="instructions on login letters")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func="app.cli_lifecycle:cmd_settings")
