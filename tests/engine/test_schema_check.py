@@ -76,17 +76,20 @@ def test_the_head_is_found_with_annotations_and_merges(
 
 
 @pytest.mark.parametrize(
-    "url",
-    ["sqlite:///{tmp}/kaputt.db", "postgresql+psycopg://nobody@127.0.0.1:1/none"],
+    ("url", "says"),
+    [
+        ("sqlite:///{tmp}/kaputt.db", "is damaged"),
+        ("postgresql+psycopg://nobody@127.0.0.1:1/none", "cannot be opened"),
+    ],
     ids=["not-a-database", "no-server"],
 )
 def test_a_database_that_cannot_be_read_is_refused_in_one_line(
-    url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    url: str, says: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "kaputt.db").write_bytes(b"this is no database\n" * 200)
 
     assert main(["--db", url.format(tmp=tmp_path), "users", "list"]) == 2
 
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "cannot be opened" in err
+    assert err.count("\n") == 1 and says in err
     assert (tmp_path / "kaputt.db").read_bytes() == b"this is no database\n" * 200
