@@ -9,13 +9,13 @@ DEVSTAMP := $(VENV)/.installed-dev
 LOCK := requirements.lock
 PIP := $(BIN)/python -m pip install --quiet -c $(LOCK)
 
-.PHONY: run test lint typecheck pytest soak bench fuzz clean lock
+.PHONY: run test lint typecheck pytest soak bench fuzz clean lock qt-system-libs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c $(LOCK) --upgrade pip
 
-$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+$(STAMP): pyproject.toml $(LOCK) | qt-system-libs $(BIN)/python
 	$(PIP) -e .
 	touch $@
 
@@ -23,7 +23,13 @@ $(DEVSTAMP): pyproject.toml $(LOCK) | $(BIN)/python
 	$(PIP) -e '.[dev]'
 	touch $@ $(STAMP)
 
-run: $(STAMP)
+# Qt's window needs system libraries (libxcb-cursor0, libxcb-icccm4, …): installed with
+# apt when run as root, else make stops before installing Python packages and prints
+# the exact command.
+qt-system-libs:
+	@sh installer/qt-system-libs.sh
+
+run: qt-system-libs $(STAMP)
 	$(BIN)/schoolimport-gui
 
 lint: $(DEVSTAMP)

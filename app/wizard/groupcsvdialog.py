@@ -193,8 +193,6 @@ class GroupImportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.buttons)
-        for column, width in enumerate((50, 90, 140, 90, 120, 140)):
-            self.view.setColumnWidth(column, width)
         self.resize(860, 520)
 
     def _choose(self) -> None:

@@ -1,6 +1,7 @@
-"""The import history as a table: ``history.list_runs`` rows, newest first, and the
-run the wizard is carrying out right now (its transaction is not visible to other
-connections until it commits, so the window shows it from the wizard's signals)."""
+"""The import history as a table: ``history.list_runs`` rows, newest first, with their
+run numbers (the undo speaks of "Lauf 2"), and the run the wizard is carrying out right
+now (its transaction is not visible to other connections until it commits, so the
+window shows it from the wizard's signals)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ from PySide6.QtGui import QColor
 from app.engine.history import RunRow
 from app.models import RunStatus, utcnow
 from app.wizard import texts
+from app.wizard.formats import number
 from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 
 RunRowRole = Qt.ItemDataRole.UserRole + 1
-COUNTS = ("created", "updated", "expired", "invalid", "skipped", "conflicts")
+SortRole = Qt.ItemDataRole.UserRole + 2  # numbers and times sort as such, not as text
+COUNTS = ("created", "updated", "reactivated", "expired", "invalid", "skipped", "conflicts")
+RUN, FILE, STATUS, STARTED, FINISHED, OPERATOR = range(6)
+FIRST_COUNT = 6
 STATUS_COLOURS = {
     RunStatus.RUNNING.value: "#1565c0",
     RunStatus.COMPLETED_WITH_ERRORS.value: "#ef6c00",
@@ -63,7 +68,7 @@ class RunsTableModel(TitledTableModel):
     def set_progress(self, text: str) -> None:
         if self._running is not None:
             self._progress = text
-            self.dataChanged.emit(self.index(0, 1), self.index(0, 1))
+            self.dataChanged.emit(self.index(0, STATUS), self.index(0, STATUS))
 
     def _all(self) -> list[RunRow]:
         return [self._running, *self._rows] if self._running is not None else self._rows
@@ -75,7 +80,7 @@ class RunsTableModel(TitledTableModel):
         return 0 if parent.isValid() else len(self._all())
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else 5 + len(COUNTS)
+        return 0 if parent.isValid() else FIRST_COUNT + len(COUNTS)
 
     def _status(self, run: RunRow) -> str:
         label = texts.run_status_label(run.status)
@@ -84,9 +89,12 @@ class RunsTableModel(TitledTableModel):
         return label
 
     def _value(self, run: RunRow, column: int) -> Any:
-        if column >= 5:  # the running run has no counts yet
-            return run.counts.get(COUNTS[column - 5], 0) if run is not self._running else ""
+        if column >= FIRST_COUNT:  # the running run has no counts yet
+            if run is self._running:
+                return ""
+            return number(run.counts.get(COUNTS[column - FIRST_COUNT], 0))
         values = (
+            str(run.run_id) if run.run_id else "",
             run.file_name,
             self._status(run),
             local_time(run.started_at),
@@ -102,19 +110,34 @@ class RunsTableModel(TitledTableModel):
         column = index.column()
         if role == DISPLAY:
             return self._value(run, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return run.message or None
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == STATUS and run.message:
+                return run.message
+            return self._value(run, column) or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             colour = STATUS_COLOURS.get(run.status)
             return QColor(colour) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 5:
+        if role == Qt.ItemDataRole.TextAlignmentRole and (column >= FIRST_COUNT or column == RUN):
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == RunRowRole:
             return run
+        if role == SortRole:
+            return self._sort_key(run, column)
         return None
+
+    def _sort_key(self, run: RunRow, column: int) -> Any:
+        if column >= FIRST_COUNT:
+            return run.counts.get(COUNTS[column - FIRST_COUNT], 0)
+        if column == RUN:
+            return run.run_id or 1 << 62  # the running one is the newest
+        if column in (STARTED, FINISHED):
+            moment = run.started_at if column == STARTED else run.finished_at
+            return moment.isoformat() if moment else ""
+        return str(self._value(run, column)).casefold()
 
     def column_titles(self) -> Sequence[str]:
         return [
+            self.tr("Run"),
             self.tr("File"),
             self.tr("Status"),
             self.tr("Started"),
@@ -122,6 +145,7 @@ class RunsTableModel(TitledTableModel):
             self.tr("Operator"),
             self.tr("Created"),
             self.tr("Updated"),
+            self.tr("Reactivated"),
             self.tr("Released"),
             self.tr("Invalid"),
             self.tr("Skipped"),

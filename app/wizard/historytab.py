@@ -25,7 +25,7 @@ from app.engine.operators import Actor
 from app.engine.reasons import EngineError
 from app.models import RunStatus
 from app.wizard import texts
-from app.wizard.historymodel import RunsTableModel, running_row
+from app.wizard.historymodel import RunsTableModel, SortRole, running_row
 from app.wizard.messages import inform
 from app.wizard.views import table_view
 
@@ -45,11 +45,8 @@ class HistoryTab(QWidget):
         self.model = RunsTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
         self.view = table_view(self.proxy)
-        for column, width in enumerate((150, 250, 120, 120, 90)):
-            self.view.setColumnWidth(column, width)
-        for column in range(5, self.model.columnCount()):
-            self.view.setColumnWidth(column, 85)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh_button = QPushButton(self.tr("Refresh"))

@@ -206,8 +206,6 @@ class OperatorsDialog(QDialog):
         self.model = OperatorsTableModel(self)
         self.view = table_view(self.model, sortable=False)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        for column, width in enumerate((130, 120, 130, 160)):
-            self.view.setColumnWidth(column, width)
         self.add_button = QPushButton(self.tr("Add operator…"))
         self.add_button.clicked.connect(lambda: self.edit("add"))
         self.password_button = QPushButton(self.tr("Set password…"))

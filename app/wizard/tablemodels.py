@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from app.engine.directory import GroupRow, UserRow
 from app.engine.table import Table
 from app.wizard import texts
+from app.wizard.formats import day, source_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -60,26 +61,40 @@ def _user_columns() -> list[tuple[str, Callable[[UserRow], str]]]:
             lambda u: texts.status_label(u.status),
         ),
         (texts.field_label("groups"), lambda u: ", ".join(u.groups)),
-        (texts.field_label("source"), lambda u: u.source),
+        (texts.field_label("source"), lambda u: source_label(u.source)),
         (texts.field_label("source_id"), lambda u: u.source_id),
-        (
-            texts.field_label("birth_date"),
-            lambda u: u.birth_date.isoformat() if u.birth_date else "",
-        ),
+        (texts.field_label("birth_date"), lambda u: day(u.birth_date)),
         (texts.field_label("email"), lambda u: u.email or ""),
         (
             QCoreApplication.translate("UsersTableModel", "Deactivated on"),
-            lambda u: _day(u.deactivate_on),
+            lambda u: _planned(u.deactivate_on, purge=False),
         ),
         (
             QCoreApplication.translate("UsersTableModel", "Purged on"),
-            lambda u: _day(u.purge_on),
+            lambda u: _planned(u.purge_on, purge=True),
         ),
     ]
 
 
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
+# Columns whose text does not sort: days sort by their ISO form.
+_DAY_SORT_KEYS: dict[int, Callable[[UserRow], date | None]] = {
+    8: lambda u: u.birth_date,
+    10: lambda u: u.deactivate_on,
+    11: lambda u: u.purge_on,
+}
+
+
+def _planned(value: date | None, purge: bool) -> str:
+    """A day of the grace period; one still to come says that it is planned."""
+    if value is None:
+        return ""
+    if value <= date.today():
+        return day(value)
+    if purge:
+        text = QCoreApplication.translate("UsersTableModel", "will be purged on %1")
+    else:
+        text = QCoreApplication.translate("UsersTableModel", "will be deactivated on %1")
+    return text.replace("%1", day(value))
 
 
 class UsersTableModel(QAbstractTableModel):
@@ -132,11 +147,17 @@ class UsersTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         value = self._columns[column][1]
+        days = _DAY_SORT_KEYS.get(column)
         self.layoutAboutToBeChanged.emit()
         old = {id(user): n for n, user in enumerate(self._rows)}
-        self._rows.sort(
-            key=lambda u: value(u).casefold(), reverse=order == Qt.SortOrder.DescendingOrder
-        )
+
+        def key(user: UserRow) -> str:
+            if days is not None:
+                found = days(user)
+                return found.isoformat() if found else ""
+            return value(user).casefold()
+
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         moved = {old[id(user)]: n for n, user in enumerate(self._rows)}
         before = self.persistentIndexList()
         after = [self.index(moved[i.row()], i.column()) for i in before]

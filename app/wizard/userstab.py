@@ -15,7 +15,6 @@ from app.wizard.tablemodels import UsersFilterProxy, UsersTableModel
 from app.wizard.views import table_view
 
 RESTORABLE = (UserStatus.MARKED_FOR_DELETION.value, UserStatus.DEACTIVATED.value)
-WIDTHS = (150, 110, 100, 100, 150, 90, 70, 80, 100, 150, 100, 100)
 
 
 class UsersTab(QWidget):
@@ -38,8 +37,6 @@ class UsersTab(QWidget):
         )
         self.group_filter = self._filter_combo(self.tr("All groups"), [])
         self.view = table_view(self.proxy)
-        for column, width in enumerate(WIDTHS):
-            self.view.setColumnWidth(column, width)
         self.count_label = QLabel()
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 2)

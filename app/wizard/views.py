@@ -1,9 +1,14 @@
-"""The table view every list of the main window and its dialogs uses."""
+"""The table view every list of the main window and its dialogs uses, and the column
+sizing all of them share: each column as wide as its header and its contents, up to
+a sensible maximum (the cell's full text is its tooltip), so nothing is cut off."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+MAX_COLUMN_WIDTH = 360
+_SAMPLED_ROWS = 500  # a 100,000-row grid is sized from its first rows
 
 
 def table_view(model: QAbstractItemModel, sortable: bool = True) -> QTableView:
@@ -19,4 +24,31 @@ def table_view(model: QAbstractItemModel, sortable: bool = True) -> QTableView:
     view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     view.verticalHeader().setDefaultSectionSize(24)
     view.horizontalHeader().setStretchLastSection(True)
+    fit_columns_on_change(view)
     return view
+
+
+def fit_columns(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> None:
+    """Size every column to its header and contents, at most ``maximum`` pixels
+    (a header is never cut, however narrow its contents)."""
+    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(_SAMPLED_ROWS)
+    model = view.model()
+    if model is None:
+        return
+    for column in range(model.columnCount()):
+        if view.isColumnHidden(column):
+            continue
+        view.resizeColumnToContents(column)
+        title = header.sectionSizeHint(column)
+        view.setColumnWidth(column, max(title, min(view.columnWidth(column), maximum)))
+
+
+def fit_columns_on_change(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> None:
+    """Fit the columns now and whenever the model is reset or its layout changes."""
+    model = view.model()
+    if model is None:
+        return
+    for signal in (model.modelReset, model.layoutChanged):
+        signal.connect(lambda *_args: fit_columns(view, maximum))
+    fit_columns(view, maximum)

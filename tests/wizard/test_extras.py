@@ -92,7 +92,7 @@ def test_restore_and_purge(
     column = window.users_model.headers().index("Purged on")
     window.users_tab.select_login("anna-lena.schaefer")
     index = window.users_view.selectionModel().selectedRows(column)[0]
-    assert window.users_proxy.data(index) == future.isoformat()
+    assert window.users_proxy.data(index) == f"will be purged on {future.isoformat()}"
     window.restore_action.trigger()
     window.confirm = lambda *_args: True  # type: ignore[method-assign]
     window.purge_action.trigger()

@@ -58,7 +58,7 @@ def test_history_shows_the_run_and_downloads_failed_rows(
     run = tab.model.run_at(0)
     assert run.file_name == "mit-fehlern.csv" and run.status == "completed_with_errors"
     assert run.counts["created"] == 4 and run.counts["invalid"] == 2
-    assert tab.model.data(tab.model.index(0, 1)) == "completed with errors"
+    assert tab.model.data(tab.model.index(0, 2)) == "completed with errors"
     qtmodeltester.check(tab.model, force_py=False)
     tab.view.selectRow(0)
     assert tab.failed_button.isEnabled()
@@ -94,7 +94,7 @@ def test_a_running_import_shows_as_running(window: MainWindow) -> None:
     tab.run_started("schueler.csv")
     tab.run_progressed(10, 40, "writing")
     assert tab.model.run_at(0).status == "running"
-    assert "25 %" in tab.model.data(tab.model.index(0, 1))
+    assert "25 %" in tab.model.data(tab.model.index(0, 2))
     tab.clear_running("finished")
     assert tab.model.rowCount() == 0
 
