@@ -25,6 +25,7 @@ from typing import cast
 from python_calamine import CalamineWorkbook, PasswordError
 
 from app.engine.extent import workbook_extent
+from app.engine.filetypes import seems_to_be, zip_document
 from app.engine.gcpause import gc_paused
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.sniffing import (
@@ -47,6 +48,7 @@ RATIO_CHECK_BYTES = 100 * 1024 * 1024
 
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BOOKS = (".xlsx", ".xlsm", ".xls", ".ods")
 _ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 _SUFFIXES = {
     FileKind.XLSX: (".xlsx", ".xlsm"),
@@ -104,6 +106,10 @@ def _file_kind(path: Path) -> FileKind:
     if head.startswith(_OLE2_MAGIC):
         return FileKind.XLS
     suffix = path.suffix.lower()
+    seems = seems_to_be(head)
+    # Noise named like a workbook is a damaged workbook; a PDF is a PDF whatever its name.
+    if seems is not None and (seems.reason is not Reason.KIND_BINARY or suffix not in _BOOKS):
+        raise Refused(Reason.NOT_A_TABLE, file=str(path), kind=seems)
     for kind in (FileKind.XLSX, FileKind.ODS):
         if suffix in _SUFFIXES[kind]:
             detail = Message(Reason.NOT_A_WORKBOOK)
@@ -160,6 +166,9 @@ def _zip_kind(path: Path) -> FileKind:
         return FileKind.XLSX
     if "content.xml" in names:
         return FileKind.ODS
+    document = zip_document(names)
+    if document is not None:
+        raise Refused(Reason.NOT_A_TABLE, file=str(path), kind=document)
     detail = Message(Reason.ZIP_WITHOUT_WORKBOOK)
     raise Refused(Reason.FILE_FORMAT, file=str(path), expected="XLSX/ODS", detail=detail)
 

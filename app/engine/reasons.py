@@ -160,6 +160,16 @@ class Reason(enum.StrEnum):
     UNDO_STATUS = "undo_status"
     UNDO_NO_IMAGE = "undo_no_image"
     UNDO_NOT_LAST = "undo_not_last"
+    # A file that is no table: NOT_A_TABLE's ``kind`` is one of the KIND_ messages
+    NOT_A_TABLE = "not_a_table"
+    KIND_PDF = "kind_pdf"
+    KIND_IMAGE = "kind_image"
+    KIND_ARCHIVE = "kind_archive"
+    KIND_DOCUMENT = "kind_document"
+    KIND_PROGRAM = "kind_program"
+    KIND_BINARY = "kind_binary"
+    # Why the preview releases an account: it is not in the file any more
+    NOT_IN_FILE = "not_in_file"
 
 
 _TEXT: dict[Reason, str] = {
@@ -353,6 +363,14 @@ _TEXT: dict[Reason, str] = {
         "it is not the school's last import (run {later}, {file}, {status}, came after it; "
         "undo that one first)"
     ),
+    Reason.NOT_A_TABLE: ("this is {kind}, not a table; please choose a CSV, XLSX, XLS or ODS file"),
+    Reason.KIND_PDF: "a PDF document",
+    Reason.KIND_IMAGE: "a {format} image",
+    Reason.KIND_ARCHIVE: "a {format} archive",
+    Reason.KIND_DOCUMENT: "a {format} document",
+    Reason.KIND_PROGRAM: "a program",
+    Reason.KIND_BINARY: "a binary file",
+    Reason.NOT_IN_FILE: "no longer in the file",
 }
 
 FIELD_LABELS = {

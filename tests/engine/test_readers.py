@@ -266,6 +266,44 @@ def test_binary_named_xls_is_refused(tmp_path: Path) -> None:
     assert refusal(path).message.reason is Reason.FILE_FORMAT
 
 
+PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "kind"),
+    [
+        ("bericht.pdf", PDF * 20, "a PDF document"),
+        ("bericht.csv", PDF * 20, "a PDF document"),  # renamed: the content decides
+        ("liste.xlsx", PDF * 20, "a PDF document"),
+        ("foto.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image"),
+        ("scan.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200), "a JPEG image"),
+        ("daten.gz", b"\x1f\x8b\x08\x00" + bytes(100), "a gzip archive"),
+        ("tool.exe", b"MZ\x90\x00\x03\x00\x00\x00" + bytes(100), "a program"),
+        ("brief.rtf", b"{\\rtf1\\ansi Sehr geehrte", "a Rich-Text document"),
+        ("noise.csv", bytes(range(1, 32)) * 40, "a binary file"),
+    ],
+)
+def test_a_file_that_is_no_table_is_refused_naming_what_it_seems(
+    tmp_path: Path, name: str, data: bytes, kind: str
+) -> None:
+    """A PDF was read as a one-column CSV of 44 rows; now it is refused, by name."""
+    path = tmp_path / name
+    path.write_bytes(data)
+    error = refusal(path)
+    assert error.message.reason is Reason.NOT_A_TABLE
+    assert error.text().endswith(
+        f"this is {kind}, not a table; please choose a CSV, XLSX, XLS or ODS file"
+    )
+
+
+def test_a_word_document_is_refused_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "brief.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<w:document/>")
+    assert "this is a Word document, not a table" in refusal(path).text()
+
+
 def test_text_named_xls_is_read_as_csv(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "export.xls", GERMAN, "cp1252", "\t")
     table = read_table(path)
@@ -460,7 +498,7 @@ def test_zip_without_workbook_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "letter.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
-    assert refusal(path).message.reason is Reason.FILE_FORMAT
+    assert refusal(path).message.reason is Reason.NOT_A_TABLE  # a Word document, renamed
 
 
 @pytest.mark.parametrize("content", [b"", b" \n "])
