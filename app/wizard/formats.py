@@ -8,7 +8,7 @@ Counted texts are Qt numerus translations (``tr("%n rows", "", n)``: "1 Zeile",
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -39,3 +39,11 @@ def source_label(code: str) -> str:
         "manual": QCoreApplication.translate("Texts", "created by hand"),
     }
     return labels.get(code, code)
+
+
+def moment(value: datetime | None) -> str:
+    """A UTC timestamp of the database in the computer's time zone, to the minute."""
+    if value is None:
+        return ""
+    local = value.replace(tzinfo=UTC).astimezone()
+    return local.strftime("%d.%m.%Y %H:%M" if texts.language() == "de" else "%Y-%m-%d %H:%M")

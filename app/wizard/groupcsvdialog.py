@@ -45,6 +45,7 @@ from app.engine.groupexport import export_groups
 from app.engine.operators import Actor
 from app.engine.reasons import EngineError
 from app.wizard import texts
+from app.wizard.formats import counted
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
 from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 from app.wizard.views import table_view
@@ -60,13 +61,22 @@ def encoding_label(value: str) -> str:
 
 
 def result_sentence(result: GroupImportResult) -> str:
-    text = QCoreApplication.translate(
-        "GroupImportDialog", "%1 groups added, %2 updated. %3 members added, %4 updated"
+    def tr(source: str, n: int) -> str:
+        return counted(QCoreApplication.translate("GroupImportDialog", source, None, n), n)
+
+    groups = ", ".join(
+        (
+            tr("%n groups added", result.groups_added),
+            tr("%n groups updated", result.groups_updated),
+        )
     )
-    values = (result.groups_added, result.groups_updated, result.members_added)
-    for n, value in enumerate((*values, result.members_updated), start=1):
-        text = text.replace(f"%{n}", str(value))
-    return text
+    members = ", ".join(
+        (
+            tr("%n members added", result.members_added),
+            tr("%n members updated", result.members_updated),
+        )
+    )
+    return f"{groups}. {members}"
 
 
 class GroupPlanTableModel(TitledTableModel):

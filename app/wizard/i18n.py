@@ -3,10 +3,11 @@
 The sources are Qt Linguist files, ``resources/translations/schoolimport_<lang>.ts``
 (made with ``pyside6-lupdate``, German filled in by hand). They are compiled to ``.qm``
 on first use: :func:`compiled_translation` runs ``pyside6-lrelease`` (shipped with
-PySide6-Essentials) into the user cache folder whenever the ``.qm`` there is missing
-or older than its ``.ts``. Where ``lrelease`` is unavailable (a stripped-down build),
-:class:`TsTranslator` reads the ``.ts`` XML directly, so the interface is translated
-either way.
+PySide6-Essentials) into the user cache folder, under a name that carries a digest of
+the ``.ts`` (two installations of different versions share that folder, and a newer
+``.qm`` of the other one must not pass for this one's). Where ``lrelease`` is
+unavailable (a stripped-down build), :class:`TsTranslator` reads the ``.ts`` XML
+directly, so the interface is translated either way.
 
 The language is German when the setting says ``de``, or when it says ``system`` (the
 default) and the system locale is German; English otherwise.
@@ -14,6 +15,7 @@ default) and the system locale is German; English otherwise.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -92,8 +94,9 @@ def compiled_translation(ts_file: Path, cache: Path | None = None) -> Path | Non
     if getattr(sys, "frozen", False) and beside.exists():
         return beside
     target_dir = cache or user_cache_path("schoolimport", appauthor=False) / "translations"
-    target = target_dir / (ts_file.stem + ".qm")
-    if target.exists() and target.stat().st_mtime >= ts_file.stat().st_mtime:
+    digest = hashlib.sha256(ts_file.read_bytes()).hexdigest()[:16]
+    target = target_dir / f"{ts_file.stem}-{digest}.qm"
+    if target.exists():
         return target
     tool = _lrelease()
     if tool is None:
@@ -126,14 +129,13 @@ def load_translator(language: str, cache: Path | None = None) -> QTranslator | N
 
 def install_language(app: QCoreApplication, language: str) -> list[QTranslator]:
     """Install our and Qt's own translators (Back/Next/Cancel, dialogs) and tell
-    :mod:`texts`; the caller keeps the returned translators alive."""
+    :mod:`texts`; the caller keeps the returned translators alive. English loads ours
+    too: its counts take singular or plural ("1 row", "2 rows") from it."""
     texts.set_language(language)
-    if language == "en":
-        return []
     installed: list[QTranslator] = []
     qt_own = QTranslator()
     qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if qt_own.load(f"qtbase_{language}", qt_folder):
+    if language != "en" and qt_own.load(f"qtbase_{language}", qt_folder):
         installed.append(qt_own)
     ours = load_translator(language)
     if ours is not None:

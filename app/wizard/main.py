@@ -21,6 +21,7 @@ from app.wizard import texts
 from app.wizard.connectiondialog import configured_url
 from app.wizard.firstyear import FirstYearDialog, has_school_year
 from app.wizard.i18n import app_settings, chosen_language, install_language
+from app.wizard.languagedialog import ask_language_once
 from app.wizard.mainwindow import MainWindow
 from app.wizard.signin import SignInDialog
 from app.wizard.startup import start_up_maintenance
@@ -50,6 +51,7 @@ def main() -> int:
     application.setDesktopFileName("schoolimport")  # Wayland: match the .desktop entry
     setup_logging()
     settings = app_settings()
+    ask_language_once(settings)
     translator = install_language(application, chosen_language(settings))
     url = configured_url(settings)
     try:

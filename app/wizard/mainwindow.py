@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
             return None
         from app.wizard.wizard import ImportWizard
 
-        wizard = ImportWizard(self.engine, self.selected_year(), self.actor, self)
+        wizard = ImportWizard(self.engine, self.selected_year(), self.actor, self, self.settings)
         wizard.setWindowModality(Qt.WindowModality.NonModal)  # the window stays usable
         wizard.run_started.connect(self.history_tab.run_started)
         wizard.run_progressed.connect(self.history_tab.run_progressed)

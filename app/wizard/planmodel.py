@@ -8,6 +8,7 @@ on the engine's object: the plan the grid shows is the plan that is applied.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.engine.plan import Plan
 from app.engine.reasons import Message, Reason
-from app.engine.results import RowAction, RowPlan
+from app.engine.results import OUTCOMES, RowAction, RowPlan
 from app.wizard import texts
 from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 
@@ -47,17 +48,21 @@ _GLYPHS = {
     RowAction.CONFLICT: "!",
     RowAction.INVALID: "×",
 }
-_icons: dict[RowAction, QIcon] = {}
+_icons: dict[str, QIcon] = {}
 
 
 def action_icon(action: RowAction) -> QIcon:
-    """A coloured disc with a glyph, drawn once per action."""
-    if action not in _icons:
+    return _disc(action.value, ACTION_COLOURS[action], _GLYPHS[action])
+
+
+def _disc(key: str, colour: str, glyph: str) -> QIcon:
+    """A coloured disc with a glyph, drawn once per key."""
+    if key not in _icons:
         pixmap = QPixmap(32, 32)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(ACTION_COLOURS[action]))
+        painter.setBrush(QColor(colour))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(1, 1, 30, 30)
         font = QFont()
@@ -65,10 +70,10 @@ def action_icon(action: RowAction) -> QIcon:
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor("white"))
-        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, _GLYPHS[action])
+        painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
         painter.end()
-        _icons[action] = QIcon(pixmap)
-    return _icons[action]
+        _icons[key] = QIcon(pixmap)
+    return _icons[key]
 
 
 def _tint(action: RowAction) -> QBrush:
@@ -96,6 +101,8 @@ def changes_text(row: RowPlan) -> str:
 
 def reasons_text(row: RowPlan) -> str:
     messages: list[Message] = list(row.reasons)
+    if row.action is RowAction.EXPIRE:
+        messages.insert(0, Message(Reason.NOT_IN_FILE))
     if row.conflict is not None:
         messages.append(row.conflict.message)
     elif not row.included and row.action is not RowAction.INVALID:
@@ -222,23 +229,40 @@ class PlanTableModel(TitledTableModel):
         self.rows_changed.emit()
 
 
+# The grid's filters: what applying will do with a row, as the summary counts it.
+OUTCOME_ORDER = (
+    "created", "updated", "reactivated", "expired", "unchanged", "skipped", "invalid", "conflicts",
+)  # fmt: skip
+OUTCOME_ACTIONS = {outcome: action for action, outcome in OUTCOMES.items()}
+
+
+def outcome_icon(outcome: str) -> QIcon:
+    action = OUTCOME_ACTIONS.get(outcome)
+    return action_icon(action) if action is not None else _disc("skipped", "#9e9e9e", "⊘")
+
+
+def outcome_counts(plan: Plan) -> Counter[str]:
+    """How many rows of the grid each filter shows now (after resolutions and ticks)."""
+    return Counter(row.outcome for row in plan.all_rows)
+
+
 class PlanFilterProxy(QSortFilterProxyModel):
-    """Shows the rows whose action is switched on and that match the search text."""
+    """Shows the rows whose outcome is switched on and that match the search text."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._actions: set[RowAction] = set(RowAction)
+        self._outcomes: set[str] = set(OUTCOME_ORDER)
         self._needle = ""
 
-    def actions(self) -> set[RowAction]:
-        return set(self._actions)
+    def outcomes(self) -> set[str]:
+        return set(self._outcomes)
 
-    def set_action_shown(self, action: RowAction, shown: bool) -> None:
+    def set_outcome_shown(self, outcome: str, shown: bool) -> None:
         self.beginFilterChange()
         if shown:
-            self._actions.add(action)
+            self._outcomes.add(outcome)
         else:
-            self._actions.discard(action)
+            self._outcomes.discard(outcome)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_search(self, text: str) -> None:
@@ -250,7 +274,7 @@ class PlanFilterProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         assert isinstance(model, PlanTableModel)
         row = model.row_at(source_row)
-        if row.action not in self._actions:
+        if row.outcome not in self._outcomes:
             return False
         if not self._needle:
             return True

@@ -319,6 +319,16 @@ _GERMAN: dict[Reason, str] = {
         "er ist nicht der letzte Import der Schule (Lauf {later}, {file}, {status}, kam "
         "danach; zuerst diesen rückgängig machen)"
     ),
+    Reason.NOT_A_TABLE: (
+        "das ist {kind}, keine Tabelle; bitte eine CSV-, XLSX-, XLS- oder ODS-Datei wählen"
+    ),
+    Reason.KIND_PDF: "ein PDF-Dokument",
+    Reason.KIND_IMAGE: "ein {format}-Bild",
+    Reason.KIND_ARCHIVE: "ein {format}-Archiv",
+    Reason.KIND_DOCUMENT: "ein {format}-Dokument",
+    Reason.KIND_PROGRAM: "ein Programm",
+    Reason.KIND_BINARY: "eine Binärdatei",
+    Reason.NOT_IN_FILE: "nicht mehr in der Datei",
 }
 
 

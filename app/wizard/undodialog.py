@@ -27,8 +27,10 @@ from app.engine.undo import (
     preview_undo,
     undo_run,
 )
+from app.wizard.formats import counted
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
 from app.wizard.texts import error_text
+from app.wizard.undowords import restore_sentence
 
 LISTED = 50
 
@@ -97,31 +99,39 @@ class UndoDialog(QDialog):
     def _section(self, title: str, items: list[str]) -> list[str]:
         if not items:
             return []
-        lines = [title.replace("%1", str(len(items)))]
+        lines = [counted(title, len(items))]
         lines += [f"  • {item}" for item in items[:LISTED]]
         if len(items) > LISTED:
-            lines.append("  " + self.tr("… and %1 more").replace("%1", str(len(items) - LISTED)))
+            more = len(items) - LISTED
+            lines.append("  " + counted(self.tr("… and %n more", "", more), more))
         return [*lines, ""]
 
     def plan_lines(self, plan: UndoPlan) -> list[str]:
         def restored(entries: list[UserRestore]) -> list[str]:
-            return [
-                f"{e.login}: " + ", ".join(f"{c.field} {c.old} → {c.new}" for c in e.changes)
-                for e in entries
-            ]
+            return [restore_sentence(entry) for entry in entries]
 
         in_group = self.tr("%1 in %2")
         pairs = [in_group.replace("%1", u).replace("%2", g) for u, g in plan.memberships_to_remove]
         back = [in_group.replace("%1", u).replace("%2", g) for u, g in plan.memberships_to_restore]
         lines = [
-            *self._section(self.tr("Accounts deleted (%1):"), plan.users_to_delete),
-            *self._section(self.tr("Users changed back (%1):"), restored(plan.users_to_restore)),
             *self._section(
-                self.tr("Releases for deletion lifted (%1):"), restored(plan.expiries_to_lift)
+                self.tr("%n accounts are deleted:", "", len(plan.users_to_delete)),
+                plan.users_to_delete,
             ),
-            *self._section(self.tr("Memberships removed (%1):"), pairs),
-            *self._section(self.tr("Memberships restored (%1):"), back),
-            *self._section(self.tr("Groups deleted if empty (%1):"), plan.groups_to_delete),
+            *self._section(
+                self.tr("%n users are changed back:", "", len(plan.users_to_restore)),
+                restored(plan.users_to_restore),
+            ),
+            *self._section(
+                self.tr("%n releases for deletion are lifted:", "", len(plan.expiries_to_lift)),
+                restored(plan.expiries_to_lift),
+            ),
+            *self._section(self.tr("%n memberships are removed:", "", len(pairs)), pairs),
+            *self._section(self.tr("%n memberships are restored:", "", len(back)), back),
+            *self._section(
+                self.tr("%n groups are deleted if empty:", "", len(plan.groups_to_delete)),
+                plan.groups_to_delete,
+            ),
         ]
         return lines or [self.tr("The import changed nothing that needs undoing.")]
 
@@ -153,17 +163,21 @@ class UndoDialog(QDialog):
             return
         self.outcome = result
         self.undo_button.setEnabled(False)
-        text = self.tr(
-            "The import was undone: %1 accounts deleted, %2 users changed back,"
-            " %3 memberships removed, %4 groups deleted."
+        words = (
+            (result.users_deleted, self.tr("%n accounts deleted", "", result.users_deleted)),
+            (
+                result.users_restored + result.expiries_lifted,
+                self.tr(
+                    "%n users changed back", "", result.users_restored + result.expiries_lifted
+                ),
+            ),
+            (
+                result.memberships_removed,
+                self.tr("%n memberships removed", "", result.memberships_removed),
+            ),
+            (result.groups_deleted, self.tr("%n groups deleted", "", result.groups_deleted)),
         )
-        values = (
-            result.users_deleted,
-            result.users_restored + result.expiries_lifted,
-            result.memberships_removed,
-            result.groups_deleted,
-        )
-        for n, value in enumerate(values, start=1):
-            text = text.replace(f"%{n}", str(value))
+        done = ", ".join(counted(text, n) for n, text in words if n)
+        text = self.tr("The import was undone: %1.").replace("%1", done or self.tr("no changes"))
         self.done_label.setText(text)
         self.undone.emit(result)

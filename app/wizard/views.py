@@ -34,8 +34,6 @@ def fit_columns(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> None:
     header = view.horizontalHeader()
     header.setResizeContentsPrecision(_SAMPLED_ROWS)
     model = view.model()
-    if model is None:
-        return
     for column in range(model.columnCount()):
         if view.isColumnHidden(column):
             continue
@@ -47,8 +45,6 @@ def fit_columns(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> None:
 def fit_columns_on_change(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> None:
     """Fit the columns now and whenever the model is reset or its layout changes."""
     model = view.model()
-    if model is None:
-        return
     for signal in (model.modelReset, model.layoutChanged):
         signal.connect(lambda *_args: fit_columns(view, maximum))
     fit_columns(view, maximum)

@@ -6,7 +6,7 @@ refused while a run is going and asks before the new passwords would be lost.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSettings, QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 from sqlalchemy import Engine
 
@@ -50,6 +50,7 @@ class ImportWizard(QWizard):
         year: str | None = None,
         actor: Actor | None = None,
         parent: QWidget | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import users"))
@@ -59,6 +60,7 @@ class ImportWizard(QWizard):
         self.session = ImportSession(engine, options, actor=actor)
         self.year_page = YearPage(self.session)
         self.table_page = TablePage(self.session)
+        self.table_page.settings = settings
         self.columns_page = ColumnsPage(self.session)
         self.groups_page = GroupsPage(self.session)
         self.options_page = OptionsPage(self.session)
@@ -90,6 +92,9 @@ class ImportWizard(QWizard):
     def reject(self) -> None:
         if self.run_page.is_running():
             return
+        if self.run_page.result is None and self.preview_page.has_decisions():
+            if not self.preview_page.confirm_discard():
+                return
         on_protocol = self.currentId() == PageId.PROTOCOL
         if on_protocol and not self.protocol_page.may_close():
             if not self.protocol_page.confirm_loss():

@@ -267,11 +267,6 @@
 <context>
     <name>GroupImportDialog</name>
     <message>
-        <location filename="../../app/wizard/groupcsvdialog.py" line="63"/>
-        <source>%1 groups added, %2 updated. %3 members added, %4 updated</source>
-        <translation>%1 Gruppen hinzugefügt, %2 aktualisiert. %3 Mitglieder hinzugefügt, %4 aktualisiert</translation>
-    </message>
-    <message>
         <location filename="../../app/wizard/groupcsvdialog.py" line="154"/>
         <source>Import groups from CSV</source>
         <translation>Gruppen aus CSV importieren</translation>
@@ -337,6 +332,34 @@
         <translation>
             <numerusform>%n Zeile ist fehlerhaft und wird ausgelassen.</numerusform>
             <numerusform>%n Zeilen sind fehlerhaft und werden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups added</source>
+        <translation>
+            <numerusform>%n Gruppe hinzugefügt</numerusform>
+            <numerusform>%n Gruppen hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups updated</source>
+        <translation>
+            <numerusform>%n Gruppe aktualisiert</numerusform>
+            <numerusform>%n Gruppen aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members added</source>
+        <translation>
+            <numerusform>%n Mitglied hinzugefügt</numerusform>
+            <numerusform>%n Mitglieder hinzugefügt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members updated</source>
+        <translation>
+            <numerusform>%n Mitglied aktualisiert</numerusform>
+            <numerusform>%n Mitglieder aktualisiert</numerusform>
         </translation>
     </message>
 </context>
@@ -487,14 +510,53 @@
         <translation>Die Datei nennt keine Gruppen.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/groups.py" line="219"/>
-        <source>%1 groups in the file: %2 found, %3 to be created, %4 missing.</source>
-        <translation>%1 Gruppen in der Datei: %2 gefunden, %3 werden angelegt, %4 fehlen.</translation>
+        <source>Create all missing groups</source>
+        <translation>Alle fehlenden Gruppen anlegen</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/groups.py" line="225"/>
-        <source>%1 ignored.</source>
-        <translation>%1 ignoriert.</translation>
+        <source>Plans every missing group with the type its name suggests (5a, 10b, Q1, EF: class; “Fachschaft …”, “AG …”: team); each can be changed afterwards.</source>
+        <translation>Plant jede fehlende Gruppe mit der Art, die ihr Name nahelegt (5a, 10b, Q1, EF: Klasse; „Fachschaft …“, „AG …“: Team); jede lässt sich danach ändern.</translation>
+    </message>
+    <message>
+        <source>Which type do these groups get?
+%1</source>
+        <translation>Welche Art bekommen diese Gruppen?
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups in the file:</source>
+        <translation>
+            <numerusform>%n Gruppe in der Datei:</numerusform>
+            <numerusform>%n Gruppen in der Datei:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n gefunden</numerusform>
+            <numerusform>%n gefunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be created</source>
+        <translation>
+            <numerusform>%n wird angelegt</numerusform>
+            <numerusform>%n werden angelegt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n fehlt</numerusform>
+            <numerusform>%n fehlen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignored</source>
+        <translation>
+            <numerusform>%n ignoriert</numerusform>
+            <numerusform>%n ignoriert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -996,6 +1058,10 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <source>Options</source>
         <translation>Optionen</translation>
     </message>
+    <message>
+        <source>A second password of each new account, for its personal protected storage (the data safe). It is kept apart from the login password, so a shared or reset login password does not open the stored files; it is printed in the protocol and the letters beside the initial password.</source>
+        <translation>Ein zweites Passwort jedes neuen Kontos für seinen persönlichen geschützten Speicher (den Datensafe). Es ist vom Anmeldepasswort getrennt, damit ein weitergegebenes oder zurückgesetztes Anmeldepasswort die gespeicherten Dateien nicht öffnet; es steht im Protokoll und in den Briefen neben dem Startpasswort.</translation>
+    </message>
 </context>
 <context>
     <name>PlanTableModel</name>
@@ -1043,11 +1109,6 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <translation>Name, ID, Benutzername, Gruppe suchen</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/preview.py" line="158"/>
-        <source>The import will create %1, update %2 and reactivate %3 accounts and release %4 for deletion; %5 unchanged, %6 skipped, %7 invalid, %8 conflicts open; %9 groups will be created.</source>
-        <translation>Der Import legt %1 Konten an, aktualisiert %2, reaktiviert %3 und gibt %4 zur Löschung frei; %5 unverändert, %6 übersprungen, %7 ungültig, %8 Konflikte offen; %9 Gruppen werden angelegt.</translation>
-    </message>
-    <message>
         <location filename="../../app/wizard/pages/preview.py" line="198"/>
         <source>The import would release %1 of %2 active accounts for deletion. Is the file complete? A truncated export must not empty the school.</source>
         <translation>Der Import würde %1 von %2 aktiven Konten zur Löschung freigeben. Ist die Datei vollständig? Ein abgeschnittener Export darf die Schule nicht leeren.</translation>
@@ -1056,6 +1117,37 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <location filename="../../app/wizard/pages/preview.py" line="203"/>
         <source>Release many accounts?</source>
         <translation>Viele Konten freigeben?</translation>
+    </message>
+    <message>
+        <source>Show rows:</source>
+        <translation>Zeilen zeigen:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import, leaving out %n rows</source>
+        <translation>
+            <numerusform>Importieren, %n Zeile auslassen</numerusform>
+            <numerusform>Importieren, %n Zeilen auslassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>ausgelassen</translation>
+    </message>
+    <message>
+        <source>open conflict</source>
+        <translation>Konflikt offen</translation>
+    </message>
+    <message>
+        <source>The import: %1</source>
+        <translation>Der Import: %1</translation>
+    </message>
+    <message>
+        <source>Cancel the import?</source>
+        <translation>Import abbrechen?</translation>
+    </message>
+    <message>
+        <source>The conflicts you resolved and the rows you unticked in the preview are lost when the wizard closes. Nothing has been imported yet.</source>
+        <translation>Die in der Vorschau gelösten Konflikte und abgewählten Zeilen gehen verloren, wenn der Assistent geschlossen wird. Importiert wurde noch nichts.</translation>
     </message>
 </context>
 <context>
@@ -1246,9 +1338,8 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <translation>Der Import wurde abgebrochen; es wurde nichts geändert.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/run.py" line="127"/>
-        <source>Created %1, updated %2, reactivated %3, released for deletion %4, unchanged %5; skipped %6, invalid %7, conflicts %8; groups created %9.</source>
-        <translation>Angelegt %1, aktualisiert %2, reaktiviert %3, zur Löschung freigegeben %4, unverändert %5; übersprungen %6, ungültig %7, Konflikte %8; Gruppen angelegt %9.</translation>
+        <source>Continue to the protocol</source>
+        <translation>Weiter zum Protokoll</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1398,14 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <location filename="../../app/wizard/historymodel.py" line="131"/>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Reactivated</source>
+        <translation>Reaktiviert</translation>
     </message>
 </context>
 <context>
@@ -1470,14 +1569,23 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <translation>Diese Datei stammt aus Vorlagenversion %1; die aktuelle Vorlage hat Version %2. Bitte laden Sie die neue Vorlage herunter und übertragen Sie die Daten hinein.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/table.py" line="224"/>
-        <source>%1 data rows, %2 columns</source>
-        <translation>%1 Datenzeilen, %2 Spalten</translation>
-    </message>
-    <message>
         <location filename="../../app/wizard/pages/table.py" line="227"/>
         <source>read as %1, delimiter %2</source>
         <translation>gelesen als %1, Trennzeichen %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data rows</source>
+        <translation>
+            <numerusform>%n Datenzeile</numerusform>
+            <numerusform>%n Datenzeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n columns</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1830,14 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <source>groups</source>
         <translation>Gruppen</translation>
     </message>
+    <message>
+        <source>table import</source>
+        <translation>Tabellenimport</translation>
+    </message>
+    <message>
+        <source>created by hand</source>
+        <translation>von Hand angelegt</translation>
+    </message>
 </context>
 <context>
     <name>UndoDialog</name>
@@ -1747,44 +1863,9 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <translation>Der Import von %1 kann nicht rückgängig gemacht werden: diese Datensätze wurden danach geändert. Ein Rückgängigmachen überschreibt nie spätere Arbeit.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/undodialog.py" line="103"/>
-        <source>… and %1 more</source>
-        <translation>… und %1 weitere</translation>
-    </message>
-    <message>
         <location filename="../../app/wizard/undodialog.py" line="113"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="117"/>
-        <source>Accounts deleted (%1):</source>
-        <translation>Konten gelöscht (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="118"/>
-        <source>Users changed back (%1):</source>
-        <translation>Benutzer zurückgesetzt (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="120"/>
-        <source>Releases for deletion lifted (%1):</source>
-        <translation>Freigaben zur Löschung aufgehoben (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="122"/>
-        <source>Memberships removed (%1):</source>
-        <translation>Mitgliedschaften entfernt (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="123"/>
-        <source>Memberships restored (%1):</source>
-        <translation>Mitgliedschaften wiederhergestellt (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="124"/>
-        <source>Groups deleted if empty (%1):</source>
-        <translation>Gruppen gelöscht, wenn leer (%1):</translation>
     </message>
     <message>
         <location filename="../../app/wizard/undodialog.py" line="126"/>
@@ -1826,10 +1907,130 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <source>the group %2 was deleted after the import</source>
         <translation>die Gruppe %2 wurde nach dem Import gelöscht</translation>
     </message>
+    <message numerus="yes">
+        <source>%n accounts are deleted:</source>
+        <translation>
+            <numerusform>%n Konto wird gelöscht:</numerusform>
+            <numerusform>%n Konten werden gelöscht:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users are changed back:</source>
+        <translation>
+            <numerusform>%n Benutzer wird zurückgesetzt:</numerusform>
+            <numerusform>%n Benutzer werden zurückgesetzt:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n releases for deletion are lifted:</source>
+        <translation>
+            <numerusform>%n Freigabe zur Löschung wird aufgehoben:</numerusform>
+            <numerusform>%n Freigaben zur Löschung werden aufgehoben:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memberships are removed:</source>
+        <translation>
+            <numerusform>%n Mitgliedschaft wird entfernt:</numerusform>
+            <numerusform>%n Mitgliedschaften werden entfernt:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memberships are restored:</source>
+        <translation>
+            <numerusform>%n Mitgliedschaft wird wiederhergestellt:</numerusform>
+            <numerusform>%n Mitgliedschaften werden wiederhergestellt:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups are deleted if empty:</source>
+        <translation>
+            <numerusform>%n Gruppe wird gelöscht, wenn sie leer ist:</numerusform>
+            <numerusform>%n Gruppen werden gelöscht, wenn sie leer sind:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts deleted</source>
+        <translation>
+            <numerusform>%n Konto gelöscht</numerusform>
+            <numerusform>%n Konten gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users changed back</source>
+        <translation>
+            <numerusform>%n Benutzer zurückgesetzt</numerusform>
+            <numerusform>%n Benutzer zurückgesetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memberships removed</source>
+        <translation>
+            <numerusform>%n Mitgliedschaft entfernt</numerusform>
+            <numerusform>%n Mitgliedschaften entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups deleted</source>
+        <translation>
+            <numerusform>%n Gruppe gelöscht</numerusform>
+            <numerusform>%n Gruppen gelöscht</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/wizard/undodialog.py" line="157"/>
-        <source>The import was undone: %1 accounts deleted, %2 users changed back, %3 memberships removed, %4 groups deleted.</source>
-        <translation>Der Import wurde rückgängig gemacht: %1 Konten gelöscht, %2 Benutzer zurückgesetzt, %3 Mitgliedschaften entfernt, %4 Gruppen gelöscht.</translation>
+        <source>The import was undone: %1.</source>
+        <translation>Der Import wurde rückgängig gemacht: %1.</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>keine Änderungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leer)</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>Schule</translation>
+    </message>
+    <message>
+        <source>%1 back to “%2” (now “%3”)</source>
+        <translation>%1 wieder „%2“ (jetzt „%3“)</translation>
+    </message>
+    <message>
+        <source>becomes active again</source>
+        <translation>wird wieder aktiv</translation>
+    </message>
+    <message>
+        <source>; was marked for deletion since %1</source>
+        <translation>; war zur Löschung vorgemerkt seit %1</translation>
+    </message>
+    <message>
+        <source>; was %1 (marked for deletion since %2)</source>
+        <translation>; war %1 (zur Löschung vorgemerkt seit %2)</translation>
+    </message>
+    <message>
+        <source>is marked for deletion again</source>
+        <translation>wird wieder zur Löschung vorgemerkt</translation>
+    </message>
+    <message>
+        <source> (as since %1)</source>
+        <translation> (wie seit %1)</translation>
+    </message>
+    <message>
+        <source>; to be deactivated on %1</source>
+        <translation>; Deaktivierung am %1</translation>
+    </message>
+    <message>
+        <source>status back to “%1” (now “%2”)</source>
+        <translation>Status wieder „%1“ (jetzt „%2“)</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2083,14 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <source>Purged on</source>
         <translation>Gelöscht am</translation>
     </message>
+    <message>
+        <source>will be deactivated on %1</source>
+        <translation>wird deaktiviert am %1</translation>
+    </message>
+    <message>
+        <source>will be purged on %1</source>
+        <translation>wird gelöscht am %1</translation>
+    </message>
 </context>
 <context>
     <name>YearPage</name>
@@ -1919,6 +2128,146 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
 %1</source>
         <translation>Die Datenbank lässt sich nicht öffnen:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n account will be created</source>
+        <translation>
+            <numerusform>%n Konto wird angelegt</numerusform>
+            <numerusform>%n Konten werden angelegt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be updated</source>
+        <translation>
+            <numerusform>%n wird aktualisiert</numerusform>
+            <numerusform>%n werden aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be reactivated</source>
+        <translation>
+            <numerusform>%n wird reaktiviert</numerusform>
+            <numerusform>%n werden reaktiviert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be released for deletion</source>
+        <translation>
+            <numerusform>%n wird zur Löschung freigegeben</numerusform>
+            <numerusform>%n werden zur Löschung freigegeben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unverändert</numerusform>
+            <numerusform>%n unverändert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n ausgelassen</numerusform>
+            <numerusform>%n ausgelassen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid</source>
+        <translation>
+            <numerusform>%n fehlerhaft</numerusform>
+            <numerusform>%n fehlerhaft</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict</source>
+        <translation>
+            <numerusform>%n offener Konflikt</numerusform>
+            <numerusform>%n offene Konflikte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group will be created</source>
+        <translation>
+            <numerusform>%n Gruppe wird angelegt</numerusform>
+            <numerusform>%n Gruppen werden angelegt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account created</source>
+        <translation>
+            <numerusform>%n Konto angelegt</numerusform>
+            <numerusform>%n Konten angelegt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n aktualisiert</numerusform>
+            <numerusform>%n aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reactivated</source>
+        <translation>
+            <numerusform>%n reaktiviert</numerusform>
+            <numerusform>%n reaktiviert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n released for deletion</source>
+        <translation>
+            <numerusform>%n zur Löschung freigegeben</numerusform>
+            <numerusform>%n zur Löschung freigegeben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict not resolved</source>
+        <translation>
+            <numerusform>%n Konflikt nicht gelöst</numerusform>
+            <numerusform>%n Konflikte nicht gelöst</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group created</source>
+        <translation>
+            <numerusform>%n Gruppe angelegt</numerusform>
+            <numerusform>%n Gruppen angelegt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no account changes</source>
+        <translation>kein Konto ändert sich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row with an open conflict (resolve it to import it)</source>
+        <translation>
+            <numerusform>%n Zeile mit offenem Konflikt (lösen, um sie zu importieren)</numerusform>
+            <numerusform>%n Zeilen mit offenem Konflikt (lösen, um sie zu importieren)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row unticked or skipped</source>
+        <translation>
+            <numerusform>%n Zeile abgewählt oder übersprungen</numerusform>
+            <numerusform>%n Zeilen abgewählt oder übersprungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid row</source>
+        <translation>
+            <numerusform>%n fehlerhafte Zeile</numerusform>
+            <numerusform>%n fehlerhafte Zeilen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row of the file will be left out:</source>
+        <translation>
+            <numerusform>%n Zeile der Datei wird nicht importiert:</numerusform>
+            <numerusform>%n Zeilen der Datei werden nicht importiert:</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -267,11 +267,6 @@
 <context>
     <name>GroupImportDialog</name>
     <message>
-        <location filename="../../app/wizard/groupcsvdialog.py" line="63"/>
-        <source>%1 groups added, %2 updated. %3 members added, %4 updated</source>
-        <translation>%1 groups added, %2 updated. %3 members added, %4 updated</translation>
-    </message>
-    <message>
         <location filename="../../app/wizard/groupcsvdialog.py" line="154"/>
         <source>Import groups from CSV</source>
         <translation>Import groups from CSV</translation>
@@ -337,6 +332,34 @@
         <translation>
             <numerusform>%n row has an error and is left out.</numerusform>
             <numerusform>%n rows have errors and are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups added</source>
+        <translation>
+            <numerusform>%n group added</numerusform>
+            <numerusform>%n groups added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups updated</source>
+        <translation>
+            <numerusform>%n group updated</numerusform>
+            <numerusform>%n groups updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members added</source>
+        <translation>
+            <numerusform>%n member added</numerusform>
+            <numerusform>%n members added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n members updated</source>
+        <translation>
+            <numerusform>%n member updated</numerusform>
+            <numerusform>%n members updated</numerusform>
         </translation>
     </message>
 </context>
@@ -487,14 +510,53 @@
         <translation>The file names no groups.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/groups.py" line="219"/>
-        <source>%1 groups in the file: %2 found, %3 to be created, %4 missing.</source>
-        <translation>%1 groups in the file: %2 found, %3 to be created, %4 missing.</translation>
+        <source>Create all missing groups</source>
+        <translation>Create all missing groups</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/groups.py" line="225"/>
-        <source>%1 ignored.</source>
-        <translation>%1 ignored.</translation>
+        <source>Plans every missing group with the type its name suggests (5a, 10b, Q1, EF: class; “Fachschaft …”, “AG …”: team); each can be changed afterwards.</source>
+        <translation>Plans every missing group with the type its name suggests (5a, 10b, Q1, EF: class; “Fachschaft …”, “AG …”: team); each can be changed afterwards.</translation>
+    </message>
+    <message>
+        <source>Which type do these groups get?
+%1</source>
+        <translation>Which type do these groups get?
+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups in the file:</source>
+        <translation>
+            <numerusform>%n group in the file:</numerusform>
+            <numerusform>%n groups in the file:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n found</source>
+        <translation>
+            <numerusform>%n found</numerusform>
+            <numerusform>%n found</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be created</source>
+        <translation>
+            <numerusform>%n will be created</numerusform>
+            <numerusform>%n will be created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missing</source>
+        <translation>
+            <numerusform>%n missing</numerusform>
+            <numerusform>%n missing</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n ignored</source>
+        <translation>
+            <numerusform>%n ignored</numerusform>
+            <numerusform>%n ignored</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -996,6 +1058,10 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <source>Options</source>
         <translation>Options</translation>
     </message>
+    <message>
+        <source>A second password of each new account, for its personal protected storage (the data safe). It is kept apart from the login password, so a shared or reset login password does not open the stored files; it is printed in the protocol and the letters beside the initial password.</source>
+        <translation>A second password of each new account, for its personal protected storage (the data safe). It is kept apart from the login password, so a shared or reset login password does not open the stored files; it is printed in the protocol and the letters beside the initial password.</translation>
+    </message>
 </context>
 <context>
     <name>PlanTableModel</name>
@@ -1043,11 +1109,6 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <translation>Search name, ID, login, group</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/preview.py" line="158"/>
-        <source>The import will create %1, update %2 and reactivate %3 accounts and release %4 for deletion; %5 unchanged, %6 skipped, %7 invalid, %8 conflicts open; %9 groups will be created.</source>
-        <translation>The import will create %1, update %2 and reactivate %3 accounts and release %4 for deletion; %5 unchanged, %6 skipped, %7 invalid, %8 conflicts open; %9 groups will be created.</translation>
-    </message>
-    <message>
         <location filename="../../app/wizard/pages/preview.py" line="198"/>
         <source>The import would release %1 of %2 active accounts for deletion. Is the file complete? A truncated export must not empty the school.</source>
         <translation>The import would release %1 of %2 active accounts for deletion. Is the file complete? A truncated export must not empty the school.</translation>
@@ -1056,6 +1117,37 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <location filename="../../app/wizard/pages/preview.py" line="203"/>
         <source>Release many accounts?</source>
         <translation>Release many accounts?</translation>
+    </message>
+    <message>
+        <source>Show rows:</source>
+        <translation>Show rows:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import, leaving out %n rows</source>
+        <translation>
+            <numerusform>Import, leaving out %n row</numerusform>
+            <numerusform>Import, leaving out %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>left out</source>
+        <translation>left out</translation>
+    </message>
+    <message>
+        <source>open conflict</source>
+        <translation>open conflict</translation>
+    </message>
+    <message>
+        <source>The import: %1</source>
+        <translation>The import: %1</translation>
+    </message>
+    <message>
+        <source>Cancel the import?</source>
+        <translation>Cancel the import?</translation>
+    </message>
+    <message>
+        <source>The conflicts you resolved and the rows you unticked in the preview are lost when the wizard closes. Nothing has been imported yet.</source>
+        <translation>The conflicts you resolved and the rows you unticked in the preview are lost when the wizard closes. Nothing has been imported yet.</translation>
     </message>
 </context>
 <context>
@@ -1246,9 +1338,8 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <translation>The import was cancelled; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/run.py" line="127"/>
-        <source>Created %1, updated %2, reactivated %3, released for deletion %4, unchanged %5; skipped %6, invalid %7, conflicts %8; groups created %9.</source>
-        <translation>Created %1, updated %2, reactivated %3, released for deletion %4, unchanged %5; skipped %6, invalid %7, conflicts %8; groups created %9.</translation>
+        <source>Continue to the protocol</source>
+        <translation>Continue to the protocol</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1398,14 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <location filename="../../app/wizard/historymodel.py" line="131"/>
         <source>Conflicts</source>
         <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Reactivated</source>
+        <translation>Reactivated</translation>
     </message>
 </context>
 <context>
@@ -1470,14 +1569,23 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <translation>This file was made from template version %1; the current template is version %2. Please download the new template and copy the data into it.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/pages/table.py" line="224"/>
-        <source>%1 data rows, %2 columns</source>
-        <translation>%1 data rows, %2 columns</translation>
-    </message>
-    <message>
         <location filename="../../app/wizard/pages/table.py" line="227"/>
         <source>read as %1, delimiter %2</source>
         <translation>read as %1, delimiter %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n data rows</source>
+        <translation>
+            <numerusform>%n data row</numerusform>
+            <numerusform>%n data rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n columns</source>
+        <translation>
+            <numerusform>%n column</numerusform>
+            <numerusform>%n columns</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1830,14 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <source>groups</source>
         <translation>groups</translation>
     </message>
+    <message>
+        <source>table import</source>
+        <translation>table import</translation>
+    </message>
+    <message>
+        <source>created by hand</source>
+        <translation>created by hand</translation>
+    </message>
 </context>
 <context>
     <name>UndoDialog</name>
@@ -1747,44 +1863,9 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <translation>The import of %1 cannot be undone: these records were changed after it. An undo never overwrites later work.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/undodialog.py" line="103"/>
-        <source>… and %1 more</source>
-        <translation>… and %1 more</translation>
-    </message>
-    <message>
         <location filename="../../app/wizard/undodialog.py" line="113"/>
         <source>%1 in %2</source>
         <translation>%1 in %2</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="117"/>
-        <source>Accounts deleted (%1):</source>
-        <translation>Accounts deleted (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="118"/>
-        <source>Users changed back (%1):</source>
-        <translation>Users changed back (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="120"/>
-        <source>Releases for deletion lifted (%1):</source>
-        <translation>Releases for deletion lifted (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="122"/>
-        <source>Memberships removed (%1):</source>
-        <translation>Memberships removed (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="123"/>
-        <source>Memberships restored (%1):</source>
-        <translation>Memberships restored (%1):</translation>
-    </message>
-    <message>
-        <location filename="../../app/wizard/undodialog.py" line="124"/>
-        <source>Groups deleted if empty (%1):</source>
-        <translation>Groups deleted if empty (%1):</translation>
     </message>
     <message>
         <location filename="../../app/wizard/undodialog.py" line="126"/>
@@ -1826,10 +1907,130 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <source>the group %2 was deleted after the import</source>
         <translation>the group %2 was deleted after the import</translation>
     </message>
+    <message numerus="yes">
+        <source>%n accounts are deleted:</source>
+        <translation>
+            <numerusform>%n account is deleted:</numerusform>
+            <numerusform>%n accounts are deleted:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users are changed back:</source>
+        <translation>
+            <numerusform>%n user is changed back:</numerusform>
+            <numerusform>%n users are changed back:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n releases for deletion are lifted:</source>
+        <translation>
+            <numerusform>%n release for deletion is lifted:</numerusform>
+            <numerusform>%n releases for deletion are lifted:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memberships are removed:</source>
+        <translation>
+            <numerusform>%n membership is removed:</numerusform>
+            <numerusform>%n memberships are removed:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memberships are restored:</source>
+        <translation>
+            <numerusform>%n membership is restored:</numerusform>
+            <numerusform>%n memberships are restored:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups are deleted if empty:</source>
+        <translation>
+            <numerusform>%n group is deleted if empty:</numerusform>
+            <numerusform>%n groups are deleted if empty:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n accounts deleted</source>
+        <translation>
+            <numerusform>%n account deleted</numerusform>
+            <numerusform>%n accounts deleted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n users changed back</source>
+        <translation>
+            <numerusform>%n user changed back</numerusform>
+            <numerusform>%n users changed back</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n memberships removed</source>
+        <translation>
+            <numerusform>%n membership removed</numerusform>
+            <numerusform>%n memberships removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n groups deleted</source>
+        <translation>
+            <numerusform>%n group deleted</numerusform>
+            <numerusform>%n groups deleted</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../app/wizard/undodialog.py" line="157"/>
-        <source>The import was undone: %1 accounts deleted, %2 users changed back, %3 memberships removed, %4 groups deleted.</source>
-        <translation>The import was undone: %1 accounts deleted, %2 users changed back, %3 memberships removed, %4 groups deleted.</translation>
+        <source>The import was undone: %1.</source>
+        <translation>The import was undone: %1.</translation>
+    </message>
+    <message>
+        <source>no changes</source>
+        <translation>no changes</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>school</source>
+        <translation>school</translation>
+    </message>
+    <message>
+        <source>%1 back to “%2” (now “%3”)</source>
+        <translation>%1 back to “%2” (now “%3”)</translation>
+    </message>
+    <message>
+        <source>becomes active again</source>
+        <translation>becomes active again</translation>
+    </message>
+    <message>
+        <source>; was marked for deletion since %1</source>
+        <translation>; was marked for deletion since %1</translation>
+    </message>
+    <message>
+        <source>; was %1 (marked for deletion since %2)</source>
+        <translation>; was %1 (marked for deletion since %2)</translation>
+    </message>
+    <message>
+        <source>is marked for deletion again</source>
+        <translation>is marked for deletion again</translation>
+    </message>
+    <message>
+        <source> (as since %1)</source>
+        <translation> (as since %1)</translation>
+    </message>
+    <message>
+        <source>; to be deactivated on %1</source>
+        <translation>; to be deactivated on %1</translation>
+    </message>
+    <message>
+        <source>status back to “%1” (now “%2”)</source>
+        <translation>status back to “%1” (now “%2”)</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +2083,14 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <source>Purged on</source>
         <translation>Purged on</translation>
     </message>
+    <message>
+        <source>will be deactivated on %1</source>
+        <translation>will be deactivated on %1</translation>
+    </message>
+    <message>
+        <source>will be purged on %1</source>
+        <translation>will be purged on %1</translation>
+    </message>
 </context>
 <context>
     <name>YearPage</name>
@@ -1919,6 +2128,146 @@ Imports the school office&apos;s tables into the user directory.</translation>
 %1</source>
         <translation>The database cannot be opened:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%n account will be created</source>
+        <translation>
+            <numerusform>%n account will be created</numerusform>
+            <numerusform>%n accounts will be created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be updated</source>
+        <translation>
+            <numerusform>%n will be updated</numerusform>
+            <numerusform>%n will be updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be reactivated</source>
+        <translation>
+            <numerusform>%n will be reactivated</numerusform>
+            <numerusform>%n will be reactivated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n will be released for deletion</source>
+        <translation>
+            <numerusform>%n will be released for deletion</numerusform>
+            <numerusform>%n will be released for deletion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left out</source>
+        <translation>
+            <numerusform>%n left out</numerusform>
+            <numerusform>%n left out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid</source>
+        <translation>
+            <numerusform>%n invalid</numerusform>
+            <numerusform>%n invalid</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group will be created</source>
+        <translation>
+            <numerusform>%n group will be created</numerusform>
+            <numerusform>%n groups will be created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account created</source>
+        <translation>
+            <numerusform>%n account created</numerusform>
+            <numerusform>%n accounts created</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reactivated</source>
+        <translation>
+            <numerusform>%n reactivated</numerusform>
+            <numerusform>%n reactivated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n released for deletion</source>
+        <translation>
+            <numerusform>%n released for deletion</numerusform>
+            <numerusform>%n released for deletion</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict not resolved</source>
+        <translation>
+            <numerusform>%n conflict not resolved</numerusform>
+            <numerusform>%n conflicts not resolved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group created</source>
+        <translation>
+            <numerusform>%n group created</numerusform>
+            <numerusform>%n groups created</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no account changes</source>
+        <translation>no account changes</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row with an open conflict (resolve it to import it)</source>
+        <translation>
+            <numerusform>%n row with an open conflict (resolve it to import it)</numerusform>
+            <numerusform>%n rows with an open conflict (resolve them to import them)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row unticked or skipped</source>
+        <translation>
+            <numerusform>%n row unticked or skipped</numerusform>
+            <numerusform>%n rows unticked or skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n invalid row</source>
+        <translation>
+            <numerusform>%n invalid row</numerusform>
+            <numerusform>%n invalid rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row of the file will be left out:</source>
+        <translation>
+            <numerusform>%n row of the file will be left out:</numerusform>
+            <numerusform>%n rows of the file will be left out:</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

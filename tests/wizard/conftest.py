@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from openpyxl import Workbook
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -21,6 +22,7 @@ from app.engine import passwords
 from app.engine.directory import add_group, add_year
 from app.models import GroupType
 from app.wizard import texts
+from app.wizard.i18n import load_translator
 from app.wizard.mainwindow import MainWindow
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,6 +35,17 @@ STUDENTS = [
     ["Öztürk", "Ayşe", "5b", "1003", "05.06.2015"],
     ["Weiß", "Björn", "5a", "1004", "07.08.2014"],
 ]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_translator(qapp: QApplication) -> Iterator[None]:
+    """English as the program runs it: our English translation gives the counts their
+    singular or plural ("1 row", "2 rows")."""
+    translator = load_translator("en")
+    assert translator is not None
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
 
 
 @pytest.fixture(autouse=True)

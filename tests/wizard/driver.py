@@ -68,8 +68,10 @@ def run_import(qtbot: QtBot, wizard: ImportWizard) -> str:
 
 
 def allow_close(wizard: ImportWizard) -> None:
-    """Closing at teardown must not wait on the "passwords will be lost" question."""
+    """Closing at teardown must not wait on the "passwords will be lost" question, nor
+    on "your choices in the preview will be lost"."""
     wizard.protocol_page.confirm_loss = lambda: True  # type: ignore[method-assign]
+    wizard.preview_page.confirm_discard = lambda: True  # type: ignore[method-assign]
 
 
 def import_through_window(

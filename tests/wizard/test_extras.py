@@ -52,11 +52,13 @@ def test_group_csv_import_previews_then_imports(
     assert model.data(model.index(0, 4)) == 2
     assert "niemand.da" in model.data(model.index(1, 6))
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is not None
-    assert "1 groups added" in dialog.summary_label.text()
+    assert "1 group added" in dialog.summary_label.text()
     with session_scope(engine) as db:
         assert db.scalar(select(Group).where(Group.name == "Chor")) is None
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
-    assert dialog.summary_label.text() == "1 groups added, 0 updated. 2 members added, 0 updated"
+    assert dialog.summary_label.text() == (
+        "1 group added, 0 groups updated. 2 members added, 0 members updated"
+    )
     with session_scope(engine) as db:
         chor = db.scalars(select(Group).where(Group.name == "Chor")).one()
         members = db.scalars(select(Membership).where(Membership.group_id == chor.id)).all()
@@ -100,7 +102,7 @@ def test_restore_and_purge(
         anna = db.scalars(select(User).where(User.login == "anna-lena.schaefer")).one()
         assert anna.status == "active" and anna.purge_on is None
         assert db.scalar(select(User).where(User.login == "bjoern.weiss")) is None
-    assert window.last_message is not None and "1 accounts deleted" in window.last_message.text()
+    assert window.last_message is not None and "1 account deleted." == window.last_message.text()
     window.last_message.close()
     assert window.users_model.rowCount() == 3
 

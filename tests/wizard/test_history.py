@@ -111,7 +111,7 @@ def test_undo_from_the_history_restores(
     dialog = tab.undo_dialog
     assert dialog is not None and dialog.isVisible()
     shown = dialog.details.toPlainText()
-    assert "Accounts deleted (4)" in shown and "anna-lena.schaefer" in shown
+    assert "4 accounts are deleted:" in shown and "anna-lena.schaefer" in shown
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     assert dialog.outcome is not None and dialog.outcome.users_deleted == 4
     assert user_count(engine) == 0

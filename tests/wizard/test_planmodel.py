@@ -80,7 +80,7 @@ def test_hundred_thousand_rows_without_per_row_objects(engine: Engine) -> None:
     proxy.set_search("Name99999")
     assert proxy.rowCount() == 1
     proxy.set_search("")
-    proxy.set_action_shown(RowAction.CREATE, False)
+    proxy.set_outcome_shown("created", False)
     assert proxy.rowCount() == 1  # the invalid row
 
 
@@ -89,7 +89,7 @@ def test_proxy_filters_by_action_and_search(engine: Engine, tmp_path: Path) -> N
     model = PlanTableModel(plan)
     proxy = PlanFilterProxy()
     proxy.setSourceModel(model)
-    proxy.set_action_shown(RowAction.INVALID, False)
+    proxy.set_outcome_shown("invalid", False)
     assert proxy.rowCount() == 29
     proxy.set_search("vorname1")  # Vorname1, Vorname10..19
     assert proxy.rowCount() == 11

@@ -53,8 +53,10 @@ def test_initial_import_with_inline_group(
         assert [g.name for g in list_groups(db)] == ["5a"]
     counts = wizard.session.plan.counts_by_action()  # type: ignore[union-attr]
     assert counts[RowAction.CREATE] == 4
-    assert "create 4," in wizard.preview_page.summary_text()
-    assert wizard.preview_page.filter_buttons[RowAction.CREATE].text() == "create (4)"
+    assert wizard.preview_page.summary_text() == (
+        "The import: 4 accounts will be created; 1 group will be created."
+    )
+    assert wizard.preview_page.filter_buttons["created"].text() == "create (4)"
     assert run_import(qtbot, wizard) == "finished"
     assert wizard.run_page.result is not None
     assert wizard.run_page.result.summary.created == 4
@@ -146,7 +148,7 @@ def test_update_import_with_conflict_resolved_in_grid(
     assert len(conflicts) == 2
     assert conflicts[0].conflict is not None
     assert conflicts[0].conflict.kind is ConflictKind.DUPLICATE_SOURCE_ID
-    qtbot.mouseClick(page.filter_buttons[RowAction.UNCHANGED], Qt.MouseButton.LeftButton)
+    page.filter_buttons["unchanged"].click()
     assert page.proxy.rowCount() == 2  # only the conflicts (Anna, Björn unchanged)
     page.select_row(conflicts[1])
     assert page.conflict_panel.row() is conflicts[1]
@@ -157,7 +159,7 @@ def test_update_import_with_conflict_resolved_in_grid(
     assert conflicts[0].resolution is Resolution.SKIP
     summary = plan.summary()
     assert (summary.updated, summary.skipped, summary.conflicts) == (1, 1, 0)
-    assert "update 1 and" in page.summary_text()
+    assert "1 will be updated" in page.summary_text()
     assert run_import(qtbot, wizard) == "finished"
     users = users_by_login(engine)
     assert users["joerg.mueller"].groups == ["5b"]

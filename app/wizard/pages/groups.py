@@ -2,6 +2,9 @@
 
 The page reads the year's groups (reading only) and records the user's decisions in
 ``ImportOptions.group_overrides`` / ``group_creations`` / ``ignore_unassigned_groups``.
+"Create all missing groups" plans every missing group at once with the type its name
+suggests (5a, Q1 → class; "Fachschaft …" → team); the type of names that suggest
+none is asked once. Each stays editable with "Change…".
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -23,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import session_scope
-from app.engine.directory import GroupRow, find_year, list_groups
+from app.engine.directory import IMPORTABLE_GROUP_TYPES, GroupRow, find_year, list_groups
+from app.engine.grouptypes import guess_group_type
 from app.engine.results import GroupNeed
 from app.engine.session import ImportSession
 from app.wizard import texts
+from app.wizard.formats import counted
 from app.wizard.groupdialog import CreateGroupDialog
 from app.wizard.pages.base import ImportPage
 
@@ -47,6 +54,16 @@ class GroupsPage(ImportPage):
         self.map_combos: dict[str, QComboBox] = {}
         self.create_buttons: dict[str, QPushButton] = {}
         self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.create_all_button = QPushButton(self.tr("Create all missing groups"))
+        self.create_all_button.setToolTip(
+            self.tr(
+                "Plans every missing group with the type its name suggests (5a, 10b, Q1, EF:"
+                " class; “Fachschaft …”, “AG …”: team); each can be changed afterwards."
+            )
+        )
+        self.create_all_button.clicked.connect(self.create_all_missing)
+        self.type_question: QInputDialog | None = None
         self.grid_host = QWidget()
         self.grid = QGridLayout(self.grid_host)
         scroll = QScrollArea()
@@ -56,8 +73,11 @@ class GroupsPage(ImportPage):
             self.tr("Ignore unassigned groups (their memberships are left out of this import)")
         )
         self.ignore_check.toggled.connect(self._ignore_toggled)
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(self.create_all_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary_label)
+        layout.addLayout(top)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.ignore_check)
 
@@ -141,7 +161,8 @@ class GroupsPage(ImportPage):
 
     def create_group(self, key: str) -> CreateGroupDialog:
         """Ask for the new group's type and validity; recorded, not written."""
-        kind, permanent = self.session.options.group_creations.get(key, ("class", False))
+        guessed = guess_group_type(self.needs[key].name) or "class"
+        kind, permanent = self.session.options.group_creations.get(key, (guessed, False))
         dialog = CreateGroupDialog(
             self.needs[key].name, self.session.options.year, kind, permanent, self
         )
@@ -150,6 +171,39 @@ class GroupsPage(ImportPage):
         self.group_dialog = dialog
         dialog.open()
         return dialog
+
+    def missing(self) -> list[str]:
+        return [key for key in self.needs if self.status(key) in ("missing", "ignored")]
+
+    def create_all_missing(self) -> None:
+        """Plan every missing group with its guessed type; ask once for the others."""
+        keys = self.missing()
+        unknown = [k for k in keys if guess_group_type(self.needs[k].name) is None]
+        if not unknown:
+            self._plan_all(keys, "class")
+            return
+        names = ", ".join(sorted(self.needs[k].name for k in unknown))
+        question = QInputDialog(self)
+        question.setWindowTitle(self.tr("Create all missing groups"))
+        question.setLabelText(self.tr("Which type do these groups get?\n%1").replace("%1", names))
+        labels = [texts.group_type_label(kind.value) for kind in IMPORTABLE_GROUP_TYPES]
+        question.setComboBoxItems(labels)
+        question.setTextValue(texts.group_type_label("team"))
+        question.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen(label: str) -> None:
+            kind = IMPORTABLE_GROUP_TYPES[labels.index(label)].value
+            self._plan_all(keys, kind)
+
+        question.textValueSelected.connect(chosen)
+        self.type_question = question
+        question.open()
+
+    def _plan_all(self, keys: list[str], other: str) -> None:
+        creations = self.session.options.group_creations
+        for key in keys:
+            creations[key] = (guess_group_type(self.needs[key].name) or other, False)
+        self._refresh()
 
     def _planned(self, key: str, dialog: CreateGroupDialog) -> None:
         self.session.options.group_creations[key] = (dialog.group_type(), dialog.permanent())
@@ -183,6 +237,7 @@ class GroupsPage(ImportPage):
                 self.tr("Change…") if state == "planned" else self.tr("Create…")
             )
         self.summary_label.setText(self._summary(counts))
+        self.create_all_button.setVisible(bool(counts["missing"] or counts["ignored"]))
         self.completeChanged.emit()
 
     def _status_text(self, key: str, state: str) -> str:
@@ -212,14 +267,15 @@ class GroupsPage(ImportPage):
     def _summary(self, counts: dict[str, int]) -> str:
         if not self.needs:
             return self.tr("The file names no groups.")
-        text = self.tr("%1 groups in the file: %2 found, %3 to be created, %4 missing.")
-        for n, value in enumerate(
-            (len(self.needs), counts["ok"], counts["planned"], counts["missing"]), start=1
-        ):
-            text = text.replace(f"%{n}", str(value))
-        if counts["ignored"]:
-            text += " " + self.tr("%1 ignored.").replace("%1", str(counts["ignored"]))
-        return text
+        total = len(self.needs)
+        parts = [counted(self.tr("%n groups in the file:", "", total), total)]
+        words = (
+            (counts["ok"], self.tr("%n found", "", counts["ok"])),
+            (counts["planned"], self.tr("%n will be created", "", counts["planned"])),
+            (counts["missing"], self.tr("%n missing", "", counts["missing"])),
+            (counts["ignored"], self.tr("%n ignored", "", counts["ignored"])),
+        )
+        return parts[0] + " " + ", ".join(counted(t, n) for n, t in words if n) + "."
 
     def isComplete(self) -> bool:  # noqa: N802
         return all(self.status(key) != "missing" for key in self.needs)

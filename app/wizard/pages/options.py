@@ -52,11 +52,24 @@ class OptionsPage(ImportPage):
             self.tr("Generate passwords for new accounts"), "generate_passwords", ""
         )
         self.datasafe_check = self._check(
-            self.tr("Generate a data-safe password for new accounts"), "datasafe_password", ""
+            self.tr("Generate a data-safe password for new accounts"),
+            "datasafe_password",
+            self.tr(
+                "A second password of each new account, for its personal protected storage"
+                " (the data safe). It is kept apart from the login password, so a shared or"
+                " reset login password does not open the stored files; it is printed in the"
+                " protocol and the letters beside the initial password."
+            ),
         )
+        self.datasafe_check.setToolTip(str(self.datasafe_check.property("hint")))
         options_box = QGroupBox(self.tr("Options"))
         options_layout = QVBoxLayout(options_box)
-        for check in (self.match_check, self.expire_check, self.password_check):
+        for check in (
+            self.match_check,
+            self.expire_check,
+            self.password_check,
+            self.datasafe_check,
+        ):
             options_layout.addWidget(check)
             hint = check.property("hint")
             if hint:
@@ -64,7 +77,6 @@ class OptionsPage(ImportPage):
                 label.setWordWrap(True)
                 label.setStyleSheet("color: #666; margin-left: 24px;")
                 options_layout.addWidget(label)
-        options_layout.addWidget(self.datasafe_check)
         layout = QVBoxLayout(self)
         layout.addWidget(type_box)
         layout.addWidget(options_box)

@@ -1,8 +1,9 @@
-"""Step 6: the plan, row by row — ticks, filters by action, search, conflicts.
+"""Step 6: the plan, row by row — ticks, filters by outcome, search, conflicts.
 
 The grid is a :class:`PlanTableModel` over the engine's plan behind a filter proxy, so
 a 100,000-row file opens without copying rows. Resolving a conflict calls
-``Plan.resolve``; the counts are recomputed from the plan.
+``Plan.resolve``; the counts, the filters' counts and the Import button's note of the
+rows left out are recomputed from the plan, so they say what the grid holds now.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
     QWizard,
@@ -29,12 +30,19 @@ from app.engine.plan import Plan
 from app.engine.reasons import EngineError
 from app.engine.results import Resolution, RowAction, RowPlan
 from app.engine.session import ImportSession
-from app.wizard import texts
+from app.wizard import counts, texts
 from app.wizard.conflictpanel import ConflictPanel
+from app.wizard.formats import number
 from app.wizard.pages.base import ImportPage, error_label, show_error
-from app.wizard.planmodel import PlanFilterProxy, PlanTableModel, action_icon
-
-COLUMN_WIDTHS = (28, 48, 150, 72, 100, 90, 140, 70, 200, 260)
+from app.wizard.planmodel import (
+    OUTCOME_ACTIONS,
+    OUTCOME_ORDER,
+    PlanFilterProxy,
+    PlanTableModel,
+    outcome_counts,
+    outcome_icon,
+)
+from app.wizard.views import fit_columns
 
 
 class PreviewPage(ImportPage):
@@ -45,6 +53,8 @@ class PreviewPage(ImportPage):
             self.tr("What the import will do with each row. Untick rows to leave them out.")
         )
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Import"))
+        self.left_out_label = QLabel()
+        self.left_out_label.setWordWrap(True)
         self._signature: object = None
         self.model: PlanTableModel | None = None
         self.proxy = PlanFilterProxy(self)
@@ -52,17 +62,16 @@ class PreviewPage(ImportPage):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.error = error_label()
-        self.filter_buttons: dict[RowAction, QToolButton] = {}
+        self.filter_buttons: dict[str, QCheckBox] = {}
         filter_row = QHBoxLayout()
-        for action in RowAction:
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setChecked(True)
-            button.setIcon(action_icon(action))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            button.toggled.connect(lambda on, a=action: self.proxy.set_action_shown(a, on))
-            self.filter_buttons[action] = button
-            filter_row.addWidget(button)
+        filter_row.addWidget(QLabel(self.tr("Show rows:")))
+        for outcome in OUTCOME_ORDER:
+            box = QCheckBox()
+            box.setChecked(True)
+            box.setIcon(outcome_icon(outcome))
+            box.toggled.connect(lambda on, o=outcome: self.proxy.set_outcome_shown(o, on))
+            self.filter_buttons[outcome] = box
+            filter_row.addWidget(box)
         filter_row.addStretch(1)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search name, ID, login, group"))
@@ -85,6 +94,7 @@ class PreviewPage(ImportPage):
         layout.addLayout(filter_row)
         layout.addLayout(search_row)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.left_out_label)
 
     def _make_view(self) -> QTableView:
         view = QTableView()
@@ -135,8 +145,7 @@ class PreviewPage(ImportPage):
             old.deleteLater()
         if self.model is not None:
             self.model.rows_changed.connect(self._update_counts)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.view.setColumnWidth(column, width)
+        fit_columns(self.view)
         self.conflict_panel.show_row(None)
         self._update_counts()
         self.completeChanged.emit()
@@ -144,28 +153,33 @@ class PreviewPage(ImportPage):
     # -- counts and conflicts ----------------------------------------------------------
     def _update_counts(self) -> None:
         plan = self.session.plan
-        counts = plan.counts_by_action() if plan is not None else {}
-        for action, button in self.filter_buttons.items():
-            button.setText(f"{texts.action_label(action)} ({counts.get(action, 0):,})")
+        shown = outcome_counts(plan) if plan is not None else {}
+        for outcome, box in self.filter_buttons.items():
+            box.setText(f"{self.outcome_label(outcome)} ({number(shown.get(outcome, 0))})")
         self.summary_label.setText(self.summary_text())
+        summary = plan.summary() if plan is not None else None
+        left_out = counts.left_out(summary) if summary is not None else 0
+        self.left_out_label.setText(counts.left_out_reasons(summary) if summary else "")
+        self.left_out_label.setVisible(bool(left_out))
+        button = self.tr("Import")
+        if left_out:
+            button = self.tr("Import, leaving out %n rows", "", left_out)
+        self.setButtonText(QWizard.WizardButton.NextButton, button)
+
+    def outcome_label(self, outcome: str) -> str:
+        action = OUTCOME_ACTIONS.get(outcome)
+        if outcome == "skipped":
+            return self.tr("left out")
+        if action is RowAction.CONFLICT:
+            return self.tr("open conflict")
+        assert action is not None
+        return texts.action_label(action)
 
     def summary_text(self) -> str:
         plan = self.session.plan
         if plan is None:
             return ""
-        s = plan.summary()
-        text = self.tr(
-            "The import will create %1, update %2 and reactivate %3 accounts and release %4 for"
-            " deletion; %5 unchanged, %6 skipped, %7 invalid, %8 conflicts open;"
-            " %9 groups will be created."
-        )
-        values = (
-            s.created, s.updated, s.reactivated, s.expired, s.unchanged,
-            s.skipped, s.invalid, s.conflicts, s.groups_created,
-        )  # fmt: skip
-        for n, value in reversed(list(enumerate(values, start=1))):
-            text = text.replace(f"%{n}", f"{value:,}")
-        return text
+        return self.tr("The import: %1").replace("%1", counts.planned(plan.summary()))
 
     def _current_changed(
         self, current: QModelIndex | QPersistentModelIndex, _previous: object
@@ -190,6 +204,7 @@ class PreviewPage(ImportPage):
         assert plan is not None and self.model is not None
         plan.resolve(row, choice)
         self.model.refresh()
+        self.view.resizeColumnToContents(PlanTableModel.ACTION)
         self.conflict_panel.show_row(row)
 
     # -- leaving -----------------------------------------------------------------------
@@ -222,6 +237,30 @@ class PreviewPage(ImportPage):
             show_error(self.error, texts.error_text(error))
             return False
         return True
+
+    def confirm_discard(self) -> bool:
+        """Cancel would drop the resolved conflicts and unticked rows: ask first."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Cancel the import?"),
+            self.tr(
+                "The conflicts you resolved and the rows you unticked in the preview are"
+                " lost when the wizard closes. Nothing has been imported yet."
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def has_decisions(self) -> bool:
+        """Whether the user resolved a conflict or unticked a row (Cancel asks first)."""
+        plan = self.session.plan
+        if plan is None or self.model is None:
+            return False
+        return any(
+            row.resolution is not None or (not row.included and row.action is not RowAction.INVALID)
+            for row in plan.all_rows
+        )
 
     def isComplete(self) -> bool:  # noqa: N802
         return self.session.plan is not None and self.model is not None

@@ -10,9 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard
 
-from app.engine.results import ApplyResult
+from app.engine.results import ApplyResult, Phase
 from app.engine.session import ImportSession
-from app.wizard import texts
+from app.wizard import counts, texts
+from app.wizard.formats import number
 from app.wizard.pageids import PageId
 from app.wizard.pages.base import ImportPage, error_label, show_error
 from app.wizard.worker import ApplyRunner
@@ -85,8 +86,11 @@ class RunPage(ImportPage):
         self.phase_label.setText(texts.phase_label(phase))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        if phase == Phase.DONE.value:
+            self.count_label.clear()  # "1 von 1" says nothing
+            return
         self.count_label.setText(
-            self.tr("%1 of %2").replace("%1", f"{done:,}").replace("%2", f"{total:,}")
+            self.tr("%1 of %2").replace("%1", number(done)).replace("%2", number(total))
         )
 
     def _finished(self, result: ApplyResult) -> None:
@@ -94,8 +98,10 @@ class RunPage(ImportPage):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.phase_label.setText(self.tr("The import is complete."))
+        self.count_label.clear()
         self.summary_label.setText(self.summary_text(result))
-        self.setCommitPage(True)
+        self.setCommitPage(True)  # no way Back; the one way on is to the protocol
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Continue to the protocol"))
 
     def _failed(self, message: str) -> None:
         self.outcome = "failed"
@@ -122,18 +128,7 @@ class RunPage(ImportPage):
         self.run_ended.emit(self.outcome)
 
     def summary_text(self, result: ApplyResult) -> str:
-        s = result.summary
-        text = self.tr(
-            "Created %1, updated %2, reactivated %3, released for deletion %4, unchanged %5;"
-            " skipped %6, invalid %7, conflicts %8; groups created %9."
-        )
-        values = (
-            s.created, s.updated, s.reactivated, s.expired, s.unchanged,
-            s.skipped, s.invalid, s.conflicts, s.groups_created,
-        )  # fmt: skip
-        for n, value in reversed(list(enumerate(values, start=1))):
-            text = text.replace(f"%{n}", f"{value:,}")
-        return text
+        return counts.done(result.summary)
 
     def _set_running(self, running: bool) -> None:
         """Back stays closed while running and after success; Cancel while running."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,12 +32,14 @@ from app.engine.table import FileKind, ReadOptions
 from app.engine.template import TEMPLATE_VERSION, check_template, template_version, write_template
 from app.models import AccountTypeCode
 from app.wizard import texts
+from app.wizard.formats import counted
 from app.wizard.pages.base import ImportPage, error_label, show_error
 from app.wizard.tablemodels import FilePreviewTableModel
 from app.wizard.texts import error_text
 
 ENCODINGS = ("auto", "utf-8", "cp1252", "shift_jis", "utf-16")
 DELIMITERS = ("auto", ";", ",", "\t")
+LAST_FOLDER_KEY = "import/last_folder"
 WARNING_STYLE = "background: #fff3b0; color: #5d4300; padding: 4px; border: 1px solid #e0c200;"
 
 
@@ -49,6 +51,7 @@ class TablePage(ImportPage):
         self.setAcceptDrops(True)
         self._path: Path | None = None
         self._error: str | None = None
+        self.settings: QSettings | None = None  # where the last folder used is kept
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
         self.path_edit.setPlaceholderText(self.tr("CSV, XLSX, XLS or ODS file"))
@@ -120,8 +123,21 @@ class TablePage(ImportPage):
         self._update_controls()
 
     # -- choosing a file ---------------------------------------------------------------
+    def start_folder(self) -> str:
+        """The folder of the file read last, else the last folder used, else the
+        documents folder (never the program's own folder)."""
+        if self._path is not None:
+            return str(self._path.parent)
+        last = str(self.settings.value(LAST_FOLDER_KEY, "")) if self.settings else ""
+        if last and Path(last).is_dir():
+            return last
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return documents if documents and Path(documents).is_dir() else str(Path.home())
+
     def _choose(self) -> None:
-        start = str(self._path.parent) if self._path else ""
+        start = self.start_folder()
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Choose a table"),
@@ -151,6 +167,8 @@ class TablePage(ImportPage):
         self.sheet_combo.blockSignals(False)
         self._reload()
         self._check_template(path)
+        if self.settings is not None:
+            self.settings.setValue(LAST_FOLDER_KEY, str(path.resolve().parent))
 
     # -- the template ------------------------------------------------------------------
     def _ask_template(self, account_type: str) -> None:
@@ -158,7 +176,7 @@ class TablePage(ImportPage):
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save the import template"),
-            str(Path.home() / default),
+            str(Path(self.start_folder()) / default),
             self.tr("Excel workbook (*.xlsx);;OpenDocument spreadsheet (*.ods)"),
         )
         if name:
@@ -221,8 +239,9 @@ class TablePage(ImportPage):
         self.preview.resizeColumnsToContents()  # 20 rows at most: cheap
         if table is not None:
             self._fill_sheets(table.sheets, table.sheet)
-            info = self.tr("%1 data rows, %2 columns").replace("%1", f"{len(table.rows):,}")
-            info = info.replace("%2", str(table.column_count))
+            rows, columns = len(table.rows), table.column_count
+            info = counted(self.tr("%n data rows", "", rows), rows) + ", "
+            info += self.tr("%n columns", "", columns)
             if table.kind is FileKind.CSV:
                 info += " · " + self.tr("read as %1, delimiter %2").replace(
                     "%1", self._encoding_label(table.encoding or "")
