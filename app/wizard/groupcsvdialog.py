@@ -179,6 +179,9 @@ class GroupImportDialog(QDialog):
         self.view = table_view(self.model, sortable=False)
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
+        # The layout gives a wrapped label the height of one line; the German summary
+        # takes two at the dialog's size, and the second was cut in half.
+        self.summary_label.setMinimumHeight(2 * self.fontMetrics().lineSpacing() + 4)
         self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)

@@ -61,19 +61,19 @@ class HistoryTab(QWidget):
         self.cancel_button = QPushButton(self.tr("Cancel running import"))
         self.cancel_button.clicked.connect(self.cancel_requested.emit)
         self.live = False  # an import of this window is running
-        buttons = QHBoxLayout()
-        for button in (
-            self.succeeded_button,
-            self.failed_button,
-            self.undo_button,
-            self.cancel_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.refresh_button)
+        # Two rows: in German the five buttons side by side are wider than the window.
+        downloads, changes = QHBoxLayout(), QHBoxLayout()
+        downloads.addWidget(self.succeeded_button)
+        downloads.addWidget(self.failed_button)
+        downloads.addStretch(1)
+        downloads.addWidget(self.refresh_button)
+        changes.addWidget(self.undo_button)
+        changes.addWidget(self.cancel_button)
+        changes.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(downloads)
+        layout.addLayout(changes)
         self._update_buttons()
 
     # -- data --------------------------------------------------------------------------

@@ -43,8 +43,9 @@ def fit_columns(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> None:
 
 
 def fit_columns_on_change(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> None:
-    """Fit the columns now and whenever the model is reset or its layout changes."""
+    """Fit the columns now and whenever the model is reset, its layout changes or its
+    data does (the running import's progress in the history)."""
     model = view.model()
-    for signal in (model.modelReset, model.layoutChanged):
+    for signal in (model.modelReset, model.layoutChanged, model.dataChanged):
         signal.connect(lambda *_args: fit_columns(view, maximum))
     fit_columns(view, maximum)

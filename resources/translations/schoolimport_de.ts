@@ -2177,8 +2177,8 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
     <message numerus="yes">
         <source>%n invalid</source>
         <translation>
-            <numerusform>%n fehlerhaft</numerusform>
-            <numerusform>%n fehlerhaft</numerusform>
+            <numerusform>%n ungültig</numerusform>
+            <numerusform>%n ungültig</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2258,8 +2258,8 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
     <message numerus="yes">
         <source>%n invalid row</source>
         <translation>
-            <numerusform>%n fehlerhafte Zeile</numerusform>
-            <numerusform>%n fehlerhafte Zeilen</numerusform>
+            <numerusform>%n ungültige Zeile</numerusform>
+            <numerusform>%n ungültige Zeilen</numerusform>
         </translation>
     </message>
     <message numerus="yes">

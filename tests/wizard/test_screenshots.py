@@ -1,7 +1,8 @@
-"""Renders every wizard page and the main window to PNG, in German.
+"""Renders every wizard page and the main window to PNG, in German and in English.
 
-With ``SCHOOLIMPORT_SCREENSHOTS=1`` the pictures go to ``docs/screenshots/`` (for the
-docs); otherwise into the test's temporary folder, so the rendering is still tested.
+With ``SCHOOLIMPORT_SCREENSHOTS=1`` the German pictures go to ``docs/screenshots/`` (for
+the docs); otherwise, and in English, into the test's temporary folder, so the
+rendering is still tested (and can be looked at).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from app.models import OperatorRole
 from app.wizard import texts
 from app.wizard.connectiondialog import ConnectionDialog
 from app.wizard.i18n import install_language
+from app.wizard.languagedialog import LanguageDialog
 from app.wizard.mainwindow import MainWindow
 from app.wizard.signin import SignInDialog
 from app.wizard.wizard import ImportWizard, PageId
@@ -33,9 +35,13 @@ pytestmark = pytest.mark.gui
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-@pytest.fixture
-def shots(tmp_path: Path) -> Path:
-    return DOCS if os.environ.get("SCHOOLIMPORT_SCREENSHOTS") == "1" else tmp_path
+@pytest.fixture(params=["de", "en"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    translators = install_language(qapp, request.param)
+    yield str(request.param)
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
+    texts.set_language("en")
 
 
 @pytest.fixture
@@ -45,6 +51,13 @@ def german(qapp: QApplication) -> Iterator[None]:
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
     texts.set_language("en")
+
+
+@pytest.fixture
+def shots(tmp_path: Path, language: str) -> Path:
+    if language == "de" and os.environ.get("SCHOOLIMPORT_SCREENSHOTS") == "1":
+        return DOCS
+    return tmp_path
 
 
 def snap(qtbot: QtBot, widget: QWidget, path: Path) -> None:
@@ -90,7 +103,6 @@ def test_render_every_page(
     students_csv: Path,
     tmp_path: Path,
     shots: Path,
-    german: None,
 ) -> None:
     initial_import(qtbot, engine, students_csv)
     wizard = ImportWizard(engine)
@@ -134,7 +146,7 @@ def test_render_every_page(
 
 
 def test_render_a_refused_file_in_german(
-    qtbot: QtBot, engine: Engine, settings: QSettings, tmp_path: Path, shots: Path, german: None
+    qtbot: QtBot, engine: Engine, settings: QSettings, tmp_path: Path, german: None
 ) -> None:
     """A file that cannot be read: the page says why, in German, detail included."""
     wizard = ImportWizard(engine)
@@ -147,7 +159,7 @@ def test_render_a_refused_file_in_german(
     wizard.table_page.load_file(broken)
     error = wizard.table_page.error.text()
     assert "die XLSX-Arbeitsmappe ist beschädigt oder unvollständig" in error, error
-    snap(qtbot, wizard, shots / "wizard-2-refused.png")
+    snap(qtbot, wizard, tmp_path / "wizard-2-refused.png")
 
 
 def snap_dialog(qtbot: QtBot, widget: QWidget, path: Path) -> None:
@@ -165,7 +177,6 @@ def test_render_history_and_dialogs(
     students_csv: Path,
     tmp_path: Path,
     shots: Path,
-    german: None,
 ) -> None:
     initial_import(qtbot, engine, students_csv)
     window = MainWindow(engine, settings)
@@ -177,6 +188,11 @@ def test_render_history_and_dialogs(
     window.history_tab.view.selectRow(1)
     snap(qtbot, window, shots / "main-window-history.png")
     window.history_tab.clear_running()
+    window.history_tab.view.selectRow(0)
+    undo = window.history_tab.ask_undo()
+    assert undo is not None
+    snap_dialog(qtbot, undo, shots / "dialog-undo.png")
+    undo.close()
     csv = tmp_path / "gruppen.csv"
     csv.write_text(
         "Gruppen-ID;Gruppenname;Beschreibung;Kommentar;Deaktiviert;Mitgliedstyp;Mitglied;"
@@ -217,3 +233,6 @@ def test_render_history_and_dialogs(
     connection.password_edit.setText("geheim")
     connection.sqlite_label.setText("/home/sekretariat/.local/share/schoolimport/schoolimport.db")
     snap_dialog(qtbot, connection, shots / "dialog-connection.png")
+    first = LanguageDialog(QSettings(str(tmp_path / "fresh.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(first)
+    snap_dialog(qtbot, first, shots / "dialog-first-start.png")

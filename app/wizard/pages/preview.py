@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -63,16 +64,16 @@ class PreviewPage(ImportPage):
         self.summary_label.setWordWrap(True)
         self.error = error_label()
         self.filter_buttons: dict[str, QCheckBox] = {}
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(QLabel(self.tr("Show rows:")))
-        for outcome in OUTCOME_ORDER:
+        filters = QGridLayout()  # two rows of four: one row is wider than the window
+        filters.addWidget(QLabel(self.tr("Show rows:")), 0, 0)
+        for n, outcome in enumerate(OUTCOME_ORDER):
             box = QCheckBox()
             box.setChecked(True)
             box.setIcon(outcome_icon(outcome))
             box.toggled.connect(lambda on, o=outcome: self.proxy.set_outcome_shown(o, on))
             self.filter_buttons[outcome] = box
-            filter_row.addWidget(box)
-        filter_row.addStretch(1)
+            filters.addWidget(box, n // 4, 1 + n % 4)
+        filters.setColumnStretch(5, 1)
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search name, ID, login, group"))
         self.search_edit.setClearButtonEnabled(True)
@@ -91,7 +92,7 @@ class PreviewPage(ImportPage):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
         layout.addWidget(self.error)
-        layout.addLayout(filter_row)
+        layout.addLayout(filters)
         layout.addLayout(search_row)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.left_out_label)
