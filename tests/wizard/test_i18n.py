@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from app.engine import reasons
+from app.engine import german, reasons
 from app.engine.readers import read_table
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.results import Resolution, RowAction
@@ -169,7 +169,7 @@ def test_other_refusals_read_in_german_too() -> None:
 
 
 def test_every_field_label_has_german_words() -> None:
-    assert set(reasons.FIELD_LABELS) <= set(texts._GERMAN_FIELDS)
+    assert set(reasons.FIELD_LABELS) <= set(german.GERMAN_FIELDS)
 
 
 def test_every_reason_has_german_words_with_the_english_placeholders() -> None:
@@ -177,7 +177,7 @@ def test_every_reason_has_german_words_with_the_english_placeholders() -> None:
     parameter the engine does not give (or drops one it gives)."""
     fields = string.Formatter()
     for reason in Reason:
-        german = texts._GERMAN.get(reason)
-        assert german is not None, reason
+        template = german.GERMAN.get(reason)
+        assert template is not None, reason
         english = {name for _, name, _, _ in fields.parse(reasons._TEXT[reason]) if name}
-        assert {name for _, name, _, _ in fields.parse(german) if name} == english, reason
+        assert {name for _, name, _, _ in fields.parse(template) if name} == english, reason
