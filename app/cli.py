@@ -29,6 +29,7 @@ from app.cli_args import (
     add_import_parser,
     add_lifecycle_parsers,
     add_operator_parsers,
+    add_output_arguments,
     iso_date,
 )
 from app.cli_guard import EXIT_INTERRUPTED, INTERRUPTS, close_broken_stdout
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = groups.add_parser("export", help="export every group, one row per member")
     p.add_argument("file", type=Path)
     p.add_argument("--encoding", default="utf-8", choices=["utf-8", "shift_jis", "cp1252"])
+    add_output_arguments(p)
     p.set_defaults(func="app.cli_admin:cmd_groups_export")
 
     history = sub.add_parser("history", help="import history").add_subparsers(
@@ -122,6 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--succeeded", type=Path, metavar="FILE")
     which.add_argument("--failed", type=Path, metavar="FILE")
+    add_output_arguments(p)
     p.set_defaults(func="app.cli_admin:cmd_history_export")
     p = history.add_parser("archive", help="archive runs older than the archive period")
     p.add_argument("--days", type=int, help="default: the setting, 30 days")
@@ -130,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("template", help="write an import template (XLSX or ODS)")
     p.add_argument("--account-type", required=True, choices=["student", "teacher", "staff"])
     p.add_argument("out", type=Path, metavar="OUT.xlsx")
+    add_output_arguments(p)
     p.set_defaults(func="app.cli_admin:cmd_template", no_database=True)
     add_operator_parsers(sub)
     add_lifecycle_parsers(sub, users, history)

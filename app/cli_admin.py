@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 from app.cli_output import EXIT_OK, err, out, print_json
 from app.db import session_scope
 from app.engine import directory, history
+from app.engine.outputs import check_targets
 
 
 def cmd_init(engine: Engine, _args: argparse.Namespace) -> int:
@@ -123,9 +124,15 @@ def cmd_history_list(engine: Engine, args: argparse.Namespace) -> int:
 
 def cmd_history_export(engine: Engine, args: argparse.Namespace) -> int:
     target: Path = args.succeeded or args.failed
+    check_targets([target], overwrite=args.overwrite)
     with session_scope(engine) as session:
         count = history.export_rows(
-            session, args.run_id, target, args.succeeded is not None, args.actor
+            session,
+            args.run_id,
+            target,
+            args.succeeded is not None,
+            args.actor,
+            language=args.language,
         )
     out(f"{count} row(s) written to {target}")
     return EXIT_OK
@@ -162,6 +169,7 @@ def cmd_groups_import(engine: Engine, args: argparse.Namespace) -> int:
 def cmd_groups_export(engine: Engine, args: argparse.Namespace) -> int:
     from app.engine import groupexport
 
+    check_targets([args.file], overwrite=args.overwrite)
     with session_scope(engine) as session:
         count = groupexport.export_groups(session, args.file, args.encoding, args.actor)
     out(f"{count} group(s) written to {args.file}")
@@ -171,6 +179,7 @@ def cmd_groups_export(engine: Engine, args: argparse.Namespace) -> int:
 def cmd_template(_engine: Engine, args: argparse.Namespace) -> int:
     from app.engine import template
 
+    check_targets([args.out], overwrite=args.overwrite)
     path = template.write_template(args.out, args.account_type)
     out(f"template written to {path}")
     return EXIT_OK

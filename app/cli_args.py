@@ -9,6 +9,7 @@ that module once the arguments are parsed (docs/architecture.md, "Start-up").
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,28 @@ def iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def locale_language() -> str:
+    """German when the locale is (``LANG=de_DE.UTF-8``…), else English."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"
+
+
+def add_output_arguments(p: Any) -> None:
+    """``--overwrite`` and ``--language``, for every command that writes a file."""
+    p.add_argument(
+        "--overwrite", action="store_true", help="replace output files that exist already"
+    )
+    p.add_argument(
+        "--language",
+        choices=["de", "en"],
+        default=locale_language(),
+        help="language of protocol, letters and files (default: from the locale)",
+    )
 
 
 def add_import_parser(sub: Any) -> None:
@@ -58,10 +81,12 @@ def add_import_parser(sub: Any) -> None:
     p.add_argument("--json", action="store_true")
     p.add_argument("--protocol", type=Path, metavar="OUT.xlsx|OUT.csv.zip")
     p.add_argument("--protocol-password-env", metavar="VAR")
-    p.add_argument("--protocol-language", choices=["de", "en"], default="en")
     p.add_argument("--letters", type=Path, metavar="OUT.pdf", help="login letters (PDF)")
-    p.add_argument("--letters-language", choices=["de", "en"], default="de")
     p.add_argument("--errors", type=Path, metavar="FAILED_ROWS.xlsx")
+    add_output_arguments(p)
+    # Older spellings of --language, kept for scripts that use them.
+    p.add_argument("--protocol-language", choices=["de", "en"], help=argparse.SUPPRESS)
+    p.add_argument("--letters-language", choices=["de", "en"], help=argparse.SUPPRESS)
     p.set_defaults(func="app.cli_import:cmd_import")
 
 

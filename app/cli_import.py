@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import Engine
 
@@ -15,8 +16,9 @@ from app.cli_output import EXIT_OK, CliError, err, out, print_json
 from app.db import session_scope
 from app.engine import directory, history
 from app.engine.apply import check_applicable
-from app.engine.letters import save_import_letters
+from app.engine.handover import Handover
 from app.engine.mapping import apply_overrides, check_mapping
+from app.engine.outputs import check_targets
 from app.engine.plan import Plan
 from app.engine.protocol import MIN_PASSWORD_LENGTH
 from app.engine.reasons import Reason, Refused
@@ -42,6 +44,18 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
     preferences = _conflict_preferences(args.on_conflict)
     wants_password = args.protocol or args.letters
     password = _protocol_password(args) if wants_password and not args.dry_run else None
+    handover = None
+    if password is not None:
+        handover = Handover(
+            password,
+            args.protocol,
+            args.letters,
+            args.protocol_language or args.language,
+            args.overwrite,
+        )
+        handover.check([args.file])
+    if not args.dry_run:
+        check_targets([args.errors], [args.file, *_handover_targets(handover)], args.overwrite)
     session = ImportSession(engine, options, actor=args.actor)
     read_options = ReadOptions(
         encoding=args.encoding,
@@ -53,9 +67,15 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
         raise Refused(Reason.FILE_NOT_FOUND, file=str(args.file))
     session.prefetch_state()  # the existing users load while the file is read
     try:
-        return _run_import(session, args, read_options, preferences, password)
+        return _run_import(session, args, read_options, preferences, handover)
     finally:
         session.close()
+
+
+def _handover_targets(handover: Handover | None) -> list[Path]:
+    if handover is None:
+        return []
+    return [p for p in (handover.protocol, handover.letters) if p is not None]
 
 
 def _run_import(
@@ -63,7 +83,7 @@ def _run_import(
     args: argparse.Namespace,
     read_options: ReadOptions,
     preferences: list[Resolution],
-    password: str | None,
+    handover: Handover | None,
 ) -> int:
     engine = session.engine
     table = session.load(args.file, read_options)
@@ -97,30 +117,25 @@ def _run_import(
             _print_plan(plan)
         return EXIT_OK
     with INTERRUPTS.cancellable() as cancelled:  # Ctrl-C cancels between batches
-        result = session.apply(cancelled=cancelled)
+        result = session.apply(cancelled=cancelled, handover=handover)
     if args.json:
         print_json(result.summary.as_dict())
     else:
         _print_summary(result.summary.as_dict())
-    if args.protocol and password is not None:
-        saved = session.save_protocol(args.protocol, password, args.protocol_language)
-        if not args.json:
-            out(f"protocol saved: {saved}")
-    elif (unsaved := _with_secrets(result.credentials)) and not args.json and not args.letters:
+        for path in handover.saved if handover is not None else []:
+            out(f"saved (encrypted): {path}")
+    if handover is None and (unsaved := _with_secrets(result.credentials)) and not args.json:
         err(
             f"schoolimport: note: {unsaved} new account(s) got initial passwords "
-            "that were not saved; use --protocol next time or reset their passwords"
+            "that were not saved; use --protocol next time or reset their passwords "
+            f"(schoolimport users reset-password --run {result.run_id} …)"
         )
-    if args.letters and password is not None and session.plan is not None:
-        letters = save_import_letters(
-            engine, session.plan, result, args.letters, password, args.letters_language
-        )
-        if not args.json:
-            out(f"login letters saved: {letters}" if letters else "no new accounts: no letters")
     if args.errors:
         # The same file as the history's "failed rows" download of this run.
         with session_scope(engine) as db:
-            history.export_rows(db, result.run_id, args.errors, succeeded=False)
+            history.export_rows(
+                db, result.run_id, args.errors, succeeded=False, language=args.language
+            )
     return EXIT_OK
 
 

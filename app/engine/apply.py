@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
@@ -34,7 +35,7 @@ from app.engine.diff import GroupRef, GroupRefs, membership_delta
 from app.engine.gcpause import gc_paused
 from app.engine.hashing import PendingHashes, start_hashing
 from app.engine.plan import Plan
-from app.engine.reasons import Cancelled, Reason, Refused, StalePlan
+from app.engine.reasons import Cancelled, EngineError, Reason, Refused, StalePlan
 from app.engine.results import (
     ApplyResult,
     CancelCheck,
@@ -65,6 +66,10 @@ from app.models import (
 )
 
 log = logging.getLogger(__name__)
+
+# Called inside the run's transaction once everything is written, just before the
+# commit: the protocol is written there, and whatever it raises rolls the run back.
+BeforeCommit = Callable[[Connection, ApplyResult], None]
 
 USERS = cast(Table, User.__table__)
 _USER_COLUMNS = (
@@ -124,6 +129,7 @@ def apply_plan(
     progress: ProgressCallback | None = None,
     cancelled: CancelCheck | None = None,
     today: date | None = None,
+    before_commit: BeforeCommit | None = None,
 ) -> ApplyResult:
     check_applicable(plan)
     report = progress or (lambda _p: None)
@@ -139,6 +145,8 @@ def apply_plan(
                 conn, plan, info, today or date.today(), report, is_cancelled, run_id, now
             )
             result = writer.run(pending)
+            if before_commit is not None:
+                before_commit(conn, result)
     except (Cancelled, KeyboardInterrupt):  # the Cancel button, or Ctrl-C
         log.warning("apply %s: cancelled, rolled back", info.file_name)
         pending.pool.shutdown(cancel=True)
@@ -152,7 +160,8 @@ def apply_plan(
     except BaseException as exc:
         log.warning("apply %s: failed (%s), rolled back", info.file_name, type(exc).__name__)
         pending.pool.shutdown(cancel=True)
-        record_run_outcome(engine, run_id, RunStatus.FAILED, type(exc).__name__)
+        why = exc.message.reason.value if isinstance(exc, EngineError) else type(exc).__name__
+        record_run_outcome(engine, run_id, RunStatus.FAILED, why)
         raise
     finally:
         pending.pool.shutdown()

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from app.engine.safecells import neutralize
+from app.engine.outputs import check_targets
+from app.engine.safecells import DANGEROUS_PREFIXES, neutralize
 
 
 def table_bytes(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
@@ -44,16 +45,24 @@ def table_bytes(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]
 
 
 def _text_cell(sheet: Any, value: str) -> Any:
+    """A text cell; formula-like text is kept as it is and marked ``quotePrefix``
+    (text, never evaluated), so that no value gains a character."""
     from openpyxl.cell import WriteOnlyCell
 
-    cell = WriteOnlyCell(sheet, value=neutralize(value))
+    cell = WriteOnlyCell(sheet, value=value)
     cell.data_type = "s"
+    if value.startswith(DANGEROUS_PREFIXES):
+        cell.quotePrefix = True
     return cell
 
 
-def write_table(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> Path:
-    """XLSX (default) or CSV (``.csv``), written atomically."""
+def write_table(
+    path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]], overwrite: bool = True
+) -> Path:
+    """XLSX (default) or CSV (``.csv``), written atomically; an existing ``path`` is
+    refused unless ``overwrite``."""
     path = Path(path)
+    check_targets([path], overwrite=overwrite)
     data = table_bytes(path, headers, rows)
     atomic_write(path, data)
     return path

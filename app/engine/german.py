@@ -131,6 +131,21 @@ GERMAN: dict[Reason, str] = {
     ),
     Reason.DELETION_RANGE: "die Löschfrist muss zwischen 0 und {limit} Tagen liegen, nicht {days}",
     Reason.NO_NEW_ACCOUNTS: "es gibt keine neuen Konten, für die Briefe zu schreiben wären",
+    Reason.OUTPUT_EXISTS: (
+        "die Datei gibt es schon; bitte einen anderen Namen wählen oder das Ersetzen erlauben"
+        " (--overwrite)"
+    ),
+    Reason.OUTPUT_IS_INPUT: (
+        "das ist die Datei, die importiert wird; bitte einen anderen Namen wählen"
+    ),
+    Reason.OUTPUT_TWICE: "für zwei Ausgaben angegeben; bitte für jede einen eigenen Namen wählen",
+    Reason.OUTPUT_IS_FOLDER: "das ist ein Ordner; bitte einen Dateinamen wählen",
+    Reason.OUTPUT_WRITE: ("kann nicht geschrieben werden ({detail}); es wurde nichts importiert"),
+    Reason.PROTOCOL_PENDING: (
+        "ein Protokoll von Lauf {run} wurde nicht an seinen Platz verschoben: es liegt unter "
+        "{temp} (bestimmt für {target})"
+    ),
+    Reason.RESET_NONE: "kein aktives Konto passt; es wurde kein Passwort neu gesetzt",
     Reason.PROTOCOL_SUFFIX: (
         "ein Protokoll wird als .xlsx gespeichert oder als .zip mit einer CSV-Datei darin"
     ),

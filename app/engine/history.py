@@ -28,10 +28,11 @@ from sqlalchemy.orm import Session
 
 from app.db import get_setting, session_scope
 from app.engine.exports import write_table
+from app.engine.german import words
 from app.engine.locks import import_lock
 from app.engine.mapping import normalize_header
 from app.engine.operators import Actor, acting, scoped
-from app.engine.reasons import Message, Reason, Refused
+from app.engine.reasons import Message, Reason, Refused, messages_from_json
 from app.models import COUNT_NAMES, ImportRowResult, ImportRun, Operator, RunStatus, utcnow
 
 ARCHIVE_DAYS_KEY = "history_archive_days"
@@ -103,7 +104,12 @@ def run_json(row: RunRow) -> dict[str, Any]:
 
 # ------------------------------------------------------------------------ downloads
 def export_rows(
-    session: Session, run_id: int, target: Path, succeeded: bool, actor: Actor | None = None
+    session: Session,
+    run_id: int,
+    target: Path,
+    succeeded: bool,
+    actor: Actor | None = None,
+    language: str = "en",
 ) -> int:
     """Write the rows of a run that succeeded (or failed) to ``target`` (XLSX or CSV).
 
@@ -132,9 +138,17 @@ def export_rows(
             continue
         values = [*result.values, *[""] * len(run.headers)]
         cells = [str(values[i]) for i in keep]
-        rows.append([*cells, result.reason] if not succeeded else cells)
+        rows.append([*cells, reason_words(result.reason, language)] if not succeeded else cells)
     write_table(target, [*headers, REASONS_HEADER] if not succeeded else headers, rows)
     return len(rows)
+
+
+def reason_words(stored: str, language: str) -> str:
+    """A row's stored reasons in ``language``, several joined by ", "."""
+    messages = messages_from_json(stored)
+    if messages is None:
+        return stored  # a run recorded before reasons were stored as codes
+    return ", ".join(dict.fromkeys(words(m, language) for m in messages))
 
 
 def _downloadable_run(session: Session, run_id: int, actor: Actor) -> ImportRun:

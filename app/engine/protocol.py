@@ -2,10 +2,11 @@
 
 One row per input row (then one per expiry entry): action, source ID, names, groups,
 login, the initial secrets of new accounts only, the changes and the reason a row was
-left out. Headers are mail-merge friendly (ASCII letters only, no spaces). Every cell is
-neutralised against formula injection. The protocol is built and encrypted in memory —
-XLSX with Office's agile encryption (msoffcrypto-tool), CSV inside an AES-256 zip
-(pyzipper) — and only the encrypted bytes are written, atomically, to disk.
+left out. Headers are mail-merge friendly (ASCII letters only, no spaces). No cell is
+ever evaluated as a formula: XLSX marks such text with the ``quotePrefix`` style (the
+value is unchanged), CSV prefixes it with an apostrophe. The protocol is built and
+encrypted in memory — XLSX with Office's agile encryption (msoffcrypto-tool), CSV
+inside an AES-256 zip (pyzipper) — and only the encrypted bytes reach the disk.
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ from typing import Any, Literal
 
 from app.engine.exports import atomic_write
 from app.engine.gcpause import gc_paused
+from app.engine.german import field_words
+from app.engine.german import words as words_of
 from app.engine.reasons import Message, Reason, Refused
-from app.engine.results import FieldChange, NewCredentials, RowPlan
+from app.engine.results import FieldChange, NewCredentials, RowAction, RowPlan
 from app.engine.safecells import neutralize_texts
 from app.engine.xlsxwrite import workbook_bytes
 
@@ -86,6 +89,15 @@ ACTION_WORDS: dict[str, dict[str, str]] = {
 SHEET_TITLES = {"en": "Protocol", "de": "Protokoll"}
 
 
+CHANGE_WORDS = {
+    "en": {"added": "groups added", "removed": "groups removed", "none": "—"},
+    "de": {"added": "Gruppen hinzugefügt", "removed": "Gruppen entfernt", "none": "—"},
+}
+# Rows of an existing account of this source: it holds its login whatever the run did.
+_EXISTING = (RowAction.UPDATE, RowAction.UNCHANGED, RowAction.REACTIVATE, RowAction.EXPIRE)
+_CHANGED = (RowAction.UPDATE, RowAction.REACTIVATE)
+
+
 @gc_paused
 def protocol_rows(
     rows: Sequence[RowPlan],
@@ -93,61 +105,80 @@ def protocol_rows(
     logins: Mapping[int, str],
     language: str = "en",
 ) -> list[list[str]]:
-    """The protocol's data rows, neutralised, in the order of ``rows``.
+    """The protocol's data rows, in the order of ``rows``, as plain values.
 
-    Passwords appear only for rows in ``credentials`` (the new accounts). Reasons are
-    the engine's English wording (:meth:`Message.text`) in both languages.
+    Only a row that holds an account after the run carries a login, and only a new
+    account its passwords; a skipped, invalid or unresolved row has neither (its
+    planned login was never given out). Changes are listed only for rows whose account
+    changed. Reasons, changes and field names are in ``language``. Nothing is
+    neutralised here: the XLSX writer marks formula-like text with ``quotePrefix``,
+    the CSV writer prefixes it with an apostrophe (:func:`build_csv_zip`).
     """
     words = ACTION_WORDS[language]
     table: list[list[str]] = []
     for row in rows:
+        acting = row.effective_action
         secrets = credentials.get(row.index) if row.index is not None else None
-        login = (logins.get(row.index) if row.index is not None else None) or row.login or ""
-        cells = [
-            words.get(row.outcome, row.outcome),
-            row.values.source_id,
-            row.values.last_name,
-            row.values.first_name,
-            ", ".join(row.values.groups),
-            login,
-            (secrets.password or "") if secrets else "",
-            (secrets.datasafe_password or "") if secrets else "",
-            _changes(row),
-            _reasons(row),
-        ]
-        table.append(neutralize_texts(cells))
+        login = _login(row, acting, logins)
+        table.append(
+            [
+                words.get(row.outcome, row.outcome),
+                row.values.source_id,
+                row.values.last_name,
+                row.values.first_name,
+                ", ".join(row.values.groups),
+                login,
+                (secrets.password or "") if secrets and login else "",
+                (secrets.datasafe_password or "") if secrets and login else "",
+                _changes(row, language) if acting in _CHANGED else "",
+                _reasons(row, language),
+            ]
+        )
     return table
 
 
-def _value_text(value: Any) -> str:
+def _login(row: RowPlan, acting: RowAction | None, logins: Mapping[int, str]) -> str:
+    given = logins.get(row.index) if row.index is not None else None
+    if acting is RowAction.CREATE:
+        return given or row.new_login or ""
+    if acting is not None or row.action in _EXISTING:  # an account of this source
+        return given or row.login or ""
+    return ""  # a new row left out: its planned login was never given out
+
+
+def _value_text(value: Any, language: str) -> str:
     if value is None or value == "":
-        return "—"
+        return CHANGE_WORDS[language]["none"]
     if isinstance(value, date):
-        return value.isoformat()
+        return value.strftime("%d.%m.%Y") if language == "de" else value.isoformat()
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     return str(value)
 
 
-def _change_text(change: FieldChange) -> str:
-    return f"{change.field}: {_value_text(change.old)} → {_value_text(change.new)}"
+def _change_text(change: FieldChange, language: str) -> str:
+    old, new = _value_text(change.old, language), _value_text(change.new, language)
+    return f"{field_words(change.field, language)}: {old} → {new}"
 
 
-def _changes(row: RowPlan) -> str:
-    if not (row.changes or row.groups_removed):
-        return "; ".join(f"+{group}" for group in row.groups_added)
-    parts = [_change_text(c) for c in row.changes]
-    parts += [f"+{group}" for group in row.groups_added]
-    parts += [f"-{group}" for group in row.groups_removed]
+def _changes(row: RowPlan, language: str) -> str:
+    """The changes of an updated row; every part begins with a word, never with a
+    character a spreadsheet would take for a formula."""
+    words = CHANGE_WORDS[language]
+    parts = [_change_text(c, language) for c in row.changes]
+    if row.groups_added:
+        parts.append(f"{words['added']}: {', '.join(row.groups_added)}")
+    if row.groups_removed:
+        parts.append(f"{words['removed']}: {', '.join(row.groups_removed)}")
     return "; ".join(parts)
 
 
-def _reasons(row: RowPlan) -> str:
+def _reasons(row: RowPlan, language: str) -> str:
     messages = row.explanations()
     if not messages and not row.groups_ignored:
         return ""
     messages += [Message(Reason.GROUP_IGNORED, {"group": g}) for g in row.groups_ignored]
-    texts = [m.text() for m in messages]
+    texts = [words_of(m, language) for m in messages]
     return "; ".join(dict.fromkeys(texts))  # drop repeats, keep the order
 
 
@@ -206,7 +237,8 @@ def build_csv_zip(
     text = io.StringIO()
     writer = csv.writer(text, delimiter=";", lineterminator="\r\n")
     writer.writerow(headers)
-    writer.writerows(rows)
+    # A CSV cell has no style: text a spreadsheet could evaluate gets an apostrophe.
+    writer.writerows(map(neutralize_texts, rows))
     data = text.getvalue().encode("utf-8-sig")
     archive = io.BytesIO()
     with pyzipper.AESZipFile(
@@ -260,16 +292,21 @@ def save_protocol(
     renamed onto it; on any failure the temporary file is removed and the target is
     untouched. Nothing unencrypted reaches the disk.
     """
-    check_password(password)
     target = protocol_path(path, fmt)
+    atomic_write(target, protocol_bytes(target, headers, rows, password))
+    return target
+
+
+def protocol_bytes(
+    target: Path, headers: Sequence[str], rows: Sequence[Sequence[str]], password: str
+) -> bytes:
+    """The encrypted protocol for ``target`` (its suffix decides XLSX or CSV zip)."""
+    check_password(password)
     if target.suffix.lower() == ".xlsx":
         titles = {PROTOCOL_HEADERS[lang]: SHEET_TITLES[lang] for lang in PROTOCOL_HEADERS}
         title = titles.get(tuple(headers), SHEET_TITLES["en"])
-        payload = build_xlsx(headers, rows, password, sheet_title=title)
-    else:
-        payload = build_csv_zip(headers, rows, password, inner_name=_inner_name(target))
-    atomic_write(target, payload)
-    return target
+        return build_xlsx(headers, rows, password, sheet_title=title)
+    return build_csv_zip(headers, rows, password, inner_name=_inner_name(target))
 
 
 def _inner_name(target: Path) -> str:

@@ -8,7 +8,8 @@ English via :func:`describe`, the wizard through its translations).
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Mapping
+import json
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,6 +111,15 @@ class Reason(enum.StrEnum):
     DELETION_RANGE = "deletion_range"
     NO_NEW_ACCOUNTS = "no_new_accounts"
     PROTOCOL_SUFFIX = "protocol_suffix"
+    # Files written for the user (protocol, letters, downloads, exports)
+    OUTPUT_EXISTS = "output_exists"
+    OUTPUT_IS_INPUT = "output_is_input"
+    OUTPUT_TWICE = "output_twice"
+    OUTPUT_IS_FOLDER = "output_is_folder"
+    OUTPUT_WRITE = "output_write"
+    PROTOCOL_PENDING = "protocol_pending"
+    # New initial passwords on demand
+    RESET_NONE = "reset_none"
     SCHEME_SYNTAX = "scheme_syntax"
     SCHEME_FIELD = "scheme_field"
     NOT_UNDOABLE = "not_undoable"
@@ -284,6 +294,17 @@ _TEXT: dict[Reason, str] = {
     Reason.DELETION_RANGE: "the deletion period must be between 0 and {limit} days, not {days}",
     Reason.NO_NEW_ACCOUNTS: "there are no new accounts to write letters for",
     Reason.PROTOCOL_SUFFIX: "a protocol is saved as .xlsx, or as .zip holding a CSV file",
+    Reason.OUTPUT_EXISTS: (
+        "the file exists already; choose another name or allow replacing it (--overwrite)"
+    ),
+    Reason.OUTPUT_IS_INPUT: "this is the file being imported; choose another name",
+    Reason.OUTPUT_TWICE: "named for two outputs; choose a name for each",
+    Reason.OUTPUT_IS_FOLDER: "this is a folder; choose a file name",
+    Reason.OUTPUT_WRITE: "cannot be written ({detail}); nothing was imported",
+    Reason.PROTOCOL_PENDING: (
+        "a protocol of run {run} was not moved into place: it is at {temp} (meant for {target})"
+    ),
+    Reason.RESET_NONE: "no active account matches; no password was reset",
     Reason.SCHEME_SYNTAX: "login scheme: {error}",
     Reason.SCHEME_FIELD: (
         "login scheme: '{{{name}}}' is not allowed; use {{firstname}}, {{lastname}}, "
@@ -401,6 +422,36 @@ class Message:
 
     def text(self) -> str:
         return describe(self.reason, self.params)
+
+
+def messages_json(messages: Sequence[Message]) -> str:
+    """``messages`` as JSON codes with their parameters (nested messages too), so that a
+    stored reason can be worded later in any language (:func:`messages_from_json`)."""
+    return json.dumps([_encoded(m) for m in messages], ensure_ascii=False, default=str)
+
+
+def _encoded(message: Message) -> dict[str, Any]:
+    params = {k: _encoded(v) if isinstance(v, Message) else v for k, v in message.params.items()}
+    return {"reason": message.reason.value, "params": params}
+
+
+def messages_from_json(text: str) -> list[Message] | None:
+    """The messages of :func:`messages_json`; None for other text (an older run's
+    English reasons, stored as words)."""
+    if not text.startswith('[{"reason"'):
+        return None
+    try:
+        return [_decoded(item) for item in json.loads(text)]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _decoded(item: dict[str, Any]) -> Message:
+    params = {
+        k: _decoded(v) if isinstance(v, dict) and "reason" in v else v
+        for k, v in item["params"].items()
+    }
+    return Message(Reason(item["reason"]), params)
 
 
 def describe(reason: Reason, params: dict[str, Any] | None = None) -> str:

@@ -153,11 +153,9 @@ class RowPlan:
             return Message(Reason.UNTICKED)
         if self.action is RowAction.CONFLICT and self.conflict is not None:
             if self.resolution is None:
-                return Message(
-                    Reason.CONFLICT_UNRESOLVED, {"conflict": self.conflict.message.text()}
-                )
+                return Message(Reason.CONFLICT_UNRESOLVED, {"conflict": self.conflict.message})
             if self.resolution is Resolution.SKIP:
-                return Message(Reason.CONFLICT_SKIPPED, {"conflict": self.conflict.message.text()})
+                return Message(Reason.CONFLICT_SKIPPED, {"conflict": self.conflict.message})
         return None
 
 

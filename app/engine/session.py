@@ -12,12 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from app.db import session_scope
 from app.engine import history, protocol
-from app.engine.apply import RunInfo, apply_plan
+from app.engine.apply import BeforeCommit, RunInfo, apply_plan
 from app.engine.directory import find_school, find_year
+from app.engine.handover import Handover
+from app.engine.letters import letters_entries
 from app.engine.locks import import_lock
 from app.engine.mapping import ColumnMapping, auto_map, check_mapping
 from app.engine.operators import Actor, local_actor
@@ -205,24 +207,47 @@ class ImportSession:
 
     # -- run and protocol ------------------------------------------------------------
     def apply(
-        self, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None
+        self,
+        progress: ProgressCallback | None = None,
+        cancelled: CancelCheck | None = None,
+        handover: Handover | None = None,
     ) -> ApplyResult:
+        """Run the plan. With ``handover``, its protocol and letters are written
+        completely before the commit (a failure to write rolls the run back) and
+        moved into place after it (SPEC §6)."""
         if self.plan is None:
             raise RuntimeError("no plan to apply")
         assert self.path is not None
         actor = self.require_actor()
-        school_id = self.plan.state.school_id
+        plan, school_id = self.plan, self.plan.state.school_id
         actor.require_import("users", school_id)
+        if handover is not None:
+            handover.check([self.path])
+            handover.load_school(self.engine, school_id)
         info = RunInfo(self.path.name, file_sha256(self.path), actor.id)
         with import_lock(self.engine, school_id, actor.name):
             with session_scope(self.engine) as session:
                 interrupted = history.mark_interrupted_runs(session, school_id)
             if interrupted:
                 log.warning("%d interrupted run(s) of this school marked failed", interrupted)
-            self.result = apply_plan(self.engine, self.plan, info, progress, cancelled)
+            try:
+                self.result = apply_plan(
+                    self.engine,
+                    plan,
+                    info,
+                    progress,
+                    cancelled,
+                    before_commit=_stager(handover, plan),
+                )
+            except BaseException:
+                if handover is not None:
+                    handover.discard()
+                raise
+            if handover is not None:
+                handover.publish(self.engine, self.result.run_id)
         return self.result
 
-    def protocol_table(self, language: str = "en") -> tuple[list[str], list[list[str]]]:
+    def protocol_table(self, language: str = "de") -> tuple[list[str], list[list[str]]]:
         if self.plan is None or self.result is None:
             raise RuntimeError("the protocol exists only after a run")
         headers = list(protocol.PROTOCOL_HEADERS[language])
@@ -231,8 +256,24 @@ class ImportSession:
         )
         return headers, rows
 
-    def save_protocol(self, target: Path, password: str, language: str = "en") -> Path:
+    def save_protocol(self, target: Path, password: str, language: str = "de") -> Path:
         headers, rows = self.protocol_table(language)
         saved = protocol.save_protocol(target, headers, rows, password)
         log.info("protocol saved (encrypted): %s, %d rows", saved.name, len(rows))
         return saved
+
+
+def _stager(handover: Handover | None, plan: Plan) -> BeforeCommit | None:
+    """The hook that writes ``handover``'s files inside the run's transaction."""
+    if handover is None:
+        return None
+
+    def stage(conn: Connection, result: ApplyResult) -> None:
+        def rows(language: str) -> list[list[str]]:
+            return protocol.protocol_rows(
+                plan.all_rows, result.credentials, result.logins, language
+            )
+
+        handover.stage(conn, result.run_id, rows, lambda: letters_entries(plan, result))
+
+    return stage

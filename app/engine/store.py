@@ -16,6 +16,7 @@ from app.db import get_setting
 from app.engine.bulk import BATCH, BulkStatement, batches, fetch_all
 from app.engine.logins import DEFAULT_RESERVED, DEFAULT_SCHEME, LoginScheme, normalize_reserved
 from app.engine.mapping import ColumnMapping, header_signature, mapping_from_saved
+from app.engine.reasons import messages_json
 from app.engine.results import ImportSummary, RowAction, RowPlan
 from app.models import ImportRowResult, ImportRun, RunStatus, SavedMapping, UsedLogin, utcnow
 
@@ -92,7 +93,7 @@ def record_rows(
 def _row_result(
     plan: Plan, run_id: int, row: RowPlan, logins: dict[int, str], succeeded: set[int]
 ) -> tuple[Any, ...]:
-    reasons = [m.text() for m in row.explanations()]
+    reasons = row.explanations()
     cells = plan.table.rows[row.index] if row.index is not None else []
     done = row.included if row.action is RowAction.EXPIRE else id(row) in succeeded
     login = logins.get(row.index, row.login) if row.index is not None else row.login
@@ -101,7 +102,7 @@ def _row_result(
         row.line or 0,
         row.outcome,
         done,
-        ", ".join(reasons),
+        messages_json(reasons) if reasons else "",
         list(cells),
         row.user_id,
         login,

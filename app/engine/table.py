@@ -16,9 +16,18 @@ def clean_cells(cells: Iterable[str]) -> list[str]:
     (C-level maps: readers and the validator run this over 300,000 cells)."""
     cleaned = list(map(str.strip, cells))
     joined = "".join(cleaned)
+    if "'" in joined:  # our own exports' protection against formulas is not a value
+        cleaned = [_unquote(c) if c[:1] == "'" else c for c in cleaned]
     if joined.isascii() or unicodedata.is_normalized("NFC", joined):
         return cleaned  # (a text in NFC has every part in NFC; not always the reverse)
     return list(map(_nfc, cleaned))
+
+
+def _unquote(cell: str) -> str:
+    """``'=x`` → ``=x``: the apostrophe our CSV exports put before text a spreadsheet
+    would take for a formula (safecells.neutralize), so that a corrected failed-rows
+    file imports the name it had, not the apostrophe."""
+    return cell[1:].strip() if len(cell) > 1 and cell[1] in "=+-@\t\r" else cell
 
 
 class FileKind(enum.StrEnum):

@@ -6,10 +6,14 @@ writer builds the sheet XML a thousand rows at a time with one f-string per cell
 streams it into a zip entry of an :class:`io.BytesIO`, so nothing touches the disk and
 at most one chunk of XML is held besides the compressed workbook.
 
-Every cell is an inline string (``t="inlineStr"``). Text that XML 1.0 cannot hold
-(control characters, lone surrogates, U+FFFE/U+FFFF) becomes U+FFFD, and a literal
-``_xHHHH_`` is escaped as ``_x005F_xHHHH_``, because spreadsheet programs read that
-pattern as an escaped character (ECMA-376 Part 1, §22.9.2.19 ST_Xstring).
+Every cell is an inline string (``t="inlineStr"``). A value a spreadsheet could take
+for a formula (``= + - @``, tab, CR first) is not changed: its cell gets the style with
+``quotePrefix``, which marks it as text the way Excel and LibreOffice do when one types
+``'=…`` (the apostrophe is not part of the value, so a mail merge prints it as is).
+Text that XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF)
+becomes U+FFFD, and a literal ``_xHHHH_`` is escaped as ``_x005F_xHHHH_``, because
+spreadsheet programs read that pattern as an escaped character (ECMA-376 Part 1,
+§22.9.2.19 ST_Xstring).
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 _ESCAPED_BYTES = re.compile(b"_(?=x[0-9A-Fa-f]{4}_)")
 _SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _XML_WHITESPACE = " \t\n\r"
+FORMULA_FIRST = frozenset("=+-@\t\r")  # first characters a spreadsheet may evaluate
+QUOTED_STYLE = ' s="2"'
 
 _DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 _MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -76,7 +82,8 @@ APP = (
     "<Application>schoolimport</Application></Properties>"
 )
 _FONT = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
-# cellXfs 0 is the default, 1 the bold header; the two fills are the ones Excel requires.
+# cellXfs 0 is the default, 1 the bold header, 2 text that looks like a formula
+# (quotePrefix); the two fills are the ones Excel requires.
 STYLES = (
     f'{_DECLARATION}<styleSheet xmlns="{_MAIN_NS}">'
     f'<fonts count="2"><font>{_FONT}</font><font><b/>{_FONT}</font></fonts>'
@@ -84,8 +91,9 @@ STYLES = (
     '<fill><patternFill patternType="gray125"/></fill></fills>'
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
-    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>'
+    '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+    '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+    '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
 )
@@ -271,6 +279,8 @@ def _needs_care(rows: Sequence[Sequence[str]]) -> bool:
     values = list(chain.from_iterable(rows))
     if max(map(len, values), default=0) > MAX_CELL_LENGTH // 2:
         return True
+    if not FORMULA_FIRST.isdisjoint({v[:1] for v in values}):
+        return True  # a value that needs the quotePrefix style
     text = "".join(values)
     if "&" in text or "<" in text or ">" in text or "\r" in text or "\n" in text:
         return True
@@ -302,6 +312,8 @@ def _cell(start: str, number: str, value: str, style: str) -> str:
     """One cell the careful way: truncated, escaped, whitespace kept; '' for no value."""
     if not value:
         return ""
+    if not style and value[0] in FORMULA_FIRST:
+        style = QUOTED_STYLE
     if len(value) > MAX_CELL_LENGTH // 2:
         value = _truncate(value)
     keep = value[0] in _XML_WHITESPACE or value[-1] in _XML_WHITESPACE or "\n" in value

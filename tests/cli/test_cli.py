@@ -364,7 +364,7 @@ def test_groups_csv_commands(cli, write_csv, tmp_path):
     }
     code, out, _ = cli("groups", "import", groups_file)
     assert out.strip() == "0 groups added, 0 updated. 0 members added, 0 updated"
-    exported = tmp_path / "export.csv"
+    exported = tmp_path / "groups-export.csv"
     assert cli("groups", "export", exported, "--encoding", "shift_jis")[0] == 0
     assert "Schach-AG" in exported.read_bytes().decode("shift_jis")
 

@@ -28,7 +28,7 @@ from app.engine.history import (
 from app.engine.mapping import auto_map
 from app.engine.reasons import Refused
 from app.engine.state import default_school_id
-from app.models import COUNT_NAMES, ImportRowResult, ImportRun, RunStatus, utcnow
+from app.models import COUNT_NAMES, ImportRowResult, ImportRun, RunStatus, User, utcnow
 
 YEAR = "2026/27"
 HEADER = ["Quell-ID", "Nachname", "Vorname", "Klasse", "Geburtsdatum", "E-Mail"]
@@ -101,8 +101,37 @@ def test_failed_rows_xlsx_has_exactly_the_invalid_rows_with_reasons(
         "birth date 'kein Datum' is not a date, e-mail 'keine-adresse' is not an address"
     )
     assert reasons["S5"] == "first name is missing"
-    assert rows[2][1] == "'=Lang"  # neutralised against formula injection
+    assert rows[2][1] == "=Lang"  # exactly the value: no character added …
+    cell = openpyxl.load_workbook(target).worksheets[0]["B4"]
+    assert cell.data_type == "s" and cell.quotePrefix  # … but stored as text, never a formula
     assert rows[1][:6] == ROWS[2]
+
+
+def test_failed_rows_reasons_in_german(engine: Engine, run_id: int, tmp_path: Path) -> None:
+    target = tmp_path / "fehler.csv"
+    with session_scope(engine) as session:
+        export_rows(session, run_id, target, succeeded=False, language="de")
+    rows = list(csv.reader(target.read_text("utf-8-sig").splitlines(), delimiter=";"))
+    reasons = {r[0]: r[-1] for r in rows[1:]}
+    assert reasons["S2"] == "Nachname fehlt"
+    assert reasons["S3"] == (
+        "Geburtsdatum 'kein Datum' ist kein Datum, E-Mail 'keine-adresse' ist keine Adresse"
+    )
+
+
+def test_a_corrected_csv_imports_no_protective_apostrophe(
+    engine: Engine, db_url: str, run_id: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "fehler.csv"
+    with session_scope(engine) as session:
+        export_rows(session, run_id, target, succeeded=False)
+    text = target.read_text("utf-8-sig")
+    assert "'=Lang" in text  # a CSV cell has no style: the apostrophe protects it
+    target.write_text(text.replace(";;5a", ";Emil;5a"), "utf-8-sig")  # S5's first name
+    assert _import(db_url, target, capsys)["created"] == 1
+    with session_scope(engine) as session:
+        names = session.scalars(select(User.last_name).where(User.source_id == "S5")).all()
+    assert names == ["=Lang"]
 
 
 def test_failed_and_succeeded_rows_as_csv(engine: Engine, run_id: int, tmp_path: Path) -> None:

@@ -118,18 +118,28 @@ def test_protocol_rows_content() -> None:
     assert table[0][4] == "5a, Chor"
     assert table[0][5:8] == ["joerg.mueller", "Init-Pass-0aa", "Safe-Pass-0bb"]
     assert table[1][6:8] == ["Init-Pass-1cc", ""]
-    assert table[2][8] == "birth_date: 2010-01-02 → 2010-02-01; +6b; -5b"
+    assert table[2][8] == (
+        "birth date: 2010-01-02 → 2010-02-01; groups added: 6b; groups removed: 5b"
+    )
     assert table[3][9] == "first name is missing"
     assert table[4][9] == "left out in the preview"
     assert table[5][5] == "otto.alt"
+    assert table[4][5] == table[3][5] == ""  # new rows left out: no login was given out
     for row in table[2:]:
         assert row[6] == row[7] == ""
-    for cells in table:  # every cell as neutralize() would have it
-        assert cells == [neutralize(c.removeprefix("'")) if c[:1] == "'" else c for c in cells]
-        assert not any(c.startswith(DANGEROUS_PREFIXES) for c in cells)
+    assert table[1][2] == HOSTILE[0]  # values as they are: the writers protect them
+    for cells in table:  # the program's own texts never look like a formula
+        assert not cells[0].startswith(DANGEROUS_PREFIXES)
+        assert not cells[8].startswith(DANGEROUS_PREFIXES)
+        assert not cells[9].startswith(DANGEROUS_PREFIXES)
     german = protocol_rows(rows, credentials, logins, language="de")
     assert german[5][0] == "zur Löschung vorgemerkt"
     assert german[2][0] == "aktualisiert"
+    assert german[2][8] == (
+        "Geburtsdatum: 02.01.2010 → 01.02.2010; Gruppen hinzugefügt: 6b; Gruppen entfernt: 5b"
+    )
+    assert german[3][9] == "Vorname fehlt"
+    assert german[4][9] == "in der Vorschau abgewählt"
 
 
 def test_headers_are_mail_merge_friendly() -> None:
@@ -158,9 +168,12 @@ def test_xlsx_is_encrypted_and_neutralised(tmp_path: Path, language: str) -> Non
     assert [v[7] for v in values] == ["Safe-Pass-0bb", "", "", "", "", ""]
     hostile_cells = [cells[2][2], cells[3][2], cells[4][2], cells[4][3]]
     for cell, original in zip(hostile_cells, HOSTILE, strict=True):
-        assert cell.value == "'" + original
+        assert cell.value == original  # exactly, as text, marked quotePrefix
         assert cell.data_type == "s"
+        assert cell.quotePrefix
     assert all(c.data_type == "s" for row in cells for c in row if c.value is not None)
+    assert not any(str(c.value).startswith("'") for row in cells for c in row if c.value)
+    assert not cells[1][2].quotePrefix  # only formula-like text is marked
 
 
 def test_csv_zip_is_encrypted(tmp_path: Path) -> None:
