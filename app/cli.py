@@ -220,6 +220,7 @@ def _with_database(run: Callable[..., int], args: argparse.Namespace) -> int:
         log.warning("database %s not opened: %s", display_url(url), type(exc).__name__)
         return _refused(refusal)
     try:
+        _recover_protocols(engine)
         if args.command != "init":
             args.actor = sign_in(engine, args.operator)
             from app.engine.history import clear_interrupted_runs  # here, not at start-up
@@ -242,6 +243,20 @@ def _with_database(run: Callable[..., int], args: argparse.Namespace) -> int:
         return _refused(command_failure(exc, url))
     finally:
         engine.dispose()
+
+
+def _recover_protocols(engine: Any) -> None:
+    """A protocol a killed run committed but never moved into place is moved there
+    now (or beside it, when that name is taken meanwhile), and said so."""
+    from app.engine import outputs
+
+    for pending in outputs.pending_outputs(engine):
+        try:
+            where = outputs.recover(engine, pending)
+        except OSError as exc:
+            err(f"schoolimport: note: {pending.message().text()}; move it by hand ({exc})")
+            continue
+        err(f"schoolimport: note: {pending.message().text()}; it is now at {where}")
 
 
 def _refused(why: str | Exception, code: int = EXIT_REFUSED) -> int:

@@ -55,7 +55,8 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
         )
         handover.check([args.file])
     if not args.dry_run:
-        check_targets([args.errors], [args.file, *_handover_targets(handover)], args.overwrite)
+        targets = [*_handover_targets(handover), args.errors]
+        check_targets(targets, [args.file], args.overwrite)
     session = ImportSession(engine, options, actor=args.actor)
     read_options = ReadOptions(
         encoding=args.encoding,
