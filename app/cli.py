@@ -30,6 +30,7 @@ from app.cli_args import (
     add_lifecycle_parsers,
     add_operator_parsers,
     add_output_arguments,
+    add_password_parsers,
     iso_date,
 )
 from app.cli_guard import EXIT_INTERRUPTED, INTERRUPTS, close_broken_stdout
@@ -137,6 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func="app.cli_admin:cmd_template", no_database=True)
     add_operator_parsers(sub)
     add_lifecycle_parsers(sub, users, history)
+    add_password_parsers(users)
     return parser
 
 

@@ -121,6 +121,10 @@ def add_operator_parsers(sub: Any) -> None:
     p = school.add_parser("list", help="list schools")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func="app.cli_operators:cmd_school_list")
+    p = school.add_parser("rename", help="rename a school (shown on letters and protocols)")
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.set_defaults(func="app.cli_passwords:cmd_school_rename")
 
     db = sub.add_parser("db", help="database connection").add_subparsers(
         dest="action", required=True
@@ -159,3 +163,19 @@ def add_lifecycle_parsers(sub: Any, users: Any, history: Any) -> None:
     p.add_argument("--letters-text", metavar="TEXT", help="instructions on login letters")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func="app.cli_lifecycle:cmd_settings")
+
+
+def add_password_parsers(users: Any) -> None:
+    """``users reset-password`` (its function is in ``app.cli_passwords``)."""
+    p = users.add_parser("reset-password", help="new initial passwords for chosen active accounts")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--login", action="append", metavar="L", help="repeatable")
+    which.add_argument("--group", metavar="NAME", help="the members of a group (with --year)")
+    which.add_argument("--run", type=int, metavar="N", help="the accounts run N created")
+    p.add_argument("--year", metavar="Y")
+    p.add_argument("--protocol", type=Path, required=True, metavar="OUT.xlsx|OUT.csv.zip")
+    p.add_argument("--protocol-password-env", metavar="VAR")
+    p.add_argument("--letters", type=Path, metavar="OUT.pdf")
+    p.add_argument("--json", action="store_true")
+    add_output_arguments(p)
+    p.set_defaults(func="app.cli_passwords:cmd_reset_password")

@@ -43,7 +43,7 @@ def cmd_import(engine: Engine, args: argparse.Namespace) -> int:
     options = _import_options(args)
     preferences = _conflict_preferences(args.on_conflict)
     wants_password = args.protocol or args.letters
-    password = _protocol_password(args) if wants_password and not args.dry_run else None
+    password = protocol_password(args) if wants_password and not args.dry_run else None
     handover = None
     if password is not None:
         handover = Handover(
@@ -187,7 +187,7 @@ def _split_map(value: str) -> tuple[str, str]:
     return header, field
 
 
-def _protocol_password(args: argparse.Namespace) -> str:
+def protocol_password(args: argparse.Namespace) -> str:
     if args.protocol_password_env:
         password = os.environ.get(args.protocol_password_env)
         if not password:

@@ -51,6 +51,22 @@ def list_schools(session: Session, actor: Actor | None = None) -> list[School]:
     return list(session.scalars(stmt))
 
 
+def rename_school(session: Session, old: str, new: str, actor: Actor | None = None) -> School:
+    """Rename a school (administrators); its name is printed on letters and protocols."""
+    acting(session, actor).require_admin(Reason.ACTION_SCHOOLS)
+    school = session.get(School, find_school(session, old, actor))
+    assert school is not None
+    name = " ".join(new.split())
+    if not name or len(name) > 200:
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.SCHOOL_NAME_LENGTH))
+    other = session.scalar(select(School.id).where(School.name == name))
+    if other is not None and other != school.id:
+        raise Refused(Reason.INVALID_VALUE, detail=Message(Reason.SCHOOL_EXISTS, {"school": name}))
+    school.name = name
+    session.flush()
+    return school
+
+
 def find_school(session: Session, name: str | None, actor: Actor | None = None) -> int:
     """The id of the named school; with no name, the first school of the actor's (of
     all schools when no actor is given). Whether the actor may work in it is checked

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine
 
 from app.db import session_scope
 from app.engine import outputs
-from app.engine.letters import LetterEntry, get_letters_text
+from app.engine.letters import LetterEntry, letters_texts
 from app.engine.outputs import Staged
 from app.engine.protocol import PROTOCOL_HEADERS, check_password, protocol_bytes, protocol_path
 from app.models import School
@@ -44,7 +44,7 @@ class Handover:
     language: str = "de"
     overwrite: bool = False
     school_name: str = ""
-    letters_text: str = ""
+    letters_text: dict[str, str] = field(default_factory=dict)
     staged: list[Staged] = field(default_factory=list)
     saved: list[Path] = field(default_factory=list)
 
@@ -64,7 +64,7 @@ class Handover:
         with session_scope(engine) as session:
             school = session.get(School, school_id)
             self.school_name = school.name if school is not None else ""
-            self.letters_text = get_letters_text(session)
+            self.letters_text = letters_texts(session)
 
     def stage(self, conn: Connection, run_id: int, rows: RowsMaker, entries: EntriesMaker) -> None:
         """Write the encrypted files beside their targets and note them in ``conn``'s

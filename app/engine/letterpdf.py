@@ -14,7 +14,7 @@ import io
 import os
 import secrets
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from app.engine.letters import LABELS, LetterEntry
+from app.engine.letters import ADULT_TYPES, LABELS, LetterEntry
 from app.engine.protocol import check_password
 from app.engine.reasons import Message, Reason, Refused
 
@@ -87,7 +87,7 @@ def printable(text: str) -> str:
 def build_letters(
     school_name: str,
     entries: Sequence[LetterEntry],
-    text: str,
+    text: str | Mapping[str, str],
     password: str,
     language: str = "de",
 ) -> bytes:
@@ -103,7 +103,8 @@ def build_letters(
     canvas.setTitle(labels["title"])
     canvas.setAuthor(printable(school_name))
     for entry in entries:
-        _draw_page(canvas, school_name, entry, text, labels)
+        words = text if isinstance(text, str) else text.get(entry.account_type, "")
+        _draw_page(canvas, school_name, entry, words, labels)
         canvas.showPage()
     canvas.save()
     return _encrypt(plain.getvalue(), password)
@@ -142,9 +143,12 @@ def _draw_page(
     canvas.drawString(left, y, printable(f"{entry.first_name} {entry.last_name}"))
     y -= 8 * mm
     canvas.setFont(REGULAR, 11)
-    details = [(labels["class"], entry.school_class or labels["missing"])]
-    others = [g for g in entry.groups if g != entry.school_class]
-    if others:
+    adult = entry.account_type in ADULT_TYPES
+    details = []
+    if not adult:  # a pupil's class, or "—" when it has none
+        details.append((labels["class"], entry.school_class or labels["missing"]))
+    others = [g for g in entry.groups if adult or g != entry.school_class]
+    if others:  # teachers and staff: their groups and subjects, no "Klasse: —"
         details.append((labels["groups"], ", ".join(others)))
     for label, value in details:
         lines = simpleSplit(printable(value), REGULAR, 11, right - left - 40 * mm)

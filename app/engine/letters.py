@@ -34,7 +34,8 @@ from app.engine.reasons import Reason
 from app.engine.results import ApplyResult, RowAction
 from app.models import GroupType, School, group_name_key
 
-LETTERS_TEXT_KEY = "letters_text"
+LETTERS_TEXT_KEY = "letters_text"  # pupils' letters ("du")
+ADULT_TEXT_KEY = "letters_text_adults"  # teachers' and staff's letters ("Sie")
 DEFAULT_LETTERS_TEXT = (
     "Mit diesen Zugangsdaten meldest du dich zum ersten Mal an. Beim ersten Anmelden "
     "wirst du gebeten, ein eigenes Passwort zu wählen, das du dir gut merken kannst "
@@ -45,6 +46,17 @@ DEFAULT_LETTERS_TEXT = (
     "Bitte bewahre dieses Blatt sicher auf oder vernichte es, sobald du dein eigenes "
     "Passwort gewählt hast."
 )
+DEFAULT_ADULT_TEXT = (
+    "Mit diesen Zugangsdaten melden Sie sich zum ersten Mal an. Beim ersten Anmelden "
+    "werden Sie gebeten, ein eigenes Passwort zu wählen, das Sie sich gut merken können "
+    "und niemandem verraten.\n"
+    "Das Datensafe-Passwort schützt Ihre persönlichen Dateien. Bewahren Sie es sicher auf.\n"
+    "Haben Sie Ihr Passwort vergessen, wenden Sie sich bitte an das Sekretariat oder die "
+    "Administratorin bzw. den Administrator der Schule.\n"
+    "Bitte bewahren Sie dieses Blatt sicher auf oder vernichten Sie es, sobald Sie Ihr "
+    "eigenes Passwort gewählt haben."
+)
+ADULT_TYPES = frozenset({"teacher", "staff"})
 LABELS = {
     "de": {
         "title": "Zugangsdaten",
@@ -80,6 +92,7 @@ class LetterEntry:
     groups: tuple[str, ...]
     password: str | None
     datasafe_password: str | None
+    account_type: str = "student"
 
     def __repr__(self) -> str:
         return f"LetterEntry({self.login!r}, <secrets hidden>)"
@@ -108,6 +121,7 @@ def letters_entries(plan: Plan, result: ApplyResult) -> list[LetterEntry]:
                 groups=groups,
                 password=secrets_.password,
                 datasafe_password=secrets_.datasafe_password,
+                account_type=plan.options.account_type,
             )
         )
     return sort_entries(entries)
@@ -144,16 +158,29 @@ def sort_entries(entries: Sequence[LetterEntry]) -> list[LetterEntry]:
 
 
 # -------------------------------------------------------------------------- settings
-def get_letters_text(session: Session) -> str:
-    text = get_setting(session, LETTERS_TEXT_KEY, None)
-    return text if isinstance(text, str) and text.strip() else DEFAULT_LETTERS_TEXT
+def get_letters_text(session: Session, account_type: str = "student") -> str:
+    """The instructions on a letter: pupils are addressed with "du", teachers and
+    staff with "Sie"; each text can be replaced by the school's own."""
+    adult = account_type in ADULT_TYPES
+    text = get_setting(session, ADULT_TEXT_KEY if adult else LETTERS_TEXT_KEY, None)
+    if isinstance(text, str) and text.strip():
+        return text
+    return DEFAULT_ADULT_TEXT if adult else DEFAULT_LETTERS_TEXT
 
 
-def set_letters_text(session: Session, text: str, actor: Actor | None = None) -> None:
-    """The school's instructions on every letter; an empty text restores the default.
-    Only an administrator may change it."""
+def letters_texts(session: Session) -> dict[str, str]:
+    """The instructions per account type."""
+    return {kind: get_letters_text(session, kind) for kind in ("student", "teacher", "staff")}
+
+
+def set_letters_text(
+    session: Session, text: str, actor: Actor | None = None, account_type: str = "student"
+) -> None:
+    """The school's instructions on letters of ``account_type`` (teachers and staff
+    share one); an empty text restores the default. Only an administrator may change it."""
     acting(session, actor).require_admin(Reason.ACTION_LETTERS_TEXT)
-    set_setting(session, LETTERS_TEXT_KEY, text.strip() or None)
+    key = ADULT_TEXT_KEY if account_type in ADULT_TYPES else LETTERS_TEXT_KEY
+    set_setting(session, key, text.strip() or None)
 
 
 # -------------------------------------------------------------------------- saving
@@ -193,5 +220,5 @@ def save_import_letters(
     with session_scope(engine) as session:
         school = session.get(School, plan.state.school_id)
         name = school.name if school is not None else ""
-        text = get_letters_text(session)
+        text = get_letters_text(session, plan.options.account_type)
     return save_letters(path, name, entries, text, password, language)
