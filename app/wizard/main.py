@@ -76,6 +76,7 @@ def main() -> int:
             return 0
     window = MainWindow(engine, settings, actor)
     window.show()
+    window.offer_pending_protocols()
     code = application.exec()
     del translator
     return code

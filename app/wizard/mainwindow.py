@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -37,7 +37,7 @@ from app.engine.lifecycle import due_for_purge, purge_due, restore_user
 from app.engine.locks import current_holder
 from app.engine.operators import Actor, local_actor
 from app.engine.reasons import EngineError
-from app.wizard import texts
+from app.wizard import safekeeping, texts
 from app.wizard.historytab import HistoryTab
 from app.wizard.messages import inform
 from app.wizard.tablemodels import GroupsTableModel
@@ -70,6 +70,7 @@ class MainWindow(QMainWindow):
         self.actor = actor
         self.wizard: ImportWizard | None = None
         self._painted = False
+        self.close_after_run = False  # closing waits for (or cancels) a running import
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
         self.last_message: QMessageBox | None = None
         self.setWindowTitle(self.tr("User management") + " — schoolimport")
@@ -223,6 +224,19 @@ class MainWindow(QMainWindow):
             self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
         )
         return answer == QMessageBox.StandardButton.Yes
+
+    # -- closing and the passwords ---------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if safekeeping.may_close(self):
+            event.accept()
+        else:
+            event.ignore()
+
+    def ask_wait_or_cancel(self) -> safekeeping.WhileRunning:
+        return safekeeping.ask_wait_or_cancel(self)
+
+    def offer_pending_protocols(self) -> list[str]:
+        return safekeeping.offer_pending_protocols(self, self.engine)
 
     # -- the import --------------------------------------------------------------------
     def cancel_running_import(self) -> None:

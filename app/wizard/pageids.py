@@ -12,5 +12,5 @@ class PageId(IntEnum):
     GROUPS = 3
     OPTIONS = 4
     PREVIEW = 5
-    RUN = 6
-    PROTOCOL = 7
+    PROTOCOL = 6  # asked before the run: the run writes it before its commit
+    RUN = 7

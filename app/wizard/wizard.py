@@ -1,7 +1,10 @@
 """The import wizard: eight pages over one shared :class:`ImportSession` (SPEC §2).
 
-Nothing is written to the database before the run page; closing the wizard is
-refused while a run is going and asks before the new passwords would be lost.
+Nothing is written to the database before the run page, and the protocol's place and
+password are asked before it (the run writes the protocol before its commit).
+Closing the wizard is refused while a run is going; every way out after a run whose
+new passwords are in no protocol (Cancel, Esc, the window's X, Finish, closing the
+main window) asks first, naming how many passwords would be lost.
 """
 
 from __future__ import annotations
@@ -82,6 +85,7 @@ class ImportWizard(QWizard):
         self.run_page.run_ended.connect(self._run_ended)
         self.run_page.run_started.connect(self.run_started)
         self.run_page.run_progressed.connect(self.run_progressed)
+        self._loss_accepted = False
         self.resize(QSize(960, 680))
 
     def _run_ended(self, outcome: str) -> None:
@@ -95,13 +99,20 @@ class ImportWizard(QWizard):
         if self.run_page.result is None and self.preview_page.has_decisions():
             if not self.preview_page.confirm_discard():
                 return
-        on_protocol = self.currentId() == PageId.PROTOCOL
-        if on_protocol and not self.protocol_page.may_close():
-            if not self.protocol_page.confirm_loss():
-                return
         super().reject()
 
+    def may_close(self) -> bool:
+        """True when no new password would be lost, or the user accepts the loss."""
+        lost = self.run_page.unsaved_passwords()
+        if lost and not self._loss_accepted:
+            if not self.protocol_page.confirm_loss(lost):
+                return False
+            self._loss_accepted = True
+        return True
+
     def done(self, result: int) -> None:
+        if self.run_page.is_running() or not self.may_close():
+            return
         if self.run_page.runner is not None:
             self.run_page.runner.wait()
         super().done(result)

@@ -13,6 +13,7 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from app.engine.handover import Handover
 from app.engine.reasons import Cancelled, EngineError
 from app.engine.results import Progress
 from app.engine.session import ImportSession
@@ -25,9 +26,10 @@ class ApplyWorker(QObject):
     failed = Signal(str)
     cancelled = Signal()
 
-    def __init__(self, session: ImportSession) -> None:
+    def __init__(self, session: ImportSession, handover: Handover | None = None) -> None:
         super().__init__()
         self._session = session
+        self._handover = handover
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -39,7 +41,7 @@ class ApplyWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = self._session.apply(self._report, self._stop.is_set)
+            result = self._session.apply(self._report, self._stop.is_set, self._handover)
         except Cancelled:
             self.cancelled.emit()
         except EngineError as error:
@@ -55,10 +57,15 @@ class ApplyRunner(QObject):
 
     ended = Signal()
 
-    def __init__(self, session: ImportSession, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        session: ImportSession,
+        parent: QObject | None = None,
+        handover: Handover | None = None,
+    ) -> None:
         super().__init__(parent)
         self._thread = QThread()
-        self.worker = ApplyWorker(session)
+        self.worker = ApplyWorker(session, handover)
         self.worker.moveToThread(self._thread)
         self._thread.started.connect(self.worker.run)
         for signal in (self.worker.finished, self.worker.failed, self.worker.cancelled):

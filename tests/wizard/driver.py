@@ -58,8 +58,40 @@ def to_preview(
     assert wizard.currentId() == PageId.PREVIEW
 
 
-def run_import(qtbot: QtBot, wizard: ImportWizard) -> str:
-    """Next on the preview starts the run; returns how it ended."""
+def fill_protocol(
+    qtbot: QtBot, wizard: ImportWizard, target: Path, password: str = "Sommer-Ferien-2026!"
+) -> None:
+    """The protocol page (before the run): a place and the password twice."""
+    page = wizard.protocol_page
+    page.path_edit.setText(str(target))
+    page.password_edit.clear()
+    page.repeat_edit.clear()
+    qtbot.keyClicks(page.password_edit, password)
+    qtbot.keyClicks(page.repeat_edit, password)
+
+
+def start_run(qtbot: QtBot, wizard: ImportWizard) -> None:
+    """From the preview past the protocol page (no protocol) into the run; no waiting."""
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.PROTOCOL
+    if wizard.protocol_page.needs_protocol():
+        wizard.protocol_page.accept_check.click()
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.RUN
+
+
+def run_import(qtbot: QtBot, wizard: ImportWizard, protocol: Path | None = None) -> str:
+    """Next on the preview, then the protocol page (``protocol`` saved there; without
+    one and without a password typed, the import goes without a protocol), then "Run
+    import"; returns how the run ended."""
+    if wizard.currentId() == PageId.PREVIEW:
+        click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.PROTOCOL
+    page = wizard.protocol_page
+    if protocol is not None:
+        fill_protocol(qtbot, wizard, protocol)
+    elif page.needs_protocol() and not page.password_edit.text():
+        page.accept_check.click()
     with qtbot.waitSignal(wizard.run_page.run_ended, timeout=30_000) as blocker:
         click_next(qtbot, wizard)
     assert wizard.currentId() == PageId.RUN
@@ -70,26 +102,23 @@ def run_import(qtbot: QtBot, wizard: ImportWizard) -> str:
 def allow_close(wizard: ImportWizard) -> None:
     """Closing at teardown must not wait on the "passwords will be lost" question, nor
     on "your choices in the preview will be lost"."""
-    wizard.protocol_page.confirm_loss = lambda: True  # type: ignore[method-assign]
+    wizard.protocol_page.confirm_loss = lambda *_count: True  # type: ignore[method-assign]
     wizard.preview_page.confirm_discard = lambda: True  # type: ignore[method-assign]
 
 
 def import_through_window(
     qtbot: QtBot, window: MainWindow, path: Path, create: dict[str, str] | None = None
 ) -> ImportWizard:
-    """Import ``path`` from the main window's Import action, past the protocol page."""
+    """Import ``path`` from the main window's Import action, without a protocol."""
     window.import_action.trigger()
     wizard = window.wizard
     assert wizard is not None and wizard.isVisible()
     allow_close(wizard)
     to_preview(qtbot, wizard, path, create={"5b": "class"} if create is None else create)
     assert run_import(qtbot, wizard) == "finished"
-    click_next(qtbot, wizard)
     return wizard
 
 
 def finish(qtbot: QtBot, wizard: ImportWizard) -> None:
-    if not wizard.protocol_page.may_close():
-        wizard.protocol_page.accept_check.click()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not wizard.isVisible())

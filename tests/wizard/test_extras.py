@@ -25,7 +25,14 @@ from app.wizard.logdialog import LogDialog
 from app.wizard.mainwindow import MainWindow
 from app.wizard.startup import start_up_maintenance
 from app.wizard.wizard import ImportWizard, PageId
-from tests.wizard.driver import click_next, finish, import_through_window
+from tests.wizard.driver import (
+    allow_close,
+    click_next,
+    finish,
+    import_through_window,
+    run_import,
+    to_preview,
+)
 
 pytestmark = pytest.mark.gui
 GROUPS_CSV = (
@@ -131,16 +138,23 @@ def test_template_button_and_outdated_template_warning(
 def test_login_letters_open_with_the_protocol_password(
     qtbot: QtBot, window: MainWindow, students_csv: Path, tmp_path: Path
 ) -> None:
-    wizard = import_through_window(qtbot, window, students_csv)
-    assert wizard.currentId() == PageId.PROTOCOL
+    window.import_action.trigger()
+    wizard = window.wizard
+    assert wizard is not None
+    allow_close(wizard)
+    to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.PROTOCOL  # asked before the run
     page = wizard.protocol_page
     page.path_edit.setText(str(tmp_path / "protokoll.xlsx"))
     page.letters_check.setChecked(True)
     page.letters_edit.setText(str(tmp_path / "briefe.pdf"))
     for edit in (page.password_edit, page.repeat_edit):
         qtbot.keyClicks(edit, "Herbst-Ferien-2026")
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert page.letters_saved_to == tmp_path / "briefe.pdf"
+    assert run_import(qtbot, wizard) == "finished"
+    assert page.handover is not None
+    assert page.handover.saved == [tmp_path / "protokoll.xlsx", tmp_path / "briefe.pdf"]
+    assert wizard.run_page.unsaved_passwords() == 0
     reader = PdfReader(str(tmp_path / "briefe.pdf"))
     assert reader.is_encrypted and reader.decrypt("Herbst-Ferien-2026")
     assert len(reader.pages) == 4

@@ -20,9 +20,9 @@ from app.wizard.mainwindow import MainWindow
 from tests.wizard.conftest import STUDENTS, HashGate, write_csv
 from tests.wizard.driver import (
     allow_close,
-    click_next,
     finish,
     import_through_window,
+    start_run,
     to_preview,
 )
 
@@ -147,7 +147,7 @@ def test_a_running_import_is_cancelled_from_the_history(
     assert wizard is not None
     allow_close(wizard)
     to_preview(qtbot, wizard, with_errors, create={"5b": "class"})
-    click_next(qtbot, wizard)
+    start_run(qtbot, wizard)
     assert hash_gate.entered.wait(timeout=10)
     qtbot.waitUntil(lambda: tab.live)
     running = next(

@@ -16,7 +16,7 @@ from app.db import open_database, session_scope
 from app.engine.directory import list_years
 from app.wizard.firstyear import FirstYearDialog, has_school_year, suggested_year
 from app.wizard.mainwindow import MainWindow
-from tests.wizard.driver import allow_close, click_next, run_import, to_preview
+from tests.wizard.driver import allow_close, run_import, to_preview
 
 pytestmark = pytest.mark.gui
 
@@ -28,8 +28,6 @@ def import_students(qtbot: QtBot, window: MainWindow, path: Path) -> None:
     allow_close(wizard)
     to_preview(qtbot, wizard, path, create={"5b": "class"})
     assert run_import(qtbot, wizard) == "finished"
-    click_next(qtbot, wizard)
-    wizard.protocol_page.accept_check.click()
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not wizard.isVisible())
 

@@ -129,14 +129,14 @@ def test_render_every_page(
     conflict = next(r for r in plan.rows if r.action is RowAction.CONFLICT)
     wizard.preview_page.select_row(conflict)
     snap(qtbot, wizard, shots / "wizard-6-preview.png")
-    assert run_import(qtbot, wizard) == "finished"
-    snap(qtbot, wizard, shots / "wizard-7-run.png")
     click_next(qtbot, wizard)
     page = wizard.protocol_page
-    page.path_edit.setText("/home/sekretariat/Dokumente/protokoll-2026-09-14.xlsx")
+    page.path_edit.setText(str(tmp_path / "protokoll-2026-09-14-0930.xlsx"))
     for edit in (page.password_edit, page.repeat_edit):
         qtbot.keyClicks(edit, "Herbst-Ferien-2026")
-    snap(qtbot, wizard, shots / "wizard-8-protocol.png")
+    snap(qtbot, wizard, shots / "wizard-7-protocol.png")
+    assert run_import(qtbot, wizard) == "finished"
+    snap(qtbot, wizard, shots / "wizard-8-run.png")
     window = MainWindow(engine, settings)
     qtbot.addWidget(window)
     window.show()

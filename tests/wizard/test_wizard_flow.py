@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,14 @@ from app.engine.results import ConflictKind, Resolution, RowAction
 from app.models import Group, ImportRun, User
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.conftest import HashGate, write_csv
-from tests.wizard.driver import allow_close, click_next, run_import, to_preview
+from tests.wizard.driver import (
+    allow_close,
+    click_next,
+    fill_protocol,
+    run_import,
+    start_run,
+    to_preview,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -69,11 +75,10 @@ def test_initial_import_with_inline_group(
         groups = {g.name: g for g in list_groups(db)}
     assert groups["5b"].type == "class" and groups["5b"].member_count == 2
     assert groups["5b"].year == "2026/27"
-    # Back is closed after the run; Finish waits for the protocol.
-    click_next(qtbot, wizard)
-    assert wizard.currentId() == PageId.PROTOCOL
+    # Back is closed after the run; the run page is the last one.
+    assert wizard.currentId() == PageId.RUN
     assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
-    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert wizard.run_page.unsaved_passwords() == 4  # imported without a protocol
 
 
 def test_back_and_next_keep_choices(
@@ -174,7 +179,7 @@ def test_cancelled_run_changes_nothing(
     hash_gate: HashGate,
 ) -> None:
     to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
-    click_next(qtbot, wizard)
+    start_run(qtbot, wizard)
     assert hash_gate.entered.wait(timeout=10)
     assert wizard.run_page.is_running()
     assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
@@ -206,30 +211,33 @@ def _decrypt(path: Path, password: str) -> list[list[Any]]:
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
 
-def test_protocol_saved_and_decrypted(
-    qtbot: QtBot, wizard: ImportWizard, students_csv: Path, tmp_path: Path
+def test_protocol_asked_before_the_run_and_written_by_it(
+    qtbot: QtBot, wizard: ImportWizard, engine: Engine, students_csv: Path, tmp_path: Path
 ) -> None:
     to_preview(qtbot, wizard, students_csv, create={"5b": "course"})
-    assert run_import(qtbot, wizard) == "finished"
     click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.PROTOCOL
     page = wizard.protocol_page
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    run = wizard.button(QWizard.WizardButton.NextButton)
+    assert not run.isEnabled()  # a plan that creates accounts needs a protocol …
     target = tmp_path / "protokoll.xlsx"
     page.path_edit.setText(str(target))
     qtbot.keyClicks(page.password_edit, "kurz")
-    assert not page.save_button.isEnabled()
+    assert not run.isEnabled()
     assert "8" in page.hint_label.text()
     page.password_edit.clear()
     qtbot.keyClicks(page.password_edit, "Sommer-Ferien-2026!")
     qtbot.keyClicks(page.repeat_edit, "Sommer-Ferien-2026?")
-    assert not page.save_button.isEnabled()
+    assert not run.isEnabled()
     page.repeat_edit.clear()
     qtbot.keyClicks(page.repeat_edit, "Sommer-Ferien-2026!")
     assert page.strength_bar.value() >= 3
-    assert not finish.isEnabled()
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert page.saved_to == target and target.exists()
-    assert finish.isEnabled()
+    assert run.isEnabled()  # … and "Run import" opens with place and password
+    with session_scope(engine) as db:
+        assert db.scalar(select(func.count()).select_from(User)) == 0
+    assert run_import(qtbot, wizard) == "finished"
+    assert target.exists() and wizard.run_page.unsaved_passwords() == 0
+    assert str(target) in wizard.run_page.summary_label.text()
     rows = _decrypt(target, "Sommer-Ferien-2026!")
     header, data = rows[0], rows[1:]
     login = header.index("Login")
@@ -237,26 +245,84 @@ def test_protocol_saved_and_decrypted(
     joerg = next(row for row in data if row[login] == "joerg.mueller")
     assert joerg[secret] and len(str(joerg[secret])) >= 10
     assert all(row[secret] for row in data)
-    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)  # nothing to lose: no question
     assert not wizard.isVisible()
 
 
-def test_finish_after_confirming_the_passwords_are_lost(
+def test_an_existing_protocol_is_replaced_only_when_confirmed(
+    qtbot: QtBot,
+    wizard: ImportWizard,
+    students_csv: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
+    click_next(qtbot, wizard)
+    target = tmp_path / "protokoll.xlsx"
+    target.write_bytes(b"yesterday's passwords")
+    fill_protocol(qtbot, wizard, target)
+    answers = [False, True]
+    monkeypatch.setattr(wizard.protocol_page, "confirm_replace", lambda _p: answers.pop(0))
+    click_next(qtbot, wizard)
+    assert wizard.currentId() == PageId.PROTOCOL  # declined: still here, file kept
+    assert target.read_bytes() == b"yesterday's passwords"
+    assert run_import(qtbot, wizard) == "finished"
+    assert target.read_bytes() != b"yesterday's passwords"
+
+
+def test_the_default_protocol_name_is_unique(wizard: ImportWizard) -> None:
+    first = wizard.protocol_page.default_path()
+    assert first.name.startswith("protokoll-") and first.name.count("-") >= 4  # date, time
+    first.parent.mkdir(parents=True, exist_ok=True)
+    created = not first.exists()
+    if created:
+        first.write_bytes(b"x")
+    try:
+        assert wizard.protocol_page.default_path() != first
+    finally:
+        if created:
+            first.unlink()
+
+
+def _loss_questions(wizard: ImportWizard, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Record each "passwords will be lost" question (its count); decline the first."""
+    asked: list[int] = []
+
+    def confirm(count: int | None = None) -> bool:
+        asked.append(-1 if count is None else count)
+        return len(asked) > 1
+
+    monkeypatch.setattr(wizard.protocol_page, "confirm_loss", confirm)
+    return asked
+
+
+@pytest.mark.parametrize("way_out", ["cancel", "escape", "close", "finish"])
+def test_every_way_out_after_a_run_without_protocol_asks(
     qtbot: QtBot,
     wizard: ImportWizard,
     students_csv: Path,
     monkeypatch: pytest.MonkeyPatch,
+    way_out: str,
 ) -> None:
     to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
-    assert run_import(qtbot, wizard) == "finished"
-    click_next(qtbot, wizard)
-    page = wizard.protocol_page
-    answers: list[bool] = [False, True]
-    confirm: Callable[[], bool] = lambda: answers.pop(0)  # noqa: E731
-    monkeypatch.setattr(page, "confirm_loss", confirm)
-    page.accept_check.click()
-    assert not page.accept_check.isChecked()  # declined
-    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
-    page.accept_check.click()
-    assert page.accept_check.isChecked()
-    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert run_import(qtbot, wizard) == "finished"  # without a protocol
+    asked = _loss_questions(wizard, monkeypatch)
+
+    def leave() -> None:
+        if way_out == "cancel":
+            button = wizard.button(QWizard.WizardButton.CancelButton)
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        elif way_out == "escape":
+            qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+        elif way_out == "close":
+            wizard.close()
+        else:
+            button = wizard.button(QWizard.WizardButton.FinishButton)
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    leave()
+    assert asked == [4] and wizard.isVisible()  # asked with the number; declined: stays
+    leave()
+    assert asked == [4, 4]
+    qtbot.waitUntil(lambda: not wizard.isVisible())

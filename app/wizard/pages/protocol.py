@@ -1,12 +1,16 @@
-"""Step 8: save the password-protected protocol (SPEC §2.8).
+"""Step 7, before the run: where the password-protected protocol goes (SPEC §2.8, §6).
 
-Finish stays closed until the protocol is saved — unless the run created no secrets,
-or the user confirms that the new passwords will be lost.
+The place and the password are asked *before* "Run import", so that the run writes
+the encrypted protocol (and letters) completely before its commit — no account is
+committed without its protocol (docs/decisions.md). Next ("Run import") stays closed
+until both are valid — unless the plan creates no passwords, or the user confirms
+that the new passwords will be lost. A name that exists is replaced only after a
+confirmation; the default name is unique (date, time, and a number if needed).
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
@@ -23,11 +27,14 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QWidget,
+    QWizard,
 )
 
-from app.engine.letters import save_import_letters
+from app.engine.handover import Handover
+from app.engine.outputs import free_name
 from app.engine.protocol import MIN_PASSWORD_LENGTH, password_strength, protocol_path
-from app.engine.reasons import EngineError
+from app.engine.reasons import EngineError, Reason
+from app.engine.results import RowAction
 from app.engine.session import ImportSession
 from app.wizard import texts
 from app.wizard.pages.base import ERROR_STYLE, OK_STYLE, ImportPage, error_label, show_error
@@ -42,10 +49,12 @@ class ProtocolPage(ImportPage):
         self.setSubTitle(
             self.tr(
                 "The protocol lists every row and the initial passwords of the new accounts."
-                " It is saved encrypted with a password of your choice."
+                " It is saved encrypted with a password of your choice, before the import"
+                " is committed."
             )
         )
-        self.saved_to: Path | None = None
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Run import"))
+        self.handover: Handover | None = None
         self.xlsx_radio = QRadioButton(self.tr("Excel workbook (XLSX, encrypted)"))
         self.csv_radio = QRadioButton(self.tr("CSV in an AES-256 zip"))
         formats = QButtonGroup(self)
@@ -66,8 +75,6 @@ class ProtocolPage(ImportPage):
         self.strength_bar.setTextVisible(False)
         self.strength_bar.setMaximumHeight(10)
         self.hint_label = QLabel()
-        self.save_button = QPushButton(self.tr("Save protocol"))
-        self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel()
         self.saved_label.setWordWrap(True)
         self.error = error_label()
@@ -76,9 +83,10 @@ class ProtocolPage(ImportPage):
         self.letters_edit = QLineEdit(str(self.default_path().with_name(self._letters_name())))
         self.letters_browse = QPushButton(self.tr("Browse…"))
         self.letters_browse.clicked.connect(self._browse_letters)
-        self.letters_saved_to: Path | None = None
         self._letters_toggled(False)
-        self.accept_check = QCheckBox(self.tr("I accept that the new passwords will be lost"))
+        self.accept_check = QCheckBox(
+            self.tr("Import without a protocol: I accept that the new passwords will be lost")
+        )
         self.accept_check.toggled.connect(self._accept_toggled)
         self._lay_out(browse)
 
@@ -93,9 +101,6 @@ class ProtocolPage(ImportPage):
         letters_row = QHBoxLayout()
         letters_row.addWidget(self.letters_edit, 1)
         letters_row.addWidget(self.letters_browse)
-        save_row = QHBoxLayout()
-        save_row.addWidget(self.save_button)
-        save_row.addStretch(1)
         form = QFormLayout(self)
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(self.tr("File:"), path_row)
@@ -105,7 +110,6 @@ class ProtocolPage(ImportPage):
         form.addRow("", self.letters_check)
         form.addRow(self.tr("Letters:"), letters_row)
         form.addRow("", self.hint_label)
-        form.addRow("", save_row)
         form.addRow("", self.error)
         form.addRow("", self.saved_label)
         form.addRow("", self.accept_check)
@@ -114,10 +118,10 @@ class ProtocolPage(ImportPage):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
-        return Path(folder) / f"protokoll-{date.today().isoformat()}.xlsx"
+        return free_name(Path(folder) / f"protokoll-{_stamp()}.xlsx", 0)
 
     def _letters_name(self) -> str:
-        return self.tr("login-letters-%1.pdf").replace("%1", date.today().isoformat())
+        return self.tr("login-letters-%1.pdf").replace("%1", _stamp())
 
     def _letters_toggled(self, checked: bool) -> None:
         self.letters_edit.setEnabled(checked)
@@ -129,20 +133,6 @@ class ProtocolPage(ImportPage):
         )
         if name:
             self.letters_edit.setText(name)
-
-    def save_letters(self) -> Path | None:
-        """The letters of the new accounts, encrypted with the protocol's password."""
-        plan, result = self.session.plan, self.session.result
-        if plan is None or result is None:
-            return None
-        return save_import_letters(
-            self.session.engine,
-            plan,
-            result,
-            self.letters_edit.text().strip(),
-            self.password_edit.text(),
-            texts.language(),
-        )
 
     def fmt(self) -> str:
         return "xlsx" if self.xlsx_radio.isChecked() else "csv"
@@ -171,13 +161,14 @@ class ProtocolPage(ImportPage):
     # -- password ----------------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802
         needed = self.needs_protocol()
-        self.accept_check.setVisible(needed and self.saved_to is None)
-        if not needed:
-            self.saved_label.setText(self.tr("No new accounts were created: no passwords to keep."))
+        self.accept_check.setVisible(needed)
+        self.saved_label.setText(
+            "" if needed else self.tr("The import creates no passwords: the protocol is optional.")
+        )
         self._check()
 
     def _check(self) -> None:
-        password, repeat = self.password_edit.text(), self.repeat_edit.text()
+        password = self.password_edit.text()
         strength = password_strength(password)
         self.strength_bar.setValue(strength)
         colour = STRENGTH_COLOURS[strength]
@@ -189,7 +180,7 @@ class ProtocolPage(ImportPage):
         else:
             self.hint_label.setText(self.tr("The passwords match."))
             self.hint_label.setStyleSheet(OK_STYLE)
-        self.save_button.setEnabled(not problem and bool(repeat))
+        self.completeChanged.emit()
 
     def password_problem(self) -> str | None:
         password, repeat = self.password_edit.text(), self.repeat_edit.text()
@@ -199,44 +190,69 @@ class ProtocolPage(ImportPage):
             return self.tr("Enter the same password twice.")
         return None
 
-    # -- saving and finishing ----------------------------------------------------------
-    def save(self) -> None:
+    # -- before the run ---------------------------------------------------------------
+    def needs_protocol(self) -> bool:
+        """Whether the plan gives out passwords (new accounts, passwords generated)."""
+        plan, options = self.session.plan, self.session.options
+        if plan is None or not (options.generate_passwords or options.datasafe_password):
+            return False
+        return any(row.effective_action is RowAction.CREATE for row in plan.rows)
+
+    def wants_protocol(self) -> bool:
+        if self.needs_protocol():
+            return not self.accept_check.isChecked()
+        return bool(self.password_edit.text())  # optional: only when a password is given
+
+    def validatePage(self) -> bool:  # noqa: N802
+        """Check the targets and keep the request; the run writes it before its commit."""
+        self.handover = None
+        if not self.wants_protocol():
+            return True
         if self.password_problem() is not None:
-            return
+            return False
+        letters = Path(self.letters_edit.text().strip()) if self.letters_check.isChecked() else None
         try:
-            target = self.target()
-            saved = self.session.save_protocol(target, self.password_edit.text(), texts.language())
-            letters = self.save_letters() if self.letters_check.isChecked() else None
+            handover = Handover(self.password_edit.text(), self.target(), letters, texts.language())
+            inputs = [self.session.path] if self.session.path is not None else []
+            try:
+                handover.check(inputs)
+            except EngineError as error:
+                if error.message.reason is not Reason.OUTPUT_EXISTS:
+                    raise
+                if not self.confirm_replace(Path(error.file or "")):
+                    return False
+                handover.overwrite = True
+                handover.check(inputs)
         except EngineError as error:
             show_error(self.error, texts.error_text(error))
-            return
-        except OSError as error:
-            show_error(self.error, f"{self.path_edit.text()}: {error.strerror or error}")
-            return
-        show_error(self.error, None)
-        self.saved_to, self.letters_saved_to = saved, letters
-        text = self.tr("Saved to %1").replace("%1", str(saved))
-        if letters is not None:
-            text += "\n" + self.tr("Login letters saved to %1").replace("%1", str(letters))
-        self.saved_label.setText(text)
-        self.saved_label.setStyleSheet(OK_STYLE)
-        self.accept_check.hide()
-        self.completeChanged.emit()
-
-    def needs_protocol(self) -> bool:
-        result = self.session.result
-        if result is None:
             return False
-        return any(c.password or c.datasafe_password for c in result.credentials.values())
+        show_error(self.error, None)
+        self.handover = handover
+        return True
 
-    def confirm_loss(self) -> bool:
+    def confirm_replace(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace the file?"),
+            self.tr("%1 exists already. Replace it?").replace("%1", str(path)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def confirm_loss(self, count: int | None = None) -> bool:
+        """Ask before new passwords are lost; ``count`` of them (None: the plan's)."""
+        if count is None:
+            plan = self.session.plan
+            rows = plan.rows if plan is not None else []
+            count = sum(1 for r in rows if r.effective_action is RowAction.CREATE)
         answer = QMessageBox.warning(
             self,
             self.tr("Lose the new passwords?"),
             self.tr(
-                "Without the protocol the initial passwords of the new accounts are lost."
-                " They can only be reset later, which makes a new protocol."
-            ),
+                "The initial passwords of %1 new account(s) will be lost: no protocol keeps"
+                " them. They can only be reset later, which makes a new protocol."
+            ).replace("%1", f"{count:,}".replace(",", "." if texts.language() == "de" else ",")),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -248,10 +264,12 @@ class ProtocolPage(ImportPage):
             return
         self.completeChanged.emit()
 
-    def may_close(self) -> bool:
-        return (
-            self.saved_to is not None or not self.needs_protocol() or self.accept_check.isChecked()
-        )
-
     def isComplete(self) -> bool:  # noqa: N802
-        return self.may_close()
+        if not self.wants_protocol():
+            return True
+        return self.password_problem() is None
+
+
+def _stamp() -> str:
+    """Date and time in a file name: two runs of a day never share a default name."""
+    return datetime.now().strftime("%Y-%m-%d-%H%M")

@@ -1,8 +1,10 @@
-"""Step 7: the run, in a worker thread, with progress, Cancel and the summary.
+"""Step 8: the run, in a worker thread, with progress, Cancel and the summary.
 
-Back is closed while the run is going and after it succeeded (the preview page is
-made a commit page for that time). A cancelled or refused run changed nothing; the
-plan is then built afresh when the user goes back.
+The run writes the protocol asked for on the page before (a :class:`Handover`)
+before its commit, and says where it went. Back is closed while the run is going and
+after it succeeded (the protocol page is made a commit page for that time). A
+cancelled or refused run changed nothing; the plan is then built afresh when the
+user goes back.
 """
 
 from __future__ import annotations
@@ -65,7 +67,9 @@ class RunPage(ImportPage):
         self.count_label.clear()
         self.cancel_button.setEnabled(True)
         self._set_running(True)
-        runner = ApplyRunner(self.session, self)
+        protocol = self.wizard().page(PageId.PROTOCOL)
+        handover = getattr(protocol, "handover", None)
+        runner = ApplyRunner(self.session, self, handover)
         runner.worker.progressed.connect(self._progressed)
         runner.worker.finished.connect(self._finished)
         runner.worker.failed.connect(self._failed)
@@ -99,9 +103,8 @@ class RunPage(ImportPage):
         self.progress.setValue(1)
         self.phase_label.setText(self.tr("The import is complete."))
         self.count_label.clear()
-        self.summary_label.setText(self.summary_text(result))
-        self.setCommitPage(True)  # no way Back; the one way on is to the protocol
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Continue to the protocol"))
+        self.summary_label.setText(self.summary_text(result) + self.saved_text())
+        self.setCommitPage(True)
 
     def _failed(self, message: str) -> None:
         self.outcome = "failed"
@@ -127,15 +130,37 @@ class RunPage(ImportPage):
         self._set_running(False)
         self.run_ended.emit(self.outcome)
 
+    def saved_text(self) -> str:
+        protocol = self.wizard().page(PageId.PROTOCOL)
+        handover = getattr(protocol, "handover", None)
+        saved = handover.saved if handover is not None else []
+        lines = [self.tr("Saved (encrypted): %1").replace("%1", str(path)) for path in saved]
+        lost = self.unsaved_passwords()
+        if lost:
+            lines.append(
+                self.tr("%1 new password(s) are in no protocol.").replace("%1", f"{lost:,}")
+            )
+        return "".join("\n" + line for line in lines)
+
+    def unsaved_passwords(self) -> int:
+        """How many new accounts' passwords exist only in memory (no protocol)."""
+        if self.result is None:
+            return 0
+        protocol = self.wizard().page(PageId.PROTOCOL)
+        handover = getattr(protocol, "handover", None)
+        if handover is not None and handover.saved:
+            return 0
+        return sum(1 for c in self.result.credentials.values() if c.password or c.datasafe_password)
+
     def summary_text(self, result: ApplyResult) -> str:
         return counts.done(result.summary)
 
     def _set_running(self, running: bool) -> None:
         """Back stays closed while running and after success; Cancel while running."""
         wizard = self.wizard()
-        preview = wizard.page(PageId.PREVIEW)
-        if preview is not None:
-            preview.setCommitPage(running or self.result is not None)
+        before = wizard.page(PageId.PROTOCOL)
+        if before is not None:
+            before.setCommitPage(running or self.result is not None)
         wizard.button(QWizard.WizardButton.CancelButton).setEnabled(not running)
         self.completeChanged.emit()
 
