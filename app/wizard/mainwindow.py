@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from app.wizard.groupcsvdialog import GroupExportDialog, GroupImportDialog
     from app.wizard.logdialog import LogDialog
     from app.wizard.operatorsdialog import OperatorsDialog
+    from app.wizard.resetdialog import ResetDialog
     from app.wizard.settingsdialog import SettingsDialog
     from app.wizard.wizard import ImportWizard
 
@@ -125,6 +126,10 @@ class MainWindow(QMainWindow):
         )
         self.restore_action = self._action(self.tr("&Restore user"), self.restore_selected)
         self.restore_action.setVisible(actor.can_import("users"))
+        self.reset_action = self._action(
+            self.tr("&New initial passwords…"), self.reset_passwords_of_selection
+        )
+        self.reset_action.setVisible(actor.can_import("users"))
         self.purge_action = self._action(self.tr("&Purge due accounts…"), self.purge_due_accounts)
         self.purge_action.setVisible(actor.is_admin)
         self.groups_import_action = self._action(
@@ -154,7 +159,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         users_menu = self.menuBar().addMenu(self.tr("&Users"))
-        users_menu.addActions([self.restore_action, self.purge_action])
+        users_menu.addActions([self.restore_action, self.reset_action, self.purge_action])
         extras = self.menuBar().addMenu(self.tr("&Extras"))
         extras.addActions([self.operators_action, self.connection_action, self.settings_action])
         self.menuBar().addMenu(self.tr("&Help")).addActions([self.log_action, self.about_action])
@@ -289,6 +294,41 @@ class MainWindow(QMainWindow):
             self.write_users(Path(name))
 
     # -- grace periods -----------------------------------------------------------------
+    def reset_passwords_of_selection(self) -> ResetDialog | None:
+        """New initial passwords for the selected users, else for the class chosen in
+        the group filter; the dialog asks for the protocol's place and password."""
+        from app.engine.resets import Selection
+        from app.wizard.resetdialog import ResetDialog
+
+        logins = [u.login for u in self.users_tab.selected_users()]
+        group = self.users_tab.group_filter.currentData()
+        if logins:
+            selection = Selection(logins=tuple(logins))
+            what = self.tr("New initial passwords for %1 selected user(s).").replace(
+                "%1", str(len(logins))
+            )
+        elif group:
+            selection = Selection(group=str(group), year=self.selected_year())
+            what = self.tr("New initial passwords for the active members of %1.").replace(
+                "%1", str(group)
+            )
+        else:
+            text = self.tr("Select users, or choose a class in the group filter.")
+            self._message(self.tr("New initial passwords"), text)
+            return None
+        dialog = ResetDialog(self.engine, self.actor, selection, what, self)
+        dialog.accepted.connect(lambda: self._passwords_reset(dialog))
+        self._open(dialog)
+        return dialog
+
+    def _passwords_reset(self, dialog: ResetDialog) -> None:
+        saved = dialog.handover.saved if dialog.handover is not None else []
+        text = self.tr("%1 password(s) reset. Saved (encrypted): %2").replace(
+            "%1", str(dialog.reset_count)
+        )
+        self.statusBar().showMessage(text.replace("%2", ", ".join(map(str, saved))), 15_000)
+        self.refresh()
+
     def restore_selected(self) -> list[str]:
         """Make the selected marked or deactivated users active again."""
         logins = [u.login for u in self.users_tab.selected_users() if u.status in RESTORABLE]

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, select
 
 from app.db import session_scope
 from app.engine import outputs
-from app.models import ImportRun, Setting, User
+from app.models import Group, ImportRun, Membership, Setting, User
 from app.wizard.mainwindow import MainWindow
 from app.wizard.safekeeping import WhileRunning
 from tests.wizard.conftest import HashGate
@@ -135,3 +135,68 @@ def test_a_left_over_protocol_is_offered_at_start(
     with session_scope(engine) as db:
         assert db.scalars(select(Setting.key).where(Setting.key.like("pending%"))).all() == []
     assert window.offer_pending_protocols() == []
+
+
+def _protocol_logins(path: Path, password: str) -> list[str]:
+    import io
+
+    import msoffcrypto
+    import openpyxl
+
+    plain = io.BytesIO()
+    with path.open("rb") as handle:
+        office = msoffcrypto.OfficeFile(handle)
+        office.load_key(password=password)
+        office.decrypt(plain)
+    sheet = openpyxl.load_workbook(plain).worksheets[0]
+    return [str(row[5]) for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.mark.parametrize("by", ["selection", "class"])
+def test_new_initial_passwords_from_the_main_window(
+    qtbot: QtBot, window: MainWindow, engine: Engine, students_csv: Path, tmp_path: Path, by: str
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.wizard.resetdialog import ResetDialog
+    from tests.wizard.driver import import_through_window
+
+    wizard = import_through_window(qtbot, window, students_csv)
+    wizard.close()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    with session_scope(engine) as db:
+        before = dict(db.execute(select(User.login, User.password_hash)).all())
+    if by == "selection":
+        window.users_tab.select_login("joerg.mueller")
+        expected = ["joerg.mueller"]
+    else:
+        window.users_view.clearSelection()
+        combo = window.users_tab.group_filter
+        combo.setCurrentIndex(combo.findData("5b"))
+        with session_scope(engine) as db:
+            members = (
+                select(User.login)
+                .join(Membership, Membership.user_id == User.id)
+                .join(Group, Group.id == Membership.group_id)
+                .where(Group.name == "5b")
+            )
+            expected = sorted(db.scalars(members))
+        assert len(expected) == 2
+    window.reset_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, ResetDialog)
+    target = tmp_path / "neu.xlsx"
+    dialog.path_edit.setText(str(target))
+    for edit in (dialog.password_edit, dialog.repeat_edit):
+        qtbot.keyClicks(edit, "Winter-Ferien-2026")
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert dialog.reset_count == len(expected)
+    assert sorted(_protocol_logins(target, "Winter-Ferien-2026")) == expected
+    with session_scope(engine) as db:
+        after = dict(db.execute(select(User.login, User.password_hash)).all())
+    assert {login for login in after if after[login] != before[login]} == set(expected)
+    assert "reset" in window.statusBar().currentMessage()
+    assert _runs(engine)[-1] == "completed"
