@@ -1,5 +1,6 @@
 """Settings: the interface language (applies at the next start) and, for
-administrators, the grace periods of each account type (SPEC §3 "Grace periods")."""
+administrators, the school's name (printed on letters and protocols) and the grace
+periods of each account type (SPEC §3 "Grace periods")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,9 +21,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import session_scope
+from app.engine.directory import find_school, rename_school
 from app.engine.lifecycle import MAX_PERIOD_DAYS, get_periods, set_periods
 from app.engine.operators import Actor
 from app.engine.reasons import EngineError
+from app.models import School
 from app.wizard import texts
 from app.wizard.i18n import LANGUAGE_KEY
 from app.wizard.pages.base import error_label, show_error
@@ -47,6 +51,8 @@ class SettingsDialog(QDialog):
         note = QLabel(self.tr("A new language applies when the program starts the next time."))
         note.setWordWrap(True)
         self.period_spins: dict[str, tuple[QSpinBox, QSpinBox]] = {}
+        self.school_edit: QLineEdit | None = None
+        self.school_name = ""
         self.error = error_label()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -55,6 +61,11 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Language:"), self.language_combo)
+        if engine is not None and (actor is None or actor.is_admin):
+            with session_scope(engine) as db:
+                self.school_name = db.get(School, find_school(db, None)).name  # type: ignore[union-attr]
+            self.school_edit = QLineEdit(self.school_name)
+            form.addRow(self.tr("Name of the school:"), self.school_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
@@ -90,6 +101,9 @@ class SettingsDialog(QDialog):
         if self.engine is not None and self.period_spins:
             try:
                 with session_scope(self.engine) as db:
+                    name = self.school_edit.text() if self.school_edit is not None else ""
+                    if name.strip() and name.strip() != self.school_name:
+                        rename_school(db, self.school_name, name)
                     for code, (tolerance, deletion) in self.period_spins.items():
                         set_periods(db, code, tolerance.value(), deletion.value(), self.actor)
             except EngineError as error:

@@ -1411,42 +1411,47 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="40"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="44"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="42"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="46"/>
         <source>As the system</source>
         <translation>Wie das System</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="47"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="51"/>
         <source>A new language applies when the program starts the next time.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="57"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="63"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="67"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="68"/>
+        <source>Name of the school:</source>
+        <translation>Name der Schule:</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/settingsdialog.py" line="78"/>
         <source>Grace periods of accounts released for deletion</source>
         <translation>Fristen für zur Löschung freigegebene Konten</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="69"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="80"/>
         <source>Deactivated after (days)</source>
         <translation>Deaktiviert nach (Tagen)</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="70"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="81"/>
         <source>Purgeable after a further (days)</source>
         <translation>Löschbar nach weiteren (Tagen)</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="84"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="95"/>
         <source>Changed periods apply to accounts released from now on.</source>
         <translation>Geänderte Fristen gelten für Konten, die ab jetzt freigegeben werden.</translation>
     </message>

@@ -1411,42 +1411,47 @@ Imports the school office&apos;s tables into the user directory.</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="40"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="44"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="42"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="46"/>
         <source>As the system</source>
         <translation>As the system</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="47"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="51"/>
         <source>A new language applies when the program starts the next time.</source>
         <translation>A new language applies when the program starts the next time.</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="57"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="63"/>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="67"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="68"/>
+        <source>Name of the school:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/settingsdialog.py" line="78"/>
         <source>Grace periods of accounts released for deletion</source>
         <translation>Grace periods of accounts released for deletion</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="69"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="80"/>
         <source>Deactivated after (days)</source>
         <translation>Deactivated after (days)</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="70"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="81"/>
         <source>Purgeable after a further (days)</source>
         <translation>Purgeable after a further (days)</translation>
     </message>
     <message>
-        <location filename="../../app/wizard/settingsdialog.py" line="84"/>
+        <location filename="../../app/wizard/settingsdialog.py" line="95"/>
         <source>Changed periods apply to accounts released from now on.</source>
         <translation>Changed periods apply to accounts released from now on.</translation>
     </message>

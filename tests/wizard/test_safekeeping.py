@@ -200,3 +200,18 @@ def test_new_initial_passwords_from_the_main_window(
     assert {login for login in after if after[login] != before[login]} == set(expected)
     assert "reset" in window.statusBar().currentMessage()
     assert _runs(engine)[-1] == "completed"
+
+
+def test_the_school_name_is_set_in_the_settings(
+    qtbot: QtBot, window: MainWindow, engine: Engine
+) -> None:
+    from app.models import School
+    from app.wizard.settingsdialog import SettingsDialog
+
+    dialog = window.show_settings()
+    assert isinstance(dialog, SettingsDialog) and dialog.school_edit is not None
+    assert dialog.school_edit.text() == "Meine Schule"
+    dialog.school_edit.setText("  Gesamtschule   Nord ")
+    dialog.accept()
+    with session_scope(engine) as db:
+        assert [s.name for s in db.scalars(select(School))] == ["Gesamtschule Nord"]
