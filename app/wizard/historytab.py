@@ -144,7 +144,9 @@ class HistoryTab(QWidget):
             target = target.with_name(target.name + ".xlsx")
         try:
             with session_scope(self.engine) as db:
-                count = export_rows(db, run_id, target, succeeded, self.actor)
+                count = export_rows(
+                    db, run_id, target, succeeded, self.actor, language=texts.language()
+                )
         except EngineError as error:
             self.last_message = inform(
                 self, self.tr("Download not possible"), texts.error_text(error), warning=True
