@@ -171,7 +171,7 @@ def check_import(folder: Path, url: str) -> str:
         ["--db", url, "import", str(sample), "--year", YEAR, "--account-type", "student",
          "--create-missing-groups", "class",
          "--protocol", str(folder / "p.xlsx"), "--protocol-password-env", PASSWORD_VAR,
-         "--letters", str(folder / "letters.pdf")],
+         "--letters", str(folder / "letters.pdf"), "--language", "en"],
     )  # fmt: skip
     return f"imported {sample.name}"
 

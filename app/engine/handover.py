@@ -105,5 +105,6 @@ class Handover:
         self.staged = []
         outputs.clear_pending(engine, run_id)
         for path in self.saved:
-            log.info("saved (encrypted): %s", path.name)
+            what = "protocol" if path == self.protocol else "letters"
+            log.info("%s saved (encrypted): %s", what, path.name)
         return self.saved
