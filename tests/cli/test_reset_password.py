@@ -169,3 +169,19 @@ def test_teacher_letters_say_sie_and_show_groups_not_a_class(cli, url, write_csv
     assert "Klasse" not in page
     assert "Kollegium" in page and "Fachschaft Mathe" in page
     assert "melden Sie sich" in page and " du " not in page
+
+
+def test_an_operator_without_the_user_import_right_may_not_reset(cli, url, tmp_path, monkeypatch):
+    monkeypatch.setenv("OP_PW", "operator-passwort")
+    code, _out, err = cli(
+        "operator", "add", "nur-gruppen", "--kinds", "groups", "--password-env", "OP_PW"
+    )
+    assert code == 0, err
+    monkeypatch.setenv("SCHOOLIMPORT_PASSWORD", "operator-passwort")
+    before = _hashes(url)
+    code, _out, err = cli(
+        "--operator", "nur-gruppen", "users", "reset-password", "--login", "anna.weiss",
+        "--protocol", tmp_path / "x.xlsx", "--protocol-password-env", "PROTO_PW",
+    )  # fmt: skip
+    assert code == 2 and "nur-gruppen may not import users" in err
+    assert _hashes(url) == before and not (tmp_path / "x.xlsx").exists()
