@@ -73,7 +73,9 @@ class Handover:
         try:
             if self.protocol is not None:
                 headers = list(PROTOCOL_HEADERS[self.language])
-                data = protocol_bytes(self.protocol, headers, rows(self.language), self.password)
+                data = protocol_bytes(
+                    self.protocol, headers, rows(self.language), self.password, self.school_name
+                )
                 self.staged.append(outputs.stage(self.protocol, data, run_id))
             letters = entries() if self.letters is not None else []
             if self.letters is not None and letters:

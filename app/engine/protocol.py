@@ -188,6 +188,7 @@ def build_xlsx(
     rows: Sequence[Sequence[str]],
     password: str,
     sheet_title: str = "Protocol",
+    doc_title: str = "",
 ) -> bytes:
     """An encrypted workbook (Office agile encryption) of ``headers`` and ``rows``.
 
@@ -197,12 +198,12 @@ def build_xlsx(
     link; control characters become U+FFFD.
     """
     widths = _column_widths(headers, rows)
-    plain = workbook_bytes(headers, rows, sheet_title, widths)
+    plain = workbook_bytes(headers, rows, sheet_title, widths, title=doc_title)
     if len(plain) < MINI_STREAM_CUTOFF:
         # msoffcrypto-tool writes a corrupt file when the encrypted package fits the
         # OLE mini stream (nolze/msoffcrypto-tool#105); stored, not deflated, even a
         # workbook without rows is larger than that.
-        plain = workbook_bytes(headers, rows, sheet_title, widths, compress=False)
+        plain = workbook_bytes(headers, rows, sheet_title, widths, compress=False, title=doc_title)
     # Imported when a protocol is written (pyzipper too): a preview needs neither.
     from msoffcrypto.format.ooxml import OOXMLFile
 
@@ -298,14 +299,20 @@ def save_protocol(
 
 
 def protocol_bytes(
-    target: Path, headers: Sequence[str], rows: Sequence[Sequence[str]], password: str
+    target: Path,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    password: str,
+    school: str = "",
 ) -> bytes:
-    """The encrypted protocol for ``target`` (its suffix decides XLSX or CSV zip)."""
+    """The encrypted protocol for ``target`` (its suffix decides XLSX or CSV zip); an
+    XLSX protocol carries ``school`` in its title (the headers stay mail-merge rows)."""
     check_password(password)
     if target.suffix.lower() == ".xlsx":
         titles = {PROTOCOL_HEADERS[lang]: SHEET_TITLES[lang] for lang in PROTOCOL_HEADERS}
         title = titles.get(tuple(headers), SHEET_TITLES["en"])
-        return build_xlsx(headers, rows, password, sheet_title=title)
+        heading = f"{title} – {school}" if school else title
+        return build_xlsx(headers, rows, password, sheet_title=title, doc_title=heading)
     return build_csv_zip(headers, rows, password, inner_name=_inner_name(target))
 
 

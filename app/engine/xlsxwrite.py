@@ -106,12 +106,14 @@ def workbook_bytes(
     column_widths: Sequence[float] = (),
     *,
     compress: bool = True,
+    title: str = "",
 ) -> bytes:
     """An unencrypted XLSX file of one sheet: ``headers`` bold and frozen, then ``rows``.
 
     Every value is written as text; empty strings leave the cell out. ``column_widths``
     are in characters (as Excel's column-width dialog shows them), one per column from
-    A on. The parts are deflated, or stored with ``compress=False``. Raises
+    A on. ``title`` is the document's title (its properties). The parts are deflated,
+    or stored with ``compress=False``. Raises
     :class:`ValueError` past Excel's 1,048,576 rows or 16,384 columns.
     """
     table = rows if isinstance(rows, Sequence) else list(rows)
@@ -121,7 +123,7 @@ def workbook_bytes(
     with zipfile.ZipFile(archive, "w", method, compresslevel=COMPRESS_LEVEL) as package:
         package.writestr("[Content_Types].xml", CONTENT_TYPES)
         package.writestr("_rels/.rels", ROOT_RELS)
-        package.writestr("docProps/core.xml", _core_properties())
+        package.writestr("docProps/core.xml", _core_properties(title))
         package.writestr("docProps/app.xml", APP)
         package.writestr("xl/workbook.xml", _workbook(_sheet_name(sheet_title)))
         package.writestr("xl/_rels/workbook.xml.rels", WORKBOOK_RELS)
@@ -172,8 +174,10 @@ def _filled_width(row: Sequence[str]) -> int:
     return 0
 
 
-def _core_properties() -> str:
+def _core_properties(title: str = "") -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    clean = _ILLEGAL.sub("\ufffd", title)
+    heading = f"<dc:title>{_attribute(clean)}</dc:title>" if clean else ""
     return (
         f"{_DECLARATION}<cp:coreProperties xmlns:cp="
         '"http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -181,7 +185,7 @@ def _core_properties() -> str:
         'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{now}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{now}</dcterms:modified>'
-        "</cp:coreProperties>"
+        f"{heading}</cp:coreProperties>"
     )
 
 

@@ -111,6 +111,12 @@ def test_reset_a_class_with_letters_in_german(cli, url, tmp_path):
     assert "2 password(s) reset" in out
     rows = _protocol(target)
     assert rows[0][0] == "Aktion"
+    plain = io.BytesIO()
+    with target.open("rb") as handle:
+        office = msoffcrypto.OfficeFile(handle)
+        office.load_key(password=PASSWORD)
+        office.decrypt(plain)
+    assert openpyxl.load_workbook(plain).properties.title == "Protokoll – Gesamtschule Nord"
     assert {r[5] for r in rows[1:]} == {"juergen.mueller", "anna.weiss"}
     assert {r[0] for r in rows[1:]} == {"Passwort neu gesetzt"}
     reader = PdfReader(letters)
