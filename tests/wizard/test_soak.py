@@ -36,7 +36,7 @@ from app.engine.history import list_runs
 from app.engine.undo import undo_run
 from app.wizard.mainwindow import MainWindow
 from tests.wizard.conftest import HEADER, write_csv
-from tests.wizard.driver import allow_close, click_next, run_import, to_preview
+from tests.wizard.driver import allow_close, run_import, to_preview
 
 pytestmark = [pytest.mark.gui, pytest.mark.soak, pytest.mark.slow]
 
@@ -74,16 +74,11 @@ def _import_and_save(qtbot: QtBot, window: MainWindow, path: Path, run: int) -> 
     assert wizard is not None and wizard.isVisible()
     allow_close(wizard)
     to_preview(qtbot, wizard, path, create={"5b": "class"})
-    assert run_import(qtbot, wizard) == "finished"
+    target = path.with_name(f"protokoll-{run:02d}.xlsx")
+    assert run_import(qtbot, wizard, protocol=target) == "finished"  # saved before commit
     result = wizard.run_page.result
     assert result is not None and result.summary.created == ROWS
-    click_next(qtbot, wizard)
-    page = wizard.protocol_page
-    page.path_edit.setText(str(path.with_name(f"protokoll-{run:02d}.xlsx")))
-    qtbot.keyClicks(page.password_edit, "ein-langes-Passwort")
-    qtbot.keyClicks(page.repeat_edit, "ein-langes-Passwort")
-    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert page.saved_to is not None and page.saved_to.is_file()
+    assert target.is_file() and wizard.run_page.unsaved_passwords() == 0
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not wizard.isVisible())
     return result.run_id
