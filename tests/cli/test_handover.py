@@ -235,3 +235,23 @@ def test_a_run_killed_between_commit_and_move_is_recovered(url: str, cli: Cli, w
     assert not staged.exists()
     assert [r[5] for r in _decrypt(target)[1:]] == ["juergen.mueller", "anna.weiss"]
     assert cli("year", "list")[2] == ""  # said once, then done
+
+
+def test_a_skipped_duplicate_has_no_login_and_no_password(cli: Cli, write_csv, tmp_path):
+    rows = [*ROWS, ["1002", "Weiß", "Anna-Zwei", "5a", ""], ["1003", "Ohne", "", "5b", ""]]
+    target = tmp_path / "protokoll.xlsx"
+    code, _out, err = cli(
+        *_import_args(write_csv(rows), "--protocol", target, "--on-conflict", "keep",
+                      "--language", "de")
+    )  # fmt: skip
+    assert code == 0, err
+    header, *data = _decrypt(target)
+    by_first = {row[header.index("Vorname")]: row for row in data}
+    login, secret = header.index("Benutzername"), header.index("Startpasswort")
+    assert by_first["Anna"][login] == "anna.weiss" and by_first["Anna"][secret]
+    skipped = by_first["Anna-Zwei"]
+    assert skipped[0] == "übersprungen" and skipped[login] == skipped[secret] == ""
+    invalid = by_first[""]
+    assert invalid[0] == "ungültig" and invalid[login] == invalid[secret] == ""
+    assert invalid[header.index("Grund")] == "Vorname fehlt"
+    assert skipped[header.index("Aenderungen")] == ""
