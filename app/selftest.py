@@ -42,10 +42,11 @@ PASSWORD_VAR = "SCHOOLIMPORT_SELFTEST_PASSWORD"
 # command line's commands are): each must be in the bundle (installer/schoolimport.spec).
 LAZY_IMPORTS = tuple(
     """
-    app.cli_admin app.cli_import app.cli_lifecycle app.cli_operators
+    app.cli_admin app.cli_import app.cli_lifecycle app.cli_operators app.cli_passwords
     app.engine.groupcsv app.engine.groupexport app.engine.letterpdf app.engine.template
     app.wizard.wizard app.wizard.connectiondialog app.wizard.groupcsvdialog
-    app.wizard.logdialog app.wizard.operatorsdialog app.wizard.settingsdialog
+    app.wizard.logdialog app.wizard.operatorsdialog app.wizard.resetdialog
+    app.wizard.settingsdialog
     app.wizard.undodialog alembic.command alembic.config argon2.low_level keyring.errors
     msoffcrypto.format.ooxml odf.opendocument olefile openpyxl psycopg pypdf pyzipper
     reportlab.pdfgen.canvas

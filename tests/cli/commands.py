@@ -42,6 +42,18 @@ ARGV: dict[Path_, list[list[str]]] = {
     ("users", "expire-due"): [["users", "expire-due", "--json"]],
     ("users", "purge"): [["users", "purge", "--dry-run", "--json"], ["users", "purge"]],
     ("users", "restore"): [["users", "restore", "{login}"]],
+    ("users", "reset-password"): [
+        [
+            "users",
+            "reset-password",
+            "--login",
+            "{login}",
+            "--protocol",
+            "{dir}/neu.xlsx",
+            "--protocol-password-env",
+            "NEW_PW",
+        ],
+    ],  # fmt: skip
     ("groups", "import"): [["groups", "import", "{groups}", "--json"]],
     ("groups", "export"): [["groups", "export", "{dir}/gruppen.csv"]],
     ("history", "list"): [["history", "list", "--json"], ["history", "list"]],
@@ -58,6 +70,7 @@ ARGV: dict[Path_, list[list[str]]] = {
     ("operator", "list"): [["operator", "list", "--json"]],
     ("school", "add"): [["school", "add", "Dritte Schule"]],
     ("school", "list"): [["school", "list", "--json"]],
+    ("school", "rename"): [["school", "rename", "Andere Schule", "Umbenannte Schule"]],
     ("db", "password"): [
         ["db", "password", "postgresql+psycopg://u@127.0.0.1/x", "--password-env", "NEW_PW"]
     ],

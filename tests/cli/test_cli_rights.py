@@ -44,6 +44,7 @@ EXPECTED: dict[tuple[str, ...], tuple[str, ...]] = {
     ("users", "expire-due"): (SCOPED,),
     ("users", "purge"): (SCOPED, REFUSED),  # the dry run lists its own schools only
     ("users", "restore"): (REFUSED,),
+    ("users", "reset-password"): (REFUSED,),  # a user of the other school
     ("groups", "import"): (REFUSED,),
     ("groups", "export"): (SCOPED,),
     ("history", "list"): (SCOPED, SCOPED),
@@ -57,6 +58,7 @@ EXPECTED: dict[tuple[str, ...], tuple[str, ...]] = {
     ("operator", "list"): (REFUSED,),
     ("school", "add"): (REFUSED,),
     ("school", "list"): (SCOPED,),
+    ("school", "rename"): (REFUSED,),  # administrators only
     ("db", "password"): (SCOPED,),  # the local keyring, no database
     ("settings",): (SCOPED, REFUSED),
 }
