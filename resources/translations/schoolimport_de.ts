@@ -688,6 +688,30 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1 password(s) reset. Saved (encrypted): %2</source>
+        <translation>%1 Passwörter neu gesetzt. Gespeichert (verschlüsselt): %2</translation>
+    </message>
+    <message>
+        <source>New initial passwords</source>
+        <translation>Neue Startpasswörter</translation>
+    </message>
+    <message>
+        <source>Select users, or choose a class in the group filter.</source>
+        <translation>Bitte Benutzer auswählen oder im Gruppenfilter eine Klasse wählen.</translation>
+    </message>
+    <message>
+        <source>New initial passwords for the active members of %1.</source>
+        <translation>Neue Startpasswörter für die aktiven Mitglieder von %1.</translation>
+    </message>
+    <message>
+        <source>New initial passwords for %1 selected user(s).</source>
+        <translation>Neue Startpasswörter für %1 ausgewählte Benutzer.</translation>
+    </message>
+    <message>
+        <source>&amp;New initial passwords…</source>
+        <translation>&amp;Neue Startpasswörter…</translation>
+    </message>
+    <message>
         <location filename="../../app/wizard/mainwindow.py" line="66"/>
         <source>User management</source>
         <translation>Benutzerverwaltung</translation>
@@ -1153,6 +1177,34 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
 <context>
     <name>ProtocolPage</name>
     <message>
+        <source>The initial passwords of %1 new account(s) will be lost: no protocol keeps them. They can only be reset later, which makes a new protocol.</source>
+        <translation>Die Startpasswörter von %1 neuen Konten gehen verloren: Kein Protokoll enthält sie. Sie lassen sich nur später neu setzen (Neue Startpasswörter…), was ein neues Protokoll ergibt.</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it?</source>
+        <translation>%1 gibt es schon. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>The import creates no passwords: the protocol is optional.</source>
+        <translation>Der Import erzeugt keine Passwörter: Das Protokoll ist freiwillig.</translation>
+    </message>
+    <message>
+        <source>Import without a protocol: I accept that the new passwords will be lost</source>
+        <translation>Ohne Protokoll importieren: Ich nehme in Kauf, dass die neuen Passwörter verloren gehen</translation>
+    </message>
+    <message>
+        <source>Run import</source>
+        <translation>Import ausführen</translation>
+    </message>
+    <message>
+        <source>The protocol lists every row and the initial passwords of the new accounts. It is saved encrypted with a password of your choice, before the import is committed.</source>
+        <translation>Das Protokoll enthält jede Zeile und die Startpasswörter der neuen Konten. Es wird mit einem Passwort Ihrer Wahl verschlüsselt gespeichert, bevor der Import übernommen wird.</translation>
+    </message>
+    <message>
         <location filename="../../app/wizard/pages/protocol.py" line="41"/>
         <source>Protocol</source>
         <translation>Protokoll</translation>
@@ -1292,6 +1344,14 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
 </context>
 <context>
     <name>RunPage</name>
+    <message>
+        <source>%1 new password(s) are in no protocol.</source>
+        <translation>%1 neue Passwörter stehen in keinem Protokoll.</translation>
+    </message>
+    <message>
+        <source>Saved (encrypted): %1</source>
+        <translation>Gespeichert (verschlüsselt): %1</translation>
+    </message>
     <message>
         <location filename="../../app/wizard/pages/run.py" line="28"/>
         <source>Import</source>
@@ -2273,6 +2333,92 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
             <numerusform>%n Zeile der Datei wird nicht importiert:</numerusform>
             <numerusform>%n Zeilen der Datei werden nicht importiert:</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ResetDialog</name>
+    <message>
+        <source>%1 exists already. Replace it?</source>
+        <translation>%1 gibt es schon. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>Enter the same password twice.</source>
+        <translation>Bitte zweimal dasselbe Passwort eingeben.</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>Mindestens %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Save protocol</source>
+        <translation>Protokoll speichern</translation>
+    </message>
+    <message>
+        <source>Letters:</source>
+        <translation>Briefe:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation>Protokoll:</translation>
+    </message>
+    <message>
+        <source>Also save login letters (PDF, same password)</source>
+        <translation>Auch Zugangsbriefe speichern (PDF, gleiches Passwort)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>New initial passwords</source>
+        <translation>Neue Startpasswörter</translation>
+    </message>
+</context>
+<context>
+    <name>Safekeeping</name>
+    <message>
+        <source>Not moved</source>
+        <translation>Nicht verschoben</translation>
+    </message>
+    <message>
+        <source>A protocol was not saved in its place</source>
+        <translation>Ein Protokoll wurde nicht an seinem Platz gespeichert</translation>
+    </message>
+    <message>
+        <source>Move it into place now?</source>
+        <translation>Jetzt an seinen Platz verschieben?</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Weiterarbeiten</translation>
+    </message>
+    <message>
+        <source>Cancel the import, then close</source>
+        <translation>Import abbrechen, dann schließen</translation>
+    </message>
+    <message>
+        <source>Wait, then close</source>
+        <translation>Warten, dann schließen</translation>
+    </message>
+    <message>
+        <source>An import is running. Wait until it is done, or cancel it (nothing is changed)?</source>
+        <translation>Ein Import läuft. Warten, bis er fertig ist, oder ihn abbrechen (dann wird nichts geändert)?</translation>
+    </message>
+    <message>
+        <source>An import is running</source>
+        <translation>Ein Import läuft</translation>
     </message>
 </context>
 </TS>

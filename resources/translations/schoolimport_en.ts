@@ -688,6 +688,30 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>%1 password(s) reset. Saved (encrypted): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New initial passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select users, or choose a class in the group filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New initial passwords for the active members of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New initial passwords for %1 selected user(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New initial passwords…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/wizard/mainwindow.py" line="66"/>
         <source>User management</source>
         <translation>User management</translation>
@@ -1153,6 +1177,34 @@ Imports the school office&apos;s tables into the user directory.</translation>
 <context>
     <name>ProtocolPage</name>
     <message>
+        <source>The initial passwords of %1 new account(s) will be lost: no protocol keeps them. They can only be reset later, which makes a new protocol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import creates no passwords: the protocol is optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import without a protocol: I accept that the new passwords will be lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The protocol lists every row and the initial passwords of the new accounts. It is saved encrypted with a password of your choice, before the import is committed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../app/wizard/pages/protocol.py" line="41"/>
         <source>Protocol</source>
         <translation>Protocol</translation>
@@ -1292,6 +1344,14 @@ Imports the school office&apos;s tables into the user directory.</translation>
 </context>
 <context>
     <name>RunPage</name>
+    <message>
+        <source>%1 new password(s) are in no protocol.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved (encrypted): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <location filename="../../app/wizard/pages/run.py" line="28"/>
         <source>Import</source>
@@ -2273,6 +2333,92 @@ Imports the school office&apos;s tables into the user directory.</translation>
             <numerusform>%n row of the file will be left out:</numerusform>
             <numerusform>%n rows of the file will be left out:</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ResetDialog</name>
+    <message>
+        <source>%1 exists already. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the file?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also save login letters (PDF, same password)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New initial passwords</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Safekeeping</name>
+    <message>
+        <source>Not moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A protocol was not saved in its place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move it into place now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel the import, then close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait, then close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import is running. Wait until it is done, or cancel it (nothing is changed)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import is running</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
