@@ -30,6 +30,7 @@ from app.engine.protocol import MIN_PASSWORD_LENGTH, password_strength, protocol
 from app.engine.reasons import EngineError
 from app.engine.session import ImportSession
 from app.wizard import texts
+from app.wizard.busy import run_responsive
 from app.wizard.pages.base import ERROR_STYLE, OK_STYLE, ImportPage, error_label, show_error
 
 STRENGTH_COLOURS = ("#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32")
@@ -135,13 +136,14 @@ class ProtocolPage(ImportPage):
         plan, result = self.session.plan, self.session.result
         if plan is None or result is None:
             return None
-        return save_import_letters(
+        engine, target, password = (
             self.session.engine,
-            plan,
-            result,
             self.letters_edit.text().strip(),
             self.password_edit.text(),
-            texts.language(),
+        )
+        language = texts.language()
+        return run_responsive(
+            lambda: save_import_letters(engine, plan, result, target, password, language)
         )
 
     def fmt(self) -> str:
@@ -205,7 +207,8 @@ class ProtocolPage(ImportPage):
             return
         try:
             target = self.target()
-            saved = self.session.save_protocol(target, self.password_edit.text(), texts.language())
+            password, language = self.password_edit.text(), texts.language()
+            saved = run_responsive(lambda: self.session.save_protocol(target, password, language))
             letters = self.save_letters() if self.letters_check.isChecked() else None
         except EngineError as error:
             show_error(self.error, texts.error_text(error))

@@ -1,0 +1,215 @@
+"""How long the wizard's interface thread stops answering while it imports a big file.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python bench/ui_latency.py --rows 50000 [--json]
+        [--format csv|xlsx|ods] [--no-hashing]
+
+A timer on the interface thread fires every 10 ms and records how late it is: while
+the thread is blocked (a file read on it, a model reset over every row, …) the timer
+cannot fire, and its lateness is the stall a person sees as a frozen window. The
+wizard is driven through its pages as a person clicks them, on a generated school
+export (the rows of ``bench/run.py``) and a fresh SQLite database: reading the file,
+the columns, the groups, the options, planning and opening the preview, the run,
+and saving the encrypted protocol. Prints the longest stall, the 99th percentile of
+the lateness, and the longest stall of each phase (SPEC §5: none over 100 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import run as bench_run  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWizard  # noqa: E402
+
+from app.db import open_database, session_scope  # noqa: E402
+from app.engine.directory import add_year  # noqa: E402
+from app.wizard.wizard import ImportWizard, PageId  # noqa: E402
+
+TICK_MS = 10
+LIMIT_MS = 100
+
+
+class LatencyProbe(QObject):
+    """A 10 ms timer on the interface thread that records its own lateness per phase."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.phase = "start"
+        self.late: dict[str, list[float]] = {}
+        self._clock = QElapsedTimer()
+        self._last = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._clock.start()
+        self._last = 0.0
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _tick(self) -> None:
+        now = self._clock.nsecsElapsed() / 1e6
+        self.late.setdefault(self.phase, []).append(max(0.0, now - self._last - TICK_MS))
+        self._last = now
+
+    def enter(self, phase: str) -> None:
+        """Later lateness belongs to ``phase``. A stall still going on (the thread
+        was blocked until this call) belongs to the phase being left: it counts as
+        that phase's last tick."""
+        if self._clock.nsecsElapsed() / 1e6 - self._last > TICK_MS:
+            self._tick()
+        self.phase = phase
+
+
+def wait_until(app: QApplication, ready: Callable[[], bool], timeout_s: float = 600) -> None:
+    """Keep the event loop running (as a person waiting does) until ``ready()``."""
+    deadline = time.monotonic() + timeout_s
+    while not ready():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the wizard did not get there in time")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.002)
+
+
+def click_next(app: QApplication, wizard: ImportWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.NextButton)
+    wait_until(app, button.isEnabled)
+    button.click()
+
+
+def drive(
+    app: QApplication, wizard: ImportWizard, path: Path, probe: LatencyProbe, hashing: bool
+) -> None:
+    """Through the wizard's pages as a person clicks them, one phase per step."""
+    pause = 0.3  # a person's pause between clicks: the timer ticks undisturbed
+
+    def idle() -> None:
+        probe.enter("idle")
+        end = time.monotonic() + pause
+        wait_until(app, lambda: time.monotonic() > end)
+
+    click_next(app, wizard)  # year → table
+    idle()
+    probe.enter("read")
+    wizard.table_page.load_file(path)
+    wait_until(app, lambda: wizard.session.table is not None)
+    idle()
+    probe.enter("columns")
+    click_next(app, wizard)
+    idle()
+    probe.enter("groups")
+    click_next(app, wizard)
+    idle()
+    groups = wizard.groups_page  # every missing group created, as its dialog would
+    for key in groups.needs:
+        wizard.session.options.group_creations[key] = ("class", False)
+    groups._refresh()
+    probe.enter("options")
+    click_next(app, wizard)
+    wizard.options_page.type_buttons["student"].click()
+    wizard.options_page.password_check.setChecked(hashing)
+    wizard.options_page.datasafe_check.setChecked(hashing)
+    idle()
+    probe.enter("plan_and_preview")
+    click_next(app, wizard)
+    wait_until(
+        app, lambda: wizard.currentId() == PageId.PREVIEW and wizard.preview_page.isComplete()
+    )
+    idle()
+    probe.enter("run")
+    click_next(app, wizard)
+    wait_until(app, lambda: wizard.run_page.outcome != "" and not wizard.run_page.is_running())
+    if wizard.run_page.outcome != "finished":
+        raise RuntimeError(f"the run ended: {wizard.run_page.outcome}")
+    idle()
+    probe.enter("protocol")
+    click_next(app, wizard)
+    page = wizard.protocol_page
+    page.path_edit.setText(str(path.with_name("protocol.xlsx")))
+    page.password_edit.setText("Bench-Protokoll-2026!")
+    page.repeat_edit.setText("Bench-Protokoll-2026!")
+    page.save_button.click()
+    wait_until(app, lambda: page.saved_to is not None)
+    idle()
+
+
+def figures(late: dict[str, list[float]], rows: int, fmt: str, seconds: float) -> dict[str, object]:
+    every = [ms for values in late.values() for ms in values]
+    ordered = sorted(every)
+    p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))] if ordered else 0.0
+    by_phase = {phase: round(max(values), 1) for phase, values in late.items() if phase != "idle"}
+    return {
+        "rows": rows,
+        "format": fmt,
+        "tick_ms": TICK_MS,
+        "ticks": len(every),
+        "max_stall_ms": round(max(every, default=0.0), 1),
+        "p99_ms": round(p99, 1),
+        "median_ms": round(statistics.median(every), 1) if every else 0.0,
+        "stall_by_phase_ms": by_phase,
+        "phases_over_limit": sorted(p for p, ms in by_phase.items() if ms > LIMIT_MS),
+        "wall_s": round(seconds, 2),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000)
+    parser.add_argument("--format", choices=["csv", "xlsx", "ods"], default="csv")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument(
+        "--no-hashing", action="store_true", help="no passwords (a shorter run phase)"
+    )
+    args = parser.parse_args()
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = bench_run.write_file(bench_run.make_rows(args.rows), args.format, folder, "school")
+        engine = open_database(f"sqlite:///{folder / 'bench.db'}")
+        with session_scope(engine) as db:
+            add_year(db, bench_run.YEAR, date(2026, 8, 1), date(2027, 7, 31), current=True)
+        wizard = ImportWizard(engine)
+        wizard.protocol_page.confirm_loss = lambda: True  # type: ignore[method-assign]
+        wizard.show()
+        app.processEvents()
+        probe = LatencyProbe()
+        probe.start()
+        started = time.perf_counter()
+        drive(app, wizard, path, probe, hashing=not args.no_hashing)
+        seconds = time.perf_counter() - started
+        probe.stop()
+        wizard.close()
+        wizard.deleteLater()
+        app.processEvents()
+        engine.dispose()
+    result = figures(probe.late, args.rows, args.format, seconds)
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    print(f"{args.rows:,} rows, {args.format}: {result['ticks']} ticks of {TICK_MS} ms")
+    print(f"  longest stall  {result['max_stall_ms']:8.1f} ms   (limit {LIMIT_MS} ms)")
+    print(f"  99th percentile {result['p99_ms']:7.1f} ms")
+    for phase, ms in result["stall_by_phase_ms"].items():  # type: ignore[attr-defined]
+        flag = "  over" if ms > LIMIT_MS else ""
+        print(f"  {phase:<18} {ms:8.1f} ms{flag}")
+
+
+if __name__ == "__main__":
+    main()
