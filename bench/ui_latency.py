@@ -27,16 +27,15 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import run as bench_run  # noqa: E402
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWizard  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
 from app.engine.directory import add_year  # noqa: E402
 from app.wizard.wizard import ImportWizard, PageId  # noqa: E402
+from bench.files import YEAR, make_rows, write_file  # noqa: E402
 
 TICK_MS = 10
 LIMIT_MS = 100
@@ -181,10 +180,10 @@ def main() -> None:
     assert isinstance(app, QApplication)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        path = bench_run.write_file(bench_run.make_rows(args.rows), args.format, folder, "school")
+        path = write_file(make_rows(args.rows), args.format, folder, "school")
         engine = open_database(f"sqlite:///{folder / 'bench.db'}")
         with session_scope(engine) as db:
-            add_year(db, bench_run.YEAR, date(2026, 8, 1), date(2027, 7, 31), current=True)
+            add_year(db, YEAR, date(2026, 8, 1), date(2027, 7, 31), current=True)
         wizard = ImportWizard(engine)
         wizard.protocol_page.confirm_loss = lambda: True  # type: ignore[method-assign]
         wizard.show()
