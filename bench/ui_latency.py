@@ -162,6 +162,9 @@ def figures(late: dict[str, list[float]], rows: int, fmt: str, seconds: float) -
         "p99_ms": round(p99, 1),
         "median_ms": round(statistics.median(every), 1) if every else 0.0,
         "stall_by_phase_ms": by_phase,
+        # The pauses between the clicks, when the wizard does nothing: the machine's own
+        # noise (other processes on its cores), for comparison.
+        "stall_idle_ms": round(max(late.get("idle", [0.0])), 1),
         "phases_over_limit": sorted(p for p, ms in by_phase.items() if ms > LIMIT_MS),
         "wall_s": round(seconds, 2),
     }
@@ -205,6 +208,7 @@ def main() -> None:
     print(f"{args.rows:,} rows, {args.format}: {result['ticks']} ticks of {TICK_MS} ms")
     print(f"  longest stall  {result['max_stall_ms']:8.1f} ms   (limit {LIMIT_MS} ms)")
     print(f"  99th percentile {result['p99_ms']:7.1f} ms")
+    print(f"  idle (the machine) {result['stall_idle_ms']:5.1f} ms")
     for phase, ms in result["stall_by_phase_ms"].items():  # type: ignore[attr-defined]
         flag = "  over" if ms > LIMIT_MS else ""
         print(f"  {phase:<18} {ms:8.1f} ms{flag}")
