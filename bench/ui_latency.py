@@ -17,12 +17,15 @@ the lateness, and the longest stall of each phase (SPEC §5: none over 100 ms).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import statistics
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -43,6 +46,53 @@ TICK_MS = 10
 LIMIT_MS = 100
 
 
+class CollectorWatch:
+    """The longest pause of Python's cyclic collector (any thread: it holds the
+    interpreter's lock, so the interface thread waits for it too)."""
+
+    def __init__(self) -> None:
+        self.longest_ms = 0.0
+        self._started = 0.0
+
+    def __call__(self, phase: str, _info: dict[str, int]) -> None:
+        now = time.perf_counter()
+        if phase == "start":
+            self._started = now
+        else:
+            self.longest_ms = max(self.longest_ms, (now - self._started) * 1000)
+
+
+class StallWatch(threading.Thread):
+    """Where the interface thread is when it has not ticked for ``LIMIT_MS``: its
+    innermost frames, once per stall (a stall in Qt's C++ shows the Python frame that
+    called it; one in another thread's C code holding the lock shows nothing new)."""
+
+    def __init__(self, probe: LatencyProbe) -> None:
+        super().__init__(name="stall-watch", daemon=True)
+        self.probe = probe
+        self.seen: dict[tuple[str, str], float] = {}
+        self.stop_event = threading.Event()
+        self._main = threading.main_thread().ident
+
+    def run(self) -> None:
+        sampled_tick = -1.0
+        while not self.stop_event.wait(0.02):
+            last = self.probe.last_tick_wall
+            late_ms = (time.perf_counter() - last) * 1000 - TICK_MS
+            if late_ms < LIMIT_MS or last == sampled_tick:
+                continue
+            frame = sys._current_frames().get(self._main or 0)
+            if frame is None:
+                continue
+            sampled_tick = last
+            where = " < ".join(
+                f"{Path(f.filename).name}:{f.lineno} {f.name}"
+                for f in reversed(traceback.extract_stack(frame)[-4:])
+            )
+            key = (self.probe.phase, where)
+            self.seen[key] = max(self.seen.get(key, 0.0), late_ms)
+
+
 class LatencyProbe(QObject):
     """A 10 ms timer on the interface thread that records its own lateness per phase."""
 
@@ -52,6 +102,7 @@ class LatencyProbe(QObject):
         self.late: dict[str, list[float]] = {}
         self._clock = QElapsedTimer()
         self._last = 0.0
+        self.last_tick_wall = time.perf_counter()
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
@@ -65,6 +116,7 @@ class LatencyProbe(QObject):
         self._timer.stop()
 
     def _tick(self) -> None:
+        self.last_tick_wall = time.perf_counter()
         now = self._clock.nsecsElapsed() / 1e6
         self.late.setdefault(self.phase, []).append(max(0.0, now - self._last - TICK_MS))
         self._last = now
@@ -193,8 +245,11 @@ def main() -> None:
         window = MainWindow(engine, settings)
         window.show()
         app.processEvents()
-        probe = LatencyProbe()
+        probe, collector = LatencyProbe(), CollectorWatch()
+        gc.callbacks.append(collector)
         probe.start()
+        watch = StallWatch(probe)
+        watch.start()
         started = time.perf_counter()
         window.import_action.trigger()  # the wizard, as the main window opens it
         wizard = window.wizard
@@ -207,11 +262,16 @@ def main() -> None:
         probe.enter("idle")
         seconds = time.perf_counter() - started
         probe.stop()
+        watch.stop_event.set()
+        gc.callbacks.remove(collector)
         window.close()
         window.deleteLater()
         app.processEvents()
         engine.dispose()
     result = figures(probe.late, args.rows, args.format, seconds)
+    result["longest_collection_ms"] = round(collector.longest_ms, 1)
+    stalls = sorted(watch.seen.items(), key=lambda item: -item[1])[:5]
+    result["stalls_seen_at"] = [f"{phase}: {where} ({ms:.0f}+ ms)" for (phase, where), ms in stalls]
     if args.json:
         print(json.dumps(result, indent=2))
         return
@@ -219,9 +279,12 @@ def main() -> None:
     print(f"  longest stall  {result['max_stall_ms']:8.1f} ms   (limit {LIMIT_MS} ms)")
     print(f"  99th percentile {result['p99_ms']:7.1f} ms")
     print(f"  idle (the machine) {result['stall_idle_ms']:5.1f} ms")
+    print(f"  longest collection {result['longest_collection_ms']:5.1f} ms")
     for phase, ms in result["stall_by_phase_ms"].items():  # type: ignore[attr-defined]
         flag = "  over" if ms > LIMIT_MS else ""
         print(f"  {phase:<18} {ms:8.1f} ms{flag}")
+    for where in result["stalls_seen_at"]:  # type: ignore[attr-defined]
+        print(f"  stalled in {where}")
 
 
 if __name__ == "__main__":

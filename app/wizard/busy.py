@@ -8,16 +8,23 @@ timers and takes the worker's signals, but holds back the user's clicks and keys
 the call returned (``ExcludeUserInputEvents``): to its caller the call is as
 synchronous as before, so no page has to cope with a half-read file or a second click
 on Next. The wait cursor shows meanwhile.
+
+The call runs with Python's cyclic collector paused (:mod:`app.engine.gcpause`): a
+collection runs in C, holding the interpreter's lock, and over the 50,000 users a
+refresh of the main window builds it walked for up to a second at a time, during
+which the interface thread could not run either.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
+
+from app.engine.gcpause import paused
 
 T = TypeVar("T")
 
@@ -39,7 +46,8 @@ def run_responsive(work: Callable[[], T]) -> T:
 
     def target() -> None:
         try:
-            outcome.append(work())
+            with paused():
+                outcome.append(work())
         except BaseException as exc:  # handed to the caller, on its own thread
             errors.append(exc)
         finally:
@@ -56,3 +64,20 @@ def run_responsive(work: Callable[[], T]) -> T:
     if errors:
         raise errors[0]
     return outcome[0]
+
+
+def dispose_in_background(items: list[Any]) -> None:
+    """Free the objects of a big list (50,000 users) on a thread of its own, a slice at a
+    time: freeing them at once is one C call holding the interpreter's lock (40–90 ms
+    for 50,000 users on the interface thread). The caller must hold no other
+    reference to the list."""
+
+    def free() -> None:
+        while items:
+            del items[-_DISPOSE_SLICE:]  # between slices, the lock can change hands
+
+    if len(items) > _DISPOSE_SLICE:
+        threading.Thread(target=free, name="schoolimport-dispose", daemon=True).start()
+
+
+_DISPOSE_SLICE = 2000

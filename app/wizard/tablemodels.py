@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from app.engine.directory import GroupRow, UserRow
 from app.engine.table import Table
 from app.wizard import texts
+from app.wizard.busy import dispose_in_background
 from app.wizard.filterproxy import RowFilterProxy
 from app.wizard.formats import day, source_label
 
@@ -109,13 +110,16 @@ class UsersTableModel(QAbstractTableModel):
 
     def set_users(self, rows: list[UserRow]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        old, self._rows = self._rows, rows
         self.endResetModel()
+        if old is not rows:
+            dispose_in_background(old)
 
     def user_at(self, row: int) -> UserRow:
         return self._rows[row]
 
     def users(self) -> list[UserRow]:
+        """The model's own list, emptied in the background once replaced: not to be kept."""
         return self._rows
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
