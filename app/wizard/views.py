@@ -4,7 +4,7 @@ a sensible maximum (the cell's full text is its tooltip), so nothing is cut off.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 MAX_COLUMN_WIDTH = 360
@@ -32,13 +32,15 @@ def table_view(model: QAbstractItemModel, sortable: bool = True) -> QTableView:
     return view
 
 
-def fit_columns(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> None:
-    """Size every column to its header and contents, at most ``maximum`` pixels
-    (a header is never cut, however narrow its contents)."""
+def fit_columns(
+    view: QTableView, maximum: int = MAX_COLUMN_WIDTH, columns: range | None = None
+) -> None:
+    """Size every column (or ``columns``) to its header and contents, at most
+    ``maximum`` pixels (a header is never cut, however narrow its contents)."""
     header = view.horizontalHeader()
     header.setResizeContentsPrecision(_SAMPLED_ROWS)
     model = view.model()
-    for column in range(model.columnCount()):
+    for column in columns if columns is not None else range(model.columnCount()):
         if view.isColumnHidden(column):
             continue
         view.resizeColumnToContents(column)
@@ -52,9 +54,12 @@ def fit_columns_on_change(view: QTableView, maximum: int = MAX_COLUMN_WIDTH) -> 
     model = view.model()
     for signal in (model.modelReset, model.layoutChanged):
         signal.connect(lambda *_args: fit_columns(view, maximum))
-    # A changed cell refits only where sizing looks (a run's progress in the history),
-    # not at every tick in row 40,000.
-    model.dataChanged.connect(
-        lambda top, *_args: fit_columns(view, maximum) if top.row() < _SAMPLED_ROWS else None
-    )
+    model.dataChanged.connect(lambda top, bottom, *_: _refit(view, maximum, top, bottom))
     fit_columns(view, maximum)
+
+
+def _refit(view: QTableView, maximum: int, top: QModelIndex, bottom: QModelIndex) -> None:
+    """A changed cell refits its own columns, and only where sizing looks (a run's
+    progress in the history at every batch; not a tick in row 40,000)."""
+    if top.row() < _SAMPLED_ROWS:
+        fit_columns(view, maximum, range(top.column(), bottom.column() + 1))
