@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import multiprocessing
 import os
-import random
 import resource
 import shutil
 import statistics
@@ -40,100 +38,8 @@ from app.engine.results import ImportOptions, Phase, Progress  # noqa: E402
 from app.engine.session import ImportSession  # noqa: E402
 from app.engine.state import default_school_id  # noqa: E402
 from app.models import Membership, User  # noqa: E402
-
-LAST = [
-    "Müller",
-    "Schmidt",
-    "Schneider",
-    "Fischer",
-    "Weber",
-    "Meyer",
-    "Wagner",
-    "Becker",
-    "Schulz",
-    "Hoffmann",
-    "Özdemir",
-    "Yılmaz",
-    "Kowalski",
-    "Lefèvre",
-    "Nguyen",
-    "Weiß",
-]
-FIRST = [
-    "Anna",
-    "Jürgen",
-    "Lea",
-    "Ömer",
-    "Hélène",
-    "Max",
-    "Sophie",
-    "Ben",
-    "Elif",
-    "Noah",
-    "Mia",
-    "Paul",
-    "Zoë",
-    "Luca",
-    "Emma",
-    "Finn",
-]
-HEADER = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse", "Geburtsdatum"]
-YEAR = "2026/27"
-
-
-def student(i: int, rnd: random.Random) -> list[str]:
-    grade = 5 + i % 8
-    courses = rnd.sample(
-        ["Chor", "Theater", "Informatik", "Robotik", "Schach", "Sport"], rnd.randint(1, 3)
-    )
-    born = date(2026 - grade - 6, 1 + i % 12, 1 + i % 28)
-    return [
-        str(100000 + i),
-        rnd.choice(LAST),
-        f"{rnd.choice(FIRST)} {i}",
-        f"{grade}{'abcd'[i % 4]}",
-        ", ".join(courses),
-        born.strftime("%d.%m.%Y"),
-    ]
-
-
-def make_rows(n: int, seed: int = 1) -> list[list[str]]:
-    rnd = random.Random(seed)
-    return [student(i, rnd) for i in range(n)]
-
-
-def update_rows(rows: list[list[str]], seed: int = 2) -> list[list[str]]:
-    """10 % changed, 5 % gone, 5 % new."""
-    rnd = random.Random(seed)
-    n = len(rows)
-    out = [list(r) for r in rows[: n - n // 20]]
-    for r in rnd.sample(out, n // 10):
-        r[1] = r[1] + "-Neu"
-    out += make_rows(n // 20, seed=3)
-    for k, r in enumerate(out[-(n // 20) :]):
-        r[0] = str(900000 + k)
-    return out
-
-
-def write_file(rows: list[list[str]], fmt: str, folder: Path, name: str) -> Path:
-    path = folder / f"{name}.{fmt}"
-    if fmt == "csv":
-        with path.open("w", encoding="cp1252", errors="replace", newline="") as handle:
-            csv.writer(handle, delimiter=";").writerows([HEADER, *rows])
-    elif fmt == "xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook(write_only=True)
-        sheet = wb.create_sheet("Schüler")
-        sheet.append(HEADER)
-        for r in rows:
-            sheet.append(r)
-        wb.save(path)
-    else:
-        import pandas as pd
-
-        pd.DataFrame(rows, columns=HEADER).to_excel(path, index=False, engine="odf")
-    return path
+from bench.files import YEAR, make_rows, update_rows, write_file  # noqa: E402
+from bench.report import report  # noqa: E402
 
 
 def median_run(runs: Iterable[RunFigures]) -> RunFigures:
@@ -148,20 +54,37 @@ def timed(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - start, value
 
 
+def timed_both(fn: Callable[[], Any]) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (of every thread of the process) of ``fn()``."""
+    cpu = time.process_time()
+    wall, _ = timed(fn)
+    return wall, time.process_time() - cpu
+
+
 def baseline_read(path: Path) -> float:
+    return baseline_read_both(path)[0]
+
+
+def baseline_read_both(path: Path) -> tuple[float, float]:
     if path.suffix == ".csv":
 
         def read() -> list[list[str]]:
             with path.open(encoding="cp1252", newline="") as handle:
                 return list(csv.reader(handle, delimiter=";"))
 
-        return timed(read)[0]
+        return timed_both(read)
     from python_calamine import CalamineWorkbook
 
-    return timed(lambda: CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python())[0]
+    return timed_both(
+        lambda: CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    )
 
 
 def baseline_load(engine: Any) -> float:
+    return baseline_load_both(engine)[0]
+
+
+def baseline_load_both(engine: Any) -> tuple[float, float]:
     cols = (
         User.id,
         User.source,
@@ -175,7 +98,7 @@ def baseline_load(engine: Any) -> float:
         User.status,
     )
     with engine.connect() as conn:
-        return timed(lambda: conn.execute(select(*cols)).all())[0]
+        return timed_both(lambda: conn.execute(select(*cols)).all())
 
 
 def baseline_write(rows: list[list[str]], folder: Path, n: int = 0) -> float:
@@ -241,10 +164,19 @@ class RunFigures:
     # select of the users the import finds.
     base_read_s: float = 0.0
     base_load_s: float = 0.0
+    # The same in CPU seconds of the process (every thread): what the work cost,
+    # whatever else the shared machine ran meanwhile. Alongside, never instead.
+    preview_cpu_s: float = 0.0
+    base_read_cpu_s: float = 0.0
+    base_load_cpu_s: float = 0.0
 
     @property
     def preview_ratio(self) -> float:
         return self.preview_s / (self.base_read_s + self.base_load_s)
+
+    @property
+    def preview_cpu_ratio(self) -> float:
+        return self.preview_cpu_s / (self.base_read_cpu_s + self.base_load_cpu_s)
 
 
 def peak_rss_mb() -> float:
@@ -283,25 +215,28 @@ def _import_child(url: str, path: Path, detect_expired: bool, hashing: bool) -> 
         engine.dispose()
 
 
-def run_baselines_in_child(url: str, path: Path) -> tuple[float, float]:
+def run_baselines_in_child(url: str, path: Path) -> tuple[float, float, float, float]:
     """The bare read of the file and the bare load of the users, in a fresh process
     like the import's (a process that has done the work once does it faster)."""
     return in_fresh_process(_baselines_child, url, path)
 
 
-def _baselines_child(url: str, path: Path) -> tuple[float, float]:
+def _baselines_child(url: str, path: Path) -> tuple[float, float, float, float]:
+    """Wall-clock read and load, then their CPU seconds."""
     engine = open_database(url)
     try:
-        return baseline_read(path), baseline_load(engine)
+        (read, read_cpu), (load, load_cpu) = baseline_read_both(path), baseline_load_both(engine)
+        return read, load, read_cpu, load_cpu
     finally:
         engine.dispose()
 
 
 def measured_import(url: str, path: Path, detect_expired: bool, hashing: bool) -> RunFigures:
     """The bare steps, then the import, each in a fresh process on the same database."""
-    base_read, base_load = run_baselines_in_child(url, path)
+    base_read, base_load, read_cpu, load_cpu = run_baselines_in_child(url, path)
     figures = run_import_in_child(url, path, detect_expired, hashing)
     figures.base_read_s, figures.base_load_s = base_read, base_load
+    figures.base_read_cpu_s, figures.base_load_cpu_s = read_cpu, load_cpu
     return figures
 
 
@@ -321,7 +256,7 @@ def run_import(engine: Any, path: Path, detect_expired: bool, hashing: bool = Tr
     # the file is read and its rows are checked; "load_existing" is what is left to
     # wait for afterwards.
     session = ImportSession(engine, options)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     session.prefetch_state()
     t, table = timed(lambda: session.load(path))
     figures.phases["read"] = t
@@ -332,6 +267,7 @@ def run_import(engine: Any, path: Path, detect_expired: bool, hashing: bool = Tr
     figures.phases["plan"] = t - session.state_wait_s
     figures.peak_mb["plan"] = peak_rss_mb()
     figures.preview_s = time.perf_counter() - started
+    figures.preview_cpu_s = time.process_time() - cpu_started
     marks: dict[Phase, float] = {}
 
     def progress(p: Progress) -> None:
@@ -435,89 +371,10 @@ def main() -> None:
     ratios = (
         statistics.median(r.preview_ratio for r in plain_runs),
         statistics.median(r.preview_ratio for r in update_runs) if update_runs else 0.0,
+        statistics.median(r.preview_cpu_ratio for r in plain_runs),
+        statistics.median(r.preview_cpu_ratio for r in update_runs) if update_runs else 0.0,
     )
     report(args, initial, plain, update, (base_read, base_load, base_write), rates, ratios)
-
-
-def report(
-    args: argparse.Namespace,
-    initial: RunFigures,
-    plain: RunFigures,
-    update: RunFigures | None,
-    baselines: tuple[float, float, float],
-    rates: tuple[float, float, float],
-    ratios: tuple[float, float],
-) -> None:
-    single_rate, pool_rate, efficiency = rates
-    base_read, base_load, base_write = baselines
-    p = initial.phases
-    q = plain.phases
-    total = sum(p.values())
-    plain_total = sum(q.values())
-    preview = plain.preview_s
-    workers = os.cpu_count() or 1
-    figures: dict[str, Any] = {
-        "rows": args.rows,
-        "format": args.format,
-        "phases": {k: round(v, 3) for k, v in p.items()},
-        "phases_without_hashing": {k: round(v, 3) for k, v in q.items() if k != "hashing"},
-        "total_s": round(total, 3),
-        "total_without_hashing_s": round(plain_total, 3),
-        "baseline_read_s": round(base_read, 3),
-        "baseline_load_s": round(base_load, 3),
-        "baseline_write_s": round(base_write, 3),
-        "preview_s": round(preview, 3),
-        "preview_baseline_s": round(plain.base_read_s + plain.base_load_s, 3),
-        "read_to_preview_ratio": round(ratios[0], 2),
-        "write_ratio": round(q["write"] / base_write, 2),
-        "hashes_per_s": round(pool_rate, 1),
-        "hashes_per_s_one_thread": round(single_rate, 1),
-        "hash_pool_efficiency": round(efficiency, 2),
-        "peak_rss_mb": round(
-            max(f.peak_mb["protocol"] for f in (initial, plain, update) if f is not None), 1
-        ),
-        "peak_rss_mb_by_phase": {k: round(v, 1) for k, v in initial.peak_mb.items()},
-    }
-    if update is not None:
-        u = update.phases
-        u_preview = update.preview_s
-        figures["update"] = {
-            "phases": {k: round(v, 3) for k, v in u.items()},
-            "total_s": round(sum(u.values()), 3),
-            "preview_s": round(u_preview, 3),
-            "read_to_preview_ratio": round(ratios[1], 2),
-            "baseline_read_s": round(update.base_read_s, 3),
-            "baseline_load_s": round(update.base_load_s, 3),
-            "peak_rss_mb": round(update.peak_mb["protocol"], 1),
-            "peak_rss_mb_by_phase": {k: round(v, 1) for k, v in update.peak_mb.items()},
-        }
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return
-    print(f"{args.rows} rows, {args.format}, {workers} cores")
-    for name, seconds in p.items():
-        peak = initial.peak_mb.get(name)
-        memory = f"   peak {peak:6.0f} MB" if peak is not None else ""
-        print(f"  {name:<14} {seconds:8.3f} s{memory}")
-    print(f"  {'total':<14} {total:8.3f} s")
-    print(f"the same import without password hashing: {plain_total:.3f} s")
-    for name, seconds in q.items():
-        if name != "hashing":
-            print(f"  {name:<14} {seconds:8.3f} s")
-    print(f"baselines: read {base_read:.3f} s, load {base_load:.3f} s, write {base_write:.3f} s")
-    print(
-        f"read→preview {figures['read_to_preview_ratio']}× bare read (without hashing); "
-        f"write {figures['write_ratio']}× bare insert; {figures['hashes_per_s']} hashes/s "
-        f"({figures['hash_pool_efficiency']} of ideal); peak RSS {figures['peak_rss_mb']} MB"
-    )
-    if update is not None:
-        print("update (10 % changed, 5 % gone, 5 % new):")
-        for name, seconds in update.phases.items():
-            print(f"  {name:<14} {seconds:8.3f} s")
-        print(
-            f"  total {figures['update']['total_s']} s, read→preview "
-            f"{figures['update']['read_to_preview_ratio']}× bare read + load"
-        )
 
 
 if __name__ == "__main__":

@@ -20,6 +20,8 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
+from operator import add
 from pathlib import Path
 
 from app.engine.table import FileKind
@@ -80,7 +82,7 @@ def workbook_extent(path: Path, kind: FileKind, enough: int | None = None) -> Ex
     with zipfile.ZipFile(path) as archive:
         if kind is FileKind.ODS:
             names = [n for n in archive.namelist() if n == "content.xml"]
-            return _largest(_ods_extent(_chunks(archive, name)) for name in names)
+            return _largest(_ods_member(archive, name, enough) for name in names)
         # Every member: a sheet's path comes from the workbook's relationships,
         # which a crafted file may point anywhere.
         return _largest(_xlsx_member(archive, n, enough) for n in archive.namelist())
@@ -225,6 +227,52 @@ class _Loose:
             self.runs += len(_CELL.findall(data))
         else:
             self.runs += max(len(_CELL.findall(part)) for part in _ROW_END.split(data))
+
+
+def _ods_member(archive: zipfile.ZipFile, name: str, enough: int | None) -> Extent:
+    if enough is not None:
+        claimed = _ods_claimed(_chunks(archive, name), enough)
+        if claimed is not None:
+            return claimed
+    return _ods_extent(_chunks(archive, name))
+
+
+def _ods_claimed(chunks: Iterator[bytes], enough: int) -> Extent | None:
+    """A bound of every sheet's grid from counts made in C, or None unless it is proved
+    to stay within ``enough`` cells (the exact scan walks 50,000 rows in Python: 0.6 s).
+
+    Rows: the row ends, and one more per chunk for the open row (the exact scan counts
+    a sheet's row ends and one more, and starts again at the next sheet). Columns: the
+    most cell tags between two row ends. Both hold while
+    nothing repeats: a row repeat, or a cell repeat outside the column definitions,
+    disproves the claim; so do comments and CDATA (``<!``), which could hide a row end
+    from the count but not from calamine.
+    """
+    rows = width = 0
+    pending = b""
+    for data in chunks:
+        if b"<!" in data:
+            return None
+        if b"-repeated" in data:  # column definitions repeat in most files
+            if b"number-rows-repeated" in data:
+                return None
+            if data.count(b"number-columns-repeated") != len(_ODS_COLUMN_DEFS.findall(data)):
+                return None
+        parts = (pending + data).split(b"</table:table-row")
+        pending = parts.pop()  # the open row, continued by the next chunk
+        rows += len(parts) + 1
+        width = max(width, _most_cells(parts, b"<table:covered-table-cell" in data))
+    width = max(width, _most_cells([pending], True))
+    claimed = Extent(rows, width)
+    return claimed if claimed.cells <= enough else None
+
+
+def _most_cells(segments: list[bytes], covered: bool) -> int:
+    """The most cell tags (with ``covered``, covered ones too) in any of the segments."""
+    cells = map(bytes.count, segments, repeat(b"<table:table-cell"))
+    if covered:
+        cells = map(add, cells, map(bytes.count, segments, repeat(b"<table:covered-table-cell")))
+    return max(cells, default=0)
 
 
 def _ods_extent(chunks: Iterator[bytes]) -> Extent:

@@ -18,7 +18,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from itertools import chain, compress, islice
+from itertools import chain, compress, islice, repeat
 from pathlib import Path
 from typing import cast
 
@@ -316,6 +316,9 @@ def _delimiter(path: Path, wanted: str, text: str) -> str:
 
 def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list[list[str]]]:
     """The records, and the physical line each starts on (quoted fields may span lines)."""
+    plain = _unquoted_records(text, delimiter)
+    if plain is not None:
+        return list(range(1, len(plain) + 1)), plain
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     numbers: list[int] = []
     records: list[list[str]] = []
@@ -333,6 +336,22 @@ def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list
             raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail) from exc
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail) from exc
     return numbers, records
+
+
+def _unquoted_records(text: str, delimiter: str) -> list[list[str]] | None:
+    """What ``csv.reader`` makes of a text without a quote character, in C-level splits
+    (a record per line, blank lines as ``[""]`` instead of ``[]``: both are no data);
+    None when the text has quotes or a line over the field size limit."""
+    if '"' in text or delimiter in '"\r\n':
+        return None
+    if "\r" in text:  # the csv module ends a record at \r\n, \n and a lone \r alike
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()  # the last line's end starts no record
+    if max(map(len, lines), default=0) > csv.field_size_limit():
+        return None  # the csv module words the refusal
+    return list(map(str.split, lines, repeat(delimiter)))
 
 
 def _auto_decode(path: Path, data: bytes) -> tuple[str, str]:

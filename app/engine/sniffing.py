@@ -23,6 +23,7 @@ _ENCODING_SAMPLE_CHARS = 100_000
 _TURKISH_IN_CP1252 = frozenset("ÐÝÞðýþ")
 # The two bytes of a letter À-ſ (U+00C0-U+017F) in UTF-8.
 _UTF8_LATIN = re.compile(rb"[\xc3-\xc5][\x80-\xbf]")
+_UTF8_LATIN_LEADS = (b"\xc3", b"\xc4", b"\xc5")  # each found by memchr, before the pattern
 
 
 def detect_encoding(data: bytes) -> str:
@@ -33,7 +34,7 @@ def detect_encoding(data: bytes) -> str:
 def refuse_mixed_utf8(path: Path, data: bytes) -> None:
     """Refuse a file whose lines mix UTF-8 with another encoding (pasted together):
     any single guess would silently garble part of the names."""
-    if _UTF8_LATIN.search(data) is None:
+    if not any(map(data.__contains__, _UTF8_LATIN_LEADS)) or _UTF8_LATIN.search(data) is None:
         return  # no line holds UTF-8 letters À-ſ, so none can be a UTF-8 name line
     utf8_line = other_line = 0
     for number, line in enumerate(data.split(b"\n"), 1):
@@ -138,7 +139,7 @@ def _japanese_vote(char: str) -> bool | None:
 def _maybe_turkish(data: bytes, western: str) -> tuple[str, str]:
     # Ð Ý Þ ð ý þ are Icelandic, and next to never in a German or French school list;
     # in Windows-1254 the same bytes are the everyday Turkish Ğ İ Ş ğ ı ş.
-    if any(char in _TURKISH_IN_CP1252 for char in western[:_ENCODING_SAMPLE_CHARS]):
+    if not _TURKISH_IN_CP1252.isdisjoint(western[:_ENCODING_SAMPLE_CHARS]):
         turkish = _try_decode(data, "cp1254")
         if turkish is not None:
             return "cp1254", turkish

@@ -32,12 +32,21 @@ from sqlalchemy import Engine
 
 import app
 from app.db import session_scope
-from app.engine.directory import find_school, find_year, list_groups, list_users, list_years
+from app.engine.directory import (
+    GroupRow,
+    UserRow,
+    find_school,
+    find_year,
+    list_groups,
+    list_users,
+    list_years,
+)
 from app.engine.lifecycle import due_for_purge, purge_due, restore_user
 from app.engine.locks import current_holder
 from app.engine.operators import Actor, local_actor
 from app.engine.reasons import EngineError
 from app.wizard import safekeeping, texts
+from app.wizard.busy import run_responsive
 from app.wizard.historytab import HistoryTab
 from app.wizard.messages import inform
 from app.wizard.tablemodels import GroupsTableModel
@@ -200,13 +209,22 @@ class MainWindow(QMainWindow):
         return str(value) if value else None
 
     def refresh(self) -> None:
-        """Read years, users, groups and the history again."""
-        with session_scope(self.engine) as db:
-            years = [(y.name, y.is_current) for y in list_years(db)]
-            self._fill_years(years)
-            year = find_year(db, self.selected_year()) if years else None
-            users = list_users(db, year=year, actor=self.actor)
-            groups = list_groups(db, year, self.actor) if year is not None else []
+        """Read years, users, groups and the history again (50,000 users take a second:
+        read on a worker thread while the window paints)."""
+        selected, actor = self.selected_year(), self.actor
+
+        def read() -> tuple[list[tuple[str, bool]], list[UserRow], list[GroupRow]]:
+            with session_scope(self.engine) as db:
+                years = [(y.name, y.is_current) for y in list_years(db)]
+                names = [name for name, _current in years]
+                wanted = selected or next((n for n, cur in years if cur), None)
+                chosen = wanted if wanted in names else (names[0] if names else None)
+                year = find_year(db, chosen) if years else None
+                users = list_users(db, year=year, actor=actor)
+                return years, users, list_groups(db, year, actor) if year is not None else []
+
+        years, users, groups = run_responsive(read)
+        self._fill_years(years)
         self.users_tab.set_users(users, [g.name for g in groups])
         self.groups_model.set_groups(groups)
         self.history_tab.refresh()

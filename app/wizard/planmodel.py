@@ -9,13 +9,14 @@ on the engine's object: the plan the grid shows is the plan that is applied.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain, compress, repeat
+from operator import attrgetter, contains
 from typing import Any
 
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     Signal,
 )
@@ -25,6 +26,7 @@ from app.engine.plan import Plan
 from app.engine.reasons import Message, Reason
 from app.engine.results import OUTCOMES, RowAction, RowPlan
 from app.wizard import texts
+from app.wizard.filterproxy import RowFilterProxy
 from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 
 ActionRole = Qt.ItemDataRole.UserRole + 1
@@ -246,46 +248,59 @@ def outcome_counts(plan: Plan) -> Counter[str]:
     return Counter(row.outcome for row in plan.all_rows)
 
 
-class PlanFilterProxy(QSortFilterProxyModel):
+class PlanFilterProxy(RowFilterProxy):
     """Shows the rows whose outcome is switched on and that match the search text."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._outcomes: set[str] = set(OUTCOME_ORDER)
         self._needle = ""
+        self._haystacks: list[str] | None = None  # per source row, made on the first search
 
     def outcomes(self) -> set[str]:
         return set(self._outcomes)
 
     def set_outcome_shown(self, outcome: str, shown: bool) -> None:
-        self.beginFilterChange()
         if shown:
             self._outcomes.add(outcome)
         else:
             self._outcomes.discard(outcome)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.refilter()
 
     def set_search(self, text: str) -> None:
-        self.beginFilterChange()
         self._needle = text.strip().casefold()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
+    def rows_changed(self) -> None:
+        self._haystacks = None  # a resolved conflict may change a login
+
+    def _rows(self) -> Iterable[RowPlan]:
         model = self.sourceModel()
-        assert isinstance(model, PlanTableModel)
-        row = model.row_at(source_row)
-        if row.outcome not in self._outcomes:
-            return False
-        if not self._needle:
-            return True
-        values = row.values
-        haystack = " ".join(
-            (
-                values.source_id,
-                values.last_name,
-                values.first_name,
-                row.login or row.new_login or "",
-                " ".join(values.groups),
-            )
-        )
-        return self._needle in haystack.casefold()
+        if not isinstance(model, PlanTableModel):
+            return ()
+        return chain(model.plan.rows, model.plan.expiries)  # no list of them all
+
+    def accepted(self) -> Sequence[int]:
+        shown = super().accepted()
+        if self._outcomes != set(OUTCOME_ORDER):
+            outcomes = map(self._outcomes.__contains__, map(attrgetter("outcome"), self._rows()))
+            shown = list(compress(shown, outcomes))
+        if self._needle:
+            if self._haystacks is None:
+                self._haystacks = list(map(_haystack, self._rows()))
+            found = map(contains, map(self._haystacks.__getitem__, shown), repeat(self._needle))
+            shown = list(compress(shown, found))
+        return shown
+
+
+def _haystack(row: RowPlan) -> str:
+    """What the search looks in: IDs, names, login and groups, case-folded."""
+    values = row.values
+    parts = (
+        values.source_id,
+        values.last_name,
+        values.first_name,
+        row.login or row.new_login or "",
+        " ".join(values.groups),
+    )
+    return " ".join(parts).casefold()

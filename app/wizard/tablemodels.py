@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import compress, repeat
+from operator import attrgetter, contains, eq
 from typing import Any
 
 from PySide6.QtCore import (
@@ -18,13 +20,14 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
 from app.engine.directory import GroupRow, UserRow
 from app.engine.table import Table
 from app.wizard import texts
+from app.wizard.busy import dispose_in_background
+from app.wizard.filterproxy import RowFilterProxy
 from app.wizard.formats import day, source_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -107,13 +110,16 @@ class UsersTableModel(QAbstractTableModel):
 
     def set_users(self, rows: list[UserRow]) -> None:
         self.beginResetModel()
-        self._rows = rows
+        old, self._rows = self._rows, rows
         self.endResetModel()
+        if old is not rows:
+            dispose_in_background(old)
 
     def user_at(self, row: int) -> UserRow:
         return self._rows[row]
 
     def users(self) -> list[UserRow]:
+        """The model's own list, emptied in the background once replaced: not to be kept."""
         return self._rows
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -165,7 +171,7 @@ class UsersTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-class UsersFilterProxy(QSortFilterProxyModel):
+class UsersFilterProxy(RowFilterProxy):
     """Search and the account type / status / group filters; sorting goes to the source."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -174,6 +180,7 @@ class UsersFilterProxy(QSortFilterProxyModel):
         self._account_type: str | None = None
         self._status: str | None = None
         self._group: str | None = None
+        self._haystacks: list[str] | None = None  # per source row, made on the first search
 
     def set_filters(
         self,
@@ -182,32 +189,37 @@ class UsersFilterProxy(QSortFilterProxyModel):
         status: str | None = None,
         group: str | None = None,
     ) -> None:
-        self.beginFilterChange()
         self._needle = search.strip().casefold()
         self._account_type, self._status, self._group = account_type, status, group
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        self.refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
-        model = self.sourceModel()
-        assert isinstance(model, UsersTableModel)
-        user = model.user_at(source_row)
-        if self._account_type and user.account_type != self._account_type:
-            return False
-        if self._status and user.status != self._status:
-            return False
-        if self._group and self._group not in user.groups:
-            return False
-        if not self._needle:
-            return True
-        haystack = " ".join(
-            (user.login, user.last_name, user.first_name, user.source_id, user.email or "")
-        )
-        return self._needle in haystack.casefold()
+    def rows_changed(self) -> None:
+        self._haystacks = None
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def accepted(self) -> Sequence[int]:
         model = self.sourceModel()
-        if model is not None:
-            model.sort(column, order)
+        if not isinstance(model, UsersTableModel):
+            return range(0)
+        users = model.users()
+        shown: Sequence[int] = range(len(users))
+        for name, wanted in (("account_type", self._account_type), ("status", self._status)):
+            if wanted:
+                values = map(attrgetter(name), map(users.__getitem__, shown))
+                shown = list(compress(shown, map(eq, values, repeat(wanted))))
+        if self._group:
+            groups = map(attrgetter("groups"), map(users.__getitem__, shown))
+            shown = list(compress(shown, map(contains, groups, repeat(self._group))))
+        if self._needle:
+            if self._haystacks is None:
+                self._haystacks = list(map(_user_haystack, users))
+            found = map(contains, map(self._haystacks.__getitem__, shown), repeat(self._needle))
+            shown = list(compress(shown, found))
+        return shown
+
+
+def _user_haystack(user: UserRow) -> str:
+    parts = (user.login, user.last_name, user.first_name, user.source_id, user.email or "")
+    return " ".join(parts).casefold()
 
 
 class GroupsTableModel(TitledTableModel):

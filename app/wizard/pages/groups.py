@@ -33,6 +33,7 @@ from app.engine.grouptypes import guess_group_type
 from app.engine.results import GroupNeed
 from app.engine.session import ImportSession
 from app.wizard import texts
+from app.wizard.busy import run_responsive
 from app.wizard.formats import counted
 from app.wizard.groupdialog import CreateGroupDialog
 from app.wizard.pages.base import ImportPage
@@ -100,7 +101,7 @@ class GroupsPage(ImportPage):
             ignore_unassigned_groups=False,
             create_missing_groups=None,
         )
-        self.needs = self.session.group_needs(bare)
+        self.needs = run_responsive(lambda: self.session.group_needs(bare))
         with session_scope(self.session.engine) as db:
             self.existing = list_groups(db, find_year(db, bare.year), self.session.actor)
         keys = set(self.needs)

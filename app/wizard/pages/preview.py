@@ -9,7 +9,7 @@ rows left out are recomputed from the plan, so they say what the grid holds now.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QStandardItemModel
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,6 +32,7 @@ from app.engine.reasons import EngineError
 from app.engine.results import Resolution, RowAction, RowPlan
 from app.engine.session import ImportSession
 from app.wizard import counts, texts
+from app.wizard.busy import run_responsive
 from app.wizard.conflictpanel import ConflictPanel
 from app.wizard.formats import number
 from app.wizard.pages.base import ImportPage, error_label, show_error
@@ -127,15 +128,12 @@ class PreviewPage(ImportPage):
         if self.session.plan is not None and signature == self._signature and self.model:
             return
         self._signature = signature
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            plan: Plan | None = self.session.build_plan()
+            plan: Plan | None = run_responsive(self.session.build_plan)
             show_error(self.error, None)
         except EngineError as error:
             plan = None
             show_error(self.error, texts.error_text(error))
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self.set_plan(plan)
 
     def set_plan(self, plan: Plan | None) -> None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from app.engine.table import FileKind, ReadOptions
 from app.engine.template import TEMPLATE_VERSION, check_template, template_version, write_template
 from app.models import AccountTypeCode
 from app.wizard import texts
+from app.wizard.busy import run_responsive
 from app.wizard.formats import counted
 from app.wizard.pages.base import ImportPage, error_label, show_error
 from app.wizard.tablemodels import FilePreviewTableModel
@@ -221,15 +222,13 @@ class TablePage(ImportPage):
     def _reload(self) -> None:
         if self._path is None:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        path, options = self._path, self.read_options()
         try:
-            self.session.load(self._path, self.read_options())
+            run_responsive(lambda: self.session.load(path, options))
             self._error = None
         except EngineError as error:
             self._error = error_text(error)
             self.session.table = self.session.mapping = self.session.plan = None
-        finally:
-            QGuiApplication.restoreOverrideCursor()
         self._show_table()
 
     def _show_table(self) -> None:

@@ -1,0 +1,136 @@
+"""The filter proxies that work out their rows at once: correct by Qt's model tester,
+and showing exactly the rows the per-row definition accepts."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from app.engine.directory import UserRow
+from app.wizard.planmodel import PlanFilterProxy, PlanTableModel
+from app.wizard.tablemodels import UsersFilterProxy, UsersTableModel
+from tests.wizard.test_planmodel import synthetic_plan
+
+pytestmark = pytest.mark.gui
+
+TYPES = ("student", "teacher", "staff")
+STATUSES = ("active", "deactivated", "marked_for_deletion")
+GROUPS = ("5a", "5b", "Chor", "Robotik")
+
+
+def users(count: int) -> list[UserRow]:
+    return [
+        UserRow(
+            id=i,
+            login=f"login{i}",
+            first_name=f"Vorname{i % 7}",
+            last_name=["Müller", "Weiß", "Özdemir"][i % 3],
+            source="table",
+            source_id=str(1000 + i),
+            account_type=TYPES[i % 3],
+            status=STATUSES[i % 4 % 3],
+            birth_date=None,
+            email=f"p{i}@schule.example" if i % 5 == 0 else None,
+            groups=[GROUPS[i % 4]] + (["Chor"] if i % 6 == 0 else []),
+            deactivate_on=None,
+            purge_on=None,
+        )
+        for i in range(count)
+    ]
+
+
+def per_row(
+    user: UserRow, search: str, kind: str | None, status: str | None, group: str | None
+) -> bool:
+    """The definition the old QSortFilterProxyModel applied to each row."""
+    if (kind and user.account_type != kind) or (status and user.status != status):
+        return False
+    if group and group not in user.groups:
+        return False
+    haystack = " ".join(
+        (user.login, user.last_name, user.first_name, user.source_id, user.email or "")
+    )
+    return search.strip().casefold() in haystack.casefold()
+
+
+def shown(proxy: UsersFilterProxy, model: UsersTableModel) -> list[int]:
+    return [
+        model.user_at(proxy.mapToSource(proxy.index(r, 0)).row()).id
+        for r in range(proxy.rowCount())
+    ]
+
+
+def test_users_proxy_passes_the_qt_model_tester(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
+    model = UsersTableModel()
+    model.set_users(users(40))
+    proxy = UsersFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy, force_py=False)
+    proxy.set_filters("müller", "teacher")
+    qtmodeltester.check(proxy, force_py=False)
+
+
+def test_users_proxy_shows_what_the_per_row_filter_accepts(qtbot: QtBot) -> None:
+    model = UsersTableModel()
+    rows = users(120)
+    model.set_users(rows)
+    proxy = UsersFilterProxy()
+    proxy.setSourceModel(model)
+    for search, kind, status, group in itertools.product(
+        ["", "MÜLLER", " vorname3 ", "schule", "10"],
+        [None, *TYPES],
+        [None, "active"],
+        [None, "Chor"],
+    ):
+        proxy.set_filters(search, kind, status, group)
+        expected = [u.id for u in rows if per_row(u, search, kind, status, group)]
+        assert shown(proxy, model) == expected
+        for r in range(proxy.rowCount()):  # and back again
+            source = proxy.mapToSource(proxy.index(r, 1))
+            assert proxy.mapFromSource(source).row() == r
+
+
+def test_sorting_goes_to_the_source_and_keeps_the_filter(qtbot: QtBot) -> None:
+    model = UsersTableModel()
+    model.set_users(users(30))
+    proxy = UsersFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filters("", "student")
+    proxy.sort(0, Qt.SortOrder.DescendingOrder)
+    logins = [proxy.data(proxy.index(r, 0)) for r in range(proxy.rowCount())]
+    assert logins == sorted(logins, key=str.casefold, reverse=True)
+    assert len(logins) == 10 and all(
+        model.user_at(proxy.mapToSource(proxy.index(r, 0)).row()).account_type == "student"
+        for r in range(10)
+    )
+    model.set_users(users(3))  # a reset of the source resets the proxy
+    assert proxy.rowCount() == 1
+
+
+def test_a_tick_hides_or_shows_its_row_without_resetting_the_grid(
+    qtbot: QtBot, qtmodeltester: ModelTester, engine: Engine
+) -> None:
+    plan = synthetic_plan(engine, 12)
+    model = PlanTableModel(plan)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_outcome_shown("skipped", False)
+    shown = proxy.rowCount()
+    events: list[str] = []
+    proxy.modelReset.connect(lambda: events.append("reset"))
+    proxy.rowsRemoved.connect(lambda _p, first, last: events.append(f"removed {first}-{last}"))
+    proxy.rowsInserted.connect(lambda _p, first, last: events.append(f"inserted {first}-{last}"))
+    tick = model.index(5, PlanTableModel.TICK)
+    unchecked, checked = Qt.CheckState.Unchecked.value, Qt.CheckState.Checked.value
+    assert model.setData(tick, unchecked, Qt.ItemDataRole.CheckStateRole)
+    assert proxy.rowCount() == shown - 1 and events == ["removed 5-5"]
+    assert 5 not in [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+    assert model.setData(tick, checked, Qt.ItemDataRole.CheckStateRole)
+    assert proxy.rowCount() == shown and events == ["removed 5-5", "inserted 5-5"]
+    assert proxy.mapFromSource(model.index(5, 2)).row() == 5
+    qtmodeltester.check(proxy, force_py=False)
