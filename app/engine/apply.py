@@ -236,9 +236,7 @@ class _Writer:
         year = self.conn.execute(
             select(SchoolYear.id).where(SchoolYear.id == state.year_id)
         ).scalar_one_or_none()
-        if year is None or fingerprint(self.conn, state.school_id, state.year_id) != (
-            state.fingerprint
-        ):
+        if year is None or fingerprint(self.conn, state) != state.fingerprint:
             raise StalePlan()
 
     # -- groups ----------------------------------------------------------------------
