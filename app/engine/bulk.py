@@ -25,11 +25,15 @@ users without a SQLAlchemy ``Row`` per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Connection, Select, Table, bindparam, insert, update
 from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.elements import BindParameter, ColumnClause, ColumnElement, False_, True_
+
+if TYPE_CHECKING:
+    from psycopg import Copy
 
 Processor = Callable[[Any], Any]
 T = TypeVar("T")
@@ -190,6 +194,11 @@ class BulkStatement:
         if params:
             self.conn.exec_driver_sql(self.sql, params)
 
+    def stream(self) -> AbstractContextManager[object]:
+        """A block whose :meth:`execute` calls feed one statement where the database
+        allows it (one ``COPY`` on PostgreSQL; nothing changes on SQLite)."""
+        return nullcontext()
+
     def execute_batched(
         self,
         rows: Sequence[Sequence[Any]],
@@ -198,10 +207,13 @@ class BulkStatement:
     ) -> None:
         """:meth:`execute` in batches, calling ``after(count)`` after each (progress,
         cancellation)."""
-        for part in batches(rows, batch):
-            self.execute(part)
-            if after is not None:
-                after(len(part))
+        if not rows:
+            return
+        with self.stream():
+            for part in batches(rows, batch):
+                self.execute(part)
+                if after is not None:
+                    after(len(part))
 
 
 class CopyInsert(BulkStatement):
@@ -223,19 +235,32 @@ class CopyInsert(BulkStatement):
         quoted = ", ".join(preparer.quote(name) for name in columns)
         self.copy_sql = f"COPY {preparer.format_table(table)} ({quoted}) FROM STDIN"
         self.tail = tuple(constant_value(expr) for expr in constants.values())
+        self._copy: Copy | None = None
 
-    def execute(self, rows: Iterable[Sequence[Any]]) -> None:
-        processed, tail = self._processed, self.tail
+    @contextmanager
+    def stream(self) -> Iterator[object]:
+        """One ``COPY`` for every :meth:`execute` in the block: the server works on the
+        rows while the next batch is made, and pays for one statement."""
+        if self._copy is not None:
+            yield self._copy
+            return
         cursor = self.conn.connection.cursor()
         try:
             with cursor.copy(self.copy_sql) as copy:
-                write = copy.write_row
-                for row in rows:
-                    if processed:
-                        row = _converted(row, processed)
-                    write((*row, *tail) if tail else row)
+                self._copy = copy
+                yield copy
         finally:
+            self._copy = None
             cursor.close()
+
+    def execute(self, rows: Iterable[Sequence[Any]]) -> None:
+        processed, tail = self._processed, self.tail
+        with self.stream() as copy:
+            write = cast("Copy", copy).write_row
+            for row in rows:
+                if processed:
+                    row = _converted(row, processed)
+                write((*row, *tail) if tail else row)
 
 
 def constant_value(expr: ColumnElement[Any]) -> Any:

@@ -170,7 +170,7 @@ def _fetch_file_part(
             digest.update(_row_hash(chunk))
             users(chunk)
     taken = district.taken_logins(conn, keys)
-    digest.update(_row_hash(sorted(taken)))
+    digest.update(_row_hash([(login,) for login in sorted(taken)]))
     return digest.hexdigest(), taken
 
 

@@ -86,8 +86,9 @@ def record_rows(
     ``succeeded`` holds the ``id`` of each row the run carried out."""
     rows = plan.all_rows
     stmt = BulkStatement.insert(conn, ROW_RESULTS, ROW_RESULT_COLUMNS)
-    for part in batches(rows):  # built per batch: memory stays flat
-        stmt.execute(_row_result(plan, run_id, row, logins, succeeded) for row in part)
+    with stmt.stream():
+        for part in batches(rows):  # built per batch: memory stays flat
+            stmt.execute(_row_result(plan, run_id, row, logins, succeeded) for row in part)
 
 
 def _row_result(
