@@ -44,7 +44,10 @@ def compare(args: argparse.Namespace, path: Path, folder: Path) -> dict[str, Any
         template = pg.create()
         _with_year(template)
         district = None
-        if args.background_users:
+        if args.district_db:  # filled before (bench/fill.py), e.g. by an earlier run
+            district = pg.url(args.district_db)
+            figures["fill_s"] = 0.0
+        elif args.background_users:
             district = pg.create(template=pg.name(template))
             engine = open_database(district)
             figures["fill_s"] = round(fill(engine, args.background_users, YEAR), 1)

@@ -410,6 +410,11 @@ def main() -> None:
     parser.add_argument(
         "--background-users", type=int, default=0, help="with --db: users of 40 other schools"
     )
+    parser.add_argument(
+        "--district-db",
+        help="with --db: an existing database filled with --background-users N, used as the "
+        "district's template instead of filling one",
+    )
     parser.add_argument("--no-passwords", action="store_true", help="with --db")
     parser.add_argument("--no-datasafe", action="store_true", help="with --db")
     args = parser.parse_args()

@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
@@ -48,12 +48,15 @@ from sqlalchemy import (
 from sqlalchemy import cast as sql_cast
 from sqlalchemy.sql.elements import ColumnElement
 
-from app.engine.bulk import fetch_chunks
+from app.engine.bulk import batches, fetch_chunks
 from app.engine.logins import LoginScheme
 from app.engine.mapping import Field
 from app.engine.validation import CheckedRows
 from app.models import UsedLogin, User
 
+# Keys per question: with 50,000 at once PostgreSQL scans a table of a million users
+# instead of looking each up in its index (the scan grows with the district).
+PROBE = 2000
 USERS = cast(Table, User.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
 _DIGITS = re.compile(r"\d+$")
@@ -143,23 +146,34 @@ def _taken(conn: Connection, logins: Sequence[str]) -> set[str]:
 
 def present(conn: Connection, column: Any, values: Sequence[str]) -> set[str]:
     """The ``values`` found in ``column`` (a text column with an index)."""
-    if not values:
-        return set()
     found: set[str] = set()
-    for chunk in fetch_chunks(conn, select(column).where(_among(conn, column, values))):
-        found.update(value for (value,) in chunk)
+    for part in batches(values, PROBE):
+        for chunk in fetch_chunks(conn, select(column).where(_among(conn, column, part))):
+            found.update(value for (value,) in chunk)
     return found
 
 
-def users_named(
+def questions(
     conn: Connection, columns: Sequence[Any], school_id: int, source: str, keys: FileKeys
+) -> Iterator[Select[Any]]:
+    """The selects of ``columns`` of the other schools' users that the file names
+    (:func:`users_named`) or that look like its new rows (:func:`users_alike`), a
+    part of the keys at a time."""
+    for ids in batches(keys.source_ids, PROBE):
+        yield users_named(conn, columns, school_id, source, ids)
+    for people in batches(keys.people, PROBE):
+        yield users_alike(conn, columns, school_id, source, people)
+
+
+def users_named(
+    conn: Connection, columns: Sequence[Any], school_id: int, source: str, ids: Sequence[str]
 ) -> Select[Any]:
-    """The users of other schools of ``source`` whose source IDs the file names."""
+    """The users of other schools of ``source`` with these source IDs."""
     return (
         select(*columns)
         .where(
             USERS.c.source == source,
-            _among(conn, USERS.c.source_id, keys.source_ids),
+            _among(conn, USERS.c.source_id, ids),
             USERS.c.school_id != school_id,
         )
         .order_by(USERS.c.id)
@@ -167,14 +181,18 @@ def users_named(
 
 
 def users_alike(
-    conn: Connection, columns: Sequence[Any], school_id: int, source: str, keys: FileKeys
+    conn: Connection,
+    columns: Sequence[Any],
+    school_id: int,
+    source: str,
+    people: Sequence[tuple[str, str, date]],
 ) -> Select[Any]:
-    """The users of other schools and other sources with a new row's last name, first
-    name and birth date (compared in lower case by the database; the caller applies
-    the exact test)."""
-    last = [person[0] for person in keys.people]
-    first = [person[1] for person in keys.people]
-    born = [person[2] for person in keys.people]
+    """The users of other schools and other sources with one of these last names,
+    first names and birth dates (compared in lower case by the database; the caller
+    applies the exact test)."""
+    last = [person[0] for person in people]
+    first = [person[1] for person in people]
+    born = [person[2] for person in people]
     if conn.dialect.name == "postgresql":
         k = (
             func.unnest(
@@ -189,7 +207,7 @@ def users_alike(
         last_k: ColumnElement[Any] = k.c.last
         first_k: ColumnElement[Any] = k.c.first
     else:
-        text = json.dumps([[b.isoformat(), la, fi] for la, fi, b in keys.people])
+        text = json.dumps([[b.isoformat(), la, fi] for la, fi, b in people])
         k = func.json_each(bindparam("k_people", text, type_=String)).table_valued("value")
         born_k = func.json_extract(k.c.value, "$[0]")
         last_k = func.json_extract(k.c.value, "$[1]")

@@ -160,13 +160,8 @@ def _fetch_file_part(
     users it names or that look like its new rows into ``users``; returns the
     fingerprint of the answers and the logins taken among those it may give."""
     digest = hashlib.sha256()
-    for query, asked in (
-        (district.users_named, keys.source_ids),
-        (district.users_alike, keys.people),
-    ):
-        if not asked:
-            continue
-        for chunk in fetch_chunks(conn, query(conn, _USER_COLUMNS, school_id, source, keys)):
+    for stmt in district.questions(conn, _USER_COLUMNS, school_id, source, keys):
+        for chunk in fetch_chunks(conn, stmt):
             digest.update(_row_hash(chunk))
             users(chunk)
     taken = district.taken_logins(conn, keys)
