@@ -29,6 +29,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import compress
+from operator import attrgetter
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -72,39 +74,48 @@ class FileKeys:
     # login bases -> how many of the file's rows may need one of them
     bases: dict[str, int] = field(default_factory=dict)
     logins: list[str] = field(default_factory=list)  # the file's own login cells
+    # row index -> login base, for every valid row (the planner takes the new rows')
+    row_bases: dict[int, str] = field(default_factory=dict)
+    # whether other schools have users at all (when not: no question about them)
+    others: bool = True
+    scheme: str = ""  # the login scheme the bases were made by
 
 
 def file_keys(checked: CheckedRows, scheme: LoginScheme) -> FileKeys:
-    """The keys of the valid rows of a checked file."""
-    valid = [i for i in range(len(checked.values)) if i not in checked.reasons]
-    values = checked.values
-    keys = FileKeys()
-    keys.source_ids = sorted({values[i].source_id for i in valid})
-    keys.people = sorted(
-        {
-            (v.last_name, v.first_name, v.birth_date)
-            for v in (values[i] for i in valid)
-            if v.birth_date is not None
-        }
+    """The keys of the valid rows of a checked file (C-level maps over its columns:
+    this runs on the way to the preview of 50,000 rows)."""
+    columns, count = checked.columns, len(checked.values)
+    valid = [True] * count
+    for index in checked.reasons:
+        valid[index] = False
+    keys = FileKeys(scheme=scheme.template)
+    ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
+    keys.source_ids = list(dict.fromkeys(compress(ids, valid)))
+    values = list(compress(checked.values, valid))
+    people = zip(
+        map(attrgetter("last_name"), values),
+        map(attrgetter("first_name"), values),
+        map(attrgetter("birth_date"), values),
+        strict=True,
     )
-    columns = checked.columns
-    people = [
-        (columns[Field.FIRST_NAME][i], columns[Field.LAST_NAME][i], columns[Field.SOURCE_ID][i])
-        for i in valid
-    ]
-    counts = Counter(scheme.bases(people))
-    own = [values[i].login for i in valid if values[i].login]
-    keys.logins = sorted({login for login in own if login})
+    keys.people = list(dict.fromkeys((la, fi, b) for la, fi, b in people if b is not None))
+    rows = list(compress(range(count), valid))
+    bases = scheme.bases(
+        list(zip(compress(first, valid), compress(last, valid), compress(ids, valid), strict=True))
+    )
+    keys.row_bases = dict(zip(rows, bases, strict=True))
+    counts = Counter(bases)
+    keys.logins = list(dict.fromkeys(v.login for v in values if v.login))
     # A login cell of the file that is a numbered variant of a base takes one of them;
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
     extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in keys.logins)
-    for base, count in counts.items():
+    for base in [b for b in counts if b[-1:].isdigit()]:
         stem = _DIGITS.sub("", base)
-        if stem != base and stem in counts:
-            extra[stem] += count
+        if stem in counts:
+            extra[stem] += counts[base]
             extra[base] += counts[stem]
-    keys.bases = {base: count + extra[base] for base, count in counts.items()}
+    keys.bases = {base: n + extra[base] for base, n in counts.items()} if extra else dict(counts)
     return keys
 
 
@@ -113,25 +124,30 @@ def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:
     numbered variants of each base for the file's rows: the allocator never has to
     look beyond them. Asked in rounds: first as many variants as a base has rows,
     then, for a base that found too few free, twice as many as asked so far."""
-    taken = _taken(conn, keys.logins)
-    window = dict.fromkeys(keys.bases, 0)  # variants asked for so far, per base
-    free = dict.fromkeys(keys.bases, 0)
-    wanted = dict(keys.bases)
-    while wanted:
-        asked: dict[str, str] = {}
-        for base, count in wanted.items():
-            start = window[base]
-            window[base] = start + count
-            asked.update((_variant(base, n), base) for n in range(start, start + count))
-        taken |= _taken(conn, list(asked))
-        for login, base in asked.items():
-            if login not in taken:
-                free[base] += 1
-        wanted = {
-            base: max(keys.bases[base] - free[base], window[base])
-            for base in wanted
-            if free[base] < keys.bases[base]
-        }
+    taken = _taken(conn, keys, keys.logins)
+    # The first round: each base, and its numbered variants when it has several rows.
+    asked = list(keys.bases)
+    several = {base: n for base, n in keys.bases.items() if n > 1}
+    asked += [_variant(base, k) for base, n in several.items() for k in range(1, n)]
+    window = dict.fromkeys(keys.bases, 1)
+    window.update(several)
+    owners = [*keys.bases, *(base for base, n in several.items() for _ in range(1, n))]
+    owner = dict(zip(asked, owners, strict=True))
+    while asked:
+        found = _taken(conn, keys, asked)
+        taken |= found
+        wanted: dict[str, int] = {}
+        for base in {owner[login] for login in found if login in owner}:
+            need = keys.bases[base]
+            free = sum(_variant(base, k) not in taken for k in range(window[base]))
+            if free < need:
+                wanted[base] = max(need - free, window[base])
+        asked = []
+        for base, more in wanted.items():
+            start, window[base] = window[base], window[base] + more
+            variants = [_variant(base, k) for k in range(start, start + more)]
+            owner.update(dict.fromkeys(variants, base))
+            asked += variants
     return taken
 
 
@@ -140,8 +156,18 @@ def _variant(base: str, n: int) -> str:
     return base if n == 0 else f"{base}{n + 1}"
 
 
-def _taken(conn: Connection, logins: Sequence[str]) -> set[str]:
-    return present(conn, USERS.c.login, logins) | present(conn, USED_LOGINS.c.login, logins)
+def _taken(conn: Connection, keys: FileKeys, logins: Sequence[str]) -> set[str]:
+    """The ``logins`` given before (the users' own: only when other schools have
+    users; this school's are in the snapshot)."""
+    taken = present(conn, USED_LOGINS.c.login, logins)
+    if keys.others:
+        taken |= present(conn, USERS.c.login, logins)
+    return taken
+
+
+def other_schools_have_users(conn: Connection, school_id: int) -> bool:
+    stmt = select(select(USERS.c.id).where(USERS.c.school_id != school_id).exists())
+    return bool(conn.execute(stmt).scalar())
 
 
 def present(conn: Connection, column: Any, values: Sequence[str]) -> set[str]:
@@ -159,6 +185,8 @@ def questions(
     """The selects of ``columns`` of the other schools' users that the file names
     (:func:`users_named`) or that look like its new rows (:func:`users_alike`), a
     part of the keys at a time."""
+    if not keys.others:
+        return
     for ids in batches(keys.source_ids, PROBE):
         yield users_named(conn, columns, school_id, source, ids)
     for people in batches(keys.people, PROBE):

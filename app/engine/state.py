@@ -160,6 +160,8 @@ def _fetch_file_part(
     users it names or that look like its new rows into ``users``; returns the
     fingerprint of the answers and the logins taken among those it may give."""
     digest = hashlib.sha256()
+    keys.others = district.other_schools_have_users(conn, school_id)
+    digest.update(b"others" if keys.others else b"alone")
     for stmt in district.questions(conn, _USER_COLUMNS, school_id, source, keys):
         for chunk in fetch_chunks(conn, stmt):
             digest.update(_row_hash(chunk))
