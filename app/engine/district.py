@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -62,6 +62,7 @@ PROBE = 2000
 USERS = cast(Table, User.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
 _DIGITS = re.compile(r"\d+$")
+_BORN = itemgetter(2)
 
 
 @dataclass(slots=True)
@@ -173,7 +174,7 @@ def other_schools_have_users(conn: Connection, school_id: int) -> bool:
 def present(conn: Connection, column: Any, values: Sequence[str]) -> set[str]:
     """The ``values`` found in ``column`` (a text column with an index)."""
     found: set[str] = set()
-    for part in batches(values, PROBE):
+    for part in batches(sorted(values), PROBE):
         for chunk in fetch_chunks(conn, select(column).where(_among(conn, column, part))):
             found.update(value for (value,) in chunk)
     return found
@@ -187,9 +188,9 @@ def questions(
     part of the keys at a time."""
     if not keys.others:
         return
-    for ids in batches(keys.source_ids, PROBE):
+    for ids in batches(sorted(keys.source_ids), PROBE):
         yield users_named(conn, columns, school_id, source, ids)
-    for people in batches(keys.people, PROBE):
+    for people in batches(sorted(keys.people, key=_BORN), PROBE):
         yield users_alike(conn, columns, school_id, source, people)
 
 
