@@ -80,6 +80,7 @@ class FileKeys:
     # whether other schools have users at all (when not: no question about them)
     others: bool = True
     scheme: str = ""  # the login scheme the bases were made by
+    values: list[Any] = field(default_factory=list)  # the checked rows they were made of
 
 
 def file_keys(checked: CheckedRows, scheme: LoginScheme) -> FileKeys:
@@ -89,7 +90,7 @@ def file_keys(checked: CheckedRows, scheme: LoginScheme) -> FileKeys:
     valid = [True] * count
     for index in checked.reasons:
         valid[index] = False
-    keys = FileKeys(scheme=scheme.template)
+    keys = FileKeys(scheme=scheme.template, values=checked.values)
     ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
     keys.source_ids = list(dict.fromkeys(compress(ids, valid)))
     values = list(compress(checked.values, valid))

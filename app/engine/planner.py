@@ -162,7 +162,12 @@ class _Planner:
             new[index] = False
         rows = compress(range(count), new)
         keys = self.state.keys
-        if keys is not None and keys.scheme == self.scheme.template:  # worked out already
+        if (
+            keys is not None
+            and keys.scheme == self.scheme.template
+            and keys.values is checked.values
+        ):
+            # worked out already, for these rows and this scheme
             return {index: keys.row_bases[index] for index in rows}
         first, last = columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
         people = list(compress(zip(first, last, columns[Field.SOURCE_ID], strict=True), new))
