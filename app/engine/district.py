@@ -81,9 +81,11 @@ class FileKeys:
     others: bool = True
     scheme: str = ""  # the login scheme the bases were made by
     values: list[Any] = field(default_factory=list)  # the checked rows they were made of
+    # bases whose variants a login cell, a reserved name or another base may take
+    linked: set[str] = field(default_factory=set)
 
 
-def file_keys(checked: CheckedRows, scheme: LoginScheme) -> FileKeys:
+def file_keys(checked: CheckedRows, scheme: LoginScheme, reserved: Iterable[str] = ()) -> FileKeys:
     """The keys of the valid rows of a checked file (C-level maps over its columns:
     this runs on the way to the preview of 50,000 rows)."""
     columns, count = checked.columns, len(checked.values)
@@ -111,13 +113,15 @@ def file_keys(checked: CheckedRows, scheme: LoginScheme) -> FileKeys:
     # A login cell of the file that is a numbered variant of a base takes one of them;
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
-    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in keys.logins)
+    # A reserved name is skipped by the allocator like a taken one.
+    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in [*keys.logins, *reserved])
     for base in [b for b in counts if b[-1:].isdigit()]:
         stem = _DIGITS.sub("", base)
         if stem in counts:
             extra[stem] += counts[base]
             extra[base] += counts[stem]
     keys.bases = {base: n + extra[base] for base, n in counts.items()} if extra else dict(counts)
+    keys.linked = {base for base in counts if extra[base]}
     return keys
 
 
@@ -139,7 +143,8 @@ def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:
         found = _taken(conn, keys, asked)
         taken |= found
         wanted: dict[str, int] = {}
-        for base in {owner[login] for login in found if login in owner}:
+        # (a base linked to others may share a variant with them: always counted again)
+        for base in {owner[login] for login in found if login in owner} | keys.linked:
             need = keys.bases[base]
             free = sum(_variant(base, k) not in taken for k in range(window[base]))
             if free < need:

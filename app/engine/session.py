@@ -189,7 +189,7 @@ class ImportSession:
             self.state_wait_s = time.perf_counter() - started
         if state.keys is None:  # what the file needs of the other schools
             with session_scope(self.engine) as session:
-                complete_state(session, state, checked, scheme)
+                complete_state(session, state, checked, scheme, reserved)
         scope = self.require_actor().school_ids
         self.plan = build_plan(
             table,

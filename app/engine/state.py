@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, groupby
@@ -239,14 +239,18 @@ def load_state(
 
 @gc_paused
 def complete_state(
-    session: Session, state: DirectoryState, checked: CheckedRows, scheme: LoginScheme
+    session: Session,
+    state: DirectoryState,
+    checked: CheckedRows,
+    scheme: LoginScheme,
+    reserved: Iterable[str] = (),
 ) -> DirectoryState:
     """``state`` (one school, from :func:`load_state`) with what the checked file
     needs of the other schools: the users it names or that look like its new rows,
     and the logins taken among those it may give. Once per state."""
     if state.keys is not None:
         raise ValueError("the state was completed for a file already")
-    keys = district.file_keys(checked, scheme)
+    keys = district.file_keys(checked, scheme, reserved)
     part, taken = _fetch_file_part(
         session.connection(), state.school_id, state.source, keys, _UserIndex(state).add
     )

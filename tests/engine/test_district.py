@@ -6,10 +6,11 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, insert, select
 
-from app.db import session_scope
+from app.db import session_scope, set_setting
 from app.engine import directory
 from app.engine.reasons import StalePlan
 from app.engine.results import ConflictKind, RowAction
+from app.engine.store import RESERVED_KEY
 from app.models import UsedLogin, User, utcnow
 from tests.conftest import HEADER
 
@@ -111,3 +112,23 @@ def test_a_login_taken_elsewhere_after_the_plan_makes_it_stale(
         session.apply()
     with session_scope(engine) as db:
         assert db.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_a_reserved_variant_is_skipped_and_still_enough_are_asked(
+    importer, write_csv, engine, neighbour
+):
+    with session_scope(engine) as session:
+        set_setting(session, RESERVED_KEY, ["admin", "max.muster2"])
+    triplets = [[str(2001 + n), "Muster", "Max", "5a", ""] for n in range(3)]
+    importer.run(
+        write_csv([HEADER, *triplets], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    assert logins(engine) == ["max.muster", "max.muster3", "max.muster4"]
+    # One row: the base and its first variant are not enough (taken, reserved), and
+    # what the allocator reaches next must have been asked too.
+    session = importer.run(
+        write_csv([HEADER, ["1001", "Muster", "Max", "5a", ""]]), create_missing_groups="class"
+    )
+    assert session.plan is not None and session.plan.rows[0].login == "max.muster5"
