@@ -1,6 +1,8 @@
 """Benchmark of a whole user import, phase by phase, against bare baselines.
 
     python bench/run.py --rows 50000 [--format xlsx|ods|csv] [--json] [--no-update]
+    python bench/run.py --rows 50000 --db postgresql+psycopg://… [--background-users N]
+        [--no-passwords] [--no-datasafe]       # SQLite vs PostgreSQL vs a district
 
 Generates a realistic school export (2–4 groups per student), imports it into an empty
 SQLite database, then imports an update (10 % changed, 5 % gone, 5 % new). Prints per
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import multiprocessing
 import os
 import resource
@@ -201,16 +204,20 @@ def in_fresh_process(fn: Callable[..., T], *args: Any) -> T:
         return pool.apply(fn, args)
 
 
-def run_import_in_child(url: str, path: Path, detect_expired: bool, hashing: bool) -> RunFigures:
+def run_import_in_child(
+    url: str, path: Path, detect_expired: bool, hashing: bool, datasafe: bool | None = None
+) -> RunFigures:
     """One import in a fresh interpreter, so that its peak memory is the pipeline's own
     (not the benchmark's generated rows or the other runs)."""
-    return in_fresh_process(_import_child, url, path, detect_expired, hashing)
+    return in_fresh_process(_import_child, url, path, detect_expired, hashing, datasafe)
 
 
-def _import_child(url: str, path: Path, detect_expired: bool, hashing: bool) -> RunFigures:
+def _import_child(
+    url: str, path: Path, detect_expired: bool, hashing: bool, datasafe: bool | None
+) -> RunFigures:
     engine = open_database(url)
     try:
-        return run_import(engine, path, detect_expired, hashing)
+        return run_import(engine, path, detect_expired, hashing, datasafe)
     finally:
         engine.dispose()
 
@@ -240,7 +247,15 @@ def measured_import(url: str, path: Path, detect_expired: bool, hashing: bool) -
     return figures
 
 
-def run_import(engine: Any, path: Path, detect_expired: bool, hashing: bool = True) -> RunFigures:
+def run_import(
+    engine: Any,
+    path: Path,
+    detect_expired: bool,
+    hashing: bool = True,
+    datasafe: bool | None = None,
+) -> RunFigures:
+    """One import: ``hashing`` generates (and hashes) passwords, ``datasafe`` data-safe
+    passwords (by default as ``hashing``)."""
     figures = RunFigures()
     figures.peak_mb["start"] = peak_rss_mb()
     options = ImportOptions(
@@ -250,7 +265,7 @@ def run_import(engine: Any, path: Path, detect_expired: bool, hashing: bool = Tr
         detect_expired=detect_expired,
         allow_mass_expiry=True,
         generate_passwords=hashing,
-        datasafe_password=hashing,
+        datasafe_password=hashing if datasafe is None else datasafe,
     )
     # As the command line does it: the existing users load in the background while
     # the file is read and its rows are checked; "load_existing" is what is left to
@@ -324,7 +339,25 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="runs of each measurement; the median counts"
     )
+    parser.add_argument(
+        "--db",
+        help="a PostgreSQL server's URL: compare SQLite, PostgreSQL and a district instead "
+        "(bench/district.py)",
+    )
+    parser.add_argument(
+        "--background-users", type=int, default=0, help="with --db: users of 40 other schools"
+    )
+    parser.add_argument(
+        "--district-db",
+        help="with --db: an existing database filled with --background-users N, used as the "
+        "district's template instead of filling one",
+    )
+    parser.add_argument("--no-passwords", action="store_true", help="with --db")
+    parser.add_argument("--no-datasafe", action="store_true", help="with --db")
     args = parser.parse_args()
+    if args.db:
+        compare_databases(args)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         rows = make_rows(args.rows)
@@ -375,6 +408,20 @@ def main() -> None:
         statistics.median(r.preview_cpu_ratio for r in update_runs) if update_runs else 0.0,
     )
     report(args, initial, plain, update, (base_read, base_load, base_write), rates, ratios)
+
+
+def compare_databases(args: argparse.Namespace) -> None:
+    """SQLite, PostgreSQL and a district on it, in one run (``bench/district.py``)."""
+    from bench import district
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        path = write_file(make_rows(args.rows), args.format, folder, "initial")
+        figures = district.compare(args, path, folder)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    else:
+        district.print_figures(figures)
 
 
 if __name__ == "__main__":

@@ -43,6 +43,7 @@ from app.engine.results import (
     Progress,
     ProgressCallback,
     RowAction,
+    RowPlan,
 )
 from app.engine.state import fingerprint
 from app.engine.store import (
@@ -245,9 +246,7 @@ class _Writer:
         year = self.conn.execute(
             select(SchoolYear.id).where(SchoolYear.id == state.year_id)
         ).scalar_one_or_none()
-        if year is None or fingerprint(self.conn, state.school_id, state.year_id) != (
-            state.fingerprint
-        ):
+        if year is None or fingerprint(self.conn, state) != state.fingerprint:
             raise StalePlan()
 
     # -- groups ----------------------------------------------------------------------
@@ -284,15 +283,31 @@ class _Writer:
     def _insert_users(self, run_id: int) -> dict[int, str]:
         rows = [r for r, action in self.acting if action is RowAction.CREATE]
         logins: dict[int, str] = {}
-        opts = self.plan.options
-        school_id = self.plan.state.school_id
-        status = UserStatus.ACTIVE.value
+        if not rows:
+            return logins
         # No RETURNING: SQLite cannot return the ids of a multi-row insert in parameter
         # order, so SQLAlchemy would fall back to one statement per row (5× slower).
         # The ids are read back afterwards by the run that created them.
         stmt = BulkStatement.insert(
             self.conn, USERS, _USER_COLUMNS, created_at=self.now_sql, updated_at=self.now_sql
         )
+        with stmt.stream():
+            self._insert_batches(stmt, rows, run_id)
+        created = self.conn.execute(
+            select(USERS.c.login, USERS.c.id).where(USERS.c.created_by_run_id == run_id)
+        )
+        ids: dict[str, int] = {login: int(user_id) for login, user_id in created}
+        for row in rows:
+            assert row.index is not None and row.new_login is not None
+            row.user_id = ids[row.new_login]
+            logins[row.index] = row.new_login
+        self.before["created_users"] = sorted(ids.values())
+        return logins
+
+    def _insert_batches(self, stmt: BulkStatement, rows: list[RowPlan], run_id: int) -> None:
+        opts = self.plan.options
+        school_id = self.plan.state.school_id
+        status = UserStatus.ACTIVE.value
         for batch in batches(rows):  # built per batch: memory stays flat
             stmt.execute(
                 (
@@ -314,18 +329,6 @@ class _Writer:
                 for row in batch
             )
             self._tick(len(batch))
-        if not rows:
-            return logins
-        created = self.conn.execute(
-            select(USERS.c.login, USERS.c.id).where(USERS.c.created_by_run_id == run_id)
-        )
-        ids: dict[str, int] = {login: int(user_id) for login, user_id in created}
-        for row in rows:
-            assert row.index is not None and row.new_login is not None
-            row.user_id = ids[row.new_login]
-            logins[row.index] = row.new_login
-        self.before["created_users"] = sorted(ids.values())
-        return logins
 
     def _update_users(self) -> dict[int, str]:
         kinds = (RowAction.UPDATE, RowAction.REACTIVATE)

@@ -12,6 +12,11 @@ SQLAlchemy would apply (dates to ISO text on SQLite, JSON to text, …). Python-
 column defaults are not applied, so :meth:`BulkStatement.insert` refuses a statement
 that leaves out a column that has one.
 
+On PostgreSQL an insert goes through ``COPY … FROM STDIN`` instead (:class:`CopyInsert`,
+the same interface): psycopg's ``executemany`` (already pipelined) sends one ``INSERT``
+per row and costs the server a statement each; ``COPY`` streams the rows into the table
+in the same transaction at a third of the time (measured in ``bench/pg_write.py``).
+
 The other way, :func:`fetch_chunks` reads a Core ``select`` as plain tuples through the
 driver's cursor, in chunks, with the columns' result processors: snapshots of 100,000
 users without a SQLAlchemy ``Row`` per row.
@@ -20,16 +25,23 @@ users without a SQLAlchemy ``Row`` per row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar
+from contextlib import AbstractContextManager, contextmanager, nullcontext
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from sqlalchemy import Connection, Select, Table, bindparam, insert, update
 from sqlalchemy.sql.dml import Delete, Insert, Update
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ColumnClause, ColumnElement, False_, True_
+
+if TYPE_CHECKING:
+    from psycopg import Copy
 
 Processor = Callable[[Any], Any]
 T = TypeVar("T")
 
 BATCH = 2000  # rows per executemany, ids per IN list: memory stays flat
+# Inserts on PostgreSQL through COPY (False: psycopg's pipelined executemany; the
+# benchmark bench/pg_write.py compares both).
+COPY_ON_POSTGRESQL = True
 
 
 def batches(items: Sequence[T], size: int = BATCH) -> Iterator[list[T]]:
@@ -142,7 +154,10 @@ class BulkStatement:
         lacking = [c.name for c in table.columns if c.default is not None and c.name not in given]
         if lacking:
             raise ValueError(f"bulk insert into {table.name} must give {', '.join(lacking)}")
-        return cls(conn, insert(table).values({**bound_values(names), **constants}), names)
+        stmt = insert(table).values({**bound_values(names), **constants})
+        if conn.dialect.name == "postgresql" and COPY_ON_POSTGRESQL:
+            return CopyInsert(conn, stmt, table, names, constants)
+        return cls(conn, stmt, names)
 
     @classmethod
     def update(
@@ -179,6 +194,11 @@ class BulkStatement:
         if params:
             self.conn.exec_driver_sql(self.sql, params)
 
+    def stream(self) -> AbstractContextManager[object]:
+        """A block whose :meth:`execute` calls feed one statement where the database
+        allows it (one ``COPY`` on PostgreSQL; nothing changes on SQLite)."""
+        return nullcontext()
+
     def execute_batched(
         self,
         rows: Sequence[Sequence[Any]],
@@ -187,7 +207,72 @@ class BulkStatement:
     ) -> None:
         """:meth:`execute` in batches, calling ``after(count)`` after each (progress,
         cancellation)."""
-        for part in batches(rows, batch):
-            self.execute(part)
-            if after is not None:
-                after(len(part))
+        if not rows:
+            return
+        with self.stream():
+            for part in batches(rows, batch):
+                self.execute(part)
+                if after is not None:
+                    after(len(part))
+
+
+class CopyInsert(BulkStatement):
+    """:meth:`BulkStatement.insert` on PostgreSQL: the rows streamed with
+    ``COPY table (columns) FROM STDIN`` (text format), each value through the same
+    bind processor as the ``INSERT`` would use, the constants as their Python values."""
+
+    def __init__(
+        self,
+        conn: Connection,
+        stmt: Insert,
+        table: Table,
+        names: Sequence[str],
+        constants: dict[str, ColumnElement[Any]],
+    ) -> None:
+        super().__init__(conn, stmt, names)
+        preparer = conn.dialect.identifier_preparer
+        columns = [*names, *constants]
+        quoted = ", ".join(preparer.quote(name) for name in columns)
+        self.copy_sql = f"COPY {preparer.format_table(table)} ({quoted}) FROM STDIN"
+        self.tail = tuple(constant_value(expr) for expr in constants.values())
+        self._copy: Copy | None = None
+
+    @contextmanager
+    def stream(self) -> Iterator[object]:
+        """One ``COPY`` for every :meth:`execute` in the block: the server works on the
+        rows while the next batch is made, and pays for one statement."""
+        if self._copy is not None:
+            yield self._copy
+            return
+        cursor = self.conn.connection.cursor()
+        try:
+            with cursor.copy(self.copy_sql) as copy:
+                self._copy = copy
+                yield copy
+        finally:
+            self._copy = None
+            cursor.close()
+
+    def execute(self, rows: Iterable[Sequence[Any]]) -> None:
+        processed, tail = self._processed, self.tail
+        with self.stream() as copy:
+            write = cast("Copy", copy).write_row
+            for row in rows:
+                if processed:
+                    row = _converted(row, processed)
+                write((*row, *tail) if tail else row)
+
+
+def constant_value(expr: ColumnElement[Any]) -> Any:
+    """The Python value of a constant given to :meth:`BulkStatement.insert`: ``true()``,
+    ``false()``, a bound literal, or a quoted SQL literal (``literal_column("'…'")``,
+    which COPY's text format parses by the column's type as the INSERT would)."""
+    if isinstance(expr, True_ | False_):
+        return isinstance(expr, True_)
+    if isinstance(expr, BindParameter):
+        return expr.value
+    if isinstance(expr, ColumnClause) and expr.is_literal:
+        text = expr.name
+        if len(text) >= 2 and text[0] == text[-1] == "'" and "'" not in text[1:-1]:
+            return text[1:-1]
+    raise ValueError(f"no constant value for COPY: {expr}")

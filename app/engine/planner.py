@@ -160,9 +160,18 @@ class _Planner:
         ]
         for index in checked.reasons:
             new[index] = False
+        rows = compress(range(count), new)
+        keys = self.state.keys
+        if (
+            keys is not None
+            and keys.scheme == self.scheme.template
+            and keys.values is checked.values
+        ):
+            # worked out already, for these rows and this scheme
+            return {index: keys.row_bases[index] for index in rows}
         first, last = columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
         people = list(compress(zip(first, last, columns[Field.SOURCE_ID], strict=True), new))
-        return dict(zip(compress(range(count), new), self.scheme.bases(people), strict=True))
+        return dict(zip(rows, self.scheme.bases(people), strict=True))
 
     @staticmethod
     def _duplicate_sets(

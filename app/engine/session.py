@@ -33,7 +33,7 @@ from app.engine.results import (
     ImportOptions,
     ProgressCallback,
 )
-from app.engine.state import DirectoryState, load_groups, load_state
+from app.engine.state import DirectoryState, complete_state, load_groups, load_state
 from app.engine.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.table import ReadOptions, Table
 from app.engine.validation import RowValidator
@@ -182,13 +182,16 @@ class ImportSession:
         check_mapping(mapping)  # before checking 50,000 rows against it
         with session_scope(self.engine) as session:
             scheme, reserved = login_scheme(session), reserved_logins(session)
-        checked, today = None, date.today()
+        today = date.today()
         self.state_wait_s = 0.0
+        checked = check_rows(table, mapping, today)
         if state is None:
-            checked = check_rows(table, mapping, today)
             started = time.perf_counter()
             state = self.load_state()
             self.state_wait_s = time.perf_counter() - started
+        if state.keys is None:  # what the file needs of the other schools
+            with session_scope(self.engine) as session:
+                complete_state(session, state, checked, scheme, reserved)
         scope = self.require_actor().school_ids
         self.plan = build_plan(
             table,

@@ -3,13 +3,18 @@
 A :class:`DirectoryState` is a snapshot: the planner diffs the file against it in
 memory (dictionaries keyed by source ID, never a query per row), and ``apply``
 reloads it inside its transaction and compares fingerprints to refuse a stale plan.
+
+It holds one school (:func:`load_state`: its users, groups of the year and
+memberships), and then what the file needs of the other schools (:func:`complete_state`,
+asked by key: :mod:`app.engine.district`), so that a school's import costs the same
+on an empty server and on one shared by a district.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, groupby
@@ -19,15 +24,18 @@ from typing import Any, NamedTuple
 from sqlalchemy import ColumnElement, Connection, Select, or_, select
 from sqlalchemy.orm import Session
 
+from app.engine import district
 from app.engine.bulk import fetch_chunks
+from app.engine.district import FileKeys
 from app.engine.gcpause import gc_paused, paused
+from app.engine.logins import LoginScheme
+from app.engine.validation import CheckedRows
 from app.models import (
     KEPT_GROUP_TYPES,
     Group,
     Membership,
     School,
     SchoolYear,
-    UsedLogin,
     User,
     UserStatus,
     group_name_key,
@@ -82,6 +90,8 @@ class DirectoryState:
     active_count: int = 0
     school_names: dict[int, str] = field(default_factory=dict)
     fingerprint: str = ""
+    # What the file asked of the other schools (None: only the school is loaded).
+    keys: FileKeys | None = None
     _managed: frozenset[int] | None = None
 
     def managed_group_ids(self) -> frozenset[int]:
@@ -126,9 +136,8 @@ def _fetch(
     users: Sink = _ignore,
     groups: Sink = _ignore,
     memberships: Sink = _ignore,
-    logins: Sink = _ignore,
 ) -> str:
-    """Stream the snapshot's tables, a chunk at a time, into the sinks; returns the
+    """Stream the school's part, a chunk at a time, into the sinks; returns the
     fingerprint of everything fetched. Nothing holds a whole table of driver rows:
     100,000 users are 70 MB of them."""
     digest = hashlib.sha256()
@@ -138,15 +147,28 @@ def _fetch(
             digest.update(_row_hash(chunk))
             sink(chunk)
 
-    stream(select(*_USER_COLUMNS).order_by(User.id), users)
+    stream(select(*_USER_COLUMNS).where(User.school_id == school_id).order_by(User.id), users)
     stream(_groups_in_scope(school_id, year_id), groups)
     stream(_memberships_in_scope(conn, school_id, year_id), memberships)
-    count = 0
-    for chunk in fetch_chunks(conn, select(UsedLogin.login)):
-        count += len(chunk)
-        logins(chunk)
-    digest.update(str(count).encode())
     return digest.hexdigest()
+
+
+def _fetch_file_part(
+    conn: Connection, school_id: int, source: str, keys: FileKeys, users: Sink = _ignore
+) -> tuple[str, set[str]]:
+    """What the file asks of the other schools (:mod:`app.engine.district`): their
+    users it names or that look like its new rows into ``users``; returns the
+    fingerprint of the answers and the logins taken among those it may give."""
+    digest = hashlib.sha256()
+    keys.others = district.other_schools_have_users(conn, school_id)
+    digest.update(b"others" if keys.others else b"alone")
+    for stmt in district.questions(conn, _USER_COLUMNS, school_id, source, keys):
+        for chunk in fetch_chunks(conn, stmt):
+            digest.update(_row_hash(chunk))
+            users(chunk)
+    taken = district.taken_logins(conn, keys)
+    digest.update(_row_hash([(login,) for login in sorted(taken)]))
+    return digest.hexdigest(), taken
 
 
 def _in_scope(school_id: int, year_id: int) -> ColumnElement[bool]:
@@ -175,11 +197,20 @@ def _groups_in_scope(school_id: int, year_id: int) -> Select[int, str, str, int 
     return select(*columns).where(_in_scope(school_id, year_id)).order_by(Group.id)
 
 
-def fingerprint(conn: Connection, school_id: int, year_id: int) -> str:
-    """The fingerprint :func:`load_state` would give now, without building the state
-    (what ``apply`` compares to refuse a stale plan)."""
+def fingerprint(conn: Connection, state: DirectoryState) -> str:
+    """The fingerprint :func:`load_state` and :func:`complete_state` would give now
+    for the same school and file, without building the state (what ``apply``
+    compares to refuse a stale plan)."""
     with paused():
-        return _fetch(conn, school_id, year_id)
+        school = _fetch(conn, state.school_id, state.year_id)
+        if state.keys is None:
+            return school
+        part, _taken = _fetch_file_part(conn, state.school_id, state.source, state.keys)
+        return _combined(school, part)
+
+
+def _combined(school: str, part: str) -> str:
+    return hashlib.sha256(f"{school}:{part}".encode()).hexdigest()
 
 
 @gc_paused
@@ -192,7 +223,6 @@ def load_state(
     }
     users = _UserIndex(state)
     held = _MembershipIndex()
-    used: set[str] = set()
     state.fingerprint = _fetch(
         session.connection(),
         school_id,
@@ -200,11 +230,33 @@ def load_state(
         users=users.add,
         groups=lambda rows: _index_groups(rows, state),
         memberships=held.add,
-        logins=lambda rows: used.update(login for (login,) in rows),
     )
     if state.groups_by_id:
         state.memberships = held.done()
-    state.used_logins = used | set(state.login_owner)
+    state.used_logins = set(state.login_owner)
+    return state
+
+
+@gc_paused
+def complete_state(
+    session: Session,
+    state: DirectoryState,
+    checked: CheckedRows,
+    scheme: LoginScheme,
+    reserved: Iterable[str] = (),
+) -> DirectoryState:
+    """``state`` (one school, from :func:`load_state`) with what the checked file
+    needs of the other schools: the users it names or that look like its new rows,
+    and the logins taken among those it may give. Once per state."""
+    if state.keys is not None:
+        raise ValueError("the state was completed for a file already")
+    keys = district.file_keys(checked, scheme, reserved)
+    part, taken = _fetch_file_part(
+        session.connection(), state.school_id, state.source, keys, _UserIndex(state).add
+    )
+    state.keys = keys
+    state.fingerprint = _combined(state.fingerprint, part)
+    state.used_logins |= taken | set(state.login_owner)
     return state
 
 

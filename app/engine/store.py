@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.db import get_setting
-from app.engine.bulk import BATCH, BulkStatement, batches, fetch_all
+from app.engine.bulk import BATCH, BulkStatement, batches
+from app.engine.district import present
 from app.engine.logins import DEFAULT_RESERVED, DEFAULT_SCHEME, LoginScheme, normalize_reserved
 from app.engine.mapping import ColumnMapping, header_signature, mapping_from_saved
 from app.engine.reasons import messages_json
@@ -86,8 +87,9 @@ def record_rows(
     ``succeeded`` holds the ``id`` of each row the run carried out."""
     rows = plan.all_rows
     stmt = BulkStatement.insert(conn, ROW_RESULTS, ROW_RESULT_COLUMNS)
-    for part in batches(rows):  # built per batch: memory stays flat
-        stmt.execute(_row_result(plan, run_id, row, logins, succeeded) for row in part)
+    with stmt.stream():
+        for part in batches(rows):  # built per batch: memory stays flat
+            stmt.execute(_row_result(plan, run_id, row, logins, succeeded) for row in part)
 
 
 def _row_result(
@@ -129,7 +131,7 @@ def record_used_logins(conn: Connection, logins: Iterable[str], now: ColumnEleme
     wanted = set(logins)
     if not wanted:
         return
-    known = {login for (login,) in fetch_all(conn, select(UsedLogin.login))}
+    known = present(conn, USED_LOGINS.c.login, sorted(wanted))  # not the whole table
     rows = [(login,) for login in sorted(wanted - known)]
     stmt = BulkStatement.insert(conn, USED_LOGINS, ("login",), first_used_at=now)
     stmt.execute_batched(rows, BATCH)

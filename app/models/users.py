@@ -13,6 +13,8 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -24,6 +26,15 @@ class User(Base):
     __table_args__ = (
         UniqueConstraint("source", "source_id"),
         Index("ix_users_school_status", "school_id", "status"),
+        # Migration 0003: a run's users (read back after COPY), and look-alikes of a
+        # new row in other schools (app/engine/district.py).
+        Index("ix_users_created_by_run_id", "created_by_run_id"),
+        Index(
+            "ix_users_similar",
+            "birth_date",
+            func.lower(text("last_name")),
+            func.lower(text("first_name")),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

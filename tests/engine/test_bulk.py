@@ -6,10 +6,10 @@ from datetime import date, datetime
 from typing import cast
 
 import pytest
-from sqlalchemy import Engine, Table, bindparam, literal_column, select
+from sqlalchemy import Engine, Table, bindparam, false, literal_column, select
 
 from app.db import session_scope
-from app.engine.bulk import BulkStatement, fetch_all
+from app.engine.bulk import BulkStatement, CopyInsert, constant_value, fetch_all
 from app.engine.state import default_school_id
 from app.engine.store import ROW_RESULT_COLUMNS
 from app.models import ImportRowResult, ImportRun, User
@@ -138,3 +138,32 @@ def test_fetch_all_gives_what_core_gives(engine: Engine) -> None:
         assert [r[1] for r in fetch_all(conn, query)] == [None, date(2010, 1, 3)]
         with pytest.raises(ValueError, match="IN lists"):
             fetch_all(conn, select(USERS.c.id).where(USERS.c.login.in_(["u1"])))
+
+
+def test_postgresql_inserts_go_through_one_copy_per_stream(engine: Engine) -> None:
+    school = _school(engine)
+    with engine.begin() as conn:
+        stmt = BulkStatement.insert(conn, USERS, COLUMNS, created_at=NOW, updated_at=NOW)
+        copying = conn.dialect.name == "postgresql"
+        assert isinstance(stmt, CopyInsert) is copying
+        with stmt.stream() as first:
+            stmt.execute([_user(school, 1, date(2014, 5, 3))])
+            with stmt.stream() as inner:  # the same COPY, not a second one
+                stmt.execute([_user(school, 2, None)])
+            assert inner is first
+        stmt.execute([])
+        rows = conn.execute(
+            select(USERS.c.login, USERS.c.birth_date, USERS.c.created_at).order_by(USERS.c.id)
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("u1", date(2014, 5, 3), datetime(2026, 8, 1, 8, 0)),
+        ("u2", None, datetime(2026, 8, 1, 8, 0)),
+    ]
+
+
+def test_copy_takes_only_constants() -> None:
+    assert constant_value(NOW) == "2026-08-01 08:00:00.000000"
+    assert constant_value(false()) is False
+    assert constant_value(bindparam("x", 7)) == 7
+    with pytest.raises(ValueError, match="no constant value"):
+        constant_value(USERS.c.id + 1)

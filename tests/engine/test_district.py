@@ -1,0 +1,134 @@
+"""A school's import on a directory shared by several schools: the snapshot holds the
+school, and the other schools are asked only what the file needs (``district.py``)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, insert, select
+
+from app.db import session_scope, set_setting
+from app.engine import directory
+from app.engine.reasons import StalePlan
+from app.engine.results import ConflictKind, RowAction
+from app.engine.store import RESERVED_KEY
+from app.models import UsedLogin, User, utcnow
+from tests.conftest import HEADER
+
+NEIGHBOUR = "Nachbarschule"
+
+
+@pytest.fixture
+def neighbour(engine) -> str:
+    with session_scope(engine) as session:
+        directory.add_school(session, NEIGHBOUR)
+    return NEIGHBOUR
+
+
+def logins(engine) -> list[str]:
+    with session_scope(engine) as session:
+        return list(session.scalars(select(User.login).order_by(User.login)))
+
+
+def test_logins_stay_unique_across_schools_when_one_school_is_loaded(
+    importer, write_csv, engine, neighbour
+):
+    twins = [["2001", "Muster", "Max", "5a", ""], ["2002", "Muster", "Max", "5a", ""]]
+    importer.run(
+        write_csv([HEADER, *twins], name="n.csv"), school=neighbour, create_missing_groups="class"
+    )
+    with session_scope(engine) as session:  # given once, its user long gone
+        session.execute(insert(UsedLogin).values(login="max.muster3", first_used_at=utcnow()))
+
+    rows = [["1001", "Muster", "Max", "5a", ""], ["1002", "Muster", "Max", "5a", ""]]
+    session = importer.plan(write_csv([HEADER, *rows]), create_missing_groups="class")
+    plan = session.plan
+    assert plan is not None
+    # Only this school's users are in the snapshot: none of the neighbour's.
+    assert plan.state.users_by_source_id == {}
+    assert "max.muster" not in plan.state.login_owner
+    assert [r.login for r in plan.rows] == ["max.muster4", "max.muster5"]
+    session.apply()
+    assert logins(engine) == ["max.muster", "max.muster2", "max.muster4", "max.muster5"]
+
+
+def test_a_login_of_the_file_taken_in_another_school_is_a_conflict(
+    importer, write_csv, engine, neighbour
+):
+    importer.run(
+        write_csv([HEADER, ["2001", "Muster", "Max", "5a", ""]]),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    header = [*HEADER, "Login"]
+    path = write_csv([header, ["1001", "Berg", "Ben", "5a", "", "max.muster"]], name="l.csv")
+    plan = importer.plan(path, create_missing_groups="class").plan
+    assert plan is not None
+    row = plan.rows[0]
+    assert row.action is RowAction.CONFLICT
+    assert row.conflict is not None and row.conflict.kind is ConflictKind.LOGIN_TAKEN
+
+
+def test_users_of_other_schools_are_found_by_the_files_keys(importer, write_csv, engine, neighbour):
+    other = [
+        ["3001", "Weiß", "Anna", "5a", "01.02.2014"],  # another source: a look-alike
+        ["3002", "Berg", "Ben", "5a", "02.03.2014"],
+    ]
+    importer.run(
+        write_csv([HEADER, *other], name="o.csv"),
+        school=neighbour,
+        source="ldap",
+        create_missing_groups="class",
+    )
+    importer.run(
+        write_csv([HEADER, ["4001", "Kern", "Kai", "5a", ""]], name="k.csv"), school=neighbour
+    )
+    rows = [
+        ["1001", "Weiß", "Anna", "5a", "02.02.2014"],  # born another day
+        ["1002", "weiß", "ANNA", "5a", "01.02.2014"],  # names in another case
+        ["4001", "Kern", "Kai", "5a", ""],  # the neighbour's pupil, by source ID
+    ]
+    plan = importer.plan(write_csv([HEADER, *rows]), create_missing_groups="class").plan
+    assert plan is not None
+    first, second, moved = plan.rows
+    assert first.action is RowAction.CREATE
+    assert second.conflict is not None
+    assert second.conflict.kind is ConflictKind.POSSIBLE_DUPLICATE
+    assert moved.user_id is not None and moved.action is not RowAction.CREATE
+    assert plan.state.users_by_source_id.keys() == {"4001"}
+
+
+def test_a_login_taken_elsewhere_after_the_plan_makes_it_stale(
+    importer, write_csv, engine, neighbour
+):
+    path = write_csv([HEADER, ["1001", "Muster", "Max", "5a", ""]])
+    session = importer.plan(path, create_missing_groups="class")
+    assert session.plan is not None and session.plan.rows[0].login == "max.muster"
+    importer.run(
+        write_csv([HEADER, ["2001", "Muster", "Max", "5a", ""]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    with pytest.raises(StalePlan):
+        session.apply()
+    with session_scope(engine) as db:
+        assert db.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_a_reserved_variant_is_skipped_and_still_enough_are_asked(
+    importer, write_csv, engine, neighbour
+):
+    with session_scope(engine) as session:
+        set_setting(session, RESERVED_KEY, ["admin", "max.muster2"])
+    triplets = [[str(2001 + n), "Muster", "Max", "5a", ""] for n in range(3)]
+    importer.run(
+        write_csv([HEADER, *triplets], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    assert logins(engine) == ["max.muster", "max.muster3", "max.muster4"]
+    # One row: the base and its first variant are not enough (taken, reserved), and
+    # what the allocator reaches next must have been asked too.
+    session = importer.run(
+        write_csv([HEADER, ["1001", "Muster", "Max", "5a", ""]]), create_missing_groups="class"
+    )
+    assert session.plan is not None and session.plan.rows[0].login == "max.muster5"
