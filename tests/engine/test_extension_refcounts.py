@@ -83,7 +83,8 @@ def test_extension_keeps_counts(name: str) -> None:
     call, times = _calls()[name]
     none, objects = _drift(call, times)
     assert abs(none) <= TOLERANCE, f"{name}: refcount(None) moved {none:+d} in {times} calls"
-    assert abs(objects) <= _object_tolerance(times), f"{name}: {objects:+d} objects in {times}"
+    # Objects freed meanwhile (an earlier test's garbage) are no leak: only growth counts.
+    assert objects <= _object_tolerance(times), f"{name}: {objects:+d} objects in {times}"
 
 
 @pytest.mark.postgres
@@ -97,8 +98,8 @@ def test_psycopg_keeps_counts() -> None:
         url = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
         with psycopg.connect(url) as connection:
             none, objects = _drift(
-                lambda: connection.execute("select 1, null, 'Weiß'").fetchall(), 5000
+                lambda: connection.execute("select 1, null, 'Weiß'").fetchall(), 2000
             )
     finally:
         server.close()
-    assert abs(none) <= TOLERANCE and abs(objects) <= _object_tolerance(5000), (none, objects)
+    assert abs(none) <= TOLERANCE and objects <= _object_tolerance(2000), (none, objects)
