@@ -253,7 +253,7 @@ _GERMAN: dict[Reason, str] = {
     Reason.ADMIN_PASSWORD_FIRST: (
         "der Administrator {name} hat noch kein Passwort, und ohne eines könnte sich "
         "niemand mehr als Administrator anmelden, sobald die Anmeldung gilt: zuerst sein "
-        "Passwort setzen"
+        "Passwort setzen („Passwort setzen…“)"
     ),
     Reason.DATABASE_UNREACHABLE: "die Datenbank {db} lässt sich nicht öffnen: {detail}",
     Reason.DATABASE_NEWER: (
