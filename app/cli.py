@@ -184,6 +184,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         close_broken_stdout()
         return _refused(describe(Reason.OUTPUT_CLOSED))
+    except Exception as exc:  # a bug: the traceback goes to the log, one line here
+        from app.engine.reasons import Reason, describe
+        from app.logs import log_path
+
+        log.exception("%s failed", args.command)
+        detail = {"error": type(exc).__name__, "log": str(log_path())}
+        return _refused(describe(Reason.INTERNAL_ERROR, detail))
     finally:
         if guarded:
             INTERRUPTS.restore()
@@ -206,7 +213,7 @@ def _with_database(run: Callable[..., int], args: argparse.Namespace) -> int:
     from app.db import default_url, display_url, open_database
     from app.dbfailures import command_failure, is_database_error, open_failure
     from app.engine import credentials
-    from app.engine.reasons import Cancelled, EngineError
+    from app.engine.reasons import Cancelled, EngineError, Reason, describe
 
     url = credentials.resolve(args.db or default_url())
     try:
@@ -231,6 +238,13 @@ def _with_database(run: Callable[..., int], args: argparse.Namespace) -> int:
         return _refused(exc)
     except CliError as exc:
         return _refused(exc)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a file the command writes or reads: the system's reason
+        log.warning("%s: %s", args.command, type(exc).__name__)
+        where = f"{exc.filename}: " if exc.filename else ""
+        detail = {"detail": f"{where}{exc.strerror or type(exc).__name__}"}
+        return _refused(describe(Reason.SYSTEM_REFUSED, detail))
     except Exception as exc:
         if not is_database_error(exc):
             raise

@@ -276,6 +276,10 @@ _GERMAN: dict[Reason, str] = {
     ),
     Reason.INTERRUPTED: "abgebrochen; nichts wurde geändert",
     Reason.OUTPUT_CLOSED: "die Ausgabe wurde geschlossen, bevor alles geschrieben war",
+    Reason.SYSTEM_REFUSED: "das System hat es abgelehnt: {detail}",
+    Reason.INTERNAL_ERROR: (
+        "ein unerwarteter Fehler ({error}); die Einzelheiten stehen in der Protokolldatei {log}"
+    ),
     Reason.HEADER_ROW_MISSING: (
         "die erste Zeile ist keine Kopfzeile (keine ihrer Zellen nennt eine Spalte wie "
         "{columns}); eine Kopfzeile ist nötig"
