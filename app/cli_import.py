@@ -20,7 +20,7 @@ from app.engine.mapping import apply_overrides, check_mapping
 from app.engine.plan import Plan
 from app.engine.protocol import MIN_PASSWORD_LENGTH
 from app.engine.reasons import Reason, Refused
-from app.engine.results import ImportOptions, NewCredentials, Resolution
+from app.engine.results import ApplyResult, ImportOptions, NewCredentials, Resolution
 from app.engine.session import ImportSession
 from app.engine.table import ReadOptions
 from app.engine.template import check_template
@@ -65,7 +65,6 @@ def _run_import(
     preferences: list[Resolution],
     password: str | None,
 ) -> int:
-    engine = session.engine
     table = session.load(args.file, read_options)
     warning = check_template(args.file)
     if warning:
@@ -96,8 +95,18 @@ def _run_import(
         else:
             _print_plan(plan)
         return EXIT_OK
-    with INTERRUPTS.cancellable() as cancelled:  # Ctrl-C cancels between batches
+    # Ctrl-C cancels between batches; once committed, it waits until the protocol, the
+    # letters and the failed rows are written (the accounts' secrets are in them).
+    with INTERRUPTS.cancellable() as cancelled:
         result = session.apply(cancelled=cancelled)
+        _report(session, args, result, password)
+    return EXIT_OK
+
+
+def _report(
+    session: ImportSession, args: argparse.Namespace, result: ApplyResult, password: str | None
+) -> None:
+    """The counts, then the protocol, the letters and the failed rows of the run."""
     if args.json:
         print_json(result.summary.as_dict())
     else:
@@ -113,15 +122,14 @@ def _run_import(
         )
     if args.letters and password is not None and session.plan is not None:
         letters = save_import_letters(
-            engine, session.plan, result, args.letters, password, args.letters_language
+            session.engine, session.plan, result, args.letters, password, args.letters_language
         )
         if not args.json:
             out(f"login letters saved: {letters}" if letters else "no new accounts: no letters")
     if args.errors:
         # The same file as the history's "failed rows" download of this run.
-        with session_scope(engine) as db:
-            history.export_rows(db, result.run_id, args.errors, succeeded=False)
-    return EXIT_OK
+        with session_scope(session.engine) as db:
+            history.export_rows(db, result.run_id, args.errors, False, args.actor)
 
 
 def _with_secrets(credentials: dict[int, NewCredentials]) -> int:

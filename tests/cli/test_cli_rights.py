@@ -258,3 +258,19 @@ def test_a_new_subcommand_without_an_entry_fails_loudly() -> None:
 
 def _sub(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[argparse.ArgumentParser]:
     return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def test_a_restricted_operators_own_import_writes_its_failed_rows(
+    operator_cli: tuple[Path, Run], tmp_path: Path
+) -> None:
+    """Signed in, the whole import works in its own school: protocol-free, with the
+    failed-rows file (which reads the run through the same scoped history)."""
+    _db, run = operator_cli
+    rows = [*_rows("Neu", "5a", 500), ["", "Ohne", "Id", "5a", ""]]
+    errors = tmp_path / "fehler.xlsx"
+    code, _out, err = run(
+        "import", str(_write(tmp_path / "neu.csv", rows)), "--year", YEAR, "--account-type",
+        "student", "--no-passwords", "--no-datasafe", "--errors", str(errors),
+    )  # fmt: skip
+    assert code == 0, err
+    assert errors.exists()
