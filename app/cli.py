@@ -22,7 +22,7 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli_args import (
     PASSWORD_ENV,
@@ -35,6 +35,9 @@ from app.cli_args import (
 )
 from app.cli_guard import EXIT_INTERRUPTED, INTERRUPTS, close_broken_stdout
 from app.cli_output import EXIT_REFUSED, CliError, err
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger("app.cli")  # also when run as __main__
 
@@ -190,6 +193,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         close_broken_stdout()
         return _refused(describe(Reason.OUTPUT_CLOSED))
+    except Exception as exc:  # a bug: the traceback goes to the log, one line here
+        from app.engine.reasons import Reason, describe
+        from app.logs import log_path
+
+        log.exception("%s failed", args.command)
+        detail = {"error": type(exc).__name__, "log": str(log_path())}
+        return _refused(describe(Reason.INTERNAL_ERROR, detail))
     finally:
         if guarded:
             INTERRUPTS.restore()
@@ -208,7 +218,6 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _with_database(run: Callable[..., int], args: argparse.Namespace) -> int:
-    from app.cli_operators import sign_in
     from app.db import default_url, display_url, open_database
     from app.dbfailures import command_failure, is_database_error, open_failure
     from app.engine import credentials
@@ -218,18 +227,11 @@ def _with_database(run: Callable[..., int], args: argparse.Namespace) -> int:
     try:
         engine = open_database(url)
     except Exception as exc:  # whatever it is, one line: see dbfailures.open_failure
-        refusal = open_failure(exc, url)
         log.warning("database %s not opened: %s", display_url(url), type(exc).__name__)
-        return _refused(refusal)
+        return _refused(open_failure(exc, url))
     try:
         _recover_protocols(engine)
-        if args.command != "init":
-            args.actor = sign_in(engine, args.operator)
-            from app.engine.history import clear_interrupted_runs  # here, not at start-up
-
-            marked = clear_interrupted_runs(engine)
-            if marked:
-                log.warning("%d interrupted run(s) marked failed", marked)
+        _sign_in(engine, args)
         return int(run(engine, args))
     except Cancelled as exc:
         return _refused(exc, EXIT_INTERRUPTED)
@@ -238,6 +240,11 @@ def _with_database(run: Callable[..., int], args: argparse.Namespace) -> int:
         return _refused(exc)
     except CliError as exc:
         return _refused(exc)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # a file the command writes or reads: the system's reason
+        log.warning("%s: %s", args.command, type(exc).__name__)
+        return _refused(_system_refusal(exc))
     except Exception as exc:
         if not is_database_error(exc):
             raise
@@ -259,6 +266,28 @@ def _recover_protocols(engine: Any) -> None:
             err(f"schoolimport: note: {pending.message().text()}; move it by hand ({exc})")
             continue
         err(f"schoolimport: note: {pending.message().text()}; it is now at {where}")
+
+
+def _sign_in(engine: Engine, args: argparse.Namespace) -> None:
+    """The operator of every command but ``init``; then runs a killed process left
+    ``running`` are marked interrupted, as the GUI does at start."""
+    if args.command == "init":
+        return
+    from app.cli_operators import sign_in
+    from app.engine.history import clear_interrupted_runs
+
+    args.actor = sign_in(engine, args.operator)
+    marked = clear_interrupted_runs(engine)
+    if marked:
+        log.warning("%d interrupted run(s) marked failed", marked)
+
+
+def _system_refusal(exc: OSError) -> str:
+    from app.engine.reasons import Reason, describe
+
+    where = f"{exc.filename}: " if exc.filename else ""
+    detail = f"{where}{exc.strerror or type(exc).__name__}"
+    return describe(Reason.SYSTEM_REFUSED, {"detail": detail})
 
 
 def _refused(why: str | Exception, code: int = EXIT_REFUSED) -> int:

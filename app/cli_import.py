@@ -22,7 +22,7 @@ from app.engine.outputs import check_targets
 from app.engine.plan import Plan
 from app.engine.protocol import MIN_PASSWORD_LENGTH
 from app.engine.reasons import Reason, Refused
-from app.engine.results import ImportOptions, NewCredentials, Resolution
+from app.engine.results import ApplyResult, ImportOptions, NewCredentials, Resolution
 from app.engine.session import ImportSession
 from app.engine.table import ReadOptions
 from app.engine.template import check_template
@@ -86,7 +86,6 @@ def _run_import(
     preferences: list[Resolution],
     handover: Handover | None,
 ) -> int:
-    engine = session.engine
     table = session.load(args.file, read_options)
     warning = check_template(args.file)
     if warning:
@@ -117,8 +116,18 @@ def _run_import(
         else:
             _print_plan(plan)
         return EXIT_OK
-    with INTERRUPTS.cancellable() as cancelled:  # Ctrl-C cancels between batches
+    # Ctrl-C cancels between batches; once committed, it waits until the protocol, the
+    # letters and the failed rows are in place (the accounts' secrets are in them).
+    with INTERRUPTS.cancellable() as cancelled:
         result = session.apply(cancelled=cancelled, handover=handover)
+        _report(session, args, result, handover)
+    return EXIT_OK
+
+
+def _report(
+    session: ImportSession, args: argparse.Namespace, result: ApplyResult, handover: Handover | None
+) -> None:
+    """The counts, where the protocol and letters are, and the failed rows of the run."""
     if args.json:
         print_json(result.summary.as_dict())
     else:
@@ -133,11 +142,10 @@ def _run_import(
         )
     if args.errors:
         # The same file as the history's "failed rows" download of this run.
-        with session_scope(engine) as db:
+        with session_scope(session.engine) as db:
             history.export_rows(
-                db, result.run_id, args.errors, succeeded=False, language=args.language
+                db, result.run_id, args.errors, False, args.actor, language=args.language
             )
-    return EXIT_OK
 
 
 def _with_secrets(credentials: dict[int, NewCredentials]) -> int:

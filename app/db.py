@@ -128,7 +128,7 @@ def _create_private(path: Path) -> None:
 def make_engine(url: str | None = None) -> Engine:
     url = normalize_url(url or default_url())
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1].split("?", 1)[0]
+        path = make_url(url).database  # None or "" for "sqlite://", the in-memory one
         if path and path != ":memory:" and not path.startswith("file:"):
             _create_private(Path(path))
     engine = create_engine(

@@ -171,7 +171,7 @@ GERMAN: dict[Reason, str] = {
     Reason.ADMIN_PASSWORD_FIRST: (
         "der Administrator {name} hat noch kein Passwort, und ohne eines könnte sich "
         "niemand mehr als Administrator anmelden, sobald die Anmeldung gilt: zuerst sein "
-        "Passwort setzen"
+        "Passwort setzen („Passwort setzen…“)"
     ),
     Reason.DATABASE_UNREACHABLE: "die Datenbank {db} lässt sich nicht öffnen: {detail}",
     Reason.DATABASE_NEWER: (
@@ -247,6 +247,10 @@ GERMAN: dict[Reason, str] = {
     Reason.KIND_PROGRAM: "ein Programm",
     Reason.KIND_BINARY: "eine Binärdatei",
     Reason.NOT_IN_FILE: "nicht mehr in der Datei",
+    Reason.SYSTEM_REFUSED: "das System hat es abgelehnt: {detail}",
+    Reason.INTERNAL_ERROR: (
+        "ein unerwarteter Fehler ({error}); die Einzelheiten stehen in der Protokolldatei {log}"
+    ),
 }
 
 

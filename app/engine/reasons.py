@@ -146,6 +146,8 @@ class Reason(enum.StrEnum):
     NO_KEYRING = "no_keyring"
     INTERRUPTED = "interrupted"
     OUTPUT_CLOSED = "output_closed"
+    SYSTEM_REFUSED = "system_refused"
+    INTERNAL_ERROR = "internal_error"
     # Details of a group CSV row left out, or of a group export refused
     HEADER_ROW_MISSING = "header_row_missing"
     DISABLED_FLAG = "disabled_flag"
@@ -347,6 +349,8 @@ _TEXT: dict[Reason, str] = {
     ),
     Reason.INTERRUPTED: "interrupted; nothing was changed",
     Reason.OUTPUT_CLOSED: "the output was closed before everything was written",
+    Reason.SYSTEM_REFUSED: "the system refused it: {detail}",
+    Reason.INTERNAL_ERROR: "an unexpected error ({error}); the log file {log} has the details",
     Reason.HEADER_ROW_MISSING: (
         "the first line is not a header row (none of its cells names a column such as "
         "{columns}); a header row is required"

@@ -8,6 +8,7 @@ table) is checked on its own: ``users list`` and ``import`` fail in one line too
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -146,3 +147,33 @@ def test_a_damaged_database_as_a_process_prints_no_traceback(
     )  # fmt: skip
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+
+
+def test_a_file_the_system_refuses_is_one_line(
+    healthy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = shutil.copy(healthy, tmp_path / "s.db")
+    (tmp_path / "datei").write_text("keine Mappe", encoding="utf-8")
+    target = tmp_path / "datei" / "gruppen.csv"  # a "folder" that is a file
+    assert main(["--db", str(db), "groups", "export", str(target)]) == 2
+    _out, err = capsys.readouterr()
+    assert len(err.strip().splitlines()) == 1, err
+    assert err.startswith("schoolimport: the system refused it: ") and "datei" in err
+
+
+def test_an_unexpected_error_is_one_line_and_logged(
+    healthy: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def broken(*_args: object) -> int:
+        raise TypeError("a bug")
+
+    monkeypatch.setattr("app.cli_admin.cmd_year_list", broken)
+    db = shutil.copy(healthy, tmp_path / "s.db")
+    assert main(["--db", str(db), "year", "list"]) == 2
+    _out, err = capsys.readouterr()
+    assert len(err.strip().splitlines()) == 1 and "unexpected error (TypeError)" in err
+    log = Path(os.environ["SCHOOLIMPORT_LOG_DIR"]) / "schoolimport.log"
+    assert "Traceback" in log.read_text(encoding="utf-8")

@@ -60,7 +60,7 @@ def _wait_for_running_run(db: Path, process: subprocess.Popen[str]) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("delay", [0.0, 0.15, 0.4, 0.8, 1.5])
+@pytest.mark.parametrize("delay", [0.0, 0.4, 1.0])
 def test_ctrl_c_during_an_import_cancels_it_cleanly(db: Path, tmp_path: Path, delay: float) -> None:
     """Before: 2 of 9 Ctrl-Cs ended "database is locked" with the run left running and
     its lock row behind. Now: exit 130, one line, the run cancelled, the lock gone."""

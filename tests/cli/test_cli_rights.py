@@ -9,6 +9,7 @@ either way the other school's users, groups, memberships and runs stay as they w
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sqlite3
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import main
+from app.cli import build_parser, main
 from tests.cli.commands import YEAR, argv_of, fill, subcommands
 from tests.conftest import HEADER
 
@@ -245,3 +246,33 @@ def test_a_restricted_operator_reaches_only_its_own_schools(
         for mark in (MARK, OTHER.lower()):
             assert mark not in seen.lower(), f"{argv} showed the other school: {seen}"
         assert _fingerprint(db) == before, f"{argv} changed the other school"
+
+
+def test_a_new_subcommand_without_an_entry_fails_loudly() -> None:
+    """What an engineer adding ``school rename`` sees until the tables know it."""
+    parser = build_parser()
+    _sub(_sub(parser).choices["school"]).add_parser("rename")
+    assert ("school", "rename") in subcommands(parser)
+    assert ("school", "rename") not in EXPECTED
+    with pytest.raises(AssertionError, match="has no arguments in tests/cli/commands.py"):
+        argv_of(("school", "rename"), "test_cli_rights")
+
+
+def _sub(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[argparse.ArgumentParser]:
+    return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+
+
+def test_a_restricted_operators_own_import_writes_its_failed_rows(
+    operator_cli: tuple[Path, Run], tmp_path: Path
+) -> None:
+    """Signed in, the whole import works in its own school: protocol-free, with the
+    failed-rows file (which reads the run through the same scoped history)."""
+    _db, run = operator_cli
+    rows = [*_rows("Neu", "5a", 500), ["", "Ohne", "Id", "5a", ""]]
+    errors = tmp_path / "fehler.xlsx"
+    code, _out, err = run(
+        "import", str(_write(tmp_path / "neu.csv", rows)), "--year", YEAR, "--account-type",
+        "student", "--no-passwords", "--no-datasafe", "--errors", str(errors),
+    )  # fmt: skip
+    assert code == 0, err
+    assert errors.exists()

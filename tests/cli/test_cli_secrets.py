@@ -91,6 +91,14 @@ def test_init_at_an_explicit_path_makes_a_private_file(
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
 
 
+def test_an_in_memory_database_creates_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    open_database("sqlite://").dispose()
+    assert list(tmp_path.iterdir()) == []
+
+
 @pytest.fixture
 def no_keyring() -> Iterator[None]:
     previous = keyring.get_keyring()

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, select
 
 from app.db import session_scope
 from app.engine import directory, history, operators
+from app.engine.groupcsv import plan_group_import
 from app.engine.groupexport import export_groups
 from app.engine.lifecycle import due_for_purge, restore_user
 from app.engine.reasons import Reason, Refused
@@ -113,3 +114,17 @@ def test_an_import_without_a_school_goes_to_the_operators_first_school(
     with session_scope(engine) as s:
         school = s.scalars(select(User.school_id).where(User.last_name == "Neu")).one()
         assert school == directory.find_school(s, OTHER)
+
+
+def test_a_group_csv_cannot_add_a_user_of_another_school(
+    engine: Engine, two_schools: operators.Actor, tmp_path: Path
+) -> None:
+    login = _other_login(engine)
+    file = tmp_path / "gruppen.csv"
+    file.write_text(
+        "group_id,group_name,member_type,member_key\r\n,Chor,user," + login + "\r\n",
+        encoding="utf-8",
+    )
+    with session_scope(engine) as s:
+        plan = plan_group_import(s, file, actor=two_schools)
+    assert [p.message.reason for p in plan.errors] == [Reason.USER_NOT_FOUND]
