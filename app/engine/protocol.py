@@ -70,6 +70,7 @@ ACTION_WORDS: dict[str, dict[str, str]] = {
         "skipped": "skipped",
         "invalid": "invalid",
         "conflicts": "conflict",
+        "other_type": "other account type",
     },
     "de": {
         "created": "angelegt",
@@ -80,6 +81,7 @@ ACTION_WORDS: dict[str, dict[str, str]] = {
         "skipped": "übersprungen",
         "invalid": "ungültig",
         "conflicts": "Konflikt",
+        "other_type": "andere Kontoart",
     },
 }
 

@@ -8,7 +8,7 @@ import hashlib
 import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +16,10 @@ from sqlalchemy import Engine
 
 from app.db import session_scope
 from app.engine import history, protocol
+from app.engine.accounttypes import recognise_by_values
 from app.engine.apply import RunInfo, apply_plan
 from app.engine.directory import find_school, find_year
+from app.engine.layouts import Layout, recognise
 from app.engine.locks import import_lock
 from app.engine.mapping import ColumnMapping, auto_map, check_mapping
 from app.engine.operators import Actor, local_actor
@@ -58,6 +60,8 @@ class ImportSession:
     table: Table | None = None
     mapping: ColumnMapping | None = None
     mapping_was_saved: bool = False
+    # The known layout the file is read in: chosen, or recognised by its content.
+    layout: Layout | None = None
     plan: Plan | None = None
     result: ApplyResult | None = None
     # How long the last build_plan waited for its snapshot (the bench reports it).
@@ -68,11 +72,32 @@ class ImportSession:
     )
 
     # -- table -----------------------------------------------------------------------
-    def load(self, path: Path, read_options: ReadOptions | None = None) -> Table:
+    def load(
+        self, path: Path, read_options: ReadOptions | None = None, layout: Layout | None = None
+    ) -> Table:
+        """Read the file; in ``layout`` (headerless), or in the layout its content
+        fits when its headers name no complete mapping, or as a table with headers."""
         self.path = Path(path)
         self.read_options = read_options or self.read_options
+        self.plan, self.layout = None, None
+        if layout is not None:
+            return self.use_layout(layout)
         self.table = read_table(self.path, self.read_options)
         self.mapping = self.suggest_mapping()
+        if not self.mapping.is_complete():
+            table = self.table
+            found = recognise(table.rows, table.headers if table.has_header else None)
+            if found is not None:
+                return self.use_layout(found)
+        return self.table
+
+    def use_layout(self, layout: Layout) -> Table:
+        """Read the file again without a header row, mapped as ``layout`` says."""
+        assert self.path is not None
+        self.read_options = replace(self.read_options, header=False)
+        self.table = read_table(self.path, self.read_options)
+        self.layout, self.mapping_was_saved = layout, False
+        self.mapping = layout.mapping(self.table)
         self.plan = None
         return self.table
 
@@ -92,7 +117,7 @@ class ImportSession:
                 self.mapping_was_saved = True
                 return saved
         self.mapping_was_saved = False
-        return auto_map(table.headers)
+        return recognise_by_values(auto_map(table.headers), table.headers, table.rows)
 
     # -- groups and plan -------------------------------------------------------------
     def require_actor(self) -> Actor:
@@ -165,7 +190,8 @@ class ImportSession:
             school_id = find_school(session, opts.school, actor)
             actor.require_import("users", school_id)
             existing = load_groups(session, school_id, year)
-        return group_needs(RowValidator(mapping).group_lists(table.rows), opts, existing)
+        validator = RowValidator(mapping, None, opts.account_type, table.delimiter)
+        return group_needs(validator.group_lists(table.rows), opts, existing)
 
     def require_mapping(self) -> ColumnMapping:
         if self.mapping is None:
@@ -183,7 +209,7 @@ class ImportSession:
         checked, today = None, date.today()
         self.state_wait_s = 0.0
         if state is None:
-            checked = check_rows(table, mapping, today)
+            checked = check_rows(table, mapping, today, self.options.account_type)
             started = time.perf_counter()
             state = self.load_state()
             self.state_wait_s = time.perf_counter() - started

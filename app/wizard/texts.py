@@ -11,6 +11,7 @@ error) stay as they come.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -114,6 +115,7 @@ def phase_label(phase: str) -> str:
 _GERMAN: dict[Reason, str] = {
     Reason.MISSING_REQUIRED: "{field} fehlt",
     Reason.INVALID_DATE: "{field} '{value}' ist kein Datum",
+    Reason.DATE_OUT_OF_RANGE: "{field} {value} liegt außerhalb von {first} bis {last}",
     Reason.INVALID_EMAIL: "E-Mail '{value}' ist keine Adresse",
     Reason.TOO_LONG: "{field} ist länger als {limit} Zeichen",
     Reason.CONTROL_CHARACTERS: "{field} enthält Steuerzeichen",
@@ -124,6 +126,14 @@ _GERMAN: dict[Reason, str] = {
     Reason.LOGIN_RESERVED: "Benutzername '{login}' ist reserviert",
     Reason.POSSIBLE_DUPLICATE: "sieht aus wie der vorhandene Benutzer {login} der Quelle {source}",
     Reason.SOURCE_ID_EXISTS: "Quell-ID {source_id} gibt es schon (Benutzer {login})",
+    Reason.POSSIBLE_RENAME: (
+        "sieht aus wie {login} mit anderem Wert für {field}: verknüpfen, um das Konto zu behalten"
+    ),
+    Reason.IDENTITY_NOTE: (
+        "Die Quell-ID wird aus {fields} gebildet. Ändert sich einer dieser Werte, erscheint "
+        "die Person als neu und ihr bisheriges Konto als fehlend – außer Sie verknüpfen "
+        "beide im Konflikt „mögliches Duplikat“"
+    ),
     Reason.UNTICKED: "in der Vorschau abgewählt",
     Reason.CONFLICT_SKIPPED: "übersprungen: {conflict}",
     Reason.CONFLICT_UNRESOLVED: "Konflikt nicht gelöst: {conflict}",
@@ -150,6 +160,15 @@ _GERMAN: dict[Reason, str] = {
     Reason.DATABASE: "die Datenbank hat die Änderung abgelehnt: {detail}",
     Reason.DUPLICATE_HEADER: (
         "die Spalte '{header}' kommt zweimal vor, und beide sind {field} zugeordnet"
+    ),
+    Reason.HEADER_TWICE: (
+        "die Überschrift '{header}' steht über den Spalten {columns}; benennen Sie eine "
+        "um oder ordnen Sie jede Spalte einzeln zu"
+    ),
+    Reason.IDENTITY_FIELD: "'{value}' kann keine Person erkennen (Felder: {fields})",
+    Reason.LAYOUT_UNKNOWN: "'{value}' ist kein bekanntes Format ({layouts})",
+    Reason.FILE_HAS_BOM: (
+        "die Datei beginnt mit der Bytereihenfolge-Markierung von {bom}; lesen Sie sie als {bom}"
     ),
     Reason.FILE_FORMAT: "das ist keine {expected}-Datei: {detail}",
     Reason.FILE_TOO_LARGE: "die Datei ist zu groß ({detail})",
@@ -337,6 +356,8 @@ def _german(value: Any) -> Any:
     separators (12.345 and 3,5; four-digit numbers without, as German writing has it)."""
     if isinstance(value, Message):
         return reason_text(value)
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -362,6 +383,7 @@ _GERMAN_FIELDS = {
     "birth_date": "Geburtsdatum",
     "email": "E-Mail",
     "login": "Benutzername",
+    "account_type": "Kontoart",
 }
 
 
