@@ -279,9 +279,7 @@ class RowValidator:
         rows of another account type left out."""
         count = len(rows)
         squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
-        columns = [
-            without_invisible(_column(rows, c, count, squared)) for c in self.group_columns
-        ]
+        columns = [without_invisible(_column(rows, c, count, squared)) for c in self.group_columns]
         if not columns:
             return []
         combos = list(zip(*columns, strict=True))

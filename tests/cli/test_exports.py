@@ -241,3 +241,11 @@ def test_chamilo_status_and_pipe_separated_courses(cli: Cli, tmp_path: Path) -> 
     again = counts(cli, write(tmp_path / "chamilo.csv", changed), *args)
     assert (again["updated"], again["unchanged"], again["other_type"]) == (1, 1, 1)
     assert users(cli)["aweiss"]["groups"] == ["BIO5", "DEUTSCH5", "MATHE5A"]
+
+
+def test_users_list_sorts_names_the_german_way(cli: Cli, tmp_path: Path) -> None:
+    rows = ["ID;Nachname;Vorname", "1;Steinbrink;Ute", "2;Sörte;Ole", "3;Sauer;Ina", "4;Zorn;Al"]
+    counts(cli, write(tmp_path / "names.csv", rows), "--account-type", "student")
+    code, out, err = cli("users", "list", "--json")
+    assert code == 0, err
+    assert [u["last_name"] for u in json.loads(out)] == ["Sauer", "Sörte", "Steinbrink", "Zorn"]
