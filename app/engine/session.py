@@ -73,7 +73,11 @@ class ImportSession:
 
     # -- table -----------------------------------------------------------------------
     def load(
-        self, path: Path, read_options: ReadOptions | None = None, layout: Layout | None = None
+        self,
+        path: Path,
+        read_options: ReadOptions | None = None,
+        layout: Layout | None = None,
+        recognise_layout: bool = True,
     ) -> Table:
         """Read the file; in ``layout`` (headerless), or in the layout its content
         fits when its headers name no complete mapping, or as a table with headers."""
@@ -84,7 +88,7 @@ class ImportSession:
             return self.use_layout(layout)
         self.table = read_table(self.path, self.read_options)
         self.mapping = self.suggest_mapping()
-        if not self.mapping.is_complete():
+        if recognise_layout and not self.mapping.is_complete():
             table = self.table
             found = recognise(table.rows, table.headers if table.has_header else None)
             if found is not None:
@@ -181,7 +185,9 @@ class ImportSession:
 
     def group_needs(self, options: ImportOptions | None = None) -> dict[str, GroupNeed]:
         """Every group the file names, matched to the year's groups or marked missing,
-        under ``options`` (default: the session's). Reads the groups, not the users."""
+        under ``options`` (default: the session's). Reads the groups, not the users.
+        The groups of every account type in a typed file: the wizard asks for groups
+        before the account type, and the run creates only the groups its rows use."""
         table, mapping = self.require_table(), self.require_mapping()
         opts = options or self.options
         actor = self.require_actor()
@@ -190,7 +196,7 @@ class ImportSession:
             school_id = find_school(session, opts.school, actor)
             actor.require_import("users", school_id)
             existing = load_groups(session, school_id, year)
-        validator = RowValidator(mapping, None, opts.account_type, table.delimiter)
+        validator = RowValidator(mapping, None, None, table.delimiter)
         return group_needs(validator.group_lists(table.rows), opts, existing)
 
     def require_mapping(self) -> ColumnMapping:
