@@ -29,6 +29,8 @@ class Field(enum.StrEnum):
     IGNORE = "ignore"
 
 
+# The key under which a remembered mapping keeps the fields a source ID is derived from.
+IDENTITY_KEY = ""
 REQUIRED_FIELDS = (Field.SOURCE_ID, Field.LAST_NAME, Field.FIRST_NAME)
 # Only groups may be fed by several columns ("Kurs 1", "Kurs 2", ...).
 MULTI_COLUMN_FIELDS = frozenset({Field.GROUPS})
@@ -278,6 +280,8 @@ class ColumnMapping:
         }
         for index, fld in self.extra:
             saved[headers[index]] += "+" + fld.value
+        if self.identity:  # no header is empty: this key is never a column's
+            saved[IDENTITY_KEY] = ",".join(f.value for f in self.identity)
         return saved
 
 
@@ -395,7 +399,10 @@ def mapping_from_saved(headers: Sequence[str], saved: Mapping[str, str]) -> Colu
         first, *more = (saved.get(header) or Field.IGNORE.value).split("+")
         fields.append(_saved_field(first))
         extra.extend((index, f) for f in map(_saved_field, more) if f is not None)
-    return ColumnMapping(fields, extra=extra)
+    identity = tuple(
+        f for f in map(_saved_field, saved.get(IDENTITY_KEY, "").split(",")) if f is not None
+    )
+    return ColumnMapping(fields, extra=extra, identity=identity)
 
 
 def _saved_field(value: str) -> Field | None:

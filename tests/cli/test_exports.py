@@ -205,6 +205,8 @@ def test_moodle_username_is_key_and_login_and_groups_merge(cli: Cli, tmp_path: P
     assert made["mmueller"]["source_id"] == "mmueller"
     assert made["mmueller"]["groups"] == ["Bio-5", "Gruppe A", "Jahrgang5", "Mathe-5a"]
     assert counts(cli, path, *args)["unchanged"] == 2
+    # The two fields of "username" are remembered for this header layout.
+    assert counts(cli, path, *args[:4])["unchanged"] == 2
     changed = [
         *MOODLE[:2],
         "aweiss,Anna,Weiß,anna.weiss@schule.example,Jahrgang5,Mathe-5a,Gruppe B,",
@@ -249,3 +251,13 @@ def test_users_list_sorts_names_the_german_way(cli: Cli, tmp_path: Path) -> None
     code, out, err = cli("users", "list", "--json")
     assert code == 0, err
     assert [u["last_name"] for u in json.loads(out)] == ["Sauer", "Sörte", "Steinbrink", "Zorn"]
+
+
+def test_identity_on_a_file_with_headers_is_remembered(cli: Cli, tmp_path: Path) -> None:
+    rows = ["Nachname;Vorname;Geburtsdatum", "Müller;Max;05.03.2014", "Weiß;Anna;01.02.2014"]
+    path = write(tmp_path / "ohne-id.csv", rows)
+    code, _out, err = cli("import", path, *YEAR, "--account-type", "student")
+    assert code == 2 and "source ID" in err  # no ID column, no identity: refused
+    identity = ("--identity", "last_name,first_name,birth_date")
+    assert counts(cli, path, "--account-type", "student", *identity)["created"] == 2
+    assert counts(cli, path, "--account-type", "student")["unchanged"] == 2
