@@ -108,7 +108,9 @@ def export_rows(
     """Write the rows of a run that succeeded (or failed) to ``target`` (XLSX or CSV).
 
     Only rows that came from the file are written (not the accounts a run released for
-    deletion). Returns the number of rows written; a header-only file for none.
+    deletion), and no row of another account type (it was not this run's, so it
+    neither failed nor succeeded). Returns the number of rows written; a header-only
+    file for none.
     """
     target = Path(target)
     if target.suffix.lower() not in (".xlsx", ".csv"):
@@ -123,6 +125,7 @@ def export_rows(
             ImportRowResult.run_id == run.id,
             ImportRowResult.succeeded.is_(succeeded),
             ImportRowResult.row_number > 0,
+            ImportRowResult.action != "other_type",
         )
         .order_by(ImportRowResult.row_number)
     )

@@ -182,6 +182,13 @@ def test_ucs_school_utf16_with_a_type_column(cli: Cli, tmp_path: Path) -> None:
         3,
     )
     assert users(cli)["aweiss"]["groups"] == ["5a"]
+    # The failed-rows file holds the invalid row, not the other types' rows.
+    failed = tmp_path / "fehler.csv"
+    code, _out, err = cli("import", path, *YEAR, *args, "--errors", failed)
+    assert code == 0, err
+    assert [line.split(";")[0] for line in failed.read_text("utf-8-sig").splitlines()[1:]] == [
+        "hhaus"
+    ]
     # The teachers' run takes the teachers (teacher_and_staff counts as teacher).
     teachers = counts(cli, path, *args[:1], "teacher", *args[2:])
     assert (teachers["created"], teachers["other_type"]) == (2, 3)
