@@ -50,15 +50,23 @@ _INVISIBLE = dict.fromkeys(
 )
 
 
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+
+
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+
+
 def has_control_characters(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
 def without_invisible(cells: list[str]) -> list[str]:
-    """The cells without direction marks and zero-width spaces (usually none: ASCII)."""
-    if "".join(cells).isascii():
+    """The cells without direction marks and zero-width spaces (usually none: one scan
+    of the joined column finds that)."""
+    joined = "".join(cells)
+    if joined.isascii() or _INVISIBLE_RE.search(joined) is None:
         return cells
-    return [c.translate(_INVISIBLE).strip() if not c.isascii() else c for c in cells]
+    return [c.translate(_INVISIBLE).strip() if _INVISIBLE_RE.search(c) else c for c in cells]
 
 
 def group_splitter(delimiter: str | None) -> re.Pattern[str]:
