@@ -69,15 +69,18 @@ def account_type_of(value: str) -> str | None:
 def recognise_by_values(
     mapping: ColumnMapping, headers: Sequence[str], rows: Sequence[Sequence[str]]
 ) -> ColumnMapping:
-    """Map an unmapped ``Status`` column to the account type when every non-empty
-    value of its first 200 rows names a type (Chamilo's 5 and 1)."""
+    """Map an unmapped ``Status`` column to the account type when its values (of the
+    first 200 rows) are types or numeric codes, one of them a type: Chamilo's 5 and 1,
+    beside its other codes (4 = HR manager), which then make their rows invalid
+    rather than the whole column unrecognised and every row this run's."""
     if Field.ACCOUNT_TYPE in mapping.mapped_fields():
         return mapping
     for index, header in enumerate(headers):
         if mapping.fields[index] is not None or normalize_header(header) not in _IF_VALUES_FIT:
             continue
         values = {row[index] for row in rows[:200] if index < len(row) and row[index]}
-        if values and all(account_type_of(v) for v in values):
+        known = {v for v in values if account_type_of(v)}
+        if known and all(v in known or v.isdigit() for v in values):
             fields = list(mapping.fields)
             fields[index] = Field.ACCOUNT_TYPE
             return ColumnMapping(fields, mapping.warnings, mapping.extra, mapping.identity)

@@ -230,6 +230,7 @@ CHAMILO = [
     "Müller;Max;max@schule.example;mmueller;geheim1;platform;S-100;;5;MATHE5A|BIO5",
     "Weiß;Anna;anna@schule.example;aweiss;geheim2;platform;S-101;;5;MATHE5A | DEUTSCH5",
     "Bauer;Thomas;tb@schule.example;tbauer;geheim3;platform;L-1;;1;MATHE5A|BIO5|PHYSIK",
+    "Haus;Hans;hh@schule.example;hhaus;geheim4;platform;P-1;;4;",  # 4: HR manager
 ]
 
 
@@ -238,6 +239,7 @@ def test_chamilo_status_and_pipe_separated_courses(cli: Cli, tmp_path: Path) -> 
     args = ("--account-type", "student", "--create-missing-groups", "course")
     first = counts(cli, path, *args)
     assert (first["created"], first["other_type"], first["groups_created"]) == (2, 1, 3)
+    assert first["invalid"] == 1  # status 4 is no account type here
     made = users(cli)
     assert made["mmueller"]["source_id"] == "S-100"
     assert made["aweiss"]["groups"] == ["DEUTSCH5", "MATHE5A"]
@@ -245,7 +247,7 @@ def test_chamilo_status_and_pipe_separated_courses(cli: Cli, tmp_path: Path) -> 
     changed = [
         *CHAMILO[:2],
         CHAMILO[2].replace("MATHE5A | DEUTSCH5", "MATHE5A|DEUTSCH5|BIO5"),
-        CHAMILO[3],
+        *CHAMILO[3:],
     ]
     again = counts(cli, write(tmp_path / "chamilo.csv", changed), *args)
     assert (again["updated"], again["unchanged"], again["other_type"]) == (1, 1, 1)
