@@ -5,6 +5,11 @@
     <name>ColumnsPage</name>
     <message>
         <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Several columns have the same header (%1): check which one is imported.</source>
+        <translation>Several columns have the same header (%1): check which one is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
         <source>— none: the first row holds the headers —</source>
         <translation>— none: the first row holds the headers —</translation>
     </message>

@@ -111,3 +111,18 @@ def test_one_column_two_fields_and_other_account_types(
     button = wizard.preview_page.filter_buttons[RowAction.OTHER_TYPE]
     assert button.text() == "other account type (1)"
     assert "1 rows of another account type are left out." in wizard.preview_page.summary_text()
+
+
+def test_two_columns_with_one_header_are_pointed_out(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path
+) -> None:
+    path = tmp_path / "twice.csv"
+    path.write_text("ID;Nachname;Nachname;Vorname\n1;Muster;Anders;Max\n", "utf-8")
+    to_columns(qtbot, wizard, path)
+    page = wizard.columns_page
+    assert page.layout_error.isVisibleTo(page)
+    assert "same header (Nachname)" in page.layout_error.text()
+    page.set_field(1, None)
+    page.set_field(2, Field.LAST_NAME)
+    assert wizard.session.mapping is not None
+    assert wizard.session.mapping.column_of(Field.LAST_NAME) == 2

@@ -33,6 +33,15 @@ from app.wizard.pages.base import ERROR_STYLE, OK_STYLE, ImportPage, error_label
 FIELDS = [f for f in Field if f is not Field.IGNORE]
 
 
+def repeated_headers(headers: list[str]) -> list[str]:
+    """The headers that stand over more than one column (compared as the mapper does)."""
+    seen: dict[str, int] = {}
+    for header in headers:
+        key = header.strip().casefold()
+        seen[key] = seen.get(key, 0) + 1
+    return list(dict.fromkeys(h for h in headers if seen[h.strip().casefold()] > 1))
+
+
 class ColumnsPage(ImportPage):
     def __init__(self, session: ImportSession, parent: QWidget | None = None) -> None:
         super().__init__(session, parent)
@@ -118,6 +127,14 @@ class ColumnsPage(ImportPage):
         else:
             text = self.tr("The columns were recognised by their headers; please check.")
         self.remembered_label.setText(text)
+        twice = repeated_headers(table.headers)
+        if twice:  # the wizard's way to "ask which": both columns shown, the user picks
+            warning = self.tr(
+                "Several columns have the same header (%1): check which one is imported."
+            )
+            show_error(self.layout_error, warning.replace("%1", ", ".join(twice)))
+        else:
+            show_error(self.layout_error, None)
         self._update_missing()
 
     def _layout_chosen(self) -> None:
@@ -132,7 +149,6 @@ class ColumnsPage(ImportPage):
             else:
                 options = replace(self.session.read_options, header=True)
                 table = self.session.load(path, options, recognise_layout=False)
-            show_error(self.layout_error, None)
         except EngineError as error:
             show_error(self.layout_error, texts.error_text(error))
             return
