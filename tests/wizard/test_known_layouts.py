@@ -13,9 +13,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.directory import list_users
+from app.engine.directory import UserRow, list_users
 from app.engine.mapping import Field
 from app.engine.results import RowAction
+from app.wizard.tablemodels import UsersTableModel
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.driver import allow_close, click_next, run_import
 
@@ -126,3 +127,17 @@ def test_two_columns_with_one_header_are_pointed_out(
     page.set_field(2, Field.LAST_NAME)
     assert wizard.session.mapping is not None
     assert wizard.session.mapping.column_of(Field.LAST_NAME) == 2
+
+
+def test_users_tab_sorts_names_the_german_way(qtbot: QtBot) -> None:
+    names = ["Steinbrink", "Sörte", "Sauer"]
+    rows = [
+        UserRow(
+            n, f"u{n}", "X", name, "table", str(n), "student", "active", None, None, [], None, None
+        )
+        for n, name in enumerate(names)
+    ]
+    model = UsersTableModel()
+    model.set_users(rows)
+    model.sort(1)  # the last-name column
+    assert [model.user_at(i).last_name for i in range(3)] == ["Sauer", "Sörte", "Steinbrink"]
