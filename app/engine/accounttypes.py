@@ -57,8 +57,10 @@ for _type, _words in {
 }.items():
     _VALUES.update(dict.fromkeys(_words, _type))
 
-# Headers that hold account types only if their values say so (Chamilo's "Status").
-_IF_VALUES_FIT = ("status", "user status")
+# Headers that hold account types only if their values say so: a "Typ" column may hold
+# anything; Chamilo's "Status" holds numeric codes (5, 1, and others that name no type).
+_IF_WORDS_FIT = ("typ", "type", "rolle", "role", "rollen", "roles")
+_IF_CODES_FIT = ("status", "user status")
 
 
 def account_type_of(value: str) -> str | None:
@@ -69,18 +71,22 @@ def account_type_of(value: str) -> str | None:
 def recognise_by_values(
     mapping: ColumnMapping, headers: Sequence[str], rows: Sequence[Sequence[str]]
 ) -> ColumnMapping:
-    """Map an unmapped ``Status`` column to the account type when its values (of the
-    first 200 rows) are types or numeric codes, one of them a type: Chamilo's 5 and 1,
-    beside its other codes (4 = HR manager), which then make their rows invalid
-    rather than the whole column unrecognised and every row this run's."""
+    """Map an unmapped ``Typ``/``Rolle`` column to the account type when all its values
+    (of the first 200 rows) are type words, and a ``Status`` column when its values are
+    types or numeric codes, one of them a type: Chamilo's 5 and 1, beside its other
+    codes (4 = HR manager), which then make their rows invalid rather than the whole
+    column unrecognised and every row this run's."""
     if Field.ACCOUNT_TYPE in mapping.mapped_fields():
         return mapping
     for index, header in enumerate(headers):
-        if mapping.fields[index] is not None or normalize_header(header) not in _IF_VALUES_FIT:
+        name = normalize_header(header)
+        if mapping.fields[index] is not None or name not in (*_IF_WORDS_FIT, *_IF_CODES_FIT):
             continue
         values = {row[index] for row in rows[:200] if index < len(row) and row[index]}
-        known = {v for v in values if account_type_of(v)}
-        if known and all(v in known or v.isdigit() for v in values):
+        typed = {v for v in values if account_type_of(v)}
+        words = all(v in typed and not v.isdigit() for v in values)
+        codes = name in _IF_CODES_FIT and all(v in typed or v.isdigit() for v in values)
+        if typed and (words or codes):
             fields = list(mapping.fields)
             fields[index] = Field.ACCOUNT_TYPE
             return ColumnMapping(fields, mapping.warnings, mapping.extra, mapping.identity)

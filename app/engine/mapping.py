@@ -168,15 +168,12 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
         "accountname",
         "konto",
     ),
-    # Recognised only as the whole header ("type1" in a Moodle file is a course role).
+    # Recognised only as the whole header ("type1" in a Moodle file is a course role);
+    # "Typ", "Rolle", "Status" … only by their values (accounttypes.recognise_by_values).
     Field.ACCOUNT_TYPE: (
         "benutzertyp",
         "kontotyp",
         "kontoart",
-        "rolle",
-        "typ",
-        "role",
-        "type",
         "user type",
         "usertype",
         "account type",

@@ -242,3 +242,19 @@ def test_german_name_order() -> None:
         "Szabo",
         "Zorn",
     ]
+
+
+def test_ambiguous_type_headers_need_fitting_values() -> None:
+    from app.engine.accounttypes import recognise_by_values
+
+    headers = ["ID", "Nachname", "Vorname", "Typ"]
+    fitting = [["1", "A", "B", "Schüler"], ["2", "C", "D", "Lehrkraft"]]
+    other = [["1", "A", "B", "Regelschüler"], ["2", "C", "D", "Gast"]]
+    numbers = [["1", "A", "B", "1"], ["2", "C", "D", "2"]]
+    for rows, expected in ((fitting, Field.ACCOUNT_TYPE), (other, None), (numbers, None)):
+        mapping = recognise_by_values(auto_map(headers), headers, rows)
+        assert mapping.fields[3] is expected, rows
+    status = ["ID", "Nachname", "Vorname", "Status"]
+    chamilo = [["1", "A", "B", "5"], ["2", "C", "D", "4"]]
+    assert recognise_by_values(auto_map(status), status, chamilo).fields[3] is Field.ACCOUNT_TYPE
+    assert auto_map(["Benutzertyp"]).fields == [Field.ACCOUNT_TYPE]  # always
