@@ -5,6 +5,11 @@
     <name>ColumnsPage</name>
     <message>
         <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
         <source>Several columns have the same header (%1): check which one is imported.</source>
         <translation>Mehrere Spalten haben dieselbe Überschrift (%1): bitte prüfen Sie, welche importiert wird.</translation>
     </message>

@@ -175,6 +175,8 @@ class ColumnsPage(ImportPage):
             combo.currentIndexChanged.connect(lambda _n, col=i: self._changed(col))
             second = self._field_combo(seconds.get(i), self.tr("—"))
             second.currentIndexChanged.connect(lambda _n: self._changed(None))
+            if not table.has_header:  # the reader's "Column 3", in the interface language
+                header = self.tr("Column %1").replace("%1", str(i + 1))
             self.grid.addWidget(QLabel(header), i + 1, 0)
             self.grid.addWidget(sample, i + 1, 1)
             self.grid.addWidget(combo, i + 1, 2)
