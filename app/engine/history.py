@@ -32,6 +32,7 @@ from app.engine.locks import import_lock
 from app.engine.mapping import normalize_header
 from app.engine.operators import Actor, acting, scoped
 from app.engine.reasons import Message, Reason, Refused
+from app.engine.results import RowAction
 from app.models import COUNT_NAMES, ImportRowResult, ImportRun, Operator, RunStatus, utcnow
 
 ARCHIVE_DAYS_KEY = "history_archive_days"
@@ -125,7 +126,7 @@ def export_rows(
             ImportRowResult.run_id == run.id,
             ImportRowResult.succeeded.is_(succeeded),
             ImportRowResult.row_number > 0,
-            ImportRowResult.action != "other_type",
+            ImportRowResult.action != RowAction.OTHER_TYPE.value,
         )
         .order_by(ImportRowResult.row_number)
     )
