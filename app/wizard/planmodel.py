@@ -238,6 +238,7 @@ class PlanTableModel(TitledTableModel):
 # The grid's filters: what applying will do with a row, as the summary counts it.
 OUTCOME_ORDER = (
     "created", "updated", "reactivated", "expired", "unchanged", "skipped", "invalid", "conflicts",
+    "other_type",
 )  # fmt: skip
 OUTCOME_ACTIONS = {outcome: action for action, outcome in OUTCOMES.items()}
 

@@ -109,7 +109,7 @@ def test_one_column_two_fields_and_other_account_types(
     assert plan is not None
     counts = plan.counts_by_action()
     assert (counts[RowAction.CREATE], counts[RowAction.OTHER_TYPE]) == (1, 1)
-    button = wizard.preview_page.filter_buttons[RowAction.OTHER_TYPE]
+    button = wizard.preview_page.filter_buttons["other_type"]
     assert button.text() == "other account type (1)"
     assert "1 rows of another account type are left out." in wizard.preview_page.summary_text()
 
