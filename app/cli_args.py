@@ -19,6 +19,7 @@ PASSWORD_ENV = "SCHOOLIMPORT_PASSWORD"
 OPERATOR_ROLES = ("administrator", "import_operator")
 ACCOUNT_TYPES = ("student", "teacher", "staff")
 GROUP_TYPES = ("class", "course", "team", "manual")
+LAYOUT_NAMES = ("linuxmuster-students", "linuxmuster-teachers")
 
 
 def iso_date(value: str) -> date:
@@ -61,7 +62,20 @@ def add_import_parser(sub: Any) -> None:
     p.add_argument("--encoding", default="auto")
     p.add_argument("--delimiter", default="auto")
     p.add_argument("--no-header", action="store_true")
-    p.add_argument("--map", action="append", default=[], metavar="HEADER=FIELD")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="map a column (header or number) to a field; twice for one column feeds two",
+    )
+    # app.engine.layouts.LAYOUTS's names (a test keeps them equal; the engine loads late).
+    p.add_argument("--layout", metavar="|".join(LAYOUT_NAMES), help="a known headerless layout")
+    p.add_argument(
+        "--identity",
+        metavar="FIELD,FIELD,...",
+        help="derive the source ID from these fields (e.g. last_name,first_name,birth_date)",
+    )
     groups = p.add_mutually_exclusive_group()
     groups.add_argument("--create-missing-groups", metavar="TYPE", choices=GROUP_TYPES)
     groups.add_argument("--ignore-unassigned-groups", action="store_true")

@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -17,12 +18,21 @@ from app.db import session_scope
 from app.engine import directory, history
 from app.engine.apply import check_applicable
 from app.engine.handover import Handover
-from app.engine.mapping import apply_overrides, check_mapping
+from app.engine.identity import parse_identity
+from app.engine.layouts import find_layout
+from app.engine.mapping import apply_overrides, check_headers, check_mapping
 from app.engine.outputs import check_targets
 from app.engine.plan import Plan
 from app.engine.protocol import MIN_PASSWORD_LENGTH
-from app.engine.reasons import Reason, Refused
-from app.engine.results import ApplyResult, ImportOptions, NewCredentials, Resolution
+from app.engine.reasons import Message, Reason, Refused
+from app.engine.results import (
+    ApplyResult,
+    ImportOptions,
+    NewCredentials,
+    Resolution,
+    RowAction,
+    RowPlan,
+)
 from app.engine.session import ImportSession
 from app.engine.table import ReadOptions
 from app.engine.template import check_template
@@ -86,18 +96,30 @@ def _run_import(
     preferences: list[Resolution],
     handover: Handover | None,
 ) -> int:
-    table = session.load(args.file, read_options)
+    try:
+        layout = find_layout(args.layout) if args.layout else None
+        identity = parse_identity(args.identity) if args.identity else None
+    except Refused as exc:
+        exc.file = str(args.file)
+        raise
+    table = session.load(args.file, read_options, layout)
     warning = check_template(args.file)
     if warning:
         err(f"schoolimport: warning: {args.file}: {warning}")
-    overrides = dict(_split_map(m) for m in args.map)
+    overrides = [_split_map(m) for m in args.map]
     try:
         mapping = apply_overrides(session.require_mapping(), table.headers, overrides)
+        if identity is not None:
+            mapping.identity = identity
+        check_headers(table.headers, mapping, [header for header, _field in overrides])
         check_mapping(mapping)
     except Refused as exc:
         exc.file = exc.file or str(args.file)  # SPEC §4: the line names the file
         raise
     session.mapping = mapping
+    if mapping.identity and not args.json:
+        fields = [f.value for f in mapping.identity]
+        err(f"schoolimport: note: {Message(Reason.IDENTITY_NOTE, {'fields': fields}).text()}")
     try:
         plan = session.build_plan()
     except Refused as exc:
@@ -112,7 +134,7 @@ def _run_import(
     if args.dry_run:
         summary = plan.summary()
         if args.json:
-            print_json(summary.as_dict())
+            print_json({**summary.as_dict(), "rows": plan_rows_json(plan)})
         else:
             _print_plan(plan)
         return EXIT_OK
@@ -223,6 +245,41 @@ def protocol_password(args: argparse.Namespace) -> str:
 def _print_summary(counts: dict[str, int | None]) -> None:
     parts = [f"{k.replace('_', ' ')} {v}" for k, v in counts.items() if k != "run_id"]
     out(", ".join(parts) + (f" (run {counts['run_id']})" if counts.get("run_id") else ""))
+
+
+def plan_rows_json(plan: Plan) -> list[dict[str, Any]]:
+    """What ``--dry-run --json`` says of each row: the action it would take, the
+    person, and why it is left out (codes with their English text)."""
+    rows: list[dict[str, Any]] = []
+    for row in plan.all_rows:
+        reasons = list(row.explanations())
+        if row.conflict is not None and row.resolution is None:
+            reasons = [row.conflict.message]
+        rows.append(
+            {
+                "line": row.line,
+                "action": _json_action(row),
+                "source_id": row.values.source_id,
+                "login": row.login,
+                "last_name": row.values.last_name,
+                "first_name": row.values.first_name,
+                "groups": list(row.values.groups),
+                "reasons": [{"code": m.reason.value, "text": m.text()} for m in reasons],
+            }
+        )
+    return rows
+
+
+def _json_action(row: RowPlan) -> str:
+    """What the run would do with the row: its effective action, else why not."""
+    effective = row.effective_action
+    if effective is not None:
+        return effective.value
+    if row.action in (RowAction.INVALID, RowAction.OTHER_TYPE):
+        return row.action.value
+    if row.action is RowAction.CONFLICT and row.resolution is None and row.included:
+        return RowAction.CONFLICT.value
+    return "skip"
 
 
 def _print_plan(plan: Plan) -> None:

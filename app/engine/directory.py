@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.engine.collation import german_key
 from app.engine.operators import Actor, acting, scoped
 from app.engine.reasons import Message, Reason, Refused
 from app.engine.state import default_school_id
@@ -312,7 +313,8 @@ def list_users(
     actor: Actor | None = None,
 ) -> list[UserRow]:
     """The users of the actor's schools with their group names (of ``year`` and
-    permanent ones, or of all years).
+    permanent ones, or of all years), sorted by name the German way
+    (:mod:`app.engine.collation`).
 
     Columns, not ``User`` entities: the main window and ``users list`` show every
     user, and building 2,000 ORM objects cost more than the query. Both queries are
@@ -340,12 +342,14 @@ def list_users(
     group_stmt = group_stmt.order_by(Group.name_key).execution_options(yield_per=_FETCH_BATCH)
     for user_id, name in session.execute(group_stmt):
         names[user_id].append(name)
-    return [
+    rows = [
         UserRow(id_, login, first, last, source, source_id, kind, status, born, email,
                 names.get(id_, []), deactivate_on, purge_on)
         for id_, login, first, last, source, source_id, kind, status, born, email,
             deactivate_on, purge_on in session.execute(stmt)
     ]  # fmt: skip
+    rows.sort(key=lambda r: (german_key(r.last_name), german_key(r.first_name), r.login))
+    return rows
 
 
 _USER_ROW_COLUMNS = (

@@ -9,6 +9,7 @@ this table complete and its placeholders equal to the English ones.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from app.engine.reasons import TEMPLATE_ERRORS, Message, Reason, describe, wording
@@ -251,6 +252,24 @@ GERMAN: dict[Reason, str] = {
     Reason.INTERNAL_ERROR: (
         "ein unerwarteter Fehler ({error}); die Einzelheiten stehen in der Protokolldatei {log}"
     ),
+    Reason.DATE_OUT_OF_RANGE: "{field} {value} liegt außerhalb von {first} bis {last}",
+    Reason.POSSIBLE_RENAME: (
+        "sieht aus wie {login} mit anderem Wert für {field}: verknüpfen, um das Konto zu behalten"
+    ),
+    Reason.IDENTITY_NOTE: (
+        "Die Quell-ID wird aus {fields} gebildet. Ändert sich einer dieser Werte, erscheint "
+        "die Person als neu und ihr bisheriges Konto als fehlend – außer Sie verknüpfen "
+        "beide im Konflikt „mögliches Duplikat“"
+    ),
+    Reason.HEADER_TWICE: (
+        "die Überschrift '{header}' steht über den Spalten {columns}; benennen Sie eine "
+        "um oder ordnen Sie jede Spalte über ihre Nummer zu (--map {column}=FELD)"
+    ),
+    Reason.IDENTITY_FIELD: "'{value}' kann keine Person erkennen (Felder: {fields})",
+    Reason.LAYOUT_UNKNOWN: "'{value}' ist kein bekanntes Format ({layouts})",
+    Reason.FILE_HAS_BOM: (
+        "die Datei beginnt mit der Bytereihenfolge-Markierung von {bom}; lesen Sie sie als {bom}"
+    ),
 }
 
 
@@ -259,6 +278,8 @@ def german_value(value: Any) -> Any:
     separators (12.345 and 3,5; four-digit numbers without, as German writing has it)."""
     if isinstance(value, Message):
         return reason_text(value)
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
     if isinstance(value, bool):
         return value
     if isinstance(value, int):
@@ -284,6 +305,7 @@ GERMAN_FIELDS = {
     "birth_date": "Geburtsdatum",
     "email": "E-Mail",
     "login": "Benutzername",
+    "account_type": "Kontoart",
 }
 
 

@@ -33,6 +33,7 @@ from app.engine.locks import import_lock
 from app.engine.mapping import normalize_header
 from app.engine.operators import Actor, acting, scoped
 from app.engine.reasons import Message, Reason, Refused, messages_from_json
+from app.engine.results import RowAction
 from app.models import COUNT_NAMES, ImportRowResult, ImportRun, Operator, RunStatus, utcnow
 
 ARCHIVE_DAYS_KEY = "history_archive_days"
@@ -117,7 +118,9 @@ def export_rows(
     """Write the rows of a run that succeeded (or failed) to ``target`` (XLSX or CSV).
 
     Only rows that came from the file are written (not the accounts a run released for
-    deletion). Returns the number of rows written; a header-only file for none.
+    deletion), and no row of another account type (it was not this run's, so it
+    neither failed nor succeeded). Returns the number of rows written; a header-only
+    file for none.
     """
     target = Path(target)
     if target.suffix.lower() not in (".xlsx", ".csv"):
@@ -132,6 +135,7 @@ def export_rows(
             ImportRowResult.run_id == run.id,
             ImportRowResult.succeeded.is_(succeeded),
             ImportRowResult.row_number > 0,
+            ImportRowResult.action != RowAction.OTHER_TYPE.value,
         )
         .order_by(ImportRowResult.row_number)
     )

@@ -25,9 +25,12 @@ class Field(enum.StrEnum):
     BIRTH_DATE = "birth_date"
     EMAIL = "email"
     LOGIN = "login"
+    ACCOUNT_TYPE = "account_type"
     IGNORE = "ignore"
 
 
+# The key under which a remembered mapping keeps the fields a source ID is derived from.
+IDENTITY_KEY = ""
 REQUIRED_FIELDS = (Field.SOURCE_ID, Field.LAST_NAME, Field.FIRST_NAME)
 # Only groups may be fed by several columns ("Kurs 1", "Kurs 2", ...).
 MULTI_COLUMN_FIELDS = frozenset({Field.GROUPS})
@@ -70,6 +73,11 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
         "schild id",
         "asv id",
         "lusd id",
+        "idnumber",
+        "officialcode",
+        "official code",
+        "record uid",
+        "recorduid",
     ),
     Field.LAST_NAME: (
         "nachname",
@@ -117,6 +125,10 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
         "tutor group",
         "klassenbezeichnung",
         "stammgruppe",
+        "cohort",
+        "cohorts",
+        "kohorte",
+        "kohorten",
     ),
     Field.BIRTH_DATE: (
         "geburtsdatum",
@@ -155,6 +167,17 @@ _SYNONYMS: dict[Field, tuple[str, ...]] = {
         "account",
         "accountname",
         "konto",
+    ),
+    # Recognised only as the whole header ("type1" in a Moodle file is a course role);
+    # "Typ", "Rolle", "Status" … only by their values (accounttypes.recognise_by_values).
+    Field.ACCOUNT_TYPE: (
+        "benutzertyp",
+        "kontotyp",
+        "kontoart",
+        "user type",
+        "usertype",
+        "account type",
+        "accounttype",
     ),
     # The reasons column of our own failed-rows file (SPEC §3, error file round trip).
     Field.IGNORE: (
@@ -200,38 +223,63 @@ def _candidates(header: str) -> Iterable[str]:
 
 
 def guess_field(header: str) -> Field | None:
-    for candidate in _candidates(header):
-        if candidate in _LOOKUP:
-            return _LOOKUP[candidate]
+    for number, candidate in enumerate(_candidates(header)):
+        found = _LOOKUP.get(candidate)
+        if found is not None and not (number and found is Field.ACCOUNT_TYPE):
+            return found
     return None
 
 
 @dataclass(slots=True)
 class ColumnMapping:
-    """One field (or None = not imported) per file column."""
+    """One field (or None = not imported) per file column.
+
+    ``extra`` holds second fields fed by a column that already feeds one (Moodle's
+    ``username`` is both the source ID and the login); ``identity`` names the fields
+    a source ID is derived from when the file has none (:mod:`app.engine.identity`).
+    """
 
     fields: list[Field | None]
     # Columns whose header names a field that another column already took.
     warnings: list[str] = field(default_factory=list)
+    extra: list[tuple[int, Field]] = field(default_factory=list)
+    identity: tuple[Field, ...] = ()
 
     def columns_of(self, wanted: Field) -> list[int]:
-        return [i for i, f in enumerate(self.fields) if f is wanted]
+        found = [i for i, f in enumerate(self.fields) if f is wanted]
+        return found + [i for i, f in self.extra if f is wanted and i not in found]
 
     def column_of(self, wanted: Field) -> int | None:
         cols = self.columns_of(wanted)
         return cols[0] if cols else None
 
+    def mapped_fields(self) -> set[Field]:
+        """Every field a column feeds (a derived source ID counts as mapped)."""
+        found = {f for f in self.fields if f is not None} | {f for _i, f in self.extra}
+        return found | ({Field.SOURCE_ID} if self.identity else set())
+
     def missing_required(self) -> list[Field]:
-        return [f for f in REQUIRED_FIELDS if f not in self.fields]
+        mapped = self.mapped_fields()
+        return [f for f in REQUIRED_FIELDS if f not in mapped]
 
     def is_complete(self) -> bool:
         return not self.missing_required()
 
+    def key(self) -> tuple[object, ...]:
+        """Equal for equal mappings (what a page caches its results by)."""
+        return (tuple(self.fields), tuple(self.extra), self.identity)
+
     def by_header(self, headers: Sequence[str]) -> dict[str, str]:
-        return {
+        """``header -> field`` (``"login+source_id"`` for a column with two)."""
+        saved = {
             h: (f.value if f is not None else Field.IGNORE.value)
             for h, f in zip(headers, self.fields, strict=True)
         }
+        for index, fld in self.extra:
+            saved[headers[index]] += "+" + fld.value
+        if self.identity:  # no header is empty: this key is never a column's
+            saved[IDENTITY_KEY] = ",".join(f.value for f in self.identity)
+        return saved
 
 
 def auto_map(headers: Sequence[str]) -> ColumnMapping:
@@ -264,22 +312,36 @@ def parse_field(value: str) -> Field:
 
 
 def apply_overrides(
-    mapping: ColumnMapping, headers: Sequence[str], overrides: Mapping[str, str]
+    mapping: ColumnMapping,
+    headers: Sequence[str],
+    overrides: Mapping[str, str] | Iterable[tuple[str, str]],
 ) -> ColumnMapping:
     """Explicit ``Header=field`` choices on top of a mapping.
 
     A header may also be given as its 1-based column number. A single-valued field
-    chosen explicitly is taken away from any column that had it automatically.
+    chosen explicitly is taken away from any column that had it automatically. The
+    same header chosen twice feeds both fields (``username=source_id``,
+    ``username=login``).
     """
     fields = list(mapping.fields)
-    for header, value in overrides.items():
+    extra: list[tuple[int, Field]] = list(mapping.extra)
+    chosen: set[int] = set()
+    pairs = overrides.items() if isinstance(overrides, Mapping) else overrides
+    for header, value in pairs:
         index = _column_index(headers, header)
         fld = parse_field(value)
         target: Field | None = None if fld is Field.IGNORE else fld
         if target is not None and target not in MULTI_COLUMN_FIELDS:
             fields = [None if f is target else f for f in fields]
+            extra = [(i, f) for i, f in extra if f is not target]
+        if index in chosen and target is not None and fields[index] is not None:
+            if fields[index] is not target:
+                extra.append((index, target))
+            continue
+        chosen.add(index)
+        extra = [(i, f) for i, f in extra if i != index]
         fields[index] = target
-    return ColumnMapping(fields, mapping.warnings)
+    return ColumnMapping(fields, mapping.warnings, extra, mapping.identity)
 
 
 def _column_index(headers: Sequence[str], header: str) -> int:
@@ -296,6 +358,25 @@ def _column_index(headers: Sequence[str], header: str) -> int:
     raise Refused(Reason.UNKNOWN_HEADER, header=header, headers=", ".join(headers))
 
 
+def check_headers(headers: Sequence[str], mapping: ColumnMapping, chosen: Iterable[str]) -> None:
+    """Refuse a header over two columns when a field would be taken from one of them
+    and no choice names a column of it by number (``--map 3=ignore``): taking the first
+    silently would import whichever column happens to come first."""
+    by_header: dict[str, list[int]] = {}
+    for index, header in enumerate(headers):
+        by_header.setdefault(header.strip().casefold(), []).append(index)
+    numbers = {int(c) - 1 for c in chosen if c.strip().isdigit()}
+    fed = {i for i, f in enumerate(mapping.fields) if f is not None} | {i for i, _ in mapping.extra}
+    for columns in by_header.values():
+        if len(columns) > 1 and fed & set(columns) and not numbers & set(columns):
+            raise Refused(
+                Reason.HEADER_TWICE,
+                header=headers[columns[0]],
+                columns=", ".join(str(c + 1) for c in columns),
+                column=columns[-1] + 1,
+            )
+
+
 def check_mapping(mapping: ColumnMapping) -> None:
     missing = mapping.missing_required()
     if missing:  # the field codes: each front end labels them in its language
@@ -310,13 +391,20 @@ def header_signature(headers: Sequence[str]) -> str:
 
 def mapping_from_saved(headers: Sequence[str], saved: Mapping[str, str]) -> ColumnMapping:
     fields: list[Field | None] = []
-    for header in headers:
-        value = saved.get(header)
-        if value is None or value == Field.IGNORE.value:
-            fields.append(None)
-        else:
-            try:
-                fields.append(Field(value))
-            except ValueError:
-                fields.append(None)
-    return ColumnMapping(fields)
+    extra: list[tuple[int, Field]] = []
+    for index, header in enumerate(headers):
+        first, *more = (saved.get(header) or Field.IGNORE.value).split("+")
+        fields.append(_saved_field(first))
+        extra.extend((index, f) for f in map(_saved_field, more) if f is not None)
+    identity = tuple(
+        f for f in map(_saved_field, saved.get(IDENTITY_KEY, "").split(",")) if f is not None
+    )
+    return ColumnMapping(fields, extra=extra, identity=identity)
+
+
+def _saved_field(value: str) -> Field | None:
+    try:
+        found = Field(value)
+    except ValueError:
+        return None
+    return None if found is Field.IGNORE else found

@@ -114,20 +114,30 @@ class Plan:
             changes, added, removed = diff_existing(
                 row.values, user, set(_mapped_fields(self.mapping)), target, self.state
             )
-            changes = [
+            moved = [
                 FieldChange("source", user.source, self.options.source),
                 FieldChange("source_id", user.source_id, row.values.source_id),
-                *changes,
             ]
+            changes = [c for c in moved if c.old != c.new] + changes
             row.user_id, row.login = user.id, user.login
+            self._keep_linked(user.id, linked=True)
             row.changes, row.groups_added, row.groups_removed = changes, added, removed
             active = user.status == UserStatus.ACTIVE
             row.resolved_action = RowAction.UPDATE if active else RowAction.REACTIVATE
         else:
+            if row.conflict.other_user_id is not None:
+                self._keep_linked(row.conflict.other_user_id, linked=False)
             row.user_id, row.login = None, row.new_login
             row.changes, row.groups_removed = [], []
             row.groups_added = creation_groups(row) if self.file_groups_mapped else []
             row.resolved_action = RowAction.CREATE
+
+    def _keep_linked(self, user_id: int, linked: bool) -> None:
+        """A user linked to a row is in the file: not released for deletion (a user of
+        this source whose derived ID changed would otherwise be)."""
+        for expiry in self.expiries:
+            if expiry.user_id == user_id:
+                expiry.included = not linked
 
     def resolve_all(self, preferences: Sequence[Resolution]) -> None:
         """Resolve every open conflict with the first preference it offers
@@ -165,7 +175,7 @@ def _partition(rows: list[RowPlan]) -> tuple[list[RowPlan], list[RowPlan]]:
 
 
 def _mapped_fields(mapping: ColumnMapping) -> list[Field]:
-    return [f for f in mapping.fields if f is not None]
+    return sorted(mapping.mapped_fields())
 
 
 def creation_groups(row: RowPlan) -> Sequence[str]:

@@ -14,6 +14,7 @@ from itertools import compress, repeat
 
 from app.engine.diff import GroupRefs, diff_existing
 from app.engine.gcpause import gc_paused
+from app.engine.identity import RenameKey, rename_index, rename_keys, row_parts
 from app.engine.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
 from app.engine.mapping import ColumnMapping, Field, check_mapping
 from app.engine.plan import Plan, creation_groups, group_needs
@@ -65,9 +66,13 @@ def build_plan(
 
 
 @gc_paused
-def check_rows(table: Table, mapping: ColumnMapping, today: date | None = None) -> CheckedRows:
-    """Every row's values and reasons (the part of planning that needs no snapshot)."""
-    return RowValidator(mapping, today).validate_all(table.rows, clean=False)
+def check_rows(
+    table: Table, mapping: ColumnMapping, today: date | None = None, account_type: str | None = None
+) -> CheckedRows:
+    """Every row's values and reasons (the part of planning that needs no snapshot);
+    with ``account_type``, the rows of other types set apart."""
+    validator = RowValidator(mapping, today, account_type, table.delimiter)
+    return validator.validate_all(table.rows, clean=False)
 
 
 class _Planner:
@@ -91,14 +96,16 @@ class _Planner:
         self.bases: dict[int, str] = {}
         self.checked: CheckedRows | None = None
         self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
-        self.fields_mapped = {f for f in mapping.fields if f is not None}
+        self.fields_mapped = mapping.mapped_fields()
         self.scope: frozenset[int] | None = None
         self.refs = GroupRefs({})  # the run's, once its group needs are known
+        # Users whom a derived source ID no longer names, by all but one identity part.
+        self.renames: dict[RenameKey, ExistingUser] = {}
 
     def run(self) -> Plan:
         checked = self.checked
         if checked is None:
-            checked = check_rows(self.table, self.mapping, self.today)
+            checked = check_rows(self.table, self.mapping, self.today, self.options.account_type)
         if len(checked.values) != len(self.table.rows):
             raise ValueError("the rows were checked for another table")
         rows = self._rows(checked)
@@ -107,8 +114,13 @@ class _Planner:
         self.bases = self._new_login_bases(checked)
         duplicates = self._duplicate_sets(rows, checked.columns[Field.SOURCE_ID])
         users, ignoring = self.state.users_by_source_id, self.options.ignore_unassigned_groups
+        if self.mapping.identity:
+            present = set(checked.columns[Field.SOURCE_ID])
+            self.renames = rename_index(
+                self.mapping.identity, users.values(), present, self.options.account_type
+            )
         for row in rows:
-            if row.action is RowAction.INVALID:
+            if row.action is RowAction.INVALID or row.action is RowAction.OTHER_TYPE:
                 continue
             if ignoring:
                 row.groups_ignored = _ignored(row.values.groups, groups)
@@ -147,6 +159,8 @@ class _Planner:
         )
         for index, reasons in checked.reasons.items():
             rows[index].action, rows[index].reasons = RowAction.INVALID, reasons
+        for index in checked.other_type:
+            rows[index].action = RowAction.OTHER_TYPE
         return rows
 
     def _new_login_bases(self, checked: CheckedRows) -> dict[int, str]:
@@ -158,7 +172,7 @@ class _Planner:
             not (login or source_id in existing)  # an empty cell: no login of its own
             for source_id, login in zip(columns[Field.SOURCE_ID], columns[Field.LOGIN], strict=True)
         ]
-        for index in checked.reasons:
+        for index in (*checked.reasons, *checked.other_type):
             new[index] = False
         rows = compress(range(count), new)
         keys = self.state.keys
@@ -179,7 +193,8 @@ class _Planner:
     ) -> dict[str, tuple[int, ...]]:
         if len(set(source_ids)) == len(source_ids):
             return {}  # every ID once (the usual file)
-        valid = [r for r in rows if r.action is not RowAction.INVALID and r.index is not None]
+        left_out = (RowAction.INVALID, RowAction.OTHER_TYPE)
+        valid = [r for r in rows if r.action not in left_out and r.index is not None]
         counts = Counter(r.values.source_id for r in valid)  # counted in C
         repeated = {sid for sid, count in counts.items() if count > 1}
         if not repeated:
@@ -273,7 +288,18 @@ class _Planner:
             row.login = self.logins.allocate(base)
         row.new_login = row.login
         similar = self._similar(values) if self.state.similar_index else None
-        if similar is not None:
+        renamed = self._renamed(values) if self.renames and similar is None else None
+        if renamed is not None:
+            user, field = renamed
+            message = Message(Reason.POSSIBLE_RENAME, {"login": user.login, "field": field})
+            self._conflict(
+                row,
+                ConflictKind.POSSIBLE_DUPLICATE,
+                message,
+                other=user.id,
+                resolved=RowAction.CREATE,
+            )
+        elif similar is not None:
             self._conflict(
                 row,
                 ConflictKind.POSSIBLE_DUPLICATE,
@@ -296,6 +322,16 @@ class _Planner:
         key = similarity_key(values.last_name, values.first_name, values.birth_date)
         candidates = self.state.similar_index.get(key)
         return candidates[0] if candidates else None
+
+    def _renamed(self, values: RowValues) -> tuple[ExistingUser, str] | None:
+        """The absent user of this source whose identity differs from the row's in
+        one field only (a corrected name or birth date), and that field."""
+        identity = self.mapping.identity
+        for key in rename_keys(row_parts(values, identity)):
+            user = self.renames.get(key)
+            if user is not None:
+                return user, identity[len(identity) - 1 - key[0]].value
+        return None
 
     @staticmethod
     def _reject(row: RowPlan, message: Message) -> None:

@@ -73,6 +73,7 @@ ACTION_WORDS: dict[str, dict[str, str]] = {
         "skipped": "skipped",
         "invalid": "invalid",
         "conflicts": "conflict",
+        "other_type": "other account type",
     },
     "de": {
         "created": "angelegt",
@@ -83,6 +84,7 @@ ACTION_WORDS: dict[str, dict[str, str]] = {
         "skipped": "übersprungen",
         "invalid": "ungültig",
         "conflicts": "Konflikt",
+        "other_type": "andere Kontoart",
     },
 }
 

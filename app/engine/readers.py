@@ -274,6 +274,7 @@ def _read_csv(path: Path, options: ReadOptions) -> Table:
     if options.encoding in ("", "auto"):
         encoding, text = _auto_decode(path, data)
     else:
+        _refuse_other_bom(path, data, options.encoding)
         encoding, text = options.encoding, _decode(path, data, options.encoding)
     if not text.lstrip("\ufeff").strip():
         raise Refused(Reason.FILE_EMPTY, file=str(path))
@@ -302,6 +303,21 @@ def _decode(path: Path, data: bytes, encoding: str) -> str:
         line = data.count(b"\n", 0, exc.start) + 1
         detail = Message(Reason.INVALID_BYTE, {"byte": f"{data[exc.start]:02X}", "line": line})
         raise Refused(Reason.ENCODING, file=str(path), encoding=encoding, detail=detail) from exc
+
+
+def _refuse_other_bom(path: Path, data: bytes, wanted: str) -> None:
+    """A UTF-16 or UTF-32 file read as another encoding would be garbage: say what
+    its byte order mark says it is."""
+    bom = bom_encoding(data)
+    if bom is None or bom.startswith("utf-8"):
+        return
+    try:
+        if codecs.lookup(wanted).name.startswith(bom):
+            return
+    except LookupError:
+        return  # _decode says that the encoding is unknown
+    detail = Message(Reason.FILE_HAS_BOM, {"bom": bom.upper()})
+    raise Refused(Reason.ENCODING, file=str(path), encoding=wanted, detail=detail)
 
 
 def _delimiter(path: Path, wanted: str, text: str) -> str:

@@ -11,6 +11,7 @@ import enum
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -22,6 +23,7 @@ class Reason(enum.StrEnum):
     TOO_LONG = "too_long"
     CONTROL_CHARACTERS = "control_characters"
     INVALID_LOGIN = "invalid_login"
+    DATE_OUT_OF_RANGE = "date_out_of_range"
     # Conflicts (SPEC §2.6)
     DUPLICATE_SOURCE_ID = "duplicate_source_id"
     OTHER_ACCOUNT_TYPE = "other_account_type"
@@ -29,11 +31,13 @@ class Reason(enum.StrEnum):
     LOGIN_RESERVED = "login_reserved"
     POSSIBLE_DUPLICATE = "possible_duplicate"
     SOURCE_ID_EXISTS = "source_id_exists"
+    POSSIBLE_RENAME = "possible_rename"
     # Outcomes of rows that were left out
     UNTICKED = "unticked"
     CONFLICT_SKIPPED = "conflict_skipped"
     CONFLICT_UNRESOLVED = "conflict_unresolved"
     GROUP_IGNORED = "group_ignored"
+    IDENTITY_NOTE = "identity_note"
     # Refusals of a whole file or run
     FILE_NOT_FOUND = "file_not_found"
     FILE_EMPTY = "file_empty"
@@ -44,6 +48,9 @@ class Reason(enum.StrEnum):
     SHEET_NOT_FOUND = "sheet_not_found"
     NO_DATA_ROWS = "no_data_rows"
     DUPLICATE_HEADER = "duplicate_header"
+    HEADER_TWICE = "header_twice"
+    IDENTITY_FIELD = "identity_field"
+    LAYOUT_UNKNOWN = "layout_unknown"
     UNKNOWN_HEADER = "unknown_header"
     UNKNOWN_FIELD = "unknown_field"
     REQUIRED_COLUMN_MISSING = "required_column_missing"
@@ -87,6 +94,7 @@ class Reason(enum.StrEnum):
     ENCODING_UNKNOWN = "encoding_unknown"
     INVALID_BYTE = "invalid_byte"
     MIXED_ENCODINGS = "mixed_encodings"
+    FILE_HAS_BOM = "file_has_bom"
     CSV_LINE = "csv_line"
     CELL_TOO_LONG = "cell_too_long"
     NOT_ONE_CHARACTER = "not_one_character"
@@ -187,6 +195,7 @@ class Reason(enum.StrEnum):
 _TEXT: dict[Reason, str] = {
     Reason.MISSING_REQUIRED: "{field} is missing",
     Reason.INVALID_DATE: "{field} '{value}' is not a date",
+    Reason.DATE_OUT_OF_RANGE: "{field} {value} lies outside {first} … {last}",
     Reason.INVALID_EMAIL: "e-mail '{value}' is not an address",
     Reason.TOO_LONG: "{field} is longer than {limit} characters",
     Reason.CONTROL_CHARACTERS: "{field} contains control characters",
@@ -197,6 +206,13 @@ _TEXT: dict[Reason, str] = {
     Reason.LOGIN_RESERVED: "login '{login}' is reserved",
     Reason.POSSIBLE_DUPLICATE: "looks like the existing user {login} of source {source}",
     Reason.SOURCE_ID_EXISTS: "source ID {source_id} exists already (user {login})",
+    Reason.POSSIBLE_RENAME: (
+        "looks like {login}, with another {field}: link them to keep that account"
+    ),
+    Reason.IDENTITY_NOTE: (
+        "the source ID is derived from {fields}: a change of one of them reads as one "
+        "person gone and one new, unless linked in a possible-duplicate conflict"
+    ),
     Reason.UNTICKED: "left out in the preview",
     Reason.CONFLICT_SKIPPED: "skipped: {conflict}",
     Reason.CONFLICT_UNRESOLVED: "conflict not resolved: {conflict}",
@@ -210,6 +226,12 @@ _TEXT: dict[Reason, str] = {
     Reason.SHEET_NOT_FOUND: "the workbook has no sheet '{sheet}' (sheets: {sheets})",
     Reason.NO_DATA_ROWS: "the file has no data rows",
     Reason.DUPLICATE_HEADER: "the column '{header}' appears twice and both are mapped to {field}",
+    Reason.HEADER_TWICE: (
+        "the header '{header}' names columns {columns}; rename one in the file, or "
+        "choose each column by its number (--map {column}=FIELD)"
+    ),
+    Reason.IDENTITY_FIELD: "'{value}' cannot identify a person (fields: {fields})",
+    Reason.LAYOUT_UNKNOWN: "'{value}' is not a known layout ({layouts})",
     Reason.UNKNOWN_HEADER: "the file has no column '{header}' (columns: {headers})",
     Reason.UNKNOWN_FIELD: "'{value}' is not a field (fields: {fields})",
     Reason.REQUIRED_COLUMN_MISSING: "no column is mapped to {fields}",
@@ -263,6 +285,7 @@ _TEXT: dict[Reason, str] = {
         "line {utf8_line} is UTF-8 but line {other_line} is not; the lines use different "
         "encodings — save the file again with one encoding (UTF-8)"
     ),
+    Reason.FILE_HAS_BOM: "the file starts with the byte order mark of {bom}; read it as {bom}",
     Reason.CSV_LINE: "line {line}: {error}",
     Reason.CELL_TOO_LONG: "line {line}: a cell has more than {limit:,} characters",
     Reason.NOT_ONE_CHARACTER: "the delimiter '{value}' is not a single character",
@@ -413,6 +436,7 @@ FIELD_LABELS = {
     "birth_date": "birth date",
     "email": "e-mail",
     "login": "login",
+    "account_type": "account type",
 }
 
 
@@ -487,6 +511,8 @@ def wording(
 
 
 def _english(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
     return value.text() if isinstance(value, Message) else value
 
 

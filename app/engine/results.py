@@ -21,6 +21,7 @@ class RowAction(enum.StrEnum):
     REACTIVATE = "reactivate"
     CONFLICT = "conflict"
     INVALID = "invalid"
+    OTHER_TYPE = "other_type"  # a row of another account type: left out, counted
 
 
 class ConflictKind(enum.StrEnum):
@@ -116,7 +117,7 @@ class RowPlan:
         """What applying will do with this row; None when it is left out."""
         if not self.included:
             return None
-        if self.action is RowAction.INVALID:
+        if self.action is RowAction.INVALID or self.action is RowAction.OTHER_TYPE:
             return None
         if self.action is RowAction.CONFLICT:
             if self.resolution is None or self.resolution is Resolution.SKIP:
@@ -129,6 +130,8 @@ class RowPlan:
         """The count this row lands in (a key of :data:`COUNT_KEYS`)."""
         if self.action is RowAction.INVALID:
             return "invalid"
+        if self.action is RowAction.OTHER_TYPE:
+            return "other_type"
         if not self.included:
             return "skipped"
         if self.action is RowAction.CONFLICT:
@@ -147,7 +150,7 @@ class RowPlan:
         return [*self.reasons, skip] if skip is not None else list(self.reasons)
 
     def skip_reason(self) -> Message | None:
-        if self.action is RowAction.INVALID:
+        if self.action is RowAction.INVALID or self.action is RowAction.OTHER_TYPE:
             return None
         if not self.included:
             return Message(Reason.UNTICKED)
@@ -167,9 +170,11 @@ OUTCOMES = {  # the count a row with this action lands in (see RowPlan.outcome)
     RowAction.REACTIVATE: "reactivated",
     RowAction.CONFLICT: "conflicts",
     RowAction.INVALID: "invalid",
+    RowAction.OTHER_TYPE: "other_type",
 }
 
-COUNT_KEYS = COUNT_NAMES  # the counts of ``import --json`` and of an ImportRun
+# The counts of ``import --json``: an ImportRun's, and the rows of another account type.
+COUNT_KEYS = (*COUNT_NAMES, "other_type")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +204,7 @@ class ImportSummary:
     invalid: int = 0
     conflicts: int = 0
     groups_created: int = 0
+    other_type: int = 0
     run_id: int | None = None
 
     def as_dict(self) -> dict[str, int | None]:

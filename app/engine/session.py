@@ -8,7 +8,7 @@ import hashlib
 import logging
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +16,11 @@ from sqlalchemy import Connection, Engine
 
 from app.db import session_scope
 from app.engine import history, protocol
+from app.engine.accounttypes import recognise_by_values
 from app.engine.apply import BeforeCommit, RunInfo, apply_plan
 from app.engine.directory import find_school, find_year
 from app.engine.handover import Handover
+from app.engine.layouts import Layout, recognise
 from app.engine.letters import letters_entries
 from app.engine.locks import import_lock
 from app.engine.mapping import ColumnMapping, auto_map, check_mapping
@@ -60,6 +62,8 @@ class ImportSession:
     table: Table | None = None
     mapping: ColumnMapping | None = None
     mapping_was_saved: bool = False
+    # The known layout the file is read in: chosen, or recognised by its content.
+    layout: Layout | None = None
     plan: Plan | None = None
     result: ApplyResult | None = None
     # How long the last build_plan waited for its snapshot (the bench reports it).
@@ -70,11 +74,36 @@ class ImportSession:
     )
 
     # -- table -----------------------------------------------------------------------
-    def load(self, path: Path, read_options: ReadOptions | None = None) -> Table:
+    def load(
+        self,
+        path: Path,
+        read_options: ReadOptions | None = None,
+        layout: Layout | None = None,
+        recognise_layout: bool = True,
+    ) -> Table:
+        """Read the file; in ``layout`` (headerless), or in the layout its content
+        fits when its headers name no complete mapping, or as a table with headers."""
         self.path = Path(path)
         self.read_options = read_options or self.read_options
+        self.plan, self.layout = None, None
+        if layout is not None:
+            return self.use_layout(layout)
         self.table = read_table(self.path, self.read_options)
         self.mapping = self.suggest_mapping()
+        if recognise_layout and not self.mapping.is_complete():
+            table = self.table
+            found = recognise(table.rows, table.headers if table.has_header else None)
+            if found is not None:
+                return self.use_layout(found)
+        return self.table
+
+    def use_layout(self, layout: Layout) -> Table:
+        """Read the file again without a header row, mapped as ``layout`` says."""
+        assert self.path is not None
+        self.read_options = replace(self.read_options, header=False)
+        self.table = read_table(self.path, self.read_options)
+        self.layout, self.mapping_was_saved = layout, False
+        self.mapping = layout.mapping(self.table)
         self.plan = None
         return self.table
 
@@ -94,7 +123,7 @@ class ImportSession:
                 self.mapping_was_saved = True
                 return saved
         self.mapping_was_saved = False
-        return auto_map(table.headers)
+        return recognise_by_values(auto_map(table.headers), table.headers, table.rows)
 
     # -- groups and plan -------------------------------------------------------------
     def require_actor(self) -> Actor:
@@ -158,7 +187,9 @@ class ImportSession:
 
     def group_needs(self, options: ImportOptions | None = None) -> dict[str, GroupNeed]:
         """Every group the file names, matched to the year's groups or marked missing,
-        under ``options`` (default: the session's). Reads the groups, not the users."""
+        under ``options`` (default: the session's). Reads the groups, not the users.
+        The groups of every account type in a typed file: the wizard asks for groups
+        before the account type, and the run creates only the groups its rows use."""
         table, mapping = self.require_table(), self.require_mapping()
         opts = options or self.options
         actor = self.require_actor()
@@ -167,7 +198,8 @@ class ImportSession:
             school_id = find_school(session, opts.school, actor)
             actor.require_import("users", school_id)
             existing = load_groups(session, school_id, year)
-        return group_needs(RowValidator(mapping).group_lists(table.rows), opts, existing)
+        validator = RowValidator(mapping, None, None, table.delimiter)
+        return group_needs(validator.group_lists(table.rows), opts, existing)
 
     def require_mapping(self) -> ColumnMapping:
         if self.mapping is None:
@@ -184,7 +216,7 @@ class ImportSession:
             scheme, reserved = login_scheme(session), reserved_logins(session)
         today = date.today()
         self.state_wait_s = 0.0
-        checked = check_rows(table, mapping, today)
+        checked = check_rows(table, mapping, today, self.options.account_type)
         if state is None:
             started = time.perf_counter()
             state = self.load_state()

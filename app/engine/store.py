@@ -19,7 +19,15 @@ from app.engine.logins import DEFAULT_RESERVED, DEFAULT_SCHEME, LoginScheme, nor
 from app.engine.mapping import ColumnMapping, header_signature, mapping_from_saved
 from app.engine.reasons import messages_json
 from app.engine.results import ImportSummary, RowAction, RowPlan
-from app.models import ImportRowResult, ImportRun, RunStatus, SavedMapping, UsedLogin, utcnow
+from app.models import (
+    COUNT_NAMES,
+    ImportRowResult,
+    ImportRun,
+    RunStatus,
+    SavedMapping,
+    UsedLogin,
+    utcnow,
+)
 
 if TYPE_CHECKING:
     from app.engine.apply import RunInfo
@@ -117,7 +125,7 @@ def record_run_finish(
     """The run's status, counts and before-image, in the run's own transaction."""
     failed = summary.invalid + summary.conflicts + summary.skipped
     status = RunStatus.COMPLETED_WITH_ERRORS if failed else RunStatus.COMPLETED
-    counts = {k: v for k, v in summary.as_dict().items() if k != "run_id"}
+    counts = {k: v for k, v in summary.as_dict().items() if k in COUNT_NAMES}
     conn.execute(
         update(RUNS)
         .where(RUNS.c.id == run_id)

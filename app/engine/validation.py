@@ -8,17 +8,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import compress
 from operator import itemgetter
 from typing import TypeVar
 
+from app.engine.accounttypes import account_type_of
+from app.engine.dates import _parse_date, date_reason, parse_date
+from app.engine.identity import derive, derive_column, part
 from app.engine.mapping import ColumnMapping, Field
 from app.engine.reasons import Message, Reason
 from app.engine.results import RowValues
 from app.engine.table import clean_cells
 from app.models import group_name_key
+
+__all__ = ["CheckedRows", "RowValidator", "parse_date", "split_groups", "validate_row"]
 
 MAX_NAME = 64
 MAX_EMAIL = 254
@@ -28,71 +33,57 @@ MAX_GROUP_NAME = 100
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
 _LOGIN = re.compile(r"^[a-z0-9][a-z0-9.-]*$")
-_GROUP_SPLIT = re.compile(r"[,;]")
-_DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%d.%m.%y")
-_EXCEL_EPOCH = date(1899, 12, 30)
-_MIN_YEAR = 1900
-
+# Group lists as people write them: "5a, Chor", "5a;Chor", Chamilo's "MATHE|BIO".
+_GROUP_SPLIT = re.compile(r"[,;|]")
+_GROUP_SPLIT_NO_SEMICOLON = re.compile(r"[,|]")  # in a file whose delimiter is ";"
 
 # Unicode category Cc (C0 and C1 controls) and lone surrogates (Cs).
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# Invisible format characters pasted into names from web pages and word processors:
+# direction marks and embeddings (which can make a name display as another), zero-width
+# space, word joiner, byte order mark. Removed from names and groups (docs/decisions.md);
+# the zero-width (non-)joiners stay: Persian and Indic names need them.
+_INVISIBLE = dict.fromkeys(
+    [0x061C, 0x200B, 0x200E, 0x200F, *range(0x202A, 0x202F), 0x2060, *range(0x2066, 0x206A)]
+    + [0xFEFF],
+    None,
+)
+
+
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
+
+
+_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
 def has_control_characters(text: str) -> bool:
     return _CONTROL.search(text) is not None
 
 
-def parse_date(text: str, today: date | None = None) -> date | None:
-    return _parse_date(text.strip(), today or date.today())
+def without_invisible(cells: list[str]) -> list[str]:
+    """The cells without direction marks and zero-width spaces (usually none: one scan
+    of the joined column finds that)."""
+    joined = "".join(cells)
+    if joined.isascii() or _INVISIBLE_RE.search(joined) is None:
+        return cells
+    return [c.translate(_INVISIBLE).strip() if _INVISIBLE_RE.search(c) else c for c in cells]
 
 
-@lru_cache(maxsize=65536)
-def _parse_date(value: str, today: date) -> date | None:
-    """A birth date in the spellings school exports use, or None if it is none.
-
-    ISO, German (``31.12.2010``, also two-digit years), ``31/12/2010``, a date with a
-    time part, and Excel serial numbers. Dates before 1900 or after today are refused.
-    """
-    parsed: date | None = None
-    quick = _DMY.fullmatch(value) or _ISO.fullmatch(value)
-    if quick is not None:
-        a, b, c = (int(x) for x in quick.groups())
-        day, month, year = (a, b, c) if quick.re is _DMY else (c, b, a)
-        try:
-            parsed = date(year, month, day)
-        except ValueError:
-            return None
-    elif re.fullmatch(r"\d{1,5}(\.0+)?", value):
-        serial = int(float(value))
-        if 1 <= serial <= 2958465:
-            parsed = _EXCEL_EPOCH + timedelta(days=serial)
-    else:
-        candidate = value.split("T")[0].split(" ")[0]
-        for fmt in _DATE_FORMATS:
-            try:
-                parsed = datetime.strptime(candidate, fmt).date()
-            except ValueError:
-                continue
-            if fmt.endswith("%y") and parsed > today:  # two-digit year of the last century
-                parsed = parsed.replace(year=parsed.year - 100)
-            break
-    if parsed is None or parsed.year < _MIN_YEAR or parsed > today:
-        return None
-    return parsed
+def group_splitter(delimiter: str | None) -> re.Pattern[str]:
+    """Where a group cell is split: ``,`` ``;`` ``|``, but not at the file's delimiter."""
+    return _GROUP_SPLIT_NO_SEMICOLON if delimiter == ";" else _GROUP_SPLIT
 
 
-def split_groups(cells: Sequence[str]) -> list[str]:
-    """Group names from one or several columns, lists split at ``,`` and ``;``.
+def split_groups(cells: Sequence[str], splitter: re.Pattern[str] = _GROUP_SPLIT) -> list[str]:
+    """Group names from one or several columns, lists split at ``,``, ``;`` and ``|``.
 
     Duplicates (same name ignoring case and spaces) are dropped, order kept.
     """
     seen: set[str] = set()
     names: list[str] = []
     for cell in cells:
-        for part in _GROUP_SPLIT.split(cell) if cell else ():
-            name = " ".join(part.split())
+        for piece in splitter.split(cell) if cell else ():
+            name = " ".join(piece.split())
             key = group_name_key(name)
             if name and key not in seen:
                 seen.add(key)
@@ -101,6 +92,7 @@ def split_groups(cells: Sequence[str]) -> list[str]:
 
 
 _SINGLE_FIELDS: tuple[Field, ...] = tuple(f for f in Field if f not in (Field.GROUPS, Field.IGNORE))
+_NAME_INDEXES = (_SINGLE_FIELDS.index(Field.LAST_NAME), _SINGLE_FIELDS.index(Field.FIRST_NAME))
 _LIMITS = (
     (Field.LAST_NAME, MAX_NAME),
     (Field.FIRST_NAME, MAX_NAME),
@@ -116,6 +108,8 @@ class CheckedRows:
     reasons: dict[int, list[Message]]  # why, for each invalid row
     group_lists: list[list[str]]  # each distinct ``values.groups``, first seen first
     columns: dict[Field, list[str]]  # each field's cells, cleaned
+    # Rows of another account type than the run's (an account-type column): left out.
+    other_type: set[int] = field(default_factory=set)
 
     def pairs(self) -> list[tuple[RowValues, list[Message]]]:
         """``[validator(cells) for cells in rows]``: each row's values and reasons."""
@@ -123,34 +117,53 @@ class CheckedRows:
 
 
 class RowValidator:
-    """Validates rows against one mapping; the column lookups are done once."""
+    """Validates rows against one mapping; the column lookups are done once.
 
-    def __init__(self, mapping: ColumnMapping, today: date | None = None) -> None:
+    ``account_type`` is the run's: with an account-type column, the rows of other
+    types are set apart (:attr:`CheckedRows.other_type`) instead of checked.
+    ``delimiter`` is the file's: a group list is not split at it.
+    """
+
+    def __init__(
+        self,
+        mapping: ColumnMapping,
+        today: date | None = None,
+        account_type: str | None = None,
+        delimiter: str | None = None,
+    ) -> None:
         found = (mapping.column_of(f) for f in _SINGLE_FIELDS)
         self.columns = tuple(-1 if c is None else c for c in found)
         self.group_columns = mapping.columns_of(Field.GROUPS)
         self.today = today or date.today()
+        self.identity = mapping.identity
+        self.account_type = account_type
+        self.splitter = group_splitter(delimiter)
+        self.typed = self.columns[_SINGLE_FIELDS.index(Field.ACCOUNT_TYPE)] >= 0
 
     def _cells(self, cells: Sequence[str]) -> tuple[list[str], list[str], bool]:
-        """The mapped cells and the group cells, trimmed and NFC; and whether any of
-        them holds a control character (one scan of the whole row, the common case)."""
+        """The mapped cells and the group cells, trimmed and NFC, names and groups
+        without invisible marks; and whether any holds a control character."""
         n = len(cells)
         values = clean_cells(cells[c] if 0 <= c < n else "" for c in self.columns)
-        groups = clean_cells(cells[c] for c in self.group_columns if c < n)
+        for i in _NAME_INDEXES:
+            values[i] = without_invisible([values[i]])[0]
+        groups = without_invisible(clean_cells(cells[c] for c in self.group_columns if c < n))
         return values, groups, _CONTROL.search("\ue000".join(values + groups)) is not None
 
     def __call__(self, cells: Sequence[str]) -> tuple[RowValues, list[Message]]:
         """The row's values and every reason it cannot be processed (empty if valid)."""
         cleaned, group_cells, has_control = self._cells(cells)
         get: dict[Field, str] = dict(zip(_SINGLE_FIELDS, cleaned, strict=True))
-        reasons = _basic_reasons(get, group_cells, has_control)
         birth = None
         if get[Field.BIRTH_DATE]:
             birth = _parse_date(get[Field.BIRTH_DATE], self.today)
-            if birth is None:
-                value = get[Field.BIRTH_DATE]
-                params = {"field": Field.BIRTH_DATE.value, "value": value}
-                reasons.append(Message(Reason.INVALID_DATE, params))
+        if self.identity:
+            get[Field.SOURCE_ID] = derive(
+                [part(get[f], birth if f is Field.BIRTH_DATE else None) for f in self.identity]
+            )
+        reasons = _basic_reasons(get, group_cells, has_control)
+        if get[Field.BIRTH_DATE] and birth is None:
+            reasons.append(date_reason(Field.BIRTH_DATE.value, get[Field.BIRTH_DATE], self.today))
         email = get[Field.EMAIL] or None
         if email is not None:
             if len(email) > MAX_EMAIL:
@@ -160,7 +173,9 @@ class RowValidator:
         login = get[Field.LOGIN].lower() or None
         if login is not None and (len(login) > MAX_LOGIN or not _LOGIN.match(login)):
             reasons.append(Message(Reason.INVALID_LOGIN, {"value": login}))
-        groups = split_groups(group_cells)
+        if self.typed:
+            reasons.extend(_type_reasons(get[Field.ACCOUNT_TYPE]))
+        groups = split_groups(group_cells, self.splitter)
         if any(len(name) > MAX_GROUP_NAME for name in groups):
             reasons.append(Message(Reason.TOO_LONG, {"field": "groups", "limit": MAX_GROUP_NAME}))
         values = RowValues(
@@ -185,24 +200,30 @@ class RowValidator:
         count = len(rows)
         squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
         singles = [_column(rows, c, count, squared, clean) for c in self.columns]
-        group_cols = [_column(rows, c, count, squared, clean) for c in self.group_columns]
+        for i in _NAME_INDEXES:
+            singles[i] = without_invisible(singles[i])
+        group_cols = [
+            without_invisible(_column(rows, c, count, squared, clean)) for c in self.group_columns
+        ]
         get = dict(zip(_SINGLE_FIELDS, singles, strict=True))
         faulty: set[int] = set()
         for column in (*singles, *group_cols):
             joined = " ".join(column)  # printable: no control character (the usual case)
             if not joined.isprintable() and _CONTROL.search(joined):
                 faulty.update(i for i, v in enumerate(column) if _CONTROL.search(v))
+        dates = get[Field.BIRTH_DATE]
+        parsed = {v: _parse_date(v, self.today) if v else None for v in set(dates)}
+        births = list(map(parsed.__getitem__, dates))
+        if any(v and d is None for v, d in parsed.items()):
+            faulty.update(i for i, v in enumerate(dates) if v and births[i] is None)
+        if self.identity:
+            get[Field.SOURCE_ID] = derive_column(self.identity, get, births)
         for fld in REQUIRED:
             if "" in get[fld]:
                 faulty.update(i for i, v in enumerate(get[fld]) if not v)
         for fld, limit in _LIMITS:
             if max(map(len, get[fld]), default=0) > limit:
                 faulty.update(i for i, v in enumerate(get[fld]) if len(v) > limit)
-        dates = get[Field.BIRTH_DATE]
-        parsed = {v: _parse_date(v, self.today) if v else None for v in set(dates)}
-        births = list(map(parsed.__getitem__, dates))
-        if any(v and d is None for v, d in parsed.items()):
-            faulty.update(i for i, v in enumerate(dates) if v and births[i] is None)
         emails_ok = _each_distinct(get[Field.EMAIL], _email_ok)
         if False in emails_ok:
             faulty.update(i for i, ok in enumerate(emails_ok) if not ok)
@@ -212,9 +233,10 @@ class RowValidator:
             valid_logins = _each_distinct(logins, _login_ok)
             if False in valid_logins:
                 faulty.update(i for i, ok in enumerate(valid_logins) if not ok)
+        other = self._other_type(get[Field.ACCOUNT_TYPE], faulty)
         group_cells = list(zip(*group_cols, strict=True)) if group_cols else [()] * count
         # In the order the file first has them; one list per distinct combination.
-        distinct = {cells: split_groups(cells) for cells in dict.fromkeys(group_cells)}
+        distinct = {c: split_groups(c, self.splitter) for c in dict.fromkeys(group_cells)}
         too_long = {
             cells
             for cells, names in distinct.items()
@@ -237,22 +259,43 @@ class RowValidator:
             logins,
             groups,
         )
-        checked = CheckedRows(list(values), {}, list(distinct.values()), get)
-        for i in faulty:
+        lists = list(distinct.values())
+        if other:  # their groups are not this run's to find or create
+            mine = [i not in other for i in range(count)]
+            lists = [distinct[c] for c in dict.fromkeys(compress(group_cells, mine))]
+        checked = CheckedRows(list(values), {}, lists, get, other)
+        for i in faulty - other:
             checked.values[i], reasons = self(rows[i])  # the same cells: the same columns
             if reasons:
                 checked.reasons[i] = reasons
         return checked
 
+    def _other_type(self, types: list[str], faulty: set[int]) -> set[int]:
+        """The rows of another account type; rows whose type is none are faulty."""
+        if not self.typed:
+            return set()
+        known = {v: account_type_of(v) for v in set(types)}
+        if None in known.values():
+            faulty.update(i for i, v in enumerate(types) if known[v] is None)
+        if self.account_type is None:
+            return set()
+        return {i for i, v in enumerate(types) if known[v] not in (None, self.account_type)}
+
     def group_lists(self, rows: Sequence[Sequence[str]]) -> list[list[str]]:
         """The group names of each distinct combination of group cells, in the order
-        the file first has them (as each row's ``values.groups``, without the rest)."""
+        the file first has them (as each row's ``values.groups``, without the rest);
+        rows of another account type left out."""
         count = len(rows)
         squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
-        columns = [_column(rows, c, count, squared) for c in self.group_columns]
+        columns = [without_invisible(_column(rows, c, count, squared)) for c in self.group_columns]
         if not columns:
             return []
-        return [split_groups(cells) for cells in dict.fromkeys(zip(*columns, strict=True))]
+        combos = list(zip(*columns, strict=True))
+        if self.typed and self.account_type is not None:
+            types = _column(rows, self.columns[_SINGLE_FIELDS.index(Field.ACCOUNT_TYPE)], count)
+            mine = [account_type_of(v) in (None, self.account_type) for v in types]
+            combos = list(compress(combos, mine))
+        return [split_groups(cells, self.splitter) for cells in dict.fromkeys(combos)]
 
 
 def _column(
@@ -312,6 +355,15 @@ def _basic_reasons(
 
 
 REQUIRED = (Field.SOURCE_ID, Field.LAST_NAME, Field.FIRST_NAME)
+
+
+def _type_reasons(value: str) -> list[Message]:
+    """Why an account-type cell names no type (empty: none)."""
+    if not value:
+        return [Message(Reason.MISSING_REQUIRED, {"field": Field.ACCOUNT_TYPE.value})]
+    if account_type_of(value) is None:
+        return [Message(Reason.ACCOUNT_TYPE_UNKNOWN, {"value": value})]
+    return []
 
 
 def validate_row(

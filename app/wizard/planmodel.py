@@ -40,6 +40,7 @@ ACTION_COLOURS: dict[RowAction, str] = {
     RowAction.REACTIVATE: "#00838f",
     RowAction.CONFLICT: "#c49000",
     RowAction.INVALID: "#c62828",
+    RowAction.OTHER_TYPE: "#9e9e9e",
 }
 _GLYPHS = {
     RowAction.CREATE: "+",
@@ -49,6 +50,7 @@ _GLYPHS = {
     RowAction.REACTIVATE: "↺",
     RowAction.CONFLICT: "!",
     RowAction.INVALID: "×",
+    RowAction.OTHER_TYPE: "·",
 }
 _icons: dict[str, QIcon] = {}
 
@@ -101,13 +103,17 @@ def changes_text(row: RowPlan) -> str:
     return "; ".join(parts)
 
 
+# Rows the run leaves out whatever the tick says: invalid ones, and other account types.
+LEFT_OUT = (RowAction.INVALID, RowAction.OTHER_TYPE)
+
+
 def reasons_text(row: RowPlan) -> str:
     messages: list[Message] = list(row.reasons)
     if row.action is RowAction.EXPIRE:
         messages.insert(0, Message(Reason.NOT_IN_FILE))
     if row.conflict is not None:
         messages.append(row.conflict.message)
-    elif not row.included and row.action is not RowAction.INVALID:
+    elif not row.included and row.action not in LEFT_OUT:
         messages.append(Message(Reason.UNTICKED))
     messages += [Message(Reason.GROUP_IGNORED, {"group": g}) for g in row.groups_ignored]
     return "; ".join(dict.fromkeys(texts.reason_text(m) for m in messages))
@@ -163,7 +169,7 @@ class PlanTableModel(TitledTableModel):
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.column() == self.TICK:
-            if self.row_at(index.row()).action is not RowAction.INVALID:
+            if self.row_at(index.row()).action not in LEFT_OUT:
                 flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -175,7 +181,7 @@ class PlanTableModel(TitledTableModel):
         if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column)
         if role == Qt.ItemDataRole.CheckStateRole and column == self.TICK:
-            included = row.included and row.action is not RowAction.INVALID
+            included = row.included and row.action not in LEFT_OUT
             return Qt.CheckState.Checked if included else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DecorationRole and column == self.ACTION:
             return action_icon(row.action)
@@ -215,7 +221,7 @@ class PlanTableModel(TitledTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.CheckStateRole:
             return False
         row = self.row_at(index.row())
-        if row.action is RowAction.INVALID:
+        if row.action in LEFT_OUT:
             return False
         state = value.value if isinstance(value, Qt.CheckState) else int(value)
         row.included = state == Qt.CheckState.Checked.value
@@ -234,6 +240,7 @@ class PlanTableModel(TitledTableModel):
 # The grid's filters: what applying will do with a row, as the summary counts it.
 OUTCOME_ORDER = (
     "created", "updated", "reactivated", "expired", "unchanged", "skipped", "invalid", "conflicts",
+    "other_type",
 )  # fmt: skip
 OUTCOME_ACTIONS = {outcome: action for action, outcome in OUTCOMES.items()}
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.engine.collation import german_key
 from app.engine.directory import GroupRow, UserRow
 from app.engine.table import Table
 from app.wizard import texts
@@ -157,11 +158,11 @@ class UsersTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old = {id(user): n for n, user in enumerate(self._rows)}
 
-        def key(user: UserRow) -> str:
+        def key(user: UserRow) -> tuple[str, str]:
             if days is not None:
                 found = days(user)
-                return found.isoformat() if found else ""
-            return value(user).casefold()
+                return (found.isoformat() if found else "", "")
+            return german_key(value(user))
 
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
         moved = {old[id(user)]: n for n, user in enumerate(self._rows)}

@@ -41,6 +41,7 @@ def action_label(action: RowAction) -> str:
         RowAction.REACTIVATE: QCoreApplication.translate("Texts", "reactivate"),
         RowAction.CONFLICT: QCoreApplication.translate("Texts", "conflict"),
         RowAction.INVALID: QCoreApplication.translate("Texts", "invalid"),
+        RowAction.OTHER_TYPE: QCoreApplication.translate("Texts", "other account type"),
     }
     return labels[action]
 
@@ -66,6 +67,7 @@ def field_label(name: str) -> str:
         "birth_date": QCoreApplication.translate("Texts", "Birth date"),
         "email": QCoreApplication.translate("Texts", "E-mail"),
         "login": QCoreApplication.translate("Texts", "Login"),
+        "account_type": QCoreApplication.translate("Texts", "Account type"),
         "source": QCoreApplication.translate("Texts", "Source"),
     }
     return labels.get(name, name)

@@ -4,6 +4,56 @@
 <context>
     <name>ColumnsPage</name>
     <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Several columns have the same header (%1): check which one is imported.</source>
+        <translation>Mehrere Spalten haben dieselbe Überschrift (%1): bitte prüfen Sie, welche importiert wird.</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>— none: the first row holds the headers —</source>
+        <translation>— keins: die erste Zeile enthält die Überschriften —</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>linuxmuster students.csv (class;last name;first name;birth date;ID)</source>
+        <translation>linuxmuster students.csv (Klasse;Nachname;Vorname;Geburtsdatum;ID)</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>linuxmuster teachers.csv (type;last name;first name;birth date;login)</source>
+        <translation>linuxmuster teachers.csv (Typ;Nachname;Vorname;Geburtsdatum;Login)</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Derive the source ID from:</source>
+        <translation>Quell-ID bilden aus:</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Known layout:</source>
+        <translation>Bekanntes Format:</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>The file has no header row; its columns were read as the known layout.</source>
+        <translation>Die Datei hat keine Überschriftenzeile; ihre Spalten wurden als bekanntes Format gelesen.</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Also</source>
+        <translation>Zusätzlich</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
         <location filename="../../app/wizard/pages/columns.py" line="26"/>
         <source>Columns</source>
         <translation>Spalten</translation>
@@ -1113,6 +1163,11 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
 <context>
     <name>PreviewPage</name>
     <message>
+        <location filename="../../app/wizard/pages/preview.py" line="1"/>
+        <source>%1 rows of another account type are left out.</source>
+        <translation>%1 Zeilen einer anderen Kontoart werden ausgelassen.</translation>
+    </message>
+    <message>
         <location filename="../../app/wizard/pages/preview.py" line="43"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
@@ -1655,6 +1710,16 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
 </context>
 <context>
     <name>Texts</name>
+    <message>
+        <location filename="../../app/wizard/texts.py" line="1"/>
+        <source>other account type</source>
+        <translation>andere Kontoart</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/texts.py" line="1"/>
+        <source>Account type</source>
+        <translation>Kontoart</translation>
+    </message>
     <message>
         <location filename="../../app/wizard/texts.py" line="33"/>
         <source>create</source>

@@ -4,6 +4,56 @@
 <context>
     <name>ColumnsPage</name>
     <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Column %1</source>
+        <translation>Column %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Several columns have the same header (%1): check which one is imported.</source>
+        <translation>Several columns have the same header (%1): check which one is imported.</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>— none: the first row holds the headers —</source>
+        <translation>— none: the first row holds the headers —</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>linuxmuster students.csv (class;last name;first name;birth date;ID)</source>
+        <translation>linuxmuster students.csv (class;last name;first name;birth date;ID)</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>linuxmuster teachers.csv (type;last name;first name;birth date;login)</source>
+        <translation>linuxmuster teachers.csv (type;last name;first name;birth date;login)</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Derive the source ID from:</source>
+        <translation>Derive the source ID from:</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Known layout:</source>
+        <translation>Known layout:</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>The file has no header row; its columns were read as the known layout.</source>
+        <translation>The file has no header row; its columns were read as the known layout.</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>Also</source>
+        <translation>Also</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/pages/columns.py" line="1"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
         <location filename="../../app/wizard/pages/columns.py" line="26"/>
         <source>Columns</source>
         <translation>Columns</translation>
@@ -1113,6 +1163,11 @@ Imports the school office&apos;s tables into the user directory.</translation>
 <context>
     <name>PreviewPage</name>
     <message>
+        <location filename="../../app/wizard/pages/preview.py" line="1"/>
+        <source>%1 rows of another account type are left out.</source>
+        <translation>%1 rows of another account type are left out.</translation>
+    </message>
+    <message>
         <location filename="../../app/wizard/pages/preview.py" line="43"/>
         <source>Preview</source>
         <translation>Preview</translation>
@@ -1655,6 +1710,16 @@ Imports the school office&apos;s tables into the user directory.</translation>
 </context>
 <context>
     <name>Texts</name>
+    <message>
+        <location filename="../../app/wizard/texts.py" line="1"/>
+        <source>other account type</source>
+        <translation>other account type</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/texts.py" line="1"/>
+        <source>Account type</source>
+        <translation>Account type</translation>
+    </message>
     <message>
         <location filename="../../app/wizard/texts.py" line="33"/>
         <source>create</source>

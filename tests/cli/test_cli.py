@@ -26,6 +26,7 @@ COUNT_KEYS = {
     "invalid",
     "conflicts",
     "groups_created",
+    "other_type",
     "run_id",
 }
 ROWS = [

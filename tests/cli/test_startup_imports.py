@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser, command, main
-from app.cli_args import ACCOUNT_TYPES, GROUP_TYPES, OPERATOR_ROLES
+from app.cli_args import ACCOUNT_TYPES, GROUP_TYPES, LAYOUT_NAMES, OPERATOR_ROLES
 from app.engine.directory import IMPORTABLE_GROUP_TYPES
+from app.engine.layouts import LAYOUTS
 from app.models import AccountTypeCode, OperatorRole
 from tests.conftest import HEADER
 
@@ -177,3 +178,4 @@ def test_the_parser_s_choices_are_the_engine_s() -> None:
     assert set(OPERATOR_ROLES) == {role.value for role in OperatorRole}
     assert set(ACCOUNT_TYPES) == {code.value for code in AccountTypeCode}
     assert set(GROUP_TYPES) == {kind.value for kind in IMPORTABLE_GROUP_TYPES}
+    assert set(LAYOUT_NAMES) == set(LAYOUTS)

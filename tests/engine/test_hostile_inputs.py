@@ -524,10 +524,12 @@ def test_missing_required_column(db: Db, tmp_path: Path) -> None:
 def test_duplicate_headers(db: Db, tmp_path: Path) -> None:
     rows = [["ID", "Nachname", "Nachname", "Vorname"], ["1", "Muster", "Anders", "Max"]]
     path = write_csv(tmp_path / "twice.csv", rows)
-    code, _out, err = db.run("import", path, *YEAR_ARGS)
-    assert code == 0, err  # the first column wins, the second is left unmapped
-    assert [(u["last_name"], u["first_name"]) for u in db.users()] == [("Muster", "Max")]
-    refused_without_change(db, path, "twice", extra=("--map", "Vorname=last_name"))
+    # Neither column is taken silently: the message names the header and its columns.
+    refused_without_change(db, path, "'Nachname'", "columns 2, 3", "--map 3=")
+    # Choosing a column by its number settles it.
+    code, _out, err = db.run("import", path, *YEAR_ARGS, "--map", "3=last_name")
+    assert code == 0, err
+    assert [(u["last_name"], u["first_name"]) for u in db.users()] == [("Anders", "Max")]
 
 
 # ------------------------------------------------------------------ files read as data

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.engine.apply import check_applicable
 from app.engine.plan import Plan
-from app.engine.reasons import EngineError
+from app.engine.reasons import EngineError, Message, Reason
 from app.engine.results import Resolution, RowAction, RowPlan
 from app.engine.session import ImportSession
 from app.wizard import counts, texts
@@ -178,7 +178,15 @@ class PreviewPage(ImportPage):
         plan = self.session.plan
         if plan is None:
             return ""
-        return self.tr("The import: %1").replace("%1", counts.planned(plan.summary()))
+        summary = plan.summary()
+        text = self.tr("The import: %1").replace("%1", counts.planned(summary))
+        if summary.other_type:
+            other = self.tr("%1 rows of another account type are left out.")
+            text += " " + other.replace("%1", f"{summary.other_type:,}")
+        if plan.mapping.identity:  # what a derived source ID costs, said plainly
+            fields = [f.value for f in plan.mapping.identity]
+            text += " " + texts.reason_text(Message(Reason.IDENTITY_NOTE, {"fields": fields})) + "."
+        return text
 
     def _current_changed(
         self, current: QModelIndex | QPersistentModelIndex, _previous: object
