@@ -19,11 +19,14 @@ import unicodedata
 from collections.abc import Collection, Sequence
 from datetime import date
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from app.engine.mapping import Field
 from app.engine.reasons import Reason, Refused
 from app.engine.results import RowValues
-from app.engine.state import ExistingUser
+
+if TYPE_CHECKING:  # state imports validation, which imports this module
+    from app.engine.state import ExistingUser
 
 # The fields a source ID may be derived from (groups change every year; a derived
 # source ID cannot be part of itself).
