@@ -249,13 +249,13 @@ def test_a_restricted_operator_reaches_only_its_own_schools(
 
 
 def test_a_new_subcommand_without_an_entry_fails_loudly() -> None:
-    """What an engineer adding ``school rename`` sees until the tables know it."""
+    """What an engineer adding a ``school`` command sees until the tables know it."""
     parser = build_parser()
-    _sub(_sub(parser).choices["school"]).add_parser("rename")
-    assert ("school", "rename") in subcommands(parser)
-    assert ("school", "rename") not in EXPECTED
+    _sub(_sub(parser).choices["school"]).add_parser("merge")
+    assert ("school", "merge") in subcommands(parser)
+    assert ("school", "merge") not in EXPECTED
     with pytest.raises(AssertionError, match="has no arguments in tests/cli/commands.py"):
-        argv_of(("school", "rename"), "test_cli_rights")
+        argv_of(("school", "merge"), "test_cli_rights")
 
 
 def _sub(parser: argparse.ArgumentParser) -> argparse._SubParsersAction[argparse.ArgumentParser]:
