@@ -135,18 +135,21 @@ def test_released_rows_say_why_and_cancel_asks_before_dropping_choices(
     assert not wizard.isVisible()
 
 
-def test_after_the_run_next_leads_to_the_protocol_in_words(
-    qtbot: QtBot, wizard: ImportWizard, students_csv: Path
+def test_the_protocol_comes_before_the_run_in_words(
+    qtbot: QtBot, wizard: ImportWizard, students_csv: Path, tmp_path: Path
 ) -> None:
     to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
-    assert run_import(qtbot, wizard) == "finished"
-    page = wizard.run_page
-    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Continue to the protocol"
-    assert page.count_label.text() == ""  # no "1 of 1"
-    assert page.summary_label.text() == "4 accounts created; 1 group created."
-    click_next_commit = wizard.button(QWizard.WizardButton.CommitButton)
-    qtbot.mouseClick(click_next_commit, Qt.MouseButton.LeftButton)
+    click_next(qtbot, wizard)
     assert wizard.currentId() == PageId.PROTOCOL
+    assert wizard.button(QWizard.WizardButton.NextButton).text() == "Run import"
+    target = tmp_path / "protokoll.xlsx"
+    assert run_import(qtbot, wizard, protocol=target) == "finished"
+    page = wizard.run_page
+    assert page.count_label.text() == ""  # no "1 of 1"
+    assert page.summary_label.text() == (
+        f"4 accounts created; 1 group created.\nSaved (encrypted): {target}"
+    )
+    assert wizard.button(QWizard.WizardButton.FinishButton).isVisible()
 
 
 def test_progress_and_counts_in_german(

@@ -93,20 +93,19 @@ def test_first_import_of_40_pupils_takes_at_most_12_clicks(
     assert len(wizard.session.options.group_creations) == 5
     clicks.next(wizard, next_button)  # groups → options (pupils preselected)
     clicks.next(wizard, next_button)  # options → preview
-    with qtbot.waitSignal(wizard.run_page.run_ended, timeout=60_000):
-        clicks.next(wizard, next_button)  # "Importieren"
-    assert wizard.run_page.result is not None
-    assert wizard.run_page.result.summary.created == 40
-    assert wizard.run_page.result.summary.groups_created == 5
-    clicks.next(wizard, QWizard.WizardButton.CommitButton)  # "Weiter zum Protokoll"
+    clicks.next(wizard, next_button)  # "Importieren": the protocol is asked first
     page = wizard.protocol_page
     target = tmp_path / "protokoll.xlsx"
     page.path_edit.clear()
     qtbot.keyClicks(page.path_edit, str(target))
     for edit in (page.password_edit, page.repeat_edit):
         qtbot.keyClicks(edit, "Herbst-Ferien-2026")
-    clicks.on(page.save_button)
-    assert page.saved_to is not None and target.exists()
+    with qtbot.waitSignal(wizard.run_page.run_ended, timeout=60_000):
+        clicks.next(wizard, next_button)  # "Import ausführen": saved before the commit
+    assert wizard.run_page.result is not None
+    assert wizard.run_page.result.summary.created == 40
+    assert wizard.run_page.result.summary.groups_created == 5
+    assert target.exists() and wizard.run_page.unsaved_passwords() == 0
     print(f"\nclicks from the main window to the saved protocol: {clicks.count}")  # noqa: T201
     assert clicks.count <= 12
 
@@ -177,10 +176,14 @@ def test_nothing_is_cut_off_in_german_at_the_default_size(
             qtbot.mouseClick(wizard.groups_page.create_all_button, Qt.MouseButton.LeftButton)
         qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     inspect()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)  # the protocol, asked first
+    assert wizard.currentId() == PageId.PROTOCOL
+    inspect()
+    wizard.protocol_page.confirm_loss = lambda *_count: True  # type: ignore[method-assign]
+    wizard.protocol_page.accept_check.click()
     with qtbot.waitSignal(wizard.run_page.run_ended, timeout=60_000):
         qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
     inspect()
-    wizard.protocol_page.confirm_loss = lambda: True  # type: ignore[method-assign]
     wizard.close()
     window.refresh()
     for tab in range(window.tabs.count()):
