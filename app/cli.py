@@ -27,6 +27,7 @@ from typing import Any
 from app.cli_args import (
     PASSWORD_ENV,
     add_import_parser,
+    add_ldap_parsers,
     add_lifecycle_parsers,
     add_operator_parsers,
     iso_date,
@@ -133,6 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func="app.cli_admin:cmd_template", no_database=True)
     add_operator_parsers(sub)
     add_lifecycle_parsers(sub, users, history)
+    add_ldap_parsers(sub)
     return parser
 
 

@@ -98,9 +98,8 @@ def _run_import(
         return EXIT_OK
     with INTERRUPTS.cancellable() as cancelled:  # Ctrl-C cancels between batches
         result = session.apply(cancelled=cancelled)
-    if args.json:
-        print_json(result.summary.as_dict())
-    else:
+    counts: dict[str, Any] = dict(result.summary.as_dict())
+    if not args.json:
         _print_summary(result.summary.as_dict())
     if args.protocol and password is not None:
         saved = session.save_protocol(args.protocol, password, args.protocol_language)
@@ -121,6 +120,12 @@ def _run_import(
         # The same file as the history's "failed rows" download of this run.
         with session_scope(engine) as db:
             history.export_rows(db, result.run_id, args.errors, succeeded=False)
+    if args.ldap_sync:
+        from app.cli_ldap import sync_after_import  # python-ldap only when asked for
+
+        counts["ldap"] = sync_after_import(engine, args)
+    if args.json:
+        print_json(counts)
     return EXIT_OK
 
 

@@ -329,6 +329,21 @@ _GERMAN: dict[Reason, str] = {
     Reason.KIND_PROGRAM: "ein Programm",
     Reason.KIND_BINARY: "eine Binärdatei",
     Reason.NOT_IN_FILE: "nicht mehr in der Datei",
+    Reason.LDAP_NOT_CONFIGURED: "es ist kein LDAP-Server eingerichtet",
+    Reason.LDAP_SETTING: "die LDAP-Einstellung ist nicht verwendbar: {detail}",
+    Reason.LDAP_NO_PASSWORD: "für {bind_dn} ist kein Bind-Passwort gespeichert",
+    Reason.LDAP_NO_PASSWORD_ENV: "die Umgebungsvariable {var} ist leer oder nicht gesetzt",
+    Reason.LDAP_UNREACHABLE: (
+        "der LDAP-Server {url} ist nicht erreichbar ({detail}); nichts ging verloren"
+    ),
+    Reason.LDAP_TLS: (
+        "die TLS-Verbindung zu {url} ist gescheitert ({detail}); nichts wurde gesendet"
+    ),
+    Reason.LDAP_BIND_FAILED: (
+        "der LDAP-Server {url} hat den Bind-DN {bind_dn} oder sein Passwort abgelehnt"
+    ),
+    Reason.LDAP_BASE_MISSING: "die Basis-DN {base_dn} gibt es auf dem LDAP-Server nicht",
+    Reason.LDAP_FAILED: "der LDAP-Server {url} hat abgelehnt: {detail}",
 }
 
 

@@ -1,0 +1,116 @@
+"""What the database says the LDAP tree should hold: one query per table, for the
+configured schools. Deleted and purged users are simply absent.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.engine.ldapsync import layout
+from app.engine.ldapsync.config import LdapConfig
+from app.models import Group, Membership, School, SchoolYear, User, UserStatus
+
+DISABLED_STATUSES = frozenset({UserStatus.DEACTIVATED.value})
+
+
+@dataclass(slots=True)
+class DesiredUser:
+    user_id: int
+    dn: str
+    attrs: dict[str, list[str]]
+    password_hash: str | None
+    enabled: bool
+
+
+@dataclass(slots=True)
+class DesiredGroup:
+    group_id: int
+    dn: str
+    cn: str
+    members: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Desired:
+    users: dict[int, DesiredUser]
+    groups: dict[int, DesiredGroup]
+    # Users the database still holds outside the configured schools: left alone.
+    elsewhere: set[int]
+    containers: list[str]
+    groups_elsewhere: set[int] = field(default_factory=set)
+
+
+def _user_attrs(user: User) -> dict[str, list[str]]:
+    attrs = {
+        "uid": [user.login],
+        "cn": [f"{user.first_name} {user.last_name}".strip()],
+        "sn": [user.last_name or user.login],
+        "givenName": [user.first_name] if user.first_name else [],
+        "mail": [user.email] if user.email else [],
+        "employeeNumber": [user.source_id],
+    }
+    return attrs
+
+
+def load(session: Session, config: LdapConfig) -> Desired:
+    schools = dict(session.execute(select(School.id, School.name)).tuples().all())
+    wanted = {
+        sid for sid, name in schools.items() if config.schools is None or name in config.schools
+    }
+    base = config.base_dn
+    containers: list[str] = []
+    for sid in sorted(wanted):
+        sdn = layout.school_dn(base, schools[sid])
+        containers.append(sdn)
+        containers += [f"{layout.rdn('ou', ou)},{sdn}" for ou in config.user_ous.values()]
+        containers.append(f"{layout.rdn('ou', config.groups_ou)},{sdn}")
+    users: dict[int, DesiredUser] = {}
+    elsewhere: set[int] = set()
+    rows = session.scalars(select(User).where(User.status != UserStatus.DELETED.value))
+    for user in rows:
+        if user.school_id not in wanted:
+            elsewhere.add(user.id)
+            continue
+        ou = config.user_ous.get(user.account_type, user.account_type)
+        sdn = layout.school_dn(base, schools[user.school_id])
+        users[user.id] = DesiredUser(
+            user.id,
+            f"{layout.rdn('uid', user.login)},{layout.rdn('ou', ou)},{sdn}",
+            _user_attrs(user),
+            user.password_hash,
+            user.status not in DISABLED_STATUSES,
+        )
+    session.expunge_all()  # 50,000 users: keep the identity map from holding them
+    desired = Desired(users, {}, elsewhere, containers)
+    _groups(session, config, schools, wanted, desired)
+    return desired
+
+
+def _groups(
+    session: Session,
+    config: LdapConfig,
+    schools: dict[int, str],
+    wanted: set[int],
+    desired: Desired,
+) -> None:
+    years = dict(session.execute(select(SchoolYear.id, SchoolYear.name)).tuples().all())
+    groups, users = desired.groups, desired.users
+    query = select(Group.id, Group.school_id, Group.year_id, Group.name).where(
+        Group.disabled.is_(False)
+    )
+    for gid, school_id, year_id, name in session.execute(query).tuples():
+        if school_id not in wanted:
+            desired.groups_elsewhere.add(gid)
+            continue
+        cn = layout.group_cn(name, years.get(year_id) if year_id is not None else None)
+        sdn = layout.school_dn(config.base_dn, schools[school_id])
+        dn = f"{layout.rdn('cn', cn)},{layout.rdn('ou', config.groups_ou)},{sdn}"
+        groups[gid] = DesiredGroup(gid, dn, cn)
+    pairs = session.execute(select(Membership.group_id, Membership.user_id)).tuples()
+    for gid, uid in pairs:
+        group, user = groups.get(gid), users.get(uid)
+        if group is not None and user is not None:
+            group.members.append(user.dn)
