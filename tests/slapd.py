@@ -94,11 +94,12 @@ class Slapd:
         port = free_port()
         tls_port = free_port() if tls else None
         urls = f"ldap://127.0.0.1:{port}" + (f" ldaps://127.0.0.1:{tls_port}" if tls else "")
-        process = subprocess.Popen(
-            [SLAPD, "-d", "0", "-f", str(folder / "slapd.conf"), "-h", urls],
-            stdout=subprocess.DEVNULL,
-            stderr=open(folder / "slapd.log", "wb"),  # noqa: SIM115 - the child keeps it
-        )
+        with open(folder / "slapd.log", "wb") as log:  # the child keeps its own handle
+            process = subprocess.Popen(
+                [SLAPD, "-d", "0", "-f", str(folder / "slapd.conf"), "-h", urls],
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+            )
         server = cls(folder, port, process, ca_file, tls_port)
         server._wait_ready()
         server._add_base()
@@ -123,15 +124,21 @@ class Slapd:
         )
         self.ldap("ldapadd", ldif)
 
-    def ldap(self, tool: str, ldif: str = "", *args: str) -> subprocess.CompletedProcess[str]:
+    def ldap(
+        self, tool: str, ldif: str = "", *args: str, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
         """Run an ``ldap-utils`` tool as the root DN against this server."""
         return subprocess.run(
             [tool, "-x", "-H", self.url, "-D", ROOT_DN, "-w", ROOT_PW, *args],
             input=ldif,
             capture_output=True,
             text=True,
-            check=True,
+            check=check,
         )
+
+    def exists(self, dn: str) -> bool:
+        result = self.ldap("ldapsearch", "", "-LLL", "-b", dn, "-s", "base", "1.1", check=False)
+        return result.returncode == 0
 
     def can_bind(self, dn: str, password: str) -> bool:
         result = subprocess.run(

@@ -56,7 +56,7 @@ def _user_attrs(user: User) -> dict[str, list[str]]:
 
 
 def load(session: Session, config: LdapConfig) -> Desired:
-    schools = dict(session.execute(select(School.id, School.name)).tuples().all())
+    schools = dict(session.execute(select(School.id, School.name)).all())
     wanted = {
         sid for sid, name in schools.items() if config.schools is None or name in config.schools
     }
@@ -96,12 +96,12 @@ def _groups(
     wanted: set[int],
     desired: Desired,
 ) -> None:
-    years = dict(session.execute(select(SchoolYear.id, SchoolYear.name)).tuples().all())
+    years = dict(session.execute(select(SchoolYear.id, SchoolYear.name)).all())
     groups, users = desired.groups, desired.users
     query = select(Group.id, Group.school_id, Group.year_id, Group.name).where(
         Group.disabled.is_(False)
     )
-    for gid, school_id, year_id, name in session.execute(query).tuples():
+    for gid, school_id, year_id, name in session.execute(query):
         if school_id not in wanted:
             desired.groups_elsewhere.add(gid)
             continue
@@ -109,7 +109,7 @@ def _groups(
         sdn = layout.school_dn(config.base_dn, schools[school_id])
         dn = f"{layout.rdn('cn', cn)},{layout.rdn('ou', config.groups_ou)},{sdn}"
         groups[gid] = DesiredGroup(gid, dn, cn)
-    pairs = session.execute(select(Membership.group_id, Membership.user_id)).tuples()
+    pairs = session.execute(select(Membership.group_id, Membership.user_id))
     for gid, uid in pairs:
         group, user = groups.get(gid), users.get(uid)
         if group is not None and user is not None:

@@ -50,7 +50,7 @@ def load_states(session: Session) -> dict[int, StateRow]:
             LdapUserState.password_fingerprint,
             LdapUserState.enabled,
         )
-    ).tuples()
+    )
     return {uid: StateRow(uid, dn, fp, enabled) for uid, dn, fp, enabled in rows}
 
 

@@ -47,10 +47,8 @@ def user_states(session: Session) -> dict[int, UserSyncState]:
         return {}
     desired = desired_mod.load(session, config)
     states = load_states(session)
-    synced_at = dict(
-        session.execute(select(LdapUserState.user_id, LdapUserState.synced_at)).tuples()
-    )
-    updated = dict(session.execute(select(User.id, User.updated_at)).tuples())
+    synced_at = dict(session.execute(select(LdapUserState.user_id, LdapUserState.synced_at)).all())
+    updated = dict(session.execute(select(User.id, User.updated_at)).all())
     result: dict[int, UserSyncState] = {}
     for uid, want in desired.users.items():
         state = states.get(uid)
