@@ -43,16 +43,17 @@ class Desired:
     groups_elsewhere: set[int] = field(default_factory=set)
 
 
-def _user_attrs(user: User) -> dict[str, list[str]]:
-    attrs = {
-        "uid": [user.login],
-        "cn": [f"{user.first_name} {user.last_name}".strip()],
-        "sn": [user.last_name or user.login],
-        "givenName": [user.first_name] if user.first_name else [],
-        "mail": [user.email] if user.email else [],
-        "employeeNumber": [user.source_id],
+def _user_attrs(
+    login: str, first: str, last: str, email: str | None, source_id: str
+) -> dict[str, list[str]]:
+    return {
+        "uid": [login],
+        "cn": [f"{first} {last}".strip()],
+        "sn": [last or login],
+        "givenName": [first] if first else [],
+        "mail": [email] if email else [],
+        "employeeNumber": [source_id],
     }
-    return attrs
 
 
 def load(session: Session, config: LdapConfig) -> Desired:
@@ -69,21 +70,33 @@ def load(session: Session, config: LdapConfig) -> Desired:
         containers.append(f"{layout.rdn('ou', config.groups_ou)},{sdn}")
     users: dict[int, DesiredUser] = {}
     elsewhere: set[int] = set()
-    rows = session.scalars(select(User).where(User.status != UserStatus.DELETED.value))
-    for user in rows:
-        if user.school_id not in wanted:
-            elsewhere.add(user.id)
+    columns = (
+        User.id,
+        User.school_id,
+        User.account_type,
+        User.login,
+        User.first_name,
+        User.last_name,
+        User.email,
+        User.source_id,
+        User.password_hash,
+        User.status,
+    )
+    rows = session.execute(select(*columns).where(User.status != UserStatus.DELETED.value))
+    school_dns = {sid: layout.school_dn(base, schools[sid]) for sid in wanted}
+    ou_rdns = {code: layout.rdn("ou", ou) for code, ou in config.user_ous.items()}
+    for uid, school_id, kind, login, first, last, email, source_id, phc, status in rows:
+        if school_id not in wanted:
+            elsewhere.add(uid)
             continue
-        ou = config.user_ous.get(user.account_type, user.account_type)
-        sdn = layout.school_dn(base, schools[user.school_id])
-        users[user.id] = DesiredUser(
-            user.id,
-            f"{layout.rdn('uid', user.login)},{layout.rdn('ou', ou)},{sdn}",
-            _user_attrs(user),
-            user.password_hash,
-            user.status not in DISABLED_STATUSES,
+        ou = ou_rdns.get(kind) or layout.rdn("ou", kind)
+        users[uid] = DesiredUser(
+            uid,
+            f"{layout.rdn('uid', login)},{ou},{school_dns[school_id]}",
+            _user_attrs(login, first, last, email, source_id),
+            phc,
+            status not in DISABLED_STATUSES,
         )
-    session.expunge_all()  # 50,000 users: keep the identity map from holding them
     desired = Desired(users, {}, elsewhere, containers)
     _groups(session, config, schools, wanted, desired)
     return desired

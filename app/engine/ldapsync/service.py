@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,16 +56,25 @@ def load_states(session: Session) -> dict[int, StateRow]:
 
 
 def build_plan(engine: Engine, config: ldap_config.LdapConfig, conn: LDAPObject) -> SyncPlan:
-    with session_scope(engine) as session:
-        desired = desired_mod.load(session, config)
-        states = load_states(session)
+    # The server searches while the database is read (python-ldap releases the GIL).
+    with ThreadPoolExecutor(1, thread_name_prefix="ldap-read") as pool:
+        reading = pool.submit(remote_mod.read, conn, config.base_dn)
+        with session_scope(engine) as session:
+            desired = desired_mod.load(session, config)
+            states = load_states(session)
+        remote = _remote(config, reading)
+    return make_plan(desired, remote, states)
+
+
+def _remote(
+    config: ldap_config.LdapConfig, reading: Future[remote_mod.Remote]
+) -> remote_mod.Remote:
     try:
-        remote = remote_mod.read(conn, config.base_dn)
+        return reading.result()
     except ldap.NO_SUCH_OBJECT:
         raise LdapFailure(Reason.LDAP_BASE_MISSING, base_dn=config.base_dn) from None
     except ldap.LDAPError as exc:
         raise translate(config, exc) from None
-    return make_plan(desired, remote, states)
 
 
 def sync(
