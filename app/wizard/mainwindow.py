@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 import app
-from app.db import session_scope
+from app.db import get_setting, session_scope
 from app.engine.directory import find_school, find_year, list_groups, list_users, list_years
 from app.engine.lifecycle import due_for_purge, purge_due, restore_user
 from app.engine.locks import current_holder
@@ -39,14 +39,18 @@ from app.engine.operators import Actor, local_actor
 from app.engine.reasons import EngineError
 from app.wizard import texts
 from app.wizard.historytab import HistoryTab
+from app.wizard.ldappanel import LdapSyncPanel
 from app.wizard.messages import inform
 from app.wizard.tablemodels import GroupsTableModel
 from app.wizard.userstab import RESTORABLE, UsersTab
 from app.wizard.views import table_view
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.wizard.connectiondialog import ConnectionDialog
     from app.wizard.groupcsvdialog import GroupExportDialog, GroupImportDialog
+    from app.wizard.ldapdialog import LdapDialog
     from app.wizard.logdialog import LogDialog
     from app.wizard.operatorsdialog import OperatorsDialog
     from app.wizard.settingsdialog import SettingsDialog
@@ -74,6 +78,10 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         self.setWindowTitle(self.tr("User management") + " — schoolimport")
         self.users_tab = UsersTab()
+        self.ldap_panel = LdapSyncPanel(engine)
+        self.ldap_panel.setVisible(actor.is_admin)
+        self.ldap_panel.synced.connect(self.refresh)
+        self.users_tab.add_footer(self.ldap_panel)
         self.groups_model = GroupsTableModel(self)
         self.groups_proxy = QSortFilterProxyModel(self)
         self.groups_proxy.setSourceModel(self.groups_model)
@@ -139,6 +147,8 @@ class MainWindow(QMainWindow):
             self.tr("&Database connection…"), self.show_connection
         )
         self.connection_action.setVisible(actor.is_admin)
+        self.ldap_action = self._action(self.tr("&LDAP server…"), self.show_ldap)
+        self.ldap_action.setVisible(actor.is_admin)
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
         self.log_action = self._action(self.tr("Show &log file"), self.show_log)
         self.about_action = self._action(self.tr("&About schoolimport"), self.show_about)
@@ -155,7 +165,8 @@ class MainWindow(QMainWindow):
         users_menu = self.menuBar().addMenu(self.tr("&Users"))
         users_menu.addActions([self.restore_action, self.purge_action])
         extras = self.menuBar().addMenu(self.tr("&Extras"))
-        extras.addActions([self.operators_action, self.connection_action, self.settings_action])
+        extras.addActions([self.operators_action, self.connection_action, self.ldap_action])
+        extras.addAction(self.settings_action)
         self.menuBar().addMenu(self.tr("&Help")).addActions([self.log_action, self.about_action])
         toolbar = self.addToolBar(self.tr("Actions"))
         toolbar.setObjectName("actions")
@@ -201,7 +212,10 @@ class MainWindow(QMainWindow):
             year = find_year(db, self.selected_year()) if years else None
             users = list_users(db, year=year, actor=self.actor)
             groups = list_groups(db, year, self.actor) if year is not None else []
+            sync_states = _sync_states(db)
         self.users_tab.set_users(users, [g.name for g in groups])
+        self.users_tab.set_sync_states(sync_states)
+        self.ldap_panel.show_state()
         self.groups_model.set_groups(groups)
         self.history_tab.refresh()
 
@@ -354,6 +368,18 @@ class MainWindow(QMainWindow):
         self._open(dialog)
         return dialog
 
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.ldap_panel.wait()  # a sync in its thread finishes its current batch
+        super().closeEvent(event)
+
+    def show_ldap(self) -> LdapDialog:
+        from app.wizard.ldapdialog import LdapDialog
+
+        dialog = LdapDialog(self.engine, self)
+        dialog.accepted.connect(self.refresh)
+        self._open(dialog)
+        return dialog
+
     def show_settings(self) -> SettingsDialog:
         from app.wizard.settingsdialog import SettingsDialog
 
@@ -381,3 +407,12 @@ class MainWindow(QMainWindow):
 def load_wizard_modules() -> None:
     """Import the wizard and the import engine (what "Import…" needs) ahead of the click."""
     import app.wizard.wizard  # noqa: F401
+
+
+def _sync_states(db: Session) -> dict[int, str]:
+    """Each user's LDAP sync state; the LDAP modules load only once a server is set up."""
+    if get_setting(db, "ldap", None) is None:
+        return {}
+    from app.engine.ldapsync.status import user_states
+
+    return {uid: state.value for uid, state in user_states(db).items()}

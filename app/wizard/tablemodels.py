@@ -103,12 +103,25 @@ class UsersTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[UserRow] = []
-        self._columns = _user_columns()
+        self._sync: dict[int, str] = {}
+        ldap = QCoreApplication.translate("UsersTableModel", "LDAP")
+        columns = _user_columns()  # the sync state goes beside the status
+        self._columns = [*columns[:5], (ldap, self._sync_text), *columns[5:]]
 
     def set_users(self, rows: list[UserRow]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def set_sync_states(self, states: dict[int, str]) -> None:
+        """Each user's LDAP sync state by id (empty when no server is set up)."""
+        self.beginResetModel()
+        self._sync = states
+        self.endResetModel()
+
+    def _sync_text(self, user: UserRow) -> str:
+        state = self._sync.get(user.id)
+        return texts.sync_state_label(state) if state else ""
 
     def user_at(self, row: int) -> UserRow:
         return self._rows[row]

@@ -104,4 +104,5 @@ class ImportWizard(QWizard):
     def done(self, result: int) -> None:
         if self.run_page.runner is not None:
             self.run_page.runner.wait()
+        self.run_page.ldap_panel.wait()
         super().done(result)

@@ -10,8 +10,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
 from sqlalchemy.orm import Session
 
 from app.db import get_setting, set_setting
@@ -74,6 +72,9 @@ def require(session: Session) -> LdapConfig:
 
 def store_password(config: LdapConfig, password: str) -> bool:
     """Keep the bind password in the keyring; False when there is none to keep it."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(KEYRING_SERVICE, config.keyring_user, password)
     except (KeyringError, RuntimeError):
@@ -82,6 +83,9 @@ def store_password(config: LdapConfig, password: str) -> bool:
 
 
 def forget_password(config: LdapConfig) -> None:
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
     try:
         keyring.delete_password(KEYRING_SERVICE, config.keyring_user)
     except (PasswordDeleteError, KeyringError, RuntimeError):
@@ -95,6 +99,9 @@ def bind_password(config: LdapConfig, env_var: str | None = None) -> str:
         if not value:
             raise Refused(Reason.LDAP_NO_PASSWORD_ENV, var=env_var)
         return value
+    import keyring  # where used: it is slow to import (start-up)
+    from keyring.errors import KeyringError
+
     try:
         stored = keyring.get_password(KEYRING_SERVICE, config.keyring_user)
     except (KeyringError, RuntimeError):
