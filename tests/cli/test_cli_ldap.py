@@ -67,6 +67,14 @@ def set_server(cli, url: str, base: str, *extra: str) -> None:
     assert code == 0, err
 
 
+def assert_not_logged(*secrets: str) -> None:
+    """No secret in any log file the run wrote (the tests' log folder)."""
+    folder = Path(os.environ["SCHOOLIMPORT_LOG_DIR"])
+    logs = [p.read_text(errors="replace") for p in folder.rglob("*") if p.is_file()]
+    assert logs, "nothing was logged"
+    assert not [s for s in secrets if any(s in text for text in logs)]
+
+
 def protocol_passwords(path: Path) -> dict[str, str]:
     decrypted = io.BytesIO()
     with path.open("rb") as handle:
@@ -106,6 +114,7 @@ def test_import_with_ldap_sync_signs_in_with_the_protocols_password(
     status = json.loads(out)
     assert status["pending"] == {"users_to_add": 0, "users_to_change": 0, "users_to_delete": 0}
     assert status["last_sync"]["unchanged"] == 4 and ROOT_PW not in out
+    assert_not_logged(ROOT_PW, *passwords.values())
 
 
 def test_bind_password_kept_in_the_keyring_not_in_the_database(
@@ -140,6 +149,7 @@ def test_unusable_server_is_one_line_and_exit_2(
     assert code == 2 and out == ""
     assert err.count("\n") == 1 and expected in err and password not in err
     assert "Traceback" not in err
+    assert_not_logged(password, ROOT_PW)
     code, out, _err = cli("ldap", "status", "--json")
     assert json.loads(out)["last_sync"] is None
 
