@@ -51,8 +51,11 @@ class Applier:
     def run(self, plan: SyncPlan) -> None:
         self.rows += plan.states
         self.dropped += plan.stale
-        for phase in plan.phases:
-            self._pipeline(phase)
+        # An OU's parent must exist before it is added: slapd may take pipelined
+        # operations in any order, so the few containers go one at a time.
+        self._pipeline(plan.containers, window=1)
+        for phase in plan.phases[1:]:
+            self._pipeline(phase, WINDOW)
         self.flush()
 
     def _send(self, op: Op) -> int:
@@ -64,11 +67,11 @@ class Applier:
             return int(self.conn.rename(op.dn, op.new_rdn, op.new_superior, delold=1))
         return int(self.conn.delete_ext(op.dn))
 
-    def _pipeline(self, ops: list[Op]) -> None:
+    def _pipeline(self, ops: list[Op], window: int) -> None:
         pending: deque[tuple[int, Op]] = deque()
         for op in ops:
             pending.append((self._send(op), op))
-            if len(pending) >= WINDOW:
+            if len(pending) >= window:
                 self._collect(*pending.popleft())
         while pending:
             self._collect(*pending.popleft())

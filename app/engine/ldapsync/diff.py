@@ -1,5 +1,5 @@
 """The difference between the database and the tree, as a plan of LDAP operations in
-phases (containers, renames, users, groups, deletions) with the counts that
+phases (containers, group deletions, renames, users, groups, user deletions) with the counts that
 ``ldap sync --json`` reports. The dry run shows this plan; the real run applies it.
 """
 
@@ -53,6 +53,8 @@ class Op:
 @dataclass(slots=True)
 class SyncPlan:
     containers: list[Op] = field(default_factory=list)
+    # Groups go before anything is renamed or added, so their DNs are free again.
+    group_deletions: list[Op] = field(default_factory=list)
     renames: list[Op] = field(default_factory=list)
     users: list[Op] = field(default_factory=list)
     groups: list[Op] = field(default_factory=list)
@@ -64,7 +66,16 @@ class SyncPlan:
 
     @property
     def phases(self) -> list[list[Op]]:
-        return [self.containers, self.renames, self.users, self.groups, self.deletions]
+        """In order; within a phase no operation depends on another (they are pipelined),
+        except the containers, which are applied one at a time, parents first."""
+        return [
+            self.containers,
+            self.group_deletions,
+            self.renames,
+            self.users,
+            self.groups,
+            self.deletions,
+        ]
 
     @property
     def total(self) -> int:
@@ -108,7 +119,7 @@ def make_plan(desired: Desired, remote: Remote, states: dict[int, StateRow]) -> 
             plan.counts["users_deleted"] += 1
     for group_id, have_group in remote.groups.items():
         if group_id not in desired.groups and group_id not in desired.groups_elsewhere:
-            plan.groups.append(Op("delete", have_group.dn))
+            plan.group_deletions.append(Op("delete", have_group.dn))
             plan.counts["groups_deleted"] += 1
     plan.stale = [uid for uid in states if uid not in desired.users and uid not in remote.users]
     return plan
