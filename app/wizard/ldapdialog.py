@@ -4,6 +4,7 @@ the system keyring, never in the database), StartTLS and the school's CA file, w
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -29,6 +30,8 @@ from app.wizard.pages.base import error_label, show_error
 
 
 class LdapDialog(QDialog):
+    test_ended = Signal()  # a connection test finished, well or not
+
     def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.engine = engine
@@ -136,6 +139,7 @@ class LdapDialog(QDialog):
         runner, self.runner = self.runner, None
         if runner is not None:
             runner.deleteLater()
+        self.test_ended.emit()
 
     def accept(self) -> None:
         config = self.config()

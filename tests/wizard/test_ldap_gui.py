@@ -53,21 +53,15 @@ def test_settings_dialog_tests_the_connection_and_keeps_the_password_in_the_keyr
     dialog.base_edit.setText(ldap_base)
     dialog.bind_edit.setText(ROOT_DN)
     dialog.password_edit.setText("falsch")
-    dialog.test_button.click()
-    assert dialog.runner is not None
-    with qtbot.waitSignal(dialog.runner.worker.failed, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: dialog.runner is None)
+    with qtbot.waitSignal(dialog.test_ended, timeout=20000):
+        dialog.test_button.click()
     assert "abgelehnt" in dialog.error.text() and "falsch" not in dialog.error.text()
 
     dialog.password_edit.setText(ROOT_PW)
     dialog.starttls_box.setChecked(True)
     dialog.ca_edit.setText(str(slapd.ca_file))
-    dialog.test_button.click()
-    assert dialog.runner is not None
-    with qtbot.waitSignal(dialog.runner.worker.finished, timeout=20000):
-        pass
-    qtbot.waitUntil(lambda: dialog.runner is None)
+    with qtbot.waitSignal(dialog.test_ended, timeout=20000):
+        dialog.test_button.click()
     assert "Die Verbindung funktioniert" in dialog.result_label.text()
     assert dialog.test_button.text() == "Verbindung testen"
     qtbot.waitExposed(dialog)
