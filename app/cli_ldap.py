@@ -17,7 +17,8 @@ from app.db import session_scope
 from app.engine.ldapsync import config as ldap_config
 from app.engine.ldapsync import status as ldap_status
 from app.engine.ldapsync.service import SyncResult, sync
-from app.engine.reasons import EngineError
+from app.engine.operators import Actor
+from app.engine.reasons import EngineError, Reason
 
 
 def cmd_ldap_set(engine: Engine, args: argparse.Namespace) -> int:
@@ -76,6 +77,7 @@ def print_sync(result: SyncResult) -> None:
 
 
 def cmd_ldap_status(engine: Engine, args: argparse.Namespace) -> int:
+    _require_admin(args)
     with session_scope(engine) as session:
         data = ldap_status.status(session)
     if args.json:
@@ -107,5 +109,5 @@ def sync_after_import(engine: Engine, args: argparse.Namespace) -> dict[str, Any
 
 def _require_admin(args: argparse.Namespace) -> None:
     actor = getattr(args, "actor", None)
-    if actor is not None and hasattr(actor, "require_admin"):
-        actor.require_admin("set up or sync the LDAP server")
+    if isinstance(actor, Actor):
+        actor.require_admin(Reason.ACTION_LDAP)

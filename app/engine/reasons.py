@@ -124,6 +124,7 @@ class Reason(enum.StrEnum):
     ACTION_GRACE_PERIODS = "action_grace_periods"
     ACTION_OPERATORS = "action_operators"
     ACTION_PASSWORD = "action_password"
+    ACTION_LDAP = "action_ldap"
     ACTION_SCHOOLS = "action_schools"
     ACTION_YEARS = "action_years"
     ACTION_LETTERS_TEXT = "action_letters_text"
@@ -310,6 +311,7 @@ _TEXT: dict[Reason, str] = {
     Reason.ACTION_GRACE_PERIODS: "change the grace periods",
     Reason.ACTION_OPERATORS: "manage operators",
     Reason.ACTION_PASSWORD: "set another operator's password",
+    Reason.ACTION_LDAP: "set up, sync or look at the LDAP server",
     Reason.ACTION_SCHOOLS: "manage schools",
     Reason.ACTION_YEARS: "add school years",
     Reason.ACTION_LETTERS_TEXT: "change the letters' text",

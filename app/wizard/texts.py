@@ -247,6 +247,7 @@ _GERMAN: dict[Reason, str] = {
     Reason.ACTION_GRACE_PERIODS: "die Fristen ändern",
     Reason.ACTION_OPERATORS: "Bearbeiter verwalten",
     Reason.ACTION_PASSWORD: "das Passwort eines anderen Bearbeiters setzen",
+    Reason.ACTION_LDAP: "den LDAP-Server einrichten, abgleichen oder ansehen",
     Reason.ACTION_SCHOOLS: "Schulen verwalten",
     Reason.ACTION_YEARS: "Schuljahre anlegen",
     Reason.ACTION_LETTERS_TEXT: "den Text der Anmeldebriefe ändern",
