@@ -7,6 +7,7 @@ import getpass
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Engine
 
