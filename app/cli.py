@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from app.cli_args import (
     PASSWORD_ENV,
     add_import_parser,
+    add_ldap_parsers,
     add_lifecycle_parsers,
     add_operator_parsers,
     add_output_arguments,
@@ -142,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_operator_parsers(sub)
     add_lifecycle_parsers(sub, users, history)
     add_password_parsers(users)
+    add_ldap_parsers(sub)
     return parser
 
 

@@ -101,6 +101,8 @@ def add_import_parser(sub: Any) -> None:
     # Older spellings of --language, kept for scripts that use them.
     p.add_argument("--protocol-language", choices=["de", "en"], help=argparse.SUPPRESS)
     p.add_argument("--letters-language", choices=["de", "en"], help=argparse.SUPPRESS)
+    p.add_argument("--ldap-sync", action="store_true", help="sync the LDAP server afterwards")
+    p.add_argument("--bind-password-env", metavar="VAR", help="LDAP bind password (--ldap-sync)")
     p.set_defaults(func="app.cli_import:cmd_import")
 
 
@@ -193,3 +195,26 @@ def add_password_parsers(users: Any) -> None:
     p.add_argument("--json", action="store_true")
     add_output_arguments(p)
     p.set_defaults(func="app.cli_passwords:cmd_reset_password")
+
+
+def add_ldap_parsers(sub: Any) -> None:
+    """``ldap set|sync|status`` (their functions are in ``app.cli_ldap``)."""
+    ldap = sub.add_parser("ldap", help="provision the directory to an LDAP server")
+    actions = ldap.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("set", help="store the LDAP connection")
+    p.add_argument("--url", required=True, help="ldap://host or ldaps://host")
+    p.add_argument("--base-dn", required=True, metavar="DN")
+    p.add_argument("--bind-dn", required=True, metavar="DN")
+    p.add_argument("--bind-password-env", metavar="VAR", help="keep this password in the keyring")
+    p.add_argument("--starttls", action="store_true")
+    p.add_argument("--ca-file", metavar="FILE")
+    p.add_argument("--school", action="append", metavar="NAME", help="sync only these schools")
+    p.set_defaults(func="app.cli_ldap:cmd_ldap_set")
+    p = actions.add_parser("sync", help="bring the LDAP server in step with the directory")
+    p.add_argument("--dry-run", action="store_true")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--bind-password-env", metavar="VAR")
+    p.set_defaults(func="app.cli_ldap:cmd_ldap_sync")
+    p = actions.add_parser("status", help="pending changes and the last sync")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func="app.cli_ldap:cmd_ldap_status")

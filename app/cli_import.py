@@ -142,17 +142,23 @@ def _run_import(
     # letters and the failed rows are in place (the accounts' secrets are in them).
     with INTERRUPTS.cancellable() as cancelled:
         result = session.apply(cancelled=cancelled, handover=handover)
-        _report(session, args, result, handover)
+        counts = _report(session, args, result, handover)
+    if args.ldap_sync:
+        from app.cli_ldap import sync_after_import  # python-ldap only when asked for
+
+        counts["ldap"] = sync_after_import(session.engine, args)
+    if args.json:
+        print_json(counts)
     return EXIT_OK
 
 
 def _report(
     session: ImportSession, args: argparse.Namespace, result: ApplyResult, handover: Handover | None
-) -> None:
-    """The counts, where the protocol and letters are, and the failed rows of the run."""
-    if args.json:
-        print_json(result.summary.as_dict())
-    else:
+) -> dict[str, Any]:
+    """The counts (printed unless --json, returned), where the protocol and letters are,
+    and the failed rows of the run."""
+    counts: dict[str, Any] = dict(result.summary.as_dict())
+    if not args.json:
         _print_summary(result.summary.as_dict())
         for path in handover.saved if handover is not None else []:
             out(f"saved (encrypted): {path}")
@@ -168,6 +174,7 @@ def _report(
             history.export_rows(
                 db, result.run_id, args.errors, False, args.actor, language=args.language
             )
+    return counts
 
 
 def _with_secrets(credentials: dict[int, NewCredentials]) -> int:

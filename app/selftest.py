@@ -42,7 +42,8 @@ PASSWORD_VAR = "SCHOOLIMPORT_SELFTEST_PASSWORD"
 # command line's commands are): each must be in the bundle (installer/schoolimport.spec).
 LAZY_IMPORTS = tuple(
     """
-    app.cli_admin app.cli_import app.cli_lifecycle app.cli_operators app.cli_passwords
+    app.cli_admin app.cli_import app.cli_ldap app.cli_lifecycle app.cli_operators
+    app.cli_passwords app.engine.ldapsync.service app.engine.ldapsync.status app.wizard.ldapdialog
     app.engine.groupcsv app.engine.groupexport app.engine.letterpdf app.engine.template
     app.wizard.wizard app.wizard.connectiondialog app.wizard.groupcsvdialog
     app.wizard.logdialog app.wizard.operatorsdialog app.wizard.resetdialog

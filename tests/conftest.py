@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
@@ -167,3 +168,25 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def slapd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Slapd]:
+    """One real OpenLDAP server for the session, with StartTLS and LDAPS by a test CA."""
+    server = Slapd.start(tmp_path_factory.mktemp("slapd"), tls=True)
+    if server is None:
+        pytest.skip("slapd is not installed (apt-get install slapd ldap-utils)")
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def ldap_base(slapd: Slapd) -> str:
+    """A fresh subtree of the session's server for one test, as the school's base DN."""
+    base = f"ou=t{uuid.uuid4().hex[:12]},{SLAPD_BASE}"
+    slapd.ldap("ldapadd", f"dn: {base}\nobjectClass: organizationalUnit\nou: {base[3:16]}\n")
+    return base
+
+
+from tests.slapd import BASE as SLAPD_BASE  # noqa: E402
+from tests.slapd import Slapd  # noqa: E402

@@ -270,6 +270,22 @@ GERMAN: dict[Reason, str] = {
     Reason.FILE_HAS_BOM: (
         "die Datei beginnt mit der Bytereihenfolge-Markierung von {bom}; lesen Sie sie als {bom}"
     ),
+    Reason.ACTION_LDAP: "den LDAP-Server einrichten, abgleichen oder ansehen",
+    Reason.LDAP_NOT_CONFIGURED: "es ist kein LDAP-Server eingerichtet",
+    Reason.LDAP_SETTING: "die LDAP-Einstellung ist nicht verwendbar: {detail}",
+    Reason.LDAP_NO_PASSWORD: "für {bind_dn} ist kein Bind-Passwort gespeichert",
+    Reason.LDAP_NO_PASSWORD_ENV: "die Umgebungsvariable {var} ist leer oder nicht gesetzt",
+    Reason.LDAP_UNREACHABLE: (
+        "der LDAP-Server {url} ist nicht erreichbar ({detail}); nichts ging verloren"
+    ),
+    Reason.LDAP_TLS: (
+        "die TLS-Verbindung zu {url} ist gescheitert ({detail}); nichts wurde gesendet"
+    ),
+    Reason.LDAP_BIND_FAILED: (
+        "der LDAP-Server {url} hat den Bind-DN {bind_dn} oder sein Passwort abgelehnt"
+    ),
+    Reason.LDAP_BASE_MISSING: "die Basis-DN {base_dn} gibt es auf dem LDAP-Server nicht",
+    Reason.LDAP_FAILED: "der LDAP-Server {url} hat abgelehnt: {detail}",
 }
 
 

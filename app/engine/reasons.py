@@ -142,6 +142,7 @@ class Reason(enum.StrEnum):
     ACTION_GRACE_PERIODS = "action_grace_periods"
     ACTION_OPERATORS = "action_operators"
     ACTION_PASSWORD = "action_password"
+    ACTION_LDAP = "action_ldap"
     ACTION_SCHOOLS = "action_schools"
     ACTION_YEARS = "action_years"
     ACTION_LETTERS_TEXT = "action_letters_text"
@@ -190,6 +191,16 @@ class Reason(enum.StrEnum):
     KIND_BINARY = "kind_binary"
     # Why the preview releases an account: it is not in the file any more
     NOT_IN_FILE = "not_in_file"
+    # The LDAP server (issue 18)
+    LDAP_NOT_CONFIGURED = "ldap_not_configured"
+    LDAP_SETTING = "ldap_setting"
+    LDAP_NO_PASSWORD = "ldap_no_password"
+    LDAP_NO_PASSWORD_ENV = "ldap_no_password_env"
+    LDAP_UNREACHABLE = "ldap_unreachable"
+    LDAP_TLS = "ldap_tls"
+    LDAP_BIND_FAILED = "ldap_bind_failed"
+    LDAP_BASE_MISSING = "ldap_base_missing"
+    LDAP_FAILED = "ldap_failed"
 
 
 _TEXT: dict[Reason, str] = {
@@ -346,6 +357,7 @@ _TEXT: dict[Reason, str] = {
     Reason.ACTION_GRACE_PERIODS: "change the grace periods",
     Reason.ACTION_OPERATORS: "manage operators",
     Reason.ACTION_PASSWORD: "set another operator's password",
+    Reason.ACTION_LDAP: "set up, sync or look at the LDAP server",
     Reason.ACTION_SCHOOLS: "manage schools",
     Reason.ACTION_YEARS: "add school years",
     Reason.ACTION_LETTERS_TEXT: "change the letters' text",
@@ -419,6 +431,19 @@ _TEXT: dict[Reason, str] = {
     Reason.KIND_PROGRAM: "a program",
     Reason.KIND_BINARY: "a binary file",
     Reason.NOT_IN_FILE: "no longer in the file",
+    Reason.LDAP_NOT_CONFIGURED: (
+        "no LDAP server is set up; use 'schoolimport ldap set --url … --base-dn … --bind-dn …'"
+    ),
+    Reason.LDAP_SETTING: "the LDAP setting is not usable: {detail}",
+    Reason.LDAP_NO_PASSWORD: (
+        "no bind password for {bind_dn} in the keyring; give --bind-password-env VAR"
+    ),
+    Reason.LDAP_NO_PASSWORD_ENV: "the environment variable {var} is empty or not set",
+    Reason.LDAP_UNREACHABLE: "the LDAP server {url} cannot be reached ({detail}); nothing was lost",
+    Reason.LDAP_TLS: "the TLS connection to {url} failed ({detail}); nothing was sent",
+    Reason.LDAP_BIND_FAILED: "the LDAP server {url} refused the bind DN {bind_dn} or its password",
+    Reason.LDAP_BASE_MISSING: "the base DN {base_dn} does not exist on the LDAP server",
+    Reason.LDAP_FAILED: "the LDAP server {url} refused: {detail}",
 }
 
 FIELD_LABELS = {

@@ -10,6 +10,7 @@ from app.models.base import (
     UserStatus,
     utcnow,
 )
+from app.models.ldap import LdapUserState
 from app.models.operators import Operator, OperatorSchool
 from app.models.runs import (
     COUNT_NAMES,
@@ -33,6 +34,7 @@ __all__ = [
     "ImportLock",
     "ImportRowResult",
     "ImportRun",
+    "LdapUserState",
     "Membership",
     "Operator",
     "OperatorRole",

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 import app
-from app.db import session_scope
+from app.db import get_setting, session_scope
 from app.engine.directory import (
     GroupRow,
     UserRow,
@@ -48,14 +48,18 @@ from app.engine.reasons import EngineError
 from app.wizard import safekeeping, texts
 from app.wizard.busy import run_responsive
 from app.wizard.historytab import HistoryTab
+from app.wizard.ldappanel import LdapSyncPanel
 from app.wizard.messages import inform
 from app.wizard.tablemodels import GroupsTableModel
 from app.wizard.userstab import RESTORABLE, UsersTab
 from app.wizard.views import table_view
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.wizard.connectiondialog import ConnectionDialog
     from app.wizard.groupcsvdialog import GroupExportDialog, GroupImportDialog
+    from app.wizard.ldapdialog import LdapDialog
     from app.wizard.logdialog import LogDialog
     from app.wizard.operatorsdialog import OperatorsDialog
     from app.wizard.resetdialog import ResetDialog
@@ -85,6 +89,10 @@ class MainWindow(QMainWindow):
         self.last_message: QMessageBox | None = None
         self.setWindowTitle(self.tr("User management") + " — schoolimport")
         self.users_tab = UsersTab()
+        self.ldap_panel = LdapSyncPanel(engine)
+        self.ldap_panel.setVisible(actor.is_admin)
+        self.ldap_panel.synced.connect(self.refresh)
+        self.users_tab.add_footer(self.ldap_panel)
         self.groups_model = GroupsTableModel(self)
         self.groups_proxy = QSortFilterProxyModel(self)
         self.groups_proxy.setSourceModel(self.groups_model)
@@ -154,6 +162,8 @@ class MainWindow(QMainWindow):
             self.tr("&Database connection…"), self.show_connection
         )
         self.connection_action.setVisible(actor.is_admin)
+        self.ldap_action = self._action(self.tr("&LDAP server…"), self.show_ldap)
+        self.ldap_action.setVisible(actor.is_admin)
         self.settings_action = self._action(self.tr("&Settings…"), self.show_settings)
         self.log_action = self._action(self.tr("Show &log file"), self.show_log)
         self.about_action = self._action(self.tr("&About schoolimport"), self.show_about)
@@ -170,7 +180,8 @@ class MainWindow(QMainWindow):
         users_menu = self.menuBar().addMenu(self.tr("&Users"))
         users_menu.addActions([self.restore_action, self.reset_action, self.purge_action])
         extras = self.menuBar().addMenu(self.tr("&Extras"))
-        extras.addActions([self.operators_action, self.connection_action, self.settings_action])
+        extras.addActions([self.operators_action, self.connection_action, self.ldap_action])
+        extras.addAction(self.settings_action)
         self.menuBar().addMenu(self.tr("&Help")).addActions([self.log_action, self.about_action])
         toolbar = self.addToolBar(self.tr("Actions"))
         toolbar.setObjectName("actions")
@@ -209,11 +220,11 @@ class MainWindow(QMainWindow):
         return str(value) if value else None
 
     def refresh(self) -> None:
-        """Read years, users, groups and the history again (50,000 users take a second:
-        read on a worker thread while the window paints)."""
+        """Read years, users, groups, their LDAP states and the history again (50,000
+        users take a second: read on a worker thread while the window paints)."""
         selected, actor = self.selected_year(), self.actor
 
-        def read() -> tuple[list[tuple[str, bool]], list[UserRow], list[GroupRow]]:
+        def read() -> tuple[list[tuple[str, bool]], list[UserRow], list[GroupRow], dict[int, str]]:
             with session_scope(self.engine) as db:
                 years = [(y.name, y.is_current) for y in list_years(db)]
                 names = [name for name, _current in years]
@@ -221,11 +232,14 @@ class MainWindow(QMainWindow):
                 chosen = wanted if wanted in names else (names[0] if names else None)
                 year = find_year(db, chosen) if years else None
                 users = list_users(db, year=year, actor=actor)
-                return years, users, list_groups(db, year, actor) if year is not None else []
+                groups = list_groups(db, year, actor) if year is not None else []
+                return years, users, groups, _sync_states(db)
 
-        years, users, groups = run_responsive(read)
+        years, users, groups, sync_states = run_responsive(read)
         self._fill_years(years)
         self.users_tab.set_users(users, [g.name for g in groups])
+        self.users_tab.set_sync_states(sync_states)
+        self.ldap_panel.show_state()
         self.groups_model.set_groups(groups)
         self.history_tab.refresh()
 
@@ -251,6 +265,7 @@ class MainWindow(QMainWindow):
     # -- closing and the passwords ---------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if safekeeping.may_close(self):
+            self.ldap_panel.wait()  # a sync in its thread finishes its current batch
             event.accept()
         else:
             event.ignore()
@@ -426,6 +441,14 @@ class MainWindow(QMainWindow):
         self._open(dialog)
         return dialog
 
+    def show_ldap(self) -> LdapDialog:
+        from app.wizard.ldapdialog import LdapDialog
+
+        dialog = LdapDialog(self.engine, self)
+        dialog.accepted.connect(self.refresh)
+        self._open(dialog)
+        return dialog
+
     def show_settings(self) -> SettingsDialog:
         from app.wizard.settingsdialog import SettingsDialog
 
@@ -453,3 +476,12 @@ class MainWindow(QMainWindow):
 def load_wizard_modules() -> None:
     """Import the wizard and the import engine (what "Import…" needs) ahead of the click."""
     import app.wizard.wizard  # noqa: F401
+
+
+def _sync_states(db: Session) -> dict[int, str]:
+    """Each user's LDAP sync state; the LDAP modules load only once a server is set up."""
+    if get_setting(db, "ldap", None) is None:
+        return {}
+    from app.engine.ldapsync.status import user_states
+
+    return {uid: state.value for uid, state in user_states(db).items()}

@@ -107,7 +107,10 @@ class UsersTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[UserRow] = []
-        self._columns = _user_columns()
+        self._sync: dict[int, str] = {}
+        ldap = QCoreApplication.translate("UsersTableModel", "LDAP")
+        columns = _user_columns()  # the sync state goes beside the status
+        self._columns = [*columns[:5], (ldap, self._sync_text), *columns[5:]]
 
     def set_users(self, rows: list[UserRow]) -> None:
         self.beginResetModel()
@@ -115,6 +118,16 @@ class UsersTableModel(QAbstractTableModel):
         self.endResetModel()
         if old is not rows:
             dispose_in_background(old)
+
+    def set_sync_states(self, states: dict[int, str]) -> None:
+        """Each user's LDAP sync state by id (empty when no server is set up)."""
+        self.beginResetModel()
+        self._sync = states
+        self.endResetModel()
+
+    def _sync_text(self, user: UserRow) -> str:
+        state = self._sync.get(user.id)
+        return texts.sync_state_label(state) if state else ""
 
     def user_at(self, row: int) -> UserRow:
         return self._rows[row]

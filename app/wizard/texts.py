@@ -166,3 +166,13 @@ def import_kind_label(code: str) -> str:
         "groups": QCoreApplication.translate("Texts", "groups"),
     }
     return labels.get(code, code)
+
+
+def sync_state_label(code: str) -> str:
+    """Whether a user's LDAP entry is in step with the directory (issue 18)."""
+    labels = {
+        "synced": QCoreApplication.translate("Texts", "synced"),
+        "pending": QCoreApplication.translate("Texts", "pending"),
+        "new": QCoreApplication.translate("Texts", "not yet on the server"),
+    }
+    return labels.get(code, code)

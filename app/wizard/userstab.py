@@ -42,10 +42,17 @@ class UsersTab(QWidget):
         filters.addWidget(self.search_edit, 2)
         for combo in (self.type_filter, self.status_filter, self.group_filter):
             filters.addWidget(combo, 1)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.count_label)
+        self._layout = QVBoxLayout(self)
+        self._layout.addLayout(filters)
+        self._layout.addWidget(self.view, 1)
+        self._layout.addWidget(self.count_label)
+
+    def add_footer(self, widget: QWidget) -> None:
+        """A row under the table (the LDAP sync's "Jetzt abgleichen")."""
+        self._layout.addWidget(widget)
+
+    def set_sync_states(self, states: dict[int, str]) -> None:
+        self.model.set_sync_states(states)
 
     def _filter_combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()

@@ -115,4 +115,5 @@ class ImportWizard(QWizard):
             return
         if self.run_page.runner is not None:
             self.run_page.runner.wait()
+        self.run_page.ldap_panel.wait()
         super().done(result)

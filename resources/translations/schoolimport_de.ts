@@ -955,6 +955,10 @@ Imports the school office&apos;s tables into the user directory.</source>
 
 Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation>
     </message>
+    <message>
+        <source>&amp;LDAP server…</source>
+        <translation>&amp;LDAP-Server…</translation>
+    </message>
 </context>
 <context>
     <name>OperatorEditDialog</name>
@@ -1968,6 +1972,18 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <source>created by hand</source>
         <translation>von Hand angelegt</translation>
     </message>
+    <message>
+        <source>synced</source>
+        <translation>abgeglichen</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>not yet on the server</source>
+        <translation>noch nicht auf dem Server</translation>
+    </message>
 </context>
 <context>
     <name>UndoDialog</name>
@@ -2220,6 +2236,10 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
     <message>
         <source>will be purged on %1</source>
         <translation>wird gelöscht am %1</translation>
+    </message>
+    <message>
+        <source>LDAP</source>
+        <translation>LDAP</translation>
     </message>
 </context>
 <context>
@@ -2484,6 +2504,112 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
     <message>
         <source>An import is running</source>
         <translation>Ein Import läuft</translation>
+    </message>
+</context>
+<context>
+    <name>LdapDialog</name>
+    <message>
+        <source>LDAP server</source>
+        <translation>LDAP-Server</translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the system keyring)</source>
+        <translation>unverändert (im Schlüsselbund des Systems)</translation>
+    </message>
+    <message>
+        <source>Encrypt with StartTLS</source>
+        <translation>Mit StartTLS verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Only entries this program created are changed or deleted on the server; passwords travel as their Argon2 hash only.</source>
+        <translation>Auf dem Server werden nur Einträge geändert oder gelöscht, die dieses Programm angelegt hat; Passwörter werden nur als Argon2-Hash übertragen.</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>Server-URL:</translation>
+    </message>
+    <message>
+        <source>Base DN:</source>
+        <translation>Basis-DN:</translation>
+    </message>
+    <message>
+        <source>Bind DN:</source>
+        <translation>Bind-DN:</translation>
+    </message>
+    <message>
+        <source>Bind password:</source>
+        <translation>Bind-Passwort:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Zertifikate (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Connection works: signed in as %1.</source>
+        <translation>Die Verbindung funktioniert: angemeldet als %1.</translation>
+    </message>
+    <message>
+        <source>There is no system keyring to keep the password.</source>
+        <translation>Es gibt keinen Schlüsselbund des Systems, der das Passwort aufbewahren kann.</translation>
+    </message>
+</context>
+<context>
+    <name>LdapSyncPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Jetzt abgleichen</translation>
+    </message>
+    <message>
+        <source>Bring the LDAP server in step with the directory</source>
+        <translation>Den LDAP-Server mit der Benutzerverwaltung abgleichen</translation>
+    </message>
+    <message>
+        <source>No LDAP server is set up (Extras → LDAP server…).</source>
+        <translation>Es ist kein LDAP-Server eingerichtet (Extras → LDAP-Server…).</translation>
+    </message>
+    <message>
+        <source>Not yet synced with the LDAP server.</source>
+        <translation>Noch nicht mit dem LDAP-Server abgeglichen.</translation>
+    </message>
+    <message>
+        <source>Last LDAP sync: %1.</source>
+        <translation>Letzter LDAP-Abgleich: %1.</translation>
+    </message>
+    <message>
+        <source>Syncing with the LDAP server…</source>
+        <translation>Abgleich mit dem LDAP-Server läuft…</translation>
+    </message>
+    <message>
+        <source>Syncing with the LDAP server… %1 of %2</source>
+        <translation>Abgleich mit dem LDAP-Server läuft… %1 von %2</translation>
+    </message>
+    <message>
+        <source>LDAP sync: users added %1, changed %2, locked %3, unlocked %4, deleted %5; groups added %6, changed %7, deleted %8; unchanged %9; errors %10.</source>
+        <translation>LDAP-Abgleich: Benutzer angelegt %1, geändert %2, gesperrt %3, entsperrt %4, gelöscht %5; Gruppen angelegt %6, geändert %7, gelöscht %8; unverändert %9; Fehler %10.</translation>
+    </message>
+    <message>
+        <source>LDAP sync failed: %1</source>
+        <translation>LDAP-Abgleich gescheitert: %1</translation>
     </message>
 </context>
 </TS>

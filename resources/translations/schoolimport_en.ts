@@ -955,6 +955,10 @@ Imports the school office&apos;s tables into the user directory.</source>
 
 Imports the school office&apos;s tables into the user directory.</translation>
     </message>
+    <message>
+        <source>&amp;LDAP server…</source>
+        <translation>&amp;LDAP server…</translation>
+    </message>
 </context>
 <context>
     <name>OperatorEditDialog</name>
@@ -1968,6 +1972,18 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <source>created by hand</source>
         <translation>created by hand</translation>
     </message>
+    <message>
+        <source>synced</source>
+        <translation>synced</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>not yet on the server</source>
+        <translation>not yet on the server</translation>
+    </message>
 </context>
 <context>
     <name>UndoDialog</name>
@@ -2220,6 +2236,10 @@ Imports the school office&apos;s tables into the user directory.</translation>
     <message>
         <source>will be purged on %1</source>
         <translation>will be purged on %1</translation>
+    </message>
+    <message>
+        <source>LDAP</source>
+        <translation>LDAP</translation>
     </message>
 </context>
 <context>
@@ -2484,6 +2504,112 @@ Imports the school office&apos;s tables into the user directory.</translation>
     <message>
         <source>An import is running</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LdapDialog</name>
+    <message>
+        <source>LDAP server</source>
+        <translation>LDAP server</translation>
+    </message>
+    <message>
+        <source>unchanged (kept in the system keyring)</source>
+        <translation>unchanged (kept in the system keyring)</translation>
+    </message>
+    <message>
+        <source>Encrypt with StartTLS</source>
+        <translation>Encrypt with StartTLS</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <source>Only entries this program created are changed or deleted on the server; passwords travel as their Argon2 hash only.</source>
+        <translation>Only entries this program created are changed or deleted on the server; passwords travel as their Argon2 hash only.</translation>
+    </message>
+    <message>
+        <source>Server URL:</source>
+        <translation>Server URL:</translation>
+    </message>
+    <message>
+        <source>Base DN:</source>
+        <translation>Base DN:</translation>
+    </message>
+    <message>
+        <source>Bind DN:</source>
+        <translation>Bind DN:</translation>
+    </message>
+    <message>
+        <source>Bind password:</source>
+        <translation>Bind password:</translation>
+    </message>
+    <message>
+        <source>CA certificate:</source>
+        <translation>CA certificate:</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>Certificates (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <source>Connection works: signed in as %1.</source>
+        <translation>Connection works: signed in as %1.</translation>
+    </message>
+    <message>
+        <source>There is no system keyring to keep the password.</source>
+        <translation>There is no system keyring to keep the password.</translation>
+    </message>
+</context>
+<context>
+    <name>LdapSyncPanel</name>
+    <message>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>Bring the LDAP server in step with the directory</source>
+        <translation>Bring the LDAP server in step with the directory</translation>
+    </message>
+    <message>
+        <source>No LDAP server is set up (Extras → LDAP server…).</source>
+        <translation>No LDAP server is set up (Extras → LDAP server…).</translation>
+    </message>
+    <message>
+        <source>Not yet synced with the LDAP server.</source>
+        <translation>Not yet synced with the LDAP server.</translation>
+    </message>
+    <message>
+        <source>Last LDAP sync: %1.</source>
+        <translation>Last LDAP sync: %1.</translation>
+    </message>
+    <message>
+        <source>Syncing with the LDAP server…</source>
+        <translation>Syncing with the LDAP server…</translation>
+    </message>
+    <message>
+        <source>Syncing with the LDAP server… %1 of %2</source>
+        <translation>Syncing with the LDAP server… %1 of %2</translation>
+    </message>
+    <message>
+        <source>LDAP sync: users added %1, changed %2, locked %3, unlocked %4, deleted %5; groups added %6, changed %7, deleted %8; unchanged %9; errors %10.</source>
+        <translation>LDAP sync: users added %1, changed %2, locked %3, unlocked %4, deleted %5; groups added %6, changed %7, deleted %8; unchanged %9; errors %10.</translation>
+    </message>
+    <message>
+        <source>LDAP sync failed: %1</source>
+        <translation>LDAP sync failed: %1</translation>
     </message>
 </context>
 </TS>

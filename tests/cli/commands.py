@@ -74,6 +74,20 @@ ARGV: dict[Path_, list[list[str]]] = {
     ("db", "password"): [
         ["db", "password", "postgresql+psycopg://u@127.0.0.1/x", "--password-env", "NEW_PW"]
     ],
+    ("ldap", "set"): [
+        [
+            "ldap",
+            "set",
+            "--url",
+            "ldap://127.0.0.1:1",
+            "--base-dn",
+            "dc=x",
+            "--bind-dn",
+            "cn=a,dc=x",
+        ]
+    ],
+    ("ldap", "sync"): [["ldap", "sync", "--dry-run", "--json"]],
+    ("ldap", "status"): [["ldap", "status", "--json"]],
     ("settings",): [
         ["settings", "--json"],
         ["settings", "--account-type", "student", "--tolerance-days", "1"],

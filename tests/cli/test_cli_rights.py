@@ -62,6 +62,9 @@ EXPECTED: dict[tuple[str, ...], tuple[str, ...]] = {
     ("school", "rename"): (REFUSED,),  # administrators only
     ("db", "password"): (SCOPED,),  # the local keyring, no database
     ("settings",): (SCOPED, REFUSED),
+    ("ldap", "set"): (REFUSED,),  # the LDAP server is the installation's: administrators
+    ("ldap", "sync"): (REFUSED,),
+    ("ldap", "status"): (REFUSED,),
 }
 # Own data a scoped command must show, so that "shows nothing" cannot pass.
 SHOWS = {

@@ -16,6 +16,7 @@ from app.engine.results import ApplyResult, Phase
 from app.engine.session import ImportSession
 from app.wizard import counts, texts
 from app.wizard.formats import number
+from app.wizard.ldappanel import LdapSyncPanel
 from app.wizard.pageids import PageId
 from app.wizard.pages.base import ImportPage, error_label, show_error
 from app.wizard.worker import ApplyRunner
@@ -42,6 +43,9 @@ class RunPage(ImportPage):
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
         self.error = error_label()
+        # After a finished import, the LDAP server (when one is set up) is synced.
+        self.ldap_panel = LdapSyncPanel(session.engine)
+        self.ldap_panel.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.phase_label)
         layout.addWidget(self.progress)
@@ -49,6 +53,7 @@ class RunPage(ImportPage):
         layout.addWidget(self.cancel_button)
         layout.addWidget(self.error)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.ldap_panel)
         layout.addStretch(1)
 
     def initializePage(self) -> None:  # noqa: N802
@@ -105,6 +110,9 @@ class RunPage(ImportPage):
         self.count_label.clear()
         self.summary_label.setText(self.summary_text(result) + self.saved_text())
         self.setCommitPage(True)
+        if self.ldap_panel.is_configured():
+            self.ldap_panel.show()
+            self.ldap_panel.start()
 
     def _failed(self, message: str) -> None:
         self.outcome = "failed"
