@@ -27,7 +27,7 @@ $(DEVSTAMP): pyproject.toml $(LOCK) | $(BIN)/python
 # apt when run as root, else make stops before installing Python packages and prints
 # the exact command.
 qt-system-libs:
-	@sh installer/qt-system-libs.sh
+	@PYTHON=$(PYTHON) sh installer/qt-system-libs.sh
 
 run: qt-system-libs $(STAMP)
 	$(BIN)/schoolimport-gui

@@ -1,9 +1,11 @@
 #!/bin/sh
 # Qt 6's desktop window on Linux (the xcb platform plugin) needs system libraries that
 # a fresh Debian or Ubuntu lacks, and without them the program stops with "Could not
-# load the Qt platform plugin xcb". `make run` calls this before installing anything:
-# it checks the libraries with ldconfig; as root with apt it installs the missing
-# ones, otherwise it stops with the exact command to run.
+# load the Qt platform plugin xcb". python-ldap (the LDAP sync) has no wheel: pip
+# builds it against libldap and libsasl with a C compiler and Python's headers.
+# `make run` calls this before installing anything: it checks the libraries with
+# ldconfig and the build's files; as root with apt it installs the missing packages,
+# otherwise it stops with the exact command to run.
 set -u
 
 [ "$(uname -s)" = Linux ] || exit 0
@@ -56,8 +58,21 @@ done <<EOT
 $LIBS
 EOT
 
+# What building python-ldap needs: file or command -> package.
+need_package() {
+  case " $missing_packages " in
+    *" $1 "*) ;;
+    *) missing_packages="$missing_packages $1"; missing_libs="$missing_libs $2" ;;
+  esac
+}
+[ -e /usr/include/ldap.h ] || need_package libldap2-dev ldap.h
+[ -e /usr/include/sasl/sasl.h ] || need_package libsasl2-dev sasl/sasl.h
+command -v gcc >/dev/null 2>&1 || need_package gcc gcc
+python_h=$(${PYTHON:-python3} -c 'import sysconfig; print(sysconfig.get_paths()["include"])' 2>/dev/null)/Python.h
+[ -e "$python_h" ] || need_package python3-dev Python.h
+
 [ -n "$missing_packages" ] || exit 0
-echo "Qt needs these system libraries for its window:$missing_libs"
+echo "schoolimport needs these system files (Qt's window, building python-ldap):$missing_libs"
 if command -v apt-get >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing:$missing_packages"
