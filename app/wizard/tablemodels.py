@@ -203,8 +203,10 @@ class UsersFilterProxy(RowFilterProxy):
         status: str | None = None,
         group: str | None = None,
     ) -> None:
-        self._needle = search.strip().casefold()
-        self._account_type, self._status, self._group = account_type, status, group
+        wanted = (search.strip().casefold(), account_type, status, group)
+        if wanted == (self._needle, self._account_type, self._status, self._group):
+            return  # e.g. after a refresh: the source's reset has filtered already
+        self._needle, self._account_type, self._status, self._group = wanted
         self.refilter()
 
     def rows_changed(self) -> None:
