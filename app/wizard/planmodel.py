@@ -252,7 +252,7 @@ def outcome_icon(outcome: str) -> QIcon:
 
 def outcome_counts(plan: Plan) -> Counter[str]:
     """How many rows of the grid each filter shows now (after resolutions and ticks)."""
-    return Counter(row.outcome for row in plan.all_rows)
+    return Counter(map(attrgetter("outcome"), chain(plan.rows, plan.expiries)))
 
 
 class PlanFilterProxy(RowFilterProxy):
