@@ -33,6 +33,7 @@ class RowFilterProxy(QAbstractProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._shown: Sequence[int] = range(0)
+        self._columns = 0  # the source's, kept: index() runs for every painted cell
 
     # -- for subclasses ----------------------------------------------------------------
     def accepted(self) -> Sequence[int]:
@@ -45,6 +46,8 @@ class RowFilterProxy(QAbstractProxyModel):
 
     def refilter(self) -> None:
         self.beginResetModel()
+        model = self.sourceModel()
+        self._columns = model.columnCount() if model is not None else 0
         self._shown = self.accepted()
         self.endResetModel()
 
@@ -58,6 +61,7 @@ class RowFilterProxy(QAbstractProxyModel):
             old.layoutChanged.disconnect(self._layout_changed)
         self.beginResetModel()
         super().setSourceModel(model)
+        self._columns = model.columnCount()
         self.rows_changed()
         self._shown = self.accepted()
         self.endResetModel()
@@ -113,9 +117,7 @@ class RowFilterProxy(QAbstractProxyModel):
 
     # -- QAbstractProxyModel -----------------------------------------------------------
     def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not 0 <= row < len(self._shown):
-            return QModelIndex()
-        if not 0 <= column < self.columnCount():
+        if parent.isValid() or not (0 <= row < len(self._shown) and 0 <= column < self._columns):
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -126,14 +128,15 @@ class RowFilterProxy(QAbstractProxyModel):
         return 0 if parent.isValid() else len(self._shown)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        model = self.sourceModel()
-        return 0 if parent.isValid() or model is None else model.columnCount()
+        return 0 if parent.isValid() else self._columns
 
     def mapToSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
         model = self.sourceModel()
         if model is None or not index.isValid() or index.row() >= len(self._shown):
             return QModelIndex()
-        return model.index(self._shown[index.row()], index.column())
+        # The source's own index, made directly: its index() would ask the (Python)
+        # rowCount and columnCount of the source for every painted cell.
+        return model.createIndex(self._shown[index.row()], index.column())
 
     def mapFromSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
         if not index.isValid():
