@@ -10,8 +10,9 @@ main window opens the wizard, which is driven through its pages as a person clic
 them, on a generated school export (``bench/files.py``) and a fresh SQLite database:
 reading the file, the columns, the groups, the options, planning and opening the
 preview, the protocol page, the run (which writes the encrypted protocol; the main
-window reads the users again when it ends), and Finish. Prints the longest stall, the 99th percentile of
-the lateness, and the longest stall of each phase (SPEC §5: none over 100 ms).
+window reads the users again when it ends), and Finish. Prints the longest stall, the
+99th percentile of the lateness, and the longest stall of each phase (SPEC §5: none
+over 100 ms).
 """
 
 from __future__ import annotations
