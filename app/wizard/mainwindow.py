@@ -224,7 +224,9 @@ class MainWindow(QMainWindow):
         users take a second: read on a worker thread while the window paints)."""
         selected, actor = self.selected_year(), self.actor
 
-        def read() -> tuple[list[tuple[str, bool]], list[UserRow], list[GroupRow], dict[int, str]]:
+        def read() -> tuple[
+            list[tuple[str, bool]], list[UserRow], list[GroupRow], dict[int, str] | None
+        ]:
             with session_scope(self.engine) as db:
                 years = [(y.name, y.is_current) for y in list_years(db)]
                 names = [name for name, _current in years]
@@ -478,10 +480,11 @@ def load_wizard_modules() -> None:
     import app.wizard.wizard  # noqa: F401
 
 
-def _sync_states(db: Session) -> dict[int, str]:
-    """Each user's LDAP sync state; the LDAP modules load only once a server is set up."""
+def _sync_states(db: Session) -> dict[int, str] | None:
+    """Each user's LDAP sync state, None when no server is set up (the LDAP modules
+    load only once one is)."""
     if get_setting(db, "ldap", None) is None:
-        return {}
+        return None
     from app.engine.ldapsync.status import user_states
 
     return {uid: state.value for uid, state in user_states(db).items()}

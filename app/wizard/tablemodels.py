@@ -111,6 +111,7 @@ class UsersTableModel(QAbstractTableModel):
         ldap = QCoreApplication.translate("UsersTableModel", "LDAP")
         columns = _user_columns()  # the sync state goes beside the status
         self._columns = [*columns[:5], (ldap, self._sync_text), *columns[5:]]
+        self.sync_column = 5  # shown only while an LDAP server is set up
 
     def set_users(self, rows: list[UserRow]) -> None:
         self.beginResetModel()

@@ -51,8 +51,10 @@ class UsersTab(QWidget):
         """A row under the table (the LDAP sync's "Jetzt abgleichen")."""
         self._layout.addWidget(widget)
 
-    def set_sync_states(self, states: dict[int, str]) -> None:
-        self.model.set_sync_states(states)
+    def set_sync_states(self, states: dict[int, str] | None) -> None:
+        """Each user's LDAP state; None when no server is set up (the column hides)."""
+        self.model.set_sync_states(states or {})
+        self.view.setColumnHidden(self.model.sync_column, states is None)
 
     def _filter_combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()

@@ -1183,8 +1183,8 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
     </message>
     <message>
         <location filename="../../app/wizard/pages/preview.py" line="47"/>
-        <source>Import</source>
-        <translation>Importieren</translation>
+        <source>Continue to the protocol</source>
+        <translation>Weiter zum Protokoll</translation>
     </message>
     <message>
         <location filename="../../app/wizard/pages/preview.py" line="68"/>
@@ -1206,10 +1206,10 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <translation>Zeilen zeigen:</translation>
     </message>
     <message numerus="yes">
-        <source>Import, leaving out %n rows</source>
+        <source>Continue, leaving out %n rows</source>
         <translation>
-            <numerusform>Importieren, %n Zeile auslassen</numerusform>
-            <numerusform>Importieren, %n Zeilen auslassen</numerusform>
+            <numerusform>Weiter, %n Zeile auslassen</numerusform>
+            <numerusform>Weiter, %n Zeilen auslassen</numerusform>
         </translation>
     </message>
     <message>

@@ -1183,8 +1183,8 @@ Imports the school office&apos;s tables into the user directory.</translation>
     </message>
     <message>
         <location filename="../../app/wizard/pages/preview.py" line="47"/>
-        <source>Import</source>
-        <translation>Import</translation>
+        <source>Continue to the protocol</source>
+        <translation>Continue to the protocol</translation>
     </message>
     <message>
         <location filename="../../app/wizard/pages/preview.py" line="68"/>
@@ -1206,10 +1206,10 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <translation>Show rows:</translation>
     </message>
     <message numerus="yes">
-        <source>Import, leaving out %n rows</source>
+        <source>Continue, leaving out %n rows</source>
         <translation>
-            <numerusform>Import, leaving out %n row</numerusform>
-            <numerusform>Import, leaving out %n rows</numerusform>
+            <numerusform>Continue, leaving out %n row</numerusform>
+            <numerusform>Continue, leaving out %n rows</numerusform>
         </translation>
     </message>
     <message>

@@ -71,7 +71,7 @@ def test_filters_count_what_the_grid_holds_after_a_resolution(
     assert boxes["unchanged"].text() == "unchanged (2)"
     assert all(box.isCheckable() and box.isChecked() for box in boxes.values())
     next_button = wizard.button(QWizard.WizardButton.NextButton)
-    assert next_button.text() == "Import, leaving out 2 rows"
+    assert next_button.text() == "Continue, leaving out 2 rows"
     assert "2 rows with an open conflict" in page.left_out_label.text()
     # Show only the conflicts: untick the others; the check marks say what is shown.
     for outcome, box in boxes.items():
@@ -87,7 +87,7 @@ def test_filters_count_what_the_grid_holds_after_a_resolution(
     assert boxes["updated"].text() == "update (1)"
     assert boxes["skipped"].text() == "left out (1)"
     assert page.proxy.rowCount() == 0  # the grid shows what the ticked filters say
-    assert next_button.text() == "Import, leaving out 1 row"
+    assert next_button.text() == "Continue, leaving out 1 row"
     assert page.summary_text() == "The import: 1 will be updated; 2 unchanged, 1 left out."
 
 

@@ -54,7 +54,7 @@ class PreviewPage(ImportPage):
         self.setSubTitle(
             self.tr("What the import will do with each row. Untick rows to leave them out.")
         )
-        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Import"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Continue to the protocol"))
         self.left_out_label = QLabel()
         self.left_out_label.setWordWrap(True)
         self._signature: object = None
@@ -162,7 +162,7 @@ class PreviewPage(ImportPage):
         self.left_out_label.setVisible(bool(left_out))
         button = self.tr("Import")
         if left_out:
-            button = self.tr("Import, leaving out %n rows", "", left_out)
+            button = self.tr("Continue, leaving out %n rows", "", left_out)
         self.setButtonText(QWizard.WizardButton.NextButton, button)
 
     def outcome_label(self, outcome: str) -> str:
