@@ -6,14 +6,14 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
 
 from app.cli_guard import INTERRUPTS
-from app.cli_output import EXIT_OK, CliError, err, out, print_json
+from app.cli_output import EXIT_OK, CliError, err, out, print_json, print_json_with_list
 from app.db import session_scope
 from app.engine import directory, history
 from app.engine.apply import check_applicable
@@ -134,7 +134,7 @@ def _run_import(
     if args.dry_run:
         summary = plan.summary()
         if args.json:
-            print_json({**summary.as_dict(), "rows": plan_rows_json(plan)})
+            print_json_with_list(summary.as_dict(), "rows", plan_rows_json(plan))
         else:
             _print_plan(plan)
         return EXIT_OK
@@ -254,27 +254,23 @@ def _print_summary(counts: dict[str, int | None]) -> None:
     out(", ".join(parts) + (f" (run {counts['run_id']})" if counts.get("run_id") else ""))
 
 
-def plan_rows_json(plan: Plan) -> list[dict[str, Any]]:
+def plan_rows_json(plan: Plan) -> Iterator[dict[str, Any]]:
     """What ``--dry-run --json`` says of each row: the action it would take, the
-    person, and why it is left out (codes with their English text)."""
-    rows: list[dict[str, Any]] = []
+    person, and why it is left out (codes with their English text); one at a time."""
     for row in plan.all_rows:
         reasons = list(row.explanations())
         if row.conflict is not None and row.resolution is None:
             reasons = [row.conflict.message]
-        rows.append(
-            {
-                "line": row.line,
-                "action": _json_action(row),
-                "source_id": row.values.source_id,
-                "login": row.login,
-                "last_name": row.values.last_name,
-                "first_name": row.values.first_name,
-                "groups": list(row.values.groups),
-                "reasons": [{"code": m.reason.value, "text": m.text()} for m in reasons],
-            }
-        )
-    return rows
+        yield {
+            "line": row.line,
+            "action": _json_action(row),
+            "source_id": row.values.source_id,
+            "login": row.login,
+            "last_name": row.values.last_name,
+            "first_name": row.values.first_name,
+            "groups": list(row.values.groups),
+            "reasons": [{"code": m.reason.value, "text": m.text()} for m in reasons],
+        }
 
 
 def _json_action(row: RowPlan) -> str:

@@ -117,6 +117,11 @@ class Bench:
             "HOME": str(folder),
         }
         self.env.pop("SCHOOLIMPORT_DB", None)
+        # An administrator who started the program before: the first start's language
+        # question (QSettings "ui/language") is answered, as it is from then on.
+        settings = folder / "config" / "schoolimport" / "schoolimport.conf"
+        settings.parent.mkdir(parents=True, exist_ok=True)
+        settings.write_text("[ui]\nlanguage=de\n", encoding="utf-8")
 
     def tree_env(self, case: Case, extra: dict[str, str]) -> dict[str, str]:
         return {**self.env, **extra, "PYTHONPATH": str(case.tree)}
