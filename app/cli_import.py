@@ -138,17 +138,18 @@ def _run_import(
         else:
             _print_plan(plan)
         return EXIT_OK
-    # Ctrl-C cancels between batches; once committed, it waits until the protocol, the
-    # letters and the failed rows are in place (the accounts' secrets are in them).
+    # Ctrl-C cancels between batches. Once committed, the command finishes what it owes
+    # (the protocol, letters and failed rows hold the accounts' secrets; the counts and
+    # the sync say what happened): a signal then must not end it as "nothing changed".
     with INTERRUPTS.cancellable() as cancelled:
         result = session.apply(cancelled=cancelled, handover=handover)
         counts = _report(session, args, result, handover)
-    if args.ldap_sync:
-        from app.cli_ldap import sync_after_import  # python-ldap only when asked for
+        if args.ldap_sync:
+            from app.cli_ldap import sync_after_import  # python-ldap only when asked for
 
-        counts["ldap"] = sync_after_import(session.engine, args)
-    if args.json:
-        print_json(counts)
+            counts["ldap"] = sync_after_import(session.engine, args)
+        if args.json:
+            print_json(counts)
     return EXIT_OK
 
 
