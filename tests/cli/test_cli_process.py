@@ -74,8 +74,13 @@ def test_ctrl_c_during_an_import_cancels_it_cleanly(db: Path, tmp_path: Path, de
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert _query(db, "SELECT count(*) FROM import_locks") == [(0,)]
     status = _query(db, "SELECT status FROM import_runs")
-    if process.returncode == 0:  # the run had committed before the signal arrived
-        assert status == [("completed",)]
+    if status == [("completed",)]:
+        # The run had committed before the signal came (a fast machine finishes 4,000
+        # rows within the delay): the command finishes what it owes, or, when the signal
+        # comes after the command returned, the interpreter ends by it. Never a claim
+        # that nothing changed.
+        assert process.returncode in (0, -signal.SIGINT), err
+        assert "nothing was changed" not in err
         return
     assert process.returncode == 130, err
     assert err.strip() == "schoolimport: the import was cancelled; nothing was changed"
