@@ -22,7 +22,11 @@ from app.wizard.ldapdialog import LdapDialog
 from app.wizard.mainwindow import MainWindow
 from app.wizard.wizard import ImportWizard
 from tests.slapd import ROOT_DN, ROOT_PW, Slapd
-from tests.wizard.driver import allow_close, click_next, create_group_inline, run_import
+from tests.wizard.driver import (
+    allow_close,
+    run_import,
+    to_preview,
+)
 
 pytestmark = pytest.mark.gui
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -97,13 +101,7 @@ def test_run_page_syncs_and_users_tab_syncs_now(
     qtbot.addWidget(wizard)
     allow_close(wizard)
     wizard.show()
-    click_next(qtbot, wizard)
-    wizard.table_page.load_file(students_csv)
-    for _ in range(2):
-        click_next(qtbot, wizard)
-    create_group_inline(qtbot, wizard, "5b")
-    click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
+    to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
     panel = wizard.run_page.ldap_panel
     with qtbot.waitSignal(panel.synced, timeout=30000) as synced:
         assert run_import(qtbot, wizard) == "finished"

@@ -29,7 +29,13 @@ from app.wizard.mainwindow import MainWindow
 from app.wizard.signin import SignInDialog
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.conftest import write_csv
-from tests.wizard.driver import allow_close, click_next, create_group_inline, run_import
+from tests.wizard.driver import (
+    allow_close,
+    click_next,
+    create_group_inline,
+    run_import,
+    to_preview,
+)
 
 pytestmark = pytest.mark.gui
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -72,13 +78,7 @@ def initial_import(qtbot: QtBot, engine: Engine, students_csv: Path) -> None:
     qtbot.addWidget(wizard)
     allow_close(wizard)
     wizard.show()
-    click_next(qtbot, wizard)
-    wizard.table_page.load_file(students_csv)
-    for _ in range(2):
-        click_next(qtbot, wizard)
-    create_group_inline(qtbot, wizard, "5b")
-    click_next(qtbot, wizard)
-    click_next(qtbot, wizard)
+    to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
     assert run_import(qtbot, wizard) == "finished"
     wizard.close()
 
