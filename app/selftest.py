@@ -42,9 +42,9 @@ PASSWORD_VAR = "SCHOOLIMPORT_SELFTEST_PASSWORD"
 # command line's commands are): each must be in the bundle (installer/schoolimport.spec).
 LAZY_IMPORTS = tuple(
     """
-    app.cli_admin app.cli_import app.cli_ldap app.cli_lifecycle app.cli_operators
-    app.cli_passwords app.engine.ldapsync.service app.engine.ldapsync.status app.wizard.ldapdialog
-    app.engine.groupcsv app.engine.groupexport app.engine.letterpdf app.engine.template
+    app.cli.admin app.cli.imports app.cli.ldap app.cli.lifecycle app.cli.operators
+    app.cli.passwords app.engine.ldapsync.service app.engine.ldapsync.status app.wizard.ldapdialog
+    app.engine.admin.groupcsv app.engine.admin.groupexport app.engine.output.letterpdf app.engine.admin.template
     app.wizard.wizard app.wizard.connectiondialog app.wizard.groupcsvdialog
     app.wizard.logdialog app.wizard.operatorsdialog app.wizard.resetdialog
     app.wizard.settingsdialog
@@ -194,7 +194,7 @@ def check_protocol(folder: Path, password: str) -> str:
     import msoffcrypto
     import openpyxl
 
-    from app.engine.protocol import PROTOCOL_HEADERS
+    from app.engine.output.protocol import PROTOCOL_HEADERS
 
     path = folder / "p.xlsx"
     if not path.is_file():
@@ -241,7 +241,7 @@ def check_letters(folder: Path, password: str) -> str:
 
 def check_commands(folder: Path, url: str) -> str:
     """The commands whose modules the command line imports only for them."""
-    from app.engine.template import TEMPLATE_VERSION, template_version
+    from app.engine.admin.template import TEMPLATE_VERSION, template_version
 
     settings = json.loads(_cli_ok("settings", ["--db", url, "settings", "--json"]))
     if not settings.get("letters_text"):

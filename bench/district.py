@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from app.db import open_database, session_scope
-from app.engine import directory
+from app.engine.admin import directory
 from bench.fill import fill
 from bench.pgdb import databases
 from bench.run import YEAR, RunFigures, run_import_in_child

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import Engine, select, text
 
 from app.db import session_scope
-from app.engine import directory
-from app.engine.logins import LoginScheme
+from app.engine.admin import directory
+from app.engine.planning.logins import LoginScheme
 from app.models import SchoolYear
 
 CLASSES = [f"{grade}{letter}" for grade in range(5, 13) for letter in "abcd"]

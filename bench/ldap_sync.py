@@ -39,12 +39,12 @@ import ldif  # noqa: E402
 from sqlalchemy import select, update  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
-from app.engine import directory  # noqa: E402
+from app.engine.admin import directory  # noqa: E402
 from app.engine.ldapsync import config as ldap_config  # noqa: E402
 from app.engine.ldapsync.connection import connect  # noqa: E402
 from app.engine.ldapsync.diff import SyncPlan  # noqa: E402
 from app.engine.ldapsync.service import build_plan, sync  # noqa: E402
-from app.engine.results import ImportOptions  # noqa: E402
+from app.engine.planning.results import ImportOptions  # noqa: E402
 from app.engine.session import ImportSession  # noqa: E402
 from app.models import Group, Membership, User  # noqa: E402
 from tests.slapd import BASE, ROOT_DN, ROOT_PW, Slapd  # noqa: E402

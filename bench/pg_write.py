@@ -24,9 +24,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import Table, false, literal_column, select  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
-from app.engine import bulk, directory  # noqa: E402
-from app.engine.state import default_school_id  # noqa: E402
-from app.engine.store import ROW_RESULT_COLUMNS, ROW_RESULTS  # noqa: E402
+from app.engine import bulk  # noqa: E402
+from app.engine.admin import directory  # noqa: E402
+from app.engine.applying.store import ROW_RESULT_COLUMNS, ROW_RESULTS  # noqa: E402
+from app.engine.planning.state import default_school_id  # noqa: E402
 from app.models import ImportRun, Membership, User  # noqa: E402
 from bench.pgdb import databases  # noqa: E402
 

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from sqlalchemy import Engine  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
-from app.engine.directory import add_year  # noqa: E402
-from app.engine.results import ImportOptions  # noqa: E402
+from app.engine.admin.directory import add_year  # noqa: E402
+from app.engine.planning.results import ImportOptions  # noqa: E402
 from app.engine.session import ImportSession  # noqa: E402
 from bench.files import YEAR, make_rows, write_file  # noqa: E402
 from bench.run import in_fresh_process, peak_rss_mb  # noqa: E402

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import update  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
-from app.engine import operators  # noqa: E402
+from app.engine.access import operators  # noqa: E402
 from app.engine.reasons import Refused  # noqa: E402
 from app.models import Operator, OperatorRole  # noqa: E402
 

@@ -38,7 +38,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWizard  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
-from app.engine.directory import add_year  # noqa: E402
+from app.engine.admin.directory import add_year  # noqa: E402
 from app.wizard.mainwindow import MainWindow  # noqa: E402
 from app.wizard.wizard import ImportWizard, PageId  # noqa: E402
 from bench.files import YEAR, make_rows, write_file  # noqa: E402

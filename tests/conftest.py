@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy import Engine  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
-from app.engine import directory  # noqa: E402
+from app.engine.admin import directory  # noqa: E402
 from tests.pg import PG_ADMIN_URL, PgServer  # noqa: E402
 
 YEAR = "2026/27"
@@ -137,7 +137,7 @@ def importer(engine: Engine) -> Importer:
     return Importer(engine)
 
 
-from app.engine.results import ImportOptions  # noqa: E402
+from app.engine.planning.results import ImportOptions  # noqa: E402
 from app.engine.session import ImportSession  # noqa: E402
 
 

@@ -15,30 +15,31 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine
 
 from app.db import session_scope
-from app.engine import history, protocol
-from app.engine.accounttypes import recognise_by_values
-from app.engine.apply import BeforeCommit, RunInfo, apply_plan
-from app.engine.directory import find_school, find_year
-from app.engine.handover import Handover
-from app.engine.layouts import Layout, recognise
-from app.engine.letters import letters_entries
-from app.engine.locks import import_lock
-from app.engine.mapping import ColumnMapping, auto_map, check_mapping
-from app.engine.operators import Actor, local_actor
-from app.engine.plan import Plan, group_needs
-from app.engine.planner import build_plan, check_rows
-from app.engine.readers import read_table
-from app.engine.results import (
+from app.engine.access.operators import Actor, local_actor
+from app.engine.admin import history
+from app.engine.admin.directory import find_school, find_year
+from app.engine.applying.apply import BeforeCommit, RunInfo, apply_plan
+from app.engine.applying.locks import import_lock
+from app.engine.applying.store import login_scheme, reserved_logins, saved_mapping
+from app.engine.output import protocol
+from app.engine.output.handover import Handover
+from app.engine.output.letters import letters_entries
+from app.engine.planning.accounttypes import recognise_by_values
+from app.engine.planning.layouts import Layout, recognise
+from app.engine.planning.mapping import ColumnMapping, auto_map, check_mapping
+from app.engine.planning.plan import Plan, group_needs
+from app.engine.planning.planner import build_plan, check_rows
+from app.engine.planning.results import (
     ApplyResult,
     CancelCheck,
     GroupNeed,
     ImportOptions,
     ProgressCallback,
 )
-from app.engine.state import DirectoryState, complete_state, load_groups, load_state
-from app.engine.store import login_scheme, reserved_logins, saved_mapping
-from app.engine.table import ReadOptions, Table
-from app.engine.validation import RowValidator
+from app.engine.planning.state import DirectoryState, complete_state, load_groups, load_state
+from app.engine.planning.validation import RowValidator
+from app.engine.reading.readers import read_table
+from app.engine.reading.table import ReadOptions, Table
 
 log = logging.getLogger(__name__)
 

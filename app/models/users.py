@@ -27,7 +27,7 @@ class User(Base):
         UniqueConstraint("source", "source_id"),
         Index("ix_users_school_status", "school_id", "status"),
         # Migration 0003: a run's users (read back after COPY), and look-alikes of a
-        # new row in other schools (app/engine/district.py).
+        # new row in other schools (app/engine/planning/district.py).
         Index("ix_users_created_by_run_id", "created_by_run_id"),
         Index(
             "ix_users_similar",

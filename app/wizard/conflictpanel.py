@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.engine.results import Resolution, RowPlan
+from app.engine.planning.results import Resolution, RowPlan
 from app.wizard import texts
 from app.wizard.planmodel import reasons_text
 

@@ -28,7 +28,7 @@ from sqlalchemy import URL, create_engine, make_url, text
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from app.db import default_url
-from app.engine import credentials
+from app.engine.access import credentials
 from app.wizard.pages.base import ERROR_STYLE, OK_STYLE
 
 URL_KEY = "database/url"

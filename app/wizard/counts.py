@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from app.engine.results import ImportSummary
+from app.engine.planning.results import ImportSummary
 from app.wizard.formats import counted
 
 

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.directory import add_year, list_years
-from app.engine.operators import Actor
+from app.engine.access.operators import Actor
+from app.engine.admin.directory import add_year, list_years
 from app.engine.reasons import Refused
 from app.wizard.pages.base import error_label, show_error
 from app.wizard.texts import error_text

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.groupcsv import (
+from app.engine.access.operators import Actor
+from app.engine.admin.groupcsv import (
     GroupImportPlan,
     GroupImportResult,
     GroupPlan,
@@ -41,8 +42,7 @@ from app.engine.groupcsv import (
     apply_group_import,
     plan_group_import,
 )
-from app.engine.groupexport import export_groups
-from app.engine.operators import Actor
+from app.engine.admin.groupexport import export_groups
 from app.engine.reasons import EngineError
 from app.wizard import texts
 from app.wizard.formats import counted

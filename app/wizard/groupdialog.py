@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.directory import IMPORTABLE_GROUP_TYPES
+from app.engine.admin.directory import IMPORTABLE_GROUP_TYPES
 from app.wizard import texts
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
-from app.engine.history import RunRow
+from app.engine.admin.history import RunRow
 from app.models import RunStatus, utcnow
 from app.wizard import texts
 from app.wizard.formats import number

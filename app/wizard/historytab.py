@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.history import RunRow, export_rows, list_runs
-from app.engine.operators import Actor
+from app.engine.access.operators import Actor
+from app.engine.admin.history import RunRow, export_rows, list_runs
 from app.engine.reasons import EngineError
 from app.models import RunStatus
 from app.wizard import texts

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from app.db import default_url, open_database, session_scope
 from app.dbfailures import open_failure
-from app.engine.operators import Actor, local_actor, sign_in_required
+from app.engine.access.operators import Actor, local_actor, sign_in_required
 from app.logs import setup_logging
 from app.wizard import texts
 from app.wizard.connectiondialog import configured_url

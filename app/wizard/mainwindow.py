@@ -32,7 +32,8 @@ from sqlalchemy import Engine
 
 import app
 from app.db import get_setting, session_scope
-from app.engine.directory import (
+from app.engine.access.operators import Actor, local_actor
+from app.engine.admin.directory import (
     GroupRow,
     UserRow,
     find_school,
@@ -41,9 +42,8 @@ from app.engine.directory import (
     list_users,
     list_years,
 )
-from app.engine.lifecycle import due_for_purge, purge_due, restore_user
-from app.engine.locks import current_holder
-from app.engine.operators import Actor, local_actor
+from app.engine.admin.lifecycle import due_for_purge, purge_due, restore_user
+from app.engine.applying.locks import current_holder
 from app.engine.reasons import EngineError
 from app.wizard import safekeeping, texts
 from app.wizard.busy import run_responsive
@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
     def reset_passwords_of_selection(self) -> ResetDialog | None:
         """New initial passwords for the selected users, else for the class chosen in
         the group filter; the dialog asks for the protocol's place and password."""
-        from app.engine.resets import Selection
+        from app.engine.admin.resets import Selection
         from app.wizard.resetdialog import ResetDialog
 
         logins = [u.login for u in self.users_tab.selected_users()]

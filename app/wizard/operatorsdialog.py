@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.directory import list_schools
-from app.engine.operators import (
+from app.engine.access.operators import (
     IMPORT_KINDS,
     MIN_OPERATOR_PASSWORD,
     Actor,
@@ -37,6 +36,7 @@ from app.engine.operators import (
     set_password,
     set_scope,
 )
+from app.engine.admin.directory import list_schools
 from app.engine.reasons import EngineError
 from app.models import OperatorRole
 from app.wizard import texts

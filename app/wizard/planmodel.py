@@ -1,6 +1,6 @@
 """The preview grid's model: the plan's rows as they are, computed lazily per cell.
 
-:class:`PlanTableModel` keeps only a reference to the :class:`~app.engine.plan.Plan`
+:class:`PlanTableModel` keeps only a reference to the :class:`~app.engine.planning.plan.Plan`
 and indexes ``plan.rows`` then ``plan.expiries`` on demand, so a 100,000-row plan
 opens without building anything per row. Ticking a row sets ``RowPlan.included``
 on the engine's object: the plan the grid shows is the plan that is applied.
@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
-from app.engine.plan import Plan
+from app.engine.planning.plan import Plan
+from app.engine.planning.results import OUTCOMES, RowAction, RowPlan
 from app.engine.reasons import Message, Reason
-from app.engine.results import OUTCOMES, RowAction, RowPlan
 from app.wizard import texts
 from app.wizard.filterproxy import RowFilterProxy
 from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel

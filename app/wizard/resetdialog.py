@@ -1,7 +1,7 @@
 """ "Neue Startpasswörter…" (SPEC §3, §6): new initial passwords for the selected users
 or the members of a class, with a new encrypted protocol and, if wanted, letters.
 
-The engine does the work (:func:`app.engine.resets.reset_passwords`): it checks the
+The engine does the work (:func:`app.engine.admin.resets.reset_passwords`): it checks the
 operator's rights, writes the protocol before its commit and records the run. Only
 active accounts get new passwords; the dialog says how many were reset.
 """
@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from app.engine.handover import Handover
-from app.engine.operators import Actor
-from app.engine.outputs import free_name
-from app.engine.protocol import MIN_PASSWORD_LENGTH
+from app.engine.access.operators import Actor
+from app.engine.admin.resets import Selection, reset_passwords
+from app.engine.output.handover import Handover
+from app.engine.output.outputs import free_name
+from app.engine.output.protocol import MIN_PASSWORD_LENGTH
 from app.engine.reasons import EngineError, Reason
-from app.engine.resets import Selection, reset_passwords
 from app.wizard import texts
 from app.wizard.pages.base import error_label, show_error
 

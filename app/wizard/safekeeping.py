@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy import Engine
 
-from app.engine import outputs
+from app.engine.output import outputs
 from app.wizard import texts
 
 if TYPE_CHECKING:

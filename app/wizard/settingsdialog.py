@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.directory import find_school, rename_school
-from app.engine.lifecycle import MAX_PERIOD_DAYS, get_periods, set_periods
-from app.engine.operators import Actor
+from app.engine.access.operators import Actor
+from app.engine.admin.directory import find_school, rename_school
+from app.engine.admin.lifecycle import MAX_PERIOD_DAYS, get_periods, set_periods
 from app.engine.reasons import EngineError
 from app.models import School
 from app.wizard import texts

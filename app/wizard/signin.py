@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.operators import Actor, authenticate
+from app.engine.access.operators import Actor, authenticate
 from app.engine.reasons import EngineError
 from app.wizard.pages.base import error_label, show_error
 from app.wizard.texts import error_text

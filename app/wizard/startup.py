@@ -10,9 +10,9 @@ from datetime import date
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine import history
-from app.engine.lifecycle import expire_due
-from app.engine.operators import PROGRAM
+from app.engine.access.operators import PROGRAM
+from app.engine.admin import history
+from app.engine.admin.lifecycle import expire_due
 
 log = logging.getLogger(__name__)
 

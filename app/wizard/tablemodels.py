@@ -23,9 +23,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from app.engine.collation import german_key
-from app.engine.directory import GroupRow, UserRow
-from app.engine.table import Table
+from app.engine.admin.collation import german_key
+from app.engine.admin.directory import GroupRow, UserRow
+from app.engine.reading.table import Table
 from app.wizard import texts
 from app.wizard.busy import dispose_in_background
 from app.wizard.filterproxy import RowFilterProxy

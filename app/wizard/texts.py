@@ -16,8 +16,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 
 from app.engine import german
+from app.engine.planning.results import Phase, Resolution, RowAction
 from app.engine.reasons import Message, Reason
-from app.engine.results import Phase, Resolution, RowAction
 
 _language = "en"
 

@@ -16,9 +16,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.operators import Actor
-from app.engine.reasons import EngineError
-from app.engine.undo import (
+from app.engine.access.operators import Actor
+from app.engine.admin.undo import (
     Blocker,
     BlockerKind,
     UndoPlan,
@@ -27,6 +26,7 @@ from app.engine.undo import (
     preview_undo,
     undo_run,
 )
+from app.engine.reasons import EngineError
 from app.wizard.formats import counted
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
 from app.wizard.texts import error_text

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from app.engine.results import FieldChange
-from app.engine.undo import UserRestore
+from app.engine.admin.undo import UserRestore
+from app.engine.planning.results import FieldChange
 from app.models import UserStatus
 from app.wizard import texts
 from app.wizard.formats import day, moment, source_label

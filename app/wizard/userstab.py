@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from app.engine.directory import UserRow
-from app.engine.exports import write_table
+from app.engine.admin.directory import UserRow
+from app.engine.output.exports import write_table
 from app.models import AccountTypeCode, UserStatus
 from app.wizard import texts
 from app.wizard.tablemodels import UsersFilterProxy, UsersTableModel

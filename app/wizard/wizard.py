@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QWidget, QWizard
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.directory import find_year
-from app.engine.operators import Actor
+from app.engine.access.operators import Actor
+from app.engine.admin.directory import find_year
+from app.engine.planning.results import ImportOptions
 from app.engine.reasons import Refused
-from app.engine.results import ImportOptions
 from app.engine.session import ImportSession
 from app.wizard.pageids import PageId
 from app.wizard.pages.base import ImportPage

@@ -13,9 +13,9 @@ import threading
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from app.engine.handover import Handover
+from app.engine.output.handover import Handover
+from app.engine.planning.results import Progress
 from app.engine.reasons import Cancelled, EngineError
-from app.engine.results import Progress
 from app.engine.session import ImportSession
 from app.wizard.texts import error_text
 

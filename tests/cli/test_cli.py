@@ -371,8 +371,8 @@ def test_groups_csv_commands(cli, write_csv, tmp_path):
 
 
 def test_template_command_writes_a_recognised_template(cli, tmp_path):
-    from app.engine.mapping import auto_map
-    from app.engine.readers import read_table
+    from app.engine.planning.mapping import auto_map
+    from app.engine.reading.readers import read_table
 
     target = tmp_path / "vorlage.xlsx"
     code, _out, err = cli("template", "--account-type", "teacher", target)

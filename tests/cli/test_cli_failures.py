@@ -170,7 +170,7 @@ def test_an_unexpected_error_is_one_line_and_logged(
     def broken(*_args: object) -> int:
         raise TypeError("a bug")
 
-    monkeypatch.setattr("app.cli_admin.cmd_year_list", broken)
+    monkeypatch.setattr("app.cli.admin.cmd_year_list", broken)
     db = shutil.copy(healthy, tmp_path / "s.db")
     assert main(["--db", str(db), "year", "list"]) == 2
     _out, err = capsys.readouterr()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.cli_output import print_json_with_list
+from app.cli.output import print_json_with_list
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ from keyring.backends import fail
 
 from app.cli import main
 from app.db import open_database, session_scope
-from app.engine import directory
+from app.engine.admin import directory
 from tests.cli.commands import YEAR
 from tests.conftest import HEADER
 

@@ -9,7 +9,7 @@ from sqlalchemy import Engine, select, update
 
 from app.cli import main
 from app.db import session_scope
-from app.engine import operators
+from app.engine.access import operators
 from app.engine.reasons import Reason, Refused
 from app.models import Operator, OperatorRole
 

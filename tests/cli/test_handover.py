@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 
 from app.cli import main
 from app.db import open_database, session_scope
-from app.engine.outputs import TEST_EXIT_ENV
+from app.engine.output.outputs import TEST_EXIT_ENV
 from app.models import ImportRun, Setting, User
 from tests.conftest import HEADER
 

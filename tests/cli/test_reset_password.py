@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.cli import main
 from app.db import open_database, session_scope
-from app.engine.passwords import verify_password
+from app.engine.access.passwords import verify_password
 from app.models import ImportRun, User
 from tests.conftest import HEADER
 

@@ -4,7 +4,7 @@ Each check starts a fresh interpreter, does one thing — import ``app.cli`` and
 ``--help``, run ``users list``, a one-row dry run, import the window's module — and
 reports ``sys.modules``; a module on the list for that path fails the test by name.
 The arguments' side of the command line is checked here too: every command names a
-function that exists, and the choices written out in ``app.cli_args`` (so that the
+function that exists, and the choices written out in ``app.cli.args`` (so that the
 parser needs no engine) equal the engine's.
 """
 
@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser, command, main
-from app.cli_args import ACCOUNT_TYPES, GROUP_TYPES, LAYOUT_NAMES, OPERATOR_ROLES
-from app.engine.directory import IMPORTABLE_GROUP_TYPES
-from app.engine.layouts import LAYOUTS
+from app.cli.args import ACCOUNT_TYPES, GROUP_TYPES, LAYOUT_NAMES, OPERATOR_ROLES
+from app.engine.admin.directory import IMPORTABLE_GROUP_TYPES
+from app.engine.planning.layouts import LAYOUTS
 from app.models import AccountTypeCode, OperatorRole
 from tests.conftest import HEADER
 
@@ -41,7 +41,7 @@ WRITERS = (
     "keyring",
     "argon2",
     "olefile",
-    "app.engine.letterpdf",
+    "app.engine.output.letterpdf",
 )
 # Not needed before a command has been chosen.
 ENGINE = (
@@ -136,7 +136,7 @@ def test_a_dry_run_loads_no_writer_and_no_migration(database: str, tmp_path: Pat
                      "--dry-run", "--json")  # fmt: skip
 
     assert offending(modules, WRITERS + ("PySide6",)) == []
-    assert "app.engine.planner" in modules  # it did plan
+    assert "app.engine.planning.planner" in modules  # it did plan
 
 
 def test_the_window_module_loads_neither_writers_nor_the_wizard() -> None:

@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import Engine, Table, bindparam, false, literal_column, select
 
 from app.db import session_scope
+from app.engine.applying.store import ROW_RESULT_COLUMNS
 from app.engine.bulk import BulkStatement, CopyInsert, constant_value, fetch_all
-from app.engine.state import default_school_id
-from app.engine.store import ROW_RESULT_COLUMNS
+from app.engine.planning.state import default_school_id
 from app.models import ImportRowResult, ImportRun, User
 
 USERS = cast(Table, User.__table__)

@@ -31,8 +31,8 @@ import pytest
 from sqlalchemy import select
 
 from app.db import open_database, session_scope
-from app.engine import history
-from app.engine.protocol import PROTOCOL_HEADERS, save_protocol
+from app.engine.admin import history
+from app.engine.output.protocol import PROTOCOL_HEADERS, save_protocol
 from app.models import ImportRun
 from tests.engine.test_hostile_inputs import REPO, YEAR_ARGS, Db, dump, write_csv
 
@@ -168,8 +168,8 @@ from datetime import timedelta
 from sqlalchemy import select
 
 from app.db import open_database, session_scope
-from app.engine import history
-from app.engine.protocol import PROTOCOL_HEADERS, save_protocol
+from app.engine.admin import history
+from app.engine.output.protocol import PROTOCOL_HEADERS, save_protocol
 rows = [["created", str(n), f"Klartext{n}", "Vorname", "5a", f"login{n}", f"Geheim-{n:06d}",
          f"Safe-{n:06d}", "", ""] for n in range(int(sys.argv[2]))]
 print("ready", flush=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.cli import main
-from app.engine import credentials
+from app.engine.access import credentials
 
 URL = "postgresql+psycopg://schule@db.example.org:5432/verwaltung"
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.engine import readers
-from app.engine.readers import read_table
+from app.engine.reading import readers
+from app.engine.reading.readers import read_table
+from app.engine.reading.sniffing import refuse_mixed_utf8
 from app.engine.reasons import Reason, Refused
-from app.engine.sniffing import refuse_mixed_utf8
 
 # Delimiters, every line end the csv module knows, blanks, and characters that other
 # splitters (str.splitlines) would take for line ends.

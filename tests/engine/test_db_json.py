@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 
 from app.db import json_dumps, open_database, session_scope
-from app.engine.state import default_school_id
+from app.engine.planning.state import default_school_id
 from app.models import ImportRun
 
 SCALARS = st.one_of(

@@ -7,10 +7,10 @@ import pytest
 from sqlalchemy import func, insert, select
 
 from app.db import session_scope, set_setting
-from app.engine import directory
+from app.engine.admin import directory
+from app.engine.applying.store import RESERVED_KEY
+from app.engine.planning.results import ConflictKind, RowAction
 from app.engine.reasons import StalePlan
-from app.engine.results import ConflictKind, RowAction
-from app.engine.store import RESERVED_KEY
 from app.models import UsedLogin, User, utcnow
 from tests.conftest import HEADER
 

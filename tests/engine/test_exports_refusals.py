@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from app.engine.accounttypes import account_type_of
-from app.engine.collation import german_key
-from app.engine.dates import date_reason
-from app.engine.identity import derive, normalise, parse_identity
-from app.engine.layouts import LAYOUTS, find_layout, recognise
-from app.engine.mapping import ColumnMapping, Field, apply_overrides, auto_map
-from app.engine.readers import read_table
+from app.engine.admin.collation import german_key
+from app.engine.planning.accounttypes import account_type_of
+from app.engine.planning.dates import date_reason
+from app.engine.planning.identity import derive, normalise, parse_identity
+from app.engine.planning.layouts import LAYOUTS, find_layout, recognise
+from app.engine.planning.mapping import ColumnMapping, Field, apply_overrides, auto_map
+from app.engine.planning.validation import RowValidator, split_groups
+from app.engine.reading.readers import read_table
+from app.engine.reading.sniffing import detect_encoding
+from app.engine.reading.table import ReadOptions
 from app.engine.reasons import Reason, Refused
-from app.engine.sniffing import detect_encoding
-from app.engine.table import ReadOptions
-from app.engine.validation import RowValidator, split_groups
 from tests.engine.test_hostile_inputs import YEAR_ARGS, Db, refused_without_change
 
 pytest_plugins = ["tests.engine.test_hostile_inputs"]
@@ -245,7 +245,7 @@ def test_german_name_order() -> None:
 
 
 def test_ambiguous_type_headers_need_fitting_values() -> None:
-    from app.engine.accounttypes import recognise_by_values
+    from app.engine.planning.accounttypes import recognise_by_values
 
     headers = ["ID", "Nachname", "Vorname", "Typ"]
     fitting = [["1", "A", "B", "Schüler"], ["2", "C", "D", "Lehrkraft"]]

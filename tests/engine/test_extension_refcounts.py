@@ -20,7 +20,7 @@ from argon2.low_level import Type, hash_secret, verify_secret
 from msoffcrypto.format.ooxml import OOXMLFile
 from python_calamine import CalamineWorkbook
 
-from app.engine.xlsxwrite import workbook_bytes
+from app.engine.output.xlsxwrite import workbook_bytes
 from tests.pg import PG_ADMIN_URL, PgServer
 
 TOLERANCE = 20  # references to None: a leak moves it by one (or more) per call

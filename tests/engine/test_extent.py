@@ -1,4 +1,4 @@
-"""The claimed bound of an XLSX sheet (app.engine.extent): never below the exact
+"""The claimed bound of an XLSX sheet (app.engine.reading.extent): never below the exact
 extent, and None whenever the sheet does not prove its claim."""
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
-from app.engine import extent
-from app.engine.extent import Extent, workbook_extent
-from app.engine.table import FileKind
+from app.engine.reading import extent
+from app.engine.reading.extent import Extent, workbook_extent
+from app.engine.reading.table import FileKind
 
 HEAD = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
 TAIL = b"</sheetData></worksheet>"

@@ -1,4 +1,4 @@
-"""The claimed bound of an ODS sheet (app.engine.extent): never below the exact
+"""The claimed bound of an ODS sheet (app.engine.reading.extent): never below the exact
 extent, None whenever something repeats, and taken for the files writers make."""
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
-from app.engine import extent
-from app.engine.extent import workbook_extent
-from app.engine.table import FileKind
+from app.engine.reading import extent
+from app.engine.reading.extent import workbook_extent
+from app.engine.reading.table import FileKind
 from tests.engine.test_extent import chunked
 
 LIMIT = 5_000_000

@@ -23,13 +23,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.engine import logins
-from app.engine.logins import LoginAllocator, LoginScheme, transliterate
-from app.engine.mapping import MULTI_COLUMN_FIELDS, Field, auto_map, guess_field
-from app.engine.readers import read_table
+from app.engine.planning import logins
+from app.engine.planning.logins import LoginAllocator, LoginScheme, transliterate
+from app.engine.planning.mapping import MULTI_COLUMN_FIELDS, Field, auto_map, guess_field
+from app.engine.planning.validation import RowValidator, validate_row
+from app.engine.reading.readers import read_table
+from app.engine.reading.table import ReadOptions, Table, clean_cells
 from app.engine.reasons import _TEXT, Message, Refused
-from app.engine.table import ReadOptions, Table, clean_cells
-from app.engine.validation import RowValidator, validate_row
 
 EXAMPLES = int(os.environ.get("SCHOOLIMPORT_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(

@@ -14,10 +14,10 @@ from sqlalchemy import Engine, func, select
 
 from app.cli import main
 from app.db import session_scope
-from app.engine import directory
-from app.engine.groupcsv import GroupImportResult, apply_group_import, plan_group_import
-from app.engine.groupcsvrows import HEADERS
-from app.engine.groupexport import export_groups
+from app.engine.admin import directory
+from app.engine.admin.groupcsv import GroupImportResult, apply_group_import, plan_group_import
+from app.engine.admin.groupcsvrows import HEADERS
+from app.engine.admin.groupexport import export_groups
 from app.engine.reasons import Reason, Refused, StalePlan
 from app.models import Group, GroupType, Membership
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.engine.grouptypes import guess_group_type
+from app.engine.planning.grouptypes import guess_group_type
 
 
 @pytest.mark.parametrize(

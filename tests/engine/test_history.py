@@ -15,8 +15,8 @@ from sqlalchemy import Engine, func, select
 
 from app.cli import main
 from app.db import session_scope, set_setting
-from app.engine.directory import add_school
-from app.engine.history import (
+from app.engine.admin.directory import add_school
+from app.engine.admin.history import (
     REASONS_HEADER,
     archive_runs,
     export_rows,
@@ -25,9 +25,9 @@ from app.engine.history import (
     mark_stale_runs_failed,
     run_json,
 )
-from app.engine.mapping import auto_map
+from app.engine.planning.mapping import auto_map
+from app.engine.planning.state import default_school_id
 from app.engine.reasons import Refused
-from app.engine.state import default_school_id
 from app.models import COUNT_NAMES, ImportRowResult, ImportRun, RunStatus, User, utcnow
 
 YEAR = "2026/27"

@@ -30,7 +30,7 @@ import pytest
 import xlwt
 
 from app.cli import main
-from app.engine import readers
+from app.engine.reading import readers
 
 YEAR_ARGS = ["--year", "2026/27", "--account-type", "student"]
 HEADER = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Geburtsdatum"]

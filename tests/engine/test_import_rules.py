@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select, update
 
 from app.db import session_scope
-from app.engine import directory
+from app.engine.admin import directory
+from app.engine.planning.results import ConflictKind, Resolution, RowAction
 from app.engine.reasons import Cancelled, Reason, Refused, StalePlan
-from app.engine.results import ConflictKind, Resolution, RowAction
 from app.models import Group, GroupType, Membership, SchoolYear, User, UserStatus
 from tests.conftest import HEADER, YEAR
 
@@ -396,7 +396,7 @@ def test_cancelled_run_changes_nothing(importer, write_csv, engine):
 def test_a_cancel_after_the_last_hashes_still_wins(importer, write_csv, engine, monkeypatch):
     """Cancel is pressed while the last hashes finish, after every write: the run is
     still before its commit, so it rolls back (the wizard's test once saw it finish)."""
-    from app.engine import apply
+    from app.engine.applying import apply
 
     session = importer.plan(write_csv(BASE), create_missing_groups="class")
     stored = []

@@ -7,8 +7,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, select
 
 from app.db import session_scope
-from app.engine import directory, history
-from app.engine.locks import import_lock
+from app.engine.admin import directory, history
+from app.engine.applying.locks import import_lock
 from app.models import ImportRun, RunStatus
 
 

@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import Engine, select, update
 
 from app.db import session_scope
-from app.engine import lifecycle, passwords
+from app.engine.access import passwords
+from app.engine.admin import lifecycle
 from app.engine.ldapsync import config as ldap_config
 from app.engine.ldapsync import status as ldap_status
 from app.engine.ldapsync.connection import LdapFailure

@@ -12,9 +12,9 @@ from pypdf import PdfReader
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine import letterpdf
-from app.engine.letterpdf import build_letters, printable
-from app.engine.letters import (
+from app.engine.output import letterpdf
+from app.engine.output.letterpdf import build_letters, printable
+from app.engine.output.letters import (
     DEFAULT_LETTERS_TEXT,
     LetterEntry,
     get_letters_text,

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Engine, select
 
 from app.db import session_scope
-from app.engine import directory
-from app.engine.lifecycle import (
+from app.engine.admin import directory
+from app.engine.admin.lifecycle import (
     due_for_purge,
     expire_due,
     get_periods,
@@ -18,8 +18,8 @@ from app.engine.lifecycle import (
     restore_user,
     set_periods,
 )
+from app.engine.planning.state import default_school_id
 from app.engine.reasons import Refused
-from app.engine.state import default_school_id
 from app.models import Membership, UsedLogin, User, UserStatus
 
 MARKED_ON = date(2026, 9, 1)

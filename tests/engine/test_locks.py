@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import create_engine, insert, select, text
 
 from app.db import make_engine
-from app.engine import locks
-from app.engine.locks import LOCKS, current_holder, import_lock
+from app.engine.applying import locks
+from app.engine.applying.locks import LOCKS, current_holder, import_lock
 from app.engine.reasons import Reason, Refused
 from app.models import ImportLock, ImportRun, User
 from tests.conftest import HEADER, YEAR

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.engine.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme, transliterate
+from app.engine.planning.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme, transliterate
 
 LOGIN = re.compile(r"^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$")
 

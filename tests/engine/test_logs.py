@@ -94,9 +94,9 @@ def test_an_import_logs_what_happened_and_no_password(
     assert db.run("import", refused, *YEAR_ARGS)[0] == 2
     file_handler().flush()
     text = (log_dir / "schoolimport.log").read_text(encoding="utf-8")
-    assert "INFO    app.engine.readers: read log.csv: csv, 2 rows, 3 columns" in text
+    assert "INFO    app.engine.reading.readers: read log.csv: csv, 2 rows, 3 columns" in text
     assert "app.engine.session: plan: created 2" in text
-    assert "app.engine.apply: apply log.csv: run 1 done in" in text
+    assert "app.engine.applying.apply: apply log.csv: run 1 done in" in text
     assert "protocol saved (encrypted): p.xlsx" in text
     assert "WARNING" in text and "kaputt.csv" in text
 

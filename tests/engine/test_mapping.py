@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.db import session_scope
-from app.engine.mapping import (
+from app.engine.applying.store import saved_mapping
+from app.engine.planning.mapping import (
     Field,
     apply_overrides,
     auto_map,
@@ -14,7 +15,6 @@ from app.engine.mapping import (
     header_signature,
 )
 from app.engine.reasons import Reason, Refused
-from app.engine.store import saved_mapping
 from tests.conftest import HEADER
 
 
@@ -96,7 +96,7 @@ def test_unknown_header_and_field_are_refused():
 def test_mapping_is_remembered_per_source(write_csv, engine):
     headers = ["Kennziffer", "Zuname", "Vorname"]
     path = write_csv([headers, ["9", "Nowak", "Ida"]])
-    from app.engine.results import ImportOptions
+    from app.engine.planning.results import ImportOptions
     from app.engine.session import ImportSession
 
     first = ImportSession(engine, ImportOptions(year="2026/27", account_type="student"))

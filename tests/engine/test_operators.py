@@ -10,9 +10,10 @@ from sqlalchemy import select
 
 from app.cli import main
 from app.db import session_scope
-from app.engine import directory, operators
+from app.engine.access import operators
+from app.engine.admin import directory
+from app.engine.planning.results import ImportOptions, RowAction
 from app.engine.reasons import Reason, Refused
-from app.engine.results import ImportOptions, RowAction
 from app.engine.session import ImportSession
 from app.models import OperatorRole, User
 from tests.conftest import HEADER, YEAR

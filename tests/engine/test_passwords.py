@@ -10,7 +10,7 @@ from argon2 import PasswordHasher
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.engine.passwords import (
+from app.engine.access.passwords import (
     ALPHABET,
     DEFAULT_LENGTH,
     DIGITS,

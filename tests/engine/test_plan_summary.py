@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from app.db import open_database, session_scope
-from app.engine import directory
-from app.engine.mapping import auto_map
-from app.engine.plan import Plan
-from app.engine.results import COUNT_KEYS, ImportOptions
+from app.engine.admin import directory
+from app.engine.planning.mapping import auto_map
+from app.engine.planning.plan import Plan
+from app.engine.planning.results import COUNT_KEYS, ImportOptions
+from app.engine.reading.table import FileKind, Table
 from app.engine.session import ImportSession
-from app.engine.table import FileKind, Table
 from app.models import group_name_key
 
 HEADERS = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse"]

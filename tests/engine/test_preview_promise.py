@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
 from app.db import open_database, session_scope
-from app.engine import directory
-from app.engine.results import ImportOptions, RowAction
+from app.engine.admin import directory
+from app.engine.planning.results import ImportOptions, RowAction
 from app.engine.session import ImportSession
 from app.models import Group, GroupType, Membership, User, UserStatus
 from tests.conftest import HEADER, YEAR

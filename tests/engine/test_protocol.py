@@ -15,21 +15,21 @@ import pyzipper
 from msoffcrypto.exceptions import InvalidKeyError
 from openpyxl.cell.cell import Cell, MergedCell
 
-from app.engine import protocol
-from app.engine.protocol import (
+from app.engine.output import protocol
+from app.engine.output.protocol import (
     PROTOCOL_HEADERS,
     password_strength,
     protocol_rows,
     save_protocol,
 )
-from app.engine.reasons import Message, Reason, Refused
-from app.engine.results import FieldChange, NewCredentials, RowAction, RowPlan, RowValues
-from app.engine.safecells import (
+from app.engine.output.safecells import (
     DANGEROUS_PREFIXES,
     neutralize,
     neutralize_row,
     neutralize_texts,
 )
+from app.engine.planning.results import FieldChange, NewCredentials, RowAction, RowPlan, RowValues
+from app.engine.reasons import Message, Reason, Refused
 
 PASSWORD = "Protokoll-Geheim-42"
 HOSTILE = ['=HYPERLINK("http://x","y")', "+49 123", "-x", "@SUM(A1)"]

@@ -1,4 +1,4 @@
-"""Tests of app.engine.readers: real files of every kind, written into tmp_path."""
+"""Tests of app.engine.reading.readers: real files of every kind, written into tmp_path."""
 
 from __future__ import annotations
 
@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from msoffcrypto.format.ooxml import OOXMLFile
 
-from app.engine import readers
-from app.engine.readers import list_sheets, read_table
+from app.engine.reading import readers
+from app.engine.reading.readers import list_sheets, read_table
+from app.engine.reading.sniffing import DELIMITERS, detect_encoding, sniff_delimiter
+from app.engine.reading.table import FileKind, ReadOptions, clean_cells
 from app.engine.reasons import Reason, Refused
-from app.engine.sniffing import DELIMITERS, detect_encoding, sniff_delimiter
-from app.engine.table import FileKind, ReadOptions, clean_cells
 
 GERMAN = [
     ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse"],

@@ -10,14 +10,15 @@ import pytest
 from sqlalchemy import Engine, select
 
 from app.db import session_scope
-from app.engine import directory, history, operators
-from app.engine.groupcsv import plan_group_import
-from app.engine.groupexport import export_groups
-from app.engine.lifecycle import due_for_purge, restore_user
+from app.engine.access import operators
+from app.engine.admin import directory, history
+from app.engine.admin.groupcsv import plan_group_import
+from app.engine.admin.groupexport import export_groups
+from app.engine.admin.lifecycle import due_for_purge, restore_user
+from app.engine.admin.undo import preview_undo
+from app.engine.planning.results import ImportOptions
 from app.engine.reasons import Reason, Refused
-from app.engine.results import ImportOptions
 from app.engine.session import ImportSession
-from app.engine.undo import preview_undo
 from app.models import GroupType, OperatorRole, User
 from tests.conftest import HEADER, YEAR, CsvWriter, Importer
 

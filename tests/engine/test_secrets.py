@@ -24,8 +24,8 @@ import openpyxl
 import pytest
 import pyzipper
 
-from app.engine.exports import write_table
-from app.engine.safecells import DANGEROUS_PREFIXES
+from app.engine.output.exports import write_table
+from app.engine.output.safecells import DANGEROUS_PREFIXES
 from tests.engine.test_hostile_inputs import REPO, YEAR_ARGS, Db
 
 PASSWORD = "Protokoll-Passwort-2026"

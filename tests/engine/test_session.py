@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
+from app.engine.planning.results import ImportOptions, RowAction
 from app.engine.reasons import Reason, Refused
-from app.engine.results import ImportOptions, RowAction
 from app.engine.session import ImportSession
 from tests.conftest import HEADER, YEAR, CsvWriter, Importer
 
@@ -101,8 +101,8 @@ def test_the_groups_page_needs_match_the_plans(
 
 
 def test_rows_checked_for_another_table_are_refused(engine: Engine, write_csv: CsvWriter) -> None:
-    from app.engine.planner import build_plan, check_rows
-    from app.engine.validation import CheckedRows
+    from app.engine.planning.planner import build_plan, check_rows
+    from app.engine.planning.validation import CheckedRows
 
     session = session_for(engine)
     session.load(write_csv(ROWS))

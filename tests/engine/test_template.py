@@ -13,15 +13,15 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import Engine
 
 from app.cli import main
-from app.engine.mapping import Field, auto_map
-from app.engine.reasons import Refused
-from app.engine.template import (
+from app.engine.admin.template import (
     INSTRUCTIONS_SHEET,
     TEMPLATE_VERSION,
     check_template,
     template_version,
     write_template,
 )
+from app.engine.planning.mapping import Field, auto_map
+from app.engine.reasons import Refused
 
 
 @pytest.mark.parametrize("account_type", ["student", "teacher", "staff"])

@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import Engine, select
 
 from app.db import session_scope
-from app.engine import directory
-from app.engine.lifecycle import restore_user
+from app.engine.admin import directory
+from app.engine.admin.lifecycle import restore_user
+from app.engine.admin.undo import BlockerKind, last_undoable_run, preview_undo, undo_run
 from app.engine.reasons import Refused
-from app.engine.undo import BlockerKind, last_undoable_run, preview_undo, undo_run
 from app.models import Group, GroupType, ImportRun, Membership, RunStatus, UsedLogin, User
 from tests.conftest import Importer
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from app.engine.mapping import auto_map
+from app.engine.planning.mapping import auto_map
+from app.engine.planning.validation import parse_date, split_groups, validate_row
 from app.engine.reasons import Reason
-from app.engine.validation import parse_date, split_groups, validate_row
 
 TODAY = date(2026, 11, 21)
 

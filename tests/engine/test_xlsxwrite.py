@@ -15,14 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
-from app.engine import xlsxwrite
-from app.engine.protocol import (
+from app.engine.output import xlsxwrite
+from app.engine.output.protocol import (
     MINI_STREAM_CUTOFF,
     PROTOCOL_HEADERS,
     _column_widths,
     build_xlsx,
 )
-from app.engine.xlsxwrite import workbook_bytes
+from app.engine.output.xlsxwrite import workbook_bytes
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 HEADERS = ["Name", "Login", "Note"]

@@ -28,7 +28,7 @@ from com.sun.star.beans import PropertyValue  # type: ignore[import-not-found]
 from com.sun.star.connection import NoConnectException  # type: ignore[import-not-found]
 
 SOURCE = "SchoolimportProtokoll"
-# The protocol's mail-merge headers (app.engine.protocol.PROTOCOL_HEADERS).
+# The protocol's mail-merge headers (app.engine.output.protocol.PROTOCOL_HEADERS).
 FIELDS = {
     "de": ("Vorname", "Nachname", "Benutzername", "Startpasswort"),
     "en": ("FirstName", "LastName", "Login", "InitialPassword"),

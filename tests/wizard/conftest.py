@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.db import open_database, session_scope
-from app.engine import passwords
-from app.engine.directory import add_group, add_year
+from app.engine.access import passwords
+from app.engine.admin.directory import add_group, add_year
 from app.models import GroupType
 from app.wizard import texts
 from app.wizard.i18n import load_translator

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
 from app.db import session_scope
-from app.engine.results import FieldChange, Resolution, RowAction
-from app.engine.undo import UserRestore
+from app.engine.admin.undo import UserRestore
+from app.engine.planning.results import FieldChange, Resolution, RowAction
 from app.models import User, UserStatus
 from app.wizard.i18n import LANGUAGE_KEY
 from app.wizard.languagedialog import LanguageDialog, needs_language_question

@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
 from app.db import session_scope
-from app.engine.mapping import auto_map
-from app.engine.readers import read_table
-from app.engine.template import KEYWORD_PREFIX
+from app.engine.admin.template import KEYWORD_PREFIX
+from app.engine.planning.mapping import auto_map
+from app.engine.reading.readers import read_table
 from app.models import Group, Membership, User, UserStatus
 from app.wizard.groupcsvdialog import GroupExportDialog, GroupImportDialog
 from app.wizard.logdialog import LogDialog

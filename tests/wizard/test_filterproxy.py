@@ -11,7 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from app.engine.directory import UserRow
+from app.engine.admin.directory import UserRow
 from app.wizard.planmodel import PlanFilterProxy, PlanTableModel
 from app.wizard.tablemodels import UsersFilterProxy, UsersTableModel
 from tests.wizard.test_planmodel import synthetic_plan

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
 from app.db import session_scope
-from app.engine.history import REASONS_HEADER, archive_runs
+from app.engine.admin.history import REASONS_HEADER, archive_runs
 from app.models import User, utcnow
 from app.wizard.mainwindow import MainWindow
 from tests.wizard.conftest import STUDENTS, HashGate, write_csv

@@ -12,9 +12,9 @@ from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.engine import german, reasons
-from app.engine.readers import read_table
+from app.engine.planning.results import Resolution, RowAction
+from app.engine.reading.readers import read_table
 from app.engine.reasons import Message, Reason, Refused
-from app.engine.results import Resolution, RowAction
 from app.wizard import texts
 from app.wizard.i18n import (
     LANGUAGE_KEY,

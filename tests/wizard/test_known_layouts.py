@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.directory import UserRow, list_users
-from app.engine.mapping import Field
-from app.engine.results import RowAction
+from app.engine.admin.directory import UserRow, list_users
+from app.engine.planning.mapping import Field
+from app.engine.planning.results import RowAction
 from app.wizard.tablemodels import UsersTableModel
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.driver import allow_close, click_next, run_import

@@ -13,7 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from app.db import open_database, session_scope
-from app.engine.directory import list_years
+from app.engine.admin.directory import list_years
 from app.wizard.firstyear import FirstYearDialog, has_school_year, suggested_year
 from app.wizard.mainwindow import MainWindow
 from tests.wizard.driver import allow_close, run_import, to_preview

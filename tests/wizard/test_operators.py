@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
 from app.db import session_scope
-from app.engine.directory import find_school
-from app.engine.locks import import_lock
-from app.engine.operators import Actor, add_operator, local_actor, set_password
+from app.engine.access.operators import Actor, add_operator, local_actor, set_password
+from app.engine.admin.directory import find_school
+from app.engine.applying.locks import import_lock
 from app.models import Operator, OperatorRole, OperatorSchool
 from app.wizard.connectiondialog import URL_KEY, ConnectionDialog, configured_url
 from app.wizard.main import signed_in_actor

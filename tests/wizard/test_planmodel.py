@@ -11,11 +11,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from app.engine.mapping import auto_map
-from app.engine.plan import Plan
-from app.engine.results import ImportOptions, RowAction
+from app.engine.planning.mapping import auto_map
+from app.engine.planning.plan import Plan
+from app.engine.planning.results import ImportOptions, RowAction
+from app.engine.reading.table import FileKind, Table
 from app.engine.session import ImportSession
-from app.engine.table import FileKind, Table
 from app.wizard.planmodel import ActionRole, PlanFilterProxy, PlanTableModel, RowPlanRole
 
 pytestmark = pytest.mark.gui

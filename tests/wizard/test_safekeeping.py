@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
 from app.db import session_scope
-from app.engine import outputs
+from app.engine.output import outputs
 from app.models import Group, ImportRun, Membership, Setting, User
 from app.wizard.mainwindow import MainWindow
 from app.wizard.safekeeping import WhileRunning

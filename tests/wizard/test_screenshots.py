@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.operators import add_operator, set_password
-from app.engine.results import RowAction
+from app.engine.access.operators import add_operator, set_password
+from app.engine.planning.results import RowAction
 from app.models import OperatorRole
 from app.wizard import texts
 from app.wizard.connectiondialog import ConnectionDialog

@@ -34,8 +34,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.db import session_scope
-from app.engine.history import list_runs
-from app.engine.undo import undo_run
+from app.engine.admin.history import list_runs
+from app.engine.admin.undo import undo_run
 from app.wizard.mainwindow import MainWindow
 from tests.wizard.conftest import HEADER, write_csv
 from tests.wizard.driver import allow_close, run_import, to_preview

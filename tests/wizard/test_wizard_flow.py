@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
 from app.db import session_scope
-from app.engine.directory import list_groups, list_users
-from app.engine.mapping import Field
-from app.engine.results import ConflictKind, Resolution, RowAction
+from app.engine.admin.directory import list_groups, list_users
+from app.engine.planning.mapping import Field
+from app.engine.planning.results import ConflictKind, Resolution, RowAction
 from app.models import Group, ImportRun, User
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.conftest import HashGate, write_csv

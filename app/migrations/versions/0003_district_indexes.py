@@ -1,7 +1,7 @@
 """indexes for a server shared by a district
 
 The snapshot of one school and the questions a file asks of the other schools
-(app/engine/district.py) each go by an index: the users a run created (read back
+(app/engine/planning/district.py) each go by an index: the users a run created (read back
 after COPY, and by undo), and the look-alikes of a new row (birth date and names in
 lower case).
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.engine.identity import IDENTITY_FIELDS
-from app.engine.layouts import LAYOUTS
-from app.engine.mapping import MULTI_COLUMN_FIELDS, REQUIRED_FIELDS, ColumnMapping, Field
+from app.engine.planning.identity import IDENTITY_FIELDS
+from app.engine.planning.layouts import LAYOUTS
+from app.engine.planning.mapping import MULTI_COLUMN_FIELDS, REQUIRED_FIELDS, ColumnMapping, Field
+from app.engine.reading.table import Table
 from app.engine.reasons import EngineError, Message, Reason
 from app.engine.session import ImportSession
-from app.engine.table import Table
 from app.wizard import texts
 from app.wizard.pages.base import ERROR_STYLE, OK_STYLE, ImportPage, error_label, show_error
 

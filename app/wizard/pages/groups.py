@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.db import session_scope
-from app.engine.directory import IMPORTABLE_GROUP_TYPES, GroupRow, find_year, list_groups
-from app.engine.grouptypes import guess_group_type
-from app.engine.results import GroupNeed
+from app.engine.admin.directory import IMPORTABLE_GROUP_TYPES, GroupRow, find_year, list_groups
+from app.engine.planning.grouptypes import guess_group_type
+from app.engine.planning.results import GroupNeed
 from app.engine.session import ImportSession
 from app.wizard import texts
 from app.wizard.busy import run_responsive

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from app.engine.apply import check_applicable
-from app.engine.plan import Plan
+from app.engine.applying.apply import check_applicable
+from app.engine.planning.plan import Plan
+from app.engine.planning.results import Resolution, RowAction, RowPlan
 from app.engine.reasons import EngineError, Message, Reason
-from app.engine.results import Resolution, RowAction, RowPlan
 from app.engine.session import ImportSession
 from app.wizard import counts, texts
 from app.wizard.busy import run_responsive

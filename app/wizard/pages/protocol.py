@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from app.engine.handover import Handover
-from app.engine.outputs import free_name
-from app.engine.protocol import MIN_PASSWORD_LENGTH, password_strength, protocol_path
+from app.engine.output.handover import Handover
+from app.engine.output.outputs import free_name
+from app.engine.output.protocol import MIN_PASSWORD_LENGTH, password_strength, protocol_path
+from app.engine.planning.results import RowAction
 from app.engine.reasons import EngineError, Reason
-from app.engine.results import RowAction
 from app.engine.session import ImportSession
 from app.wizard import texts
 from app.wizard.pages.base import ERROR_STYLE, OK_STYLE, ImportPage, error_label, show_error

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget, QWizard
 
-from app.engine.results import ApplyResult, Phase
+from app.engine.planning.results import ApplyResult, Phase
 from app.engine.session import ImportSession
 from app.wizard import counts, texts
 from app.wizard.formats import number

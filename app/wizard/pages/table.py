@@ -26,10 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.engine.admin.template import (
+    TEMPLATE_VERSION,
+    check_template,
+    template_version,
+    write_template,
+)
+from app.engine.reading.table import FileKind, ReadOptions
 from app.engine.reasons import EngineError
 from app.engine.session import ImportSession
-from app.engine.table import FileKind, ReadOptions
-from app.engine.template import TEMPLATE_VERSION, check_template, template_version, write_template
 from app.models import AccountTypeCode
 from app.wizard import texts
 from app.wizard.busy import run_responsive

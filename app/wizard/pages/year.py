@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QWidget
 
 from app.db import session_scope
-from app.engine.directory import list_years
+from app.engine.admin.directory import list_years
 from app.engine.session import ImportSession
 from app.wizard.pages.base import ImportPage
 

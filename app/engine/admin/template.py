@@ -1,0 +1,332 @@
+"""The import template (SPEC §3): an empty workbook per account type whose headers
+the column mapper recognises, with input validation, an instructions sheet and a
+version mark, so that an import of an outdated template can warn.
+
+XLSX is written with openpyxl: the data sheet comes first (the reader takes the first
+sheet), dates are validated (1900-01-01 to today) and formatted as dates, e-mail
+addresses are checked with a pattern, names are limited to 64 characters and the
+source ID column is text (leading zeros stay). ODS (odfpy, for LibreOffice schools)
+has the headers and the instructions but no validation.
+
+The version mark is the document keyword ``schoolimport-template v<N>`` (XLSX and
+ODS) and, in XLSX, also the cell next to "Vorlagenversion" on the instructions sheet.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.engine.admin.directory import parse_account_type
+from app.engine.output.exports import atomic_write
+from app.models import AccountTypeCode
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+TEMPLATE_VERSION = 1
+KEYWORD_PREFIX = "schoolimport-template v"
+VERSION_LABEL = "Vorlagenversion"
+INSTRUCTIONS_SHEET = "Anleitung"
+VALIDATED_ROWS = 5000  # how far down the validations and formats reach
+MAX_NAME = 64
+MAX_EMAIL = 254
+DATE_FORMAT = "DD.MM.YYYY"
+
+_KEYWORD = re.compile(re.escape(KEYWORD_PREFIX) + r"(\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    header: str
+    required: bool
+    text: str
+    example: str
+
+
+_SOURCE_ID = Column(
+    "Quell-ID",
+    True,
+    "Die eindeutige Nummer der Person in der Schulverwaltung (z. B. Interne ID-Nummer). "
+    "Sie verbindet die Zeile bei jedem weiteren Import mit demselben Konto.",
+    "100234",
+)
+_LAST = Column("Nachname", True, f"Familienname, höchstens {MAX_NAME} Zeichen.", "Müller")
+_FIRST = Column("Vorname", True, f"Rufname, höchstens {MAX_NAME} Zeichen.", "Jörg")
+_CLASS = Column(
+    "Klasse",
+    False,
+    "Die Klasse im gewählten Schuljahr. Mehrere Gruppen (z. B. Kurse) durch Komma "
+    "oder Semikolon trennen.",
+    "5a; Chor",
+)
+_GROUPS = Column(
+    "Gruppen",
+    False,
+    "Gruppen im gewählten Schuljahr (z. B. Kollegium, Fachschaft), durch Komma oder "
+    "Semikolon getrennt.",
+    "Kollegium; Fachschaft Mathematik",
+)
+_BIRTH = Column(
+    "Geburtsdatum",
+    False,
+    "Als Datum eingeben (TT.MM.JJJJ); zwischen 01.01.1900 und heute.",
+    "02.03.2014",
+)
+_EMAIL = Column(
+    "E-Mail", False, f"Eine E-Mail-Adresse (name@domain.de), höchstens {MAX_EMAIL} Zeichen.", ""
+)
+_LOGIN = Column(
+    "Benutzername",
+    False,
+    "Leer lassen, dann wird der Benutzername erzeugt (vorname.nachname). Erlaubt sind "
+    "nur a-z, 0-9, Punkt und Bindestrich.",
+    "j.mueller",
+)
+
+_SHEET_TITLES = {
+    AccountTypeCode.STUDENT: "Schülerinnen und Schüler",
+    AccountTypeCode.TEACHER: "Lehrkräfte",
+    AccountTypeCode.STAFF: "Personal",
+}
+
+
+def template_columns(account_type: str) -> list[Column]:
+    """The columns of the template for an account type, in order."""
+    code = parse_account_type(account_type)
+    if code is AccountTypeCode.STUDENT:
+        return [_SOURCE_ID, _LAST, _FIRST, _CLASS, _BIRTH, _EMAIL]
+    return [_SOURCE_ID, _LAST, _FIRST, _GROUPS, _BIRTH, _EMAIL, _LOGIN]
+
+
+def write_template(target: Path, account_type: str) -> Path:
+    """Write the template; ODS when ``target`` ends in ``.ods``, else XLSX."""
+    target = Path(target)
+    code = parse_account_type(account_type)
+    columns = template_columns(code.value)
+    if target.suffix.lower() == ".ods":
+        data = _ods_bytes(code, columns)
+    else:
+        data = _xlsx_bytes(code, columns)
+    atomic_write(target, data)
+    return target
+
+
+def instructions(code: AccountTypeCode) -> list[list[str]]:
+    """The rows of the instructions sheet (German)."""
+    rows = [
+        [f"Importvorlage: {_SHEET_TITLES[code]}"],
+        [VERSION_LABEL, str(TEMPLATE_VERSION)],
+        [],
+        [
+            f"Tragen Sie ab Zeile 2 des Blatts „{_SHEET_TITLES[code]}“ eine Person pro "
+            "Zeile ein. Die Überschriften in Zeile 1 nicht ändern; weitere Spalten "
+            "werden beim Import nicht übernommen."
+        ],
+        [],
+        ["Spalte", "Pflicht", "Beschreibung", "Beispiel"],
+    ]
+    for column in template_columns(code.value):
+        rows.append(
+            [column.header, "ja" if column.required else "nein", column.text, column.example]
+        )
+    return rows
+
+
+def _keyword() -> str:
+    return f"{KEYWORD_PREFIX}{TEMPLATE_VERSION}"
+
+
+def _xlsx_bytes(code: AccountTypeCode, columns: list[Column]) -> bytes:
+    # openpyxl (with numpy, 0.14 s and 35 MB) is imported by the functions that write
+    # or read a template, as odfpy is below: an import of a CSV file never needs it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = _SHEET_TITLES[code]
+    bold = Font(bold=True)
+    for index, column in enumerate(columns, 1):
+        cell = sheet.cell(row=1, column=index, value=column.header)
+        cell.font = bold
+        sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.header) + 4)
+    sheet.freeze_panes = "A2"
+    _add_validations(sheet, columns)
+    _add_instructions(workbook.create_sheet(INSTRUCTIONS_SHEET), code)
+    workbook.properties.keywords = _keyword()
+    workbook.properties.title = f"schoolimport – Importvorlage {_SHEET_TITLES[code]}"
+    workbook.properties.creator = "schoolimport"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _add_validations(sheet: Worksheet, columns: list[Column]) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    letters = {c.header: get_column_letter(i) for i, c in enumerate(columns, 1)}
+    last = VALIDATED_ROWS + 1
+
+    def area(header: str) -> str:
+        return f"{letters[header]}2:{letters[header]}{last}"
+
+    birth = DataValidation(
+        type="date",
+        operator="between",
+        formula1="DATE(1900,1,1)",
+        formula2="TODAY()",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ungültiges Datum",
+        error="Bitte ein Datum zwischen 01.01.1900 und heute eingeben (TT.MM.JJJJ).",
+    )
+    birth.add(area(_BIRTH.header))
+    mail_cell = f"{letters[_EMAIL.header]}2"
+    email = DataValidation(
+        type="custom",
+        formula1=(
+            f'AND(ISNUMBER(SEARCH("?@?*.?*",{mail_cell})),'
+            f'ISERROR(SEARCH(" ",{mail_cell})),LEN({mail_cell})<={MAX_EMAIL})'
+        ),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Ungültige E-Mail-Adresse",
+        error="Bitte eine E-Mail-Adresse wie name@schule.de eingeben (ohne Leerzeichen).",
+    )
+    email.add(area(_EMAIL.header))
+    names = DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1=str(MAX_NAME),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Zu lang",
+        error=f"Namen haben höchstens {MAX_NAME} Zeichen.",
+    )
+    names.add(area(_LAST.header))
+    names.add(area(_FIRST.header))
+    for validation in (birth, email, names):
+        sheet.add_data_validation(validation)
+    # Column styles, not cell styles: new entries take them, and the sheet's used
+    # range stays the header row (the reader then sees no empty rows).
+    sheet.column_dimensions[letters[_BIRTH.header]].number_format = DATE_FORMAT
+    sheet.column_dimensions[letters[_SOURCE_ID.header]].number_format = "@"
+
+
+def _add_instructions(sheet: Worksheet, code: AccountTypeCode) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    for values in instructions(code):
+        sheet.append(values)
+    sheet["A1"].font = Font(bold=True, size=14)
+    for cell in sheet[6]:
+        cell.font = Font(bold=True)
+    sheet["B2"].value = TEMPLATE_VERSION
+    sheet.column_dimensions["A"].width = 18
+    sheet.column_dimensions["B"].width = 10
+    sheet.column_dimensions["C"].width = 80
+    sheet.column_dimensions["D"].width = 30
+    for cells in sheet.iter_rows(min_row=7, min_col=3, max_col=3):
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def _ods_bytes(code: AccountTypeCode, columns: list[Column]) -> bytes:
+    from odf.meta import Keyword
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.style import Style, TextProperties
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    document = OpenDocumentSpreadsheet()
+    document.meta.addElement(Keyword(text=_keyword()))
+    bold = Style(name="Header", family="table-cell")
+    bold.addElement(TextProperties(fontweight="bold"))
+    document.automaticstyles.addElement(bold)
+
+    def table(name: str, rows: list[list[str]], header_row: int) -> None:
+        sheet = Table(name=name)
+        for number, values in enumerate(rows, 1):
+            row = TableRow()
+            for value in values:
+                extra = {"stylename": bold} if number == header_row else {}
+                cell = TableCell(valuetype="string", **extra)
+                cell.addElement(P(text=value))
+                row.addElement(cell)
+            sheet.addElement(row)
+        document.spreadsheet.addElement(sheet)
+
+    table(_SHEET_TITLES[code], [[c.header for c in columns]], 1)
+    table(INSTRUCTIONS_SHEET, instructions(code), 6)
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
+def _ods_keywords(path: Path) -> str:
+    from odf.meta import Keyword
+    from odf.opendocument import load
+
+    document = load(str(path))
+    return " ".join(str(k) for k in document.meta.getElementsByType(Keyword))
+
+
+# ------------------------------------------------------------------------- reading
+def template_version(path: Path) -> int | None:
+    """The template version a workbook was made from; None if it is no template."""
+    path = Path(path)
+    try:
+        if not zipfile.is_zipfile(path):
+            return None
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+        if "content.xml" in names and "xl/workbook.xml" not in names:
+            return _version_in(_ods_keywords(path))
+        return _xlsx_version(path)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+        return None
+
+
+def _xlsx_version(path: Path) -> int | None:
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path, read_only=True)
+    try:
+        version = _version_in(workbook.properties.keywords or "")
+        if version is not None:
+            return version
+        if INSTRUCTIONS_SHEET not in workbook.sheetnames:
+            return None
+        for label, value, *_ in workbook[INSTRUCTIONS_SHEET].iter_rows(
+            min_row=1, max_row=10, max_col=2, values_only=True
+        ):
+            if label == VERSION_LABEL and value is not None:
+                return int(str(value).strip())
+        return None
+    finally:
+        workbook.close()
+
+
+def _version_in(keywords: str) -> int | None:
+    found = _KEYWORD.search(keywords)
+    return int(found.group(1)) if found else None
+
+
+def check_template(path: Path) -> str | None:
+    """A warning when the file was made from an outdated template, else None."""
+    version = template_version(path)
+    if version is None or version >= TEMPLATE_VERSION:
+        return None
+    return (
+        f"{Path(path).name} was made from template version {version}; the current template "
+        f"is version {TEMPLATE_VERSION}. Please download the new template and copy the "
+        "data into it."
+    )

@@ -1,0 +1,95 @@
+"""Writing plain tables the user asked for (failed rows, succeeded rows, user lists)
+as XLSX or CSV, every cell neutralised against formula injection (SPEC §5)."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import glob
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app.engine.output.outputs import check_targets
+from app.engine.output.safecells import DANGEROUS_PREFIXES, neutralize
+
+
+def table_bytes(path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
+    if path.suffix.lower() == ".csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+        writer.writerow([neutralize(h) for h in headers])
+        writer.writerows([neutralize(str(c)) for c in row] for row in rows)
+        return buffer.getvalue().encode("utf-8-sig")
+    # Imported here: openpyxl (with numpy) costs 35 MB that an import does not need.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Daten")
+    bold = Font(bold=True)
+    header_cells = []
+    for header in headers:
+        cell = _text_cell(sheet, header)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([_text_cell(sheet, str(c)) for c in row])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _text_cell(sheet: Any, value: str) -> Any:
+    """A text cell; formula-like text is kept as it is and marked ``quotePrefix``
+    (text, never evaluated), so that no value gains a character."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    if value.startswith(DANGEROUS_PREFIXES):
+        cell.quotePrefix = True
+    return cell
+
+
+def write_table(
+    path: Path, headers: Sequence[str], rows: Sequence[Sequence[str]], overwrite: bool = True
+) -> Path:
+    """XLSX (default) or CSV (``.csv``), written atomically; an existing ``path`` is
+    refused unless ``overwrite``."""
+    path = Path(path)
+    check_targets([path], overwrite=overwrite)
+    data = table_bytes(path, headers, rows)
+    atomic_write(path, data)
+    return path
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path``, sync it, rename it onto ``path``.
+
+    On any failure the temporary file is removed and ``path`` is untouched. A process
+    killed while writing cannot remove its temporary file; the next write to the same
+    target does (callers only ever write bytes that may sit on disk: encrypted
+    protocols, neutralised exports).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    handle = tempfile.NamedTemporaryFile(
+        dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(handle.name)
+        raise

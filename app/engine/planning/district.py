@@ -1,0 +1,279 @@
+"""The part of the rest of the directory a file touches.
+
+A snapshot (:mod:`app.engine.planning.state`) loads one school: its users, groups and
+memberships. A server shared by a district holds many schools, and a 50,000-row file
+of one school must not cost what the other schools hold. What the file needs of them
+is asked for by key, each question answered by an index:
+
+- the users of the same source that the file names by source ID (a pupil who moved
+  from another school is matched, or refused when the operator may not change that
+  school), by the unique (source, source ID);
+- the users of other sources that look like a new row (same last name, first name and
+  birth date: a possible duplicate), by ``ix_users_similar`` on (birth date,
+  ``lower(last name)``, ``lower(first name)``); the exact test (whitespace runs and
+  Unicode case folded) is :func:`app.engine.planning.state.similarity_key`, applied after;
+- the logins the new rows may get, each base with as many numbered variants as the
+  file needs (``max.muster``, ``max.muster2``, …), in the users' and the used logins'
+  unique indexes: logins stay unique across the whole directory, without loading
+  everyone's.
+
+:class:`FileKeys` is what was asked; the fingerprint (``state.fingerprint``) covers the
+answers, so ``apply`` asks again in its transaction and refuses a stale plan.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from itertools import compress
+from operator import attrgetter, itemgetter
+from typing import Any, cast
+
+from sqlalchemy import (
+    ARRAY,
+    Connection,
+    Date,
+    Select,
+    String,
+    Table,
+    Text,
+    and_,
+    any_,
+    bindparam,
+    func,
+    select,
+)
+from sqlalchemy import cast as sql_cast
+from sqlalchemy.sql.elements import ColumnElement
+
+from app.engine.bulk import batches, fetch_chunks
+from app.engine.planning.logins import LoginScheme
+from app.engine.planning.mapping import Field
+from app.engine.planning.validation import CheckedRows
+from app.models import UsedLogin, User
+
+# Keys per question: with 50,000 at once PostgreSQL scans a table of a million users
+# instead of looking each up in its index (the scan grows with the district).
+PROBE = 2000
+USERS = cast(Table, User.__table__)
+USED_LOGINS = cast(Table, UsedLogin.__table__)
+_DIGITS = re.compile(r"\d+$")
+_BORN = itemgetter(2)
+
+
+@dataclass(slots=True)
+class FileKeys:
+    """What a file asks of the other schools (see the module's docstring)."""
+
+    source_ids: list[str] = field(default_factory=list)
+    # (last name, first name, birth date) of the rows that may be new
+    people: list[tuple[str, str, date]] = field(default_factory=list)
+    # login bases -> how many of the file's rows may need one of them
+    bases: dict[str, int] = field(default_factory=dict)
+    logins: list[str] = field(default_factory=list)  # the file's own login cells
+    # row index -> login base, for every valid row (the planner takes the new rows')
+    row_bases: dict[int, str] = field(default_factory=dict)
+    # whether other schools have users at all (when not: no question about them)
+    others: bool = True
+    scheme: str = ""  # the login scheme the bases were made by
+    values: list[Any] = field(default_factory=list)  # the checked rows they were made of
+    # bases whose variants a login cell, a reserved name or another base may take
+    linked: set[str] = field(default_factory=set)
+
+
+def file_keys(checked: CheckedRows, scheme: LoginScheme, reserved: Iterable[str] = ()) -> FileKeys:
+    """The keys of the valid rows of a checked file (C-level maps over its columns:
+    this runs on the way to the preview of 50,000 rows)."""
+    columns, count = checked.columns, len(checked.values)
+    valid = [True] * count
+    for index in checked.reasons:
+        valid[index] = False
+    keys = FileKeys(scheme=scheme.template, values=checked.values)
+    ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
+    keys.source_ids = list(dict.fromkeys(compress(ids, valid)))
+    values = list(compress(checked.values, valid))
+    people = zip(
+        map(attrgetter("last_name"), values),
+        map(attrgetter("first_name"), values),
+        map(attrgetter("birth_date"), values),
+        strict=True,
+    )
+    keys.people = list(dict.fromkeys((la, fi, b) for la, fi, b in people if b is not None))
+    rows = list(compress(range(count), valid))
+    bases = scheme.bases(
+        list(zip(compress(first, valid), compress(last, valid), compress(ids, valid), strict=True))
+    )
+    keys.row_bases = dict(zip(rows, bases, strict=True))
+    counts = Counter(bases)
+    keys.logins = list(dict.fromkeys(v.login for v in values if v.login))
+    # A login cell of the file that is a numbered variant of a base takes one of them;
+    # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
+    # ``anna`` + ``12``), both ways.
+    # A reserved name is skipped by the allocator like a taken one.
+    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in [*keys.logins, *reserved])
+    for base in [b for b in counts if b[-1:].isdigit()]:
+        stem = _DIGITS.sub("", base)
+        if stem in counts:
+            extra[stem] += counts[base]
+            extra[base] += counts[stem]
+    keys.bases = {base: n + extra[base] for base, n in counts.items()} if extra else dict(counts)
+    keys.linked = {base for base in counts if extra[base]}
+    return keys
+
+
+def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:
+    """The logins in use (by a user, or ever given) among the file's own and enough
+    numbered variants of each base for the file's rows: the allocator never has to
+    look beyond them. Asked in rounds: first as many variants as a base has rows,
+    then, for a base that found too few free, twice as many as asked so far."""
+    taken = _taken(conn, keys, keys.logins)
+    # The first round: each base, and its numbered variants when it has several rows.
+    asked = list(keys.bases)
+    several = {base: n for base, n in keys.bases.items() if n > 1}
+    asked += [_variant(base, k) for base, n in several.items() for k in range(1, n)]
+    window = dict.fromkeys(keys.bases, 1)
+    window.update(several)
+    owners = [*keys.bases, *(base for base, n in several.items() for _ in range(1, n))]
+    owner = dict(zip(asked, owners, strict=True))
+    while asked:
+        found = _taken(conn, keys, asked)
+        taken |= found
+        wanted: dict[str, int] = {}
+        # (a base linked to others may share a variant with them: always counted again)
+        for base in {owner[login] for login in found if login in owner} | keys.linked:
+            need = keys.bases[base]
+            free = sum(_variant(base, k) not in taken for k in range(window[base]))
+            if free < need:
+                wanted[base] = max(need - free, window[base])
+        asked = []
+        for base, more in wanted.items():
+            start, window[base] = window[base], window[base] + more
+            variants = [_variant(base, k) for k in range(start, start + more)]
+            owner.update(dict.fromkeys(variants, base))
+            asked += variants
+    return taken
+
+
+def _variant(base: str, n: int) -> str:
+    """``base``, ``base2``, ``base3``, … as the allocator numbers them."""
+    return base if n == 0 else f"{base}{n + 1}"
+
+
+def _taken(conn: Connection, keys: FileKeys, logins: Sequence[str]) -> set[str]:
+    """The ``logins`` given before (the users' own: only when other schools have
+    users; this school's are in the snapshot)."""
+    taken = present(conn, USED_LOGINS.c.login, logins)
+    if keys.others:
+        taken |= present(conn, USERS.c.login, logins)
+    return taken
+
+
+def other_schools_have_users(conn: Connection, school_id: int) -> bool:
+    stmt = select(select(USERS.c.id).where(USERS.c.school_id != school_id).exists())
+    return bool(conn.execute(stmt).scalar())
+
+
+def present(conn: Connection, column: Any, values: Sequence[str]) -> set[str]:
+    """The ``values`` found in ``column`` (a text column with an index)."""
+    found: set[str] = set()
+    for part in batches(sorted(values), PROBE):
+        for chunk in fetch_chunks(conn, select(column).where(_among(conn, column, part))):
+            found.update(value for (value,) in chunk)
+    return found
+
+
+def questions(
+    conn: Connection, columns: Sequence[Any], school_id: int, source: str, keys: FileKeys
+) -> Iterator[Select[Any]]:
+    """The selects of ``columns`` of the other schools' users that the file names
+    (:func:`users_named`) or that look like its new rows (:func:`users_alike`), a
+    part of the keys at a time."""
+    if not keys.others:
+        return
+    for ids in batches(sorted(keys.source_ids), PROBE):
+        yield users_named(conn, columns, school_id, source, ids)
+    for people in batches(sorted(keys.people, key=_BORN), PROBE):
+        yield users_alike(conn, columns, school_id, source, people)
+
+
+def users_named(
+    conn: Connection, columns: Sequence[Any], school_id: int, source: str, ids: Sequence[str]
+) -> Select[Any]:
+    """The users of other schools of ``source`` with these source IDs."""
+    return (
+        select(*columns)
+        .where(
+            USERS.c.source == source,
+            _among(conn, USERS.c.source_id, ids),
+            USERS.c.school_id != school_id,
+        )
+        .order_by(USERS.c.id)
+    )
+
+
+def users_alike(
+    conn: Connection,
+    columns: Sequence[Any],
+    school_id: int,
+    source: str,
+    people: Sequence[tuple[str, str, date]],
+) -> Select[Any]:
+    """The users of other schools and other sources with one of these last names,
+    first names and birth dates (compared in lower case by the database; the caller
+    applies the exact test)."""
+    last = [person[0] for person in people]
+    first = [person[1] for person in people]
+    born = [person[2] for person in people]
+    if conn.dialect.name == "postgresql":
+        k = (
+            func.unnest(
+                sql_cast(_pg_array([b.isoformat() for b in born]), ARRAY(Date)),
+                _pg_array(last),
+                _pg_array(first),
+            )
+            .table_valued("born", "last", "first")
+            .render_derived()
+        )
+        born_k: ColumnElement[Any] = k.c.born
+        last_k: ColumnElement[Any] = k.c.last
+        first_k: ColumnElement[Any] = k.c.first
+    else:
+        text = json.dumps([[b.isoformat(), la, fi] for la, fi, b in people])
+        k = func.json_each(bindparam("k_people", text, type_=String)).table_valued("value")
+        born_k = func.json_extract(k.c.value, "$[0]")
+        last_k = func.json_extract(k.c.value, "$[1]")
+        first_k = func.json_extract(k.c.value, "$[2]")
+    match = and_(
+        USERS.c.birth_date == born_k,
+        func.lower(USERS.c.last_name) == func.lower(last_k),
+        func.lower(USERS.c.first_name) == func.lower(first_k),
+    )
+    return (
+        select(*columns)
+        .select_from(k.join(USERS, match))
+        .where(USERS.c.source != source, USERS.c.school_id != school_id)
+        .distinct()
+        .order_by(USERS.c.id)
+    )
+
+
+def _among(conn: Connection, column: Any, values: Iterable[str]) -> Any:
+    """``column IN values`` as one parameter (an array on PostgreSQL, a JSON list on
+    SQLite): one statement and one plan however many values there are."""
+    listed = list(values)
+    if conn.dialect.name == "postgresql":
+        return column == any_(_pg_array(listed))
+    text = json.dumps(listed)
+    each = func.json_each(bindparam(None, text, type_=String)).table_valued("value")
+    return column.in_(select(each.c.value))
+
+
+def _pg_array(values: Sequence[str]) -> Any:
+    """A text array sent as one text parameter, split by the server: psycopg dumps a
+    50,000-element list element by element in Python (0.4 s), a joined text at once.
+    No value of a checked row holds a newline (a control character makes it invalid)."""
+    return func.string_to_array(bindparam(None, "\n".join(values), type_=Text), func.chr(10))

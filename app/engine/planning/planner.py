@@ -1,0 +1,407 @@
+"""Building the plan: the pure function from the table, the mapping, the options and
+a snapshot of the database to a :class:`~app.engine.planning.plan.Plan` (SPEC §2.6).
+
+Rows are checked first (:func:`check_rows`, which needs no snapshot), then each valid
+row is classified against the snapshot: new, existing (diffed), or a conflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from itertools import compress, repeat
+
+from app.engine.gcpause import gc_paused
+from app.engine.planning.diff import GroupRefs, diff_existing
+from app.engine.planning.identity import RenameKey, rename_index, rename_keys, row_parts
+from app.engine.planning.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
+from app.engine.planning.mapping import ColumnMapping, Field, check_mapping
+from app.engine.planning.plan import Plan, creation_groups, group_needs
+from app.engine.planning.results import (
+    CONFLICT_CHOICES,
+    Conflict,
+    ConflictKind,
+    FieldChange,
+    GroupNeed,
+    ImportOptions,
+    Resolution,
+    RowAction,
+    RowPlan,
+    RowValues,
+)
+from app.engine.planning.state import DirectoryState, ExistingUser, similarity_key
+from app.engine.planning.validation import CheckedRows, RowValidator
+from app.engine.reading.table import Table
+from app.engine.reasons import Message, Reason, Refused
+from app.models import UserStatus, group_name_key
+
+
+@gc_paused
+def build_plan(
+    table: Table,
+    mapping: ColumnMapping,
+    options: ImportOptions,
+    state: DirectoryState,
+    scheme: LoginScheme | None = None,
+    reserved: Iterable[str] = DEFAULT_RESERVED,
+    today: date | None = None,
+    scope: frozenset[int] | None = None,
+    checked: CheckedRows | None = None,
+) -> Plan:
+    """Diff the file against the database snapshot. Pure: reads nothing else.
+
+    ``scope`` is the set of schools the operator may change (None: all); a row whose
+    user belongs to another school is rejected. ``checked`` is
+    :func:`check_rows` of the same table, mapping and day, when the caller had it
+    done beforehand (it needs no snapshot: while one loads).
+    """
+    check_mapping(mapping)
+    if not table.rows:
+        raise Refused(Reason.NO_DATA_ROWS)
+    planner = _Planner(table, mapping, options, state, scheme or LoginScheme(), reserved, today)
+    planner.scope = scope
+    planner.checked = checked
+    return planner.run()
+
+
+@gc_paused
+def check_rows(
+    table: Table, mapping: ColumnMapping, today: date | None = None, account_type: str | None = None
+) -> CheckedRows:
+    """Every row's values and reasons (the part of planning that needs no snapshot);
+    with ``account_type``, the rows of other types set apart."""
+    validator = RowValidator(mapping, today, account_type, table.delimiter)
+    return validator.validate_all(table.rows, clean=False)
+
+
+class _Planner:
+    def __init__(
+        self,
+        table: Table,
+        mapping: ColumnMapping,
+        options: ImportOptions,
+        state: DirectoryState,
+        scheme: LoginScheme,
+        reserved: Iterable[str],
+        today: date | None,
+    ) -> None:
+        self.table = table
+        self.mapping = mapping
+        self.options = options
+        self.state = state
+        self.scheme = scheme
+        self.logins = LoginAllocator(set(state.used_logins), frozenset(reserved))
+        self.today = today
+        self.bases: dict[int, str] = {}
+        self.checked: CheckedRows | None = None
+        self.groups_mapped = bool(mapping.columns_of(Field.GROUPS))
+        self.fields_mapped = mapping.mapped_fields()
+        self.scope: frozenset[int] | None = None
+        self.refs = GroupRefs({})  # the run's, once its group needs are known
+        # Users whom a derived source ID no longer names, by all but one identity part.
+        self.renames: dict[RenameKey, ExistingUser] = {}
+
+    def run(self) -> Plan:
+        checked = self.checked
+        if checked is None:
+            checked = check_rows(self.table, self.mapping, self.today, self.options.account_type)
+        if len(checked.values) != len(self.table.rows):
+            raise ValueError("the rows were checked for another table")
+        rows = self._rows(checked)
+        groups = group_needs(checked.group_lists, self.options, self.state.groups_by_key)
+        self.refs = GroupRefs(groups)
+        self.bases = self._new_login_bases(checked)
+        duplicates = self._duplicate_sets(rows, checked.columns[Field.SOURCE_ID])
+        users, ignoring = self.state.users_by_source_id, self.options.ignore_unassigned_groups
+        if self.mapping.identity:
+            present = set(checked.columns[Field.SOURCE_ID])
+            self.renames = rename_index(
+                self.mapping.identity, users.values(), present, self.options.account_type
+            )
+        for row in rows:
+            if row.action is RowAction.INVALID or row.action is RowAction.OTHER_TYPE:
+                continue
+            if ignoring:
+                row.groups_ignored = _ignored(row.values.groups, groups)
+            user = users.get(row.values.source_id)
+            if user is None:
+                self._classify_new(row)
+            else:
+                self._classify_existing(row, user)
+            if duplicates:
+                siblings = duplicates.get(row.values.source_id)
+                if siblings:
+                    self._mark_duplicate(row, siblings)
+        plan = Plan(
+            table=self.table,
+            mapping=self.mapping,
+            options=self.options,
+            state=self.state,
+            rows=rows,
+            expiries=self._expiries(checked.columns[Field.SOURCE_ID]),
+            groups=groups,
+            file_groups_mapped=self.groups_mapped,
+        )
+        return plan
+
+    def _rows(self, checked: CheckedRows) -> list[RowPlan]:
+        """One plan entry per row: to be created until classified, or invalid."""
+        count = len(checked.values)
+        rows = list(
+            map(
+                RowPlan,
+                range(count),
+                self.table.line_numbers,
+                repeat(RowAction.CREATE, count),
+                checked.values,
+            )
+        )
+        for index, reasons in checked.reasons.items():
+            rows[index].action, rows[index].reasons = RowAction.INVALID, reasons
+        for index in checked.other_type:
+            rows[index].action = RowAction.OTHER_TYPE
+        return rows
+
+    def _new_login_bases(self, checked: CheckedRows) -> dict[int, str]:
+        """The login bases of the rows that will be new accounts without a login of
+        their own, worked out all at once (by row index)."""
+        columns, count = checked.columns, len(checked.values)
+        existing = self.state.users_by_source_id
+        new = [
+            not (login or source_id in existing)  # an empty cell: no login of its own
+            for source_id, login in zip(columns[Field.SOURCE_ID], columns[Field.LOGIN], strict=True)
+        ]
+        for index in (*checked.reasons, *checked.other_type):
+            new[index] = False
+        rows = compress(range(count), new)
+        keys = self.state.keys
+        if (
+            keys is not None
+            and keys.scheme == self.scheme.template
+            and keys.values is checked.values
+        ):
+            # worked out already, for these rows and this scheme
+            return {index: keys.row_bases[index] for index in rows}
+        first, last = columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
+        people = list(compress(zip(first, last, columns[Field.SOURCE_ID], strict=True), new))
+        return dict(zip(rows, self.scheme.bases(people), strict=True))
+
+    @staticmethod
+    def _duplicate_sets(
+        rows: Sequence[RowPlan], source_ids: list[str]
+    ) -> dict[str, tuple[int, ...]]:
+        if len(set(source_ids)) == len(source_ids):
+            return {}  # every ID once (the usual file)
+        left_out = (RowAction.INVALID, RowAction.OTHER_TYPE)
+        valid = [r for r in rows if r.action not in left_out and r.index is not None]
+        counts = Counter(r.values.source_id for r in valid)  # counted in C
+        repeated = {sid for sid, count in counts.items() if count > 1}
+        if not repeated:
+            return {}
+        by_id: defaultdict[str, list[int]] = defaultdict(list)
+        for row in valid:
+            if row.values.source_id in repeated:
+                assert row.index is not None
+                by_id[row.values.source_id].append(row.index)
+        return {sid: tuple(idx) for sid, idx in by_id.items()}
+
+    def _classify_existing(self, row: RowPlan, user: ExistingUser) -> None:
+        row.user_id = user.id
+        row.login = user.login
+        if self.scope is not None and user.school_id not in self.scope:
+            school = self.state.school_names.get(user.school_id, str(user.school_id))
+            self._reject(row, Message(Reason.OUT_OF_SCOPE, {"login": user.login, "school": school}))
+            return
+        if self.logins.is_reserved(user.login):
+            self._reject(row, Message(Reason.RESERVED_ACCOUNT, {"login": user.login}))
+            return
+        if user.account_type != self.options.account_type:
+            self._conflict(
+                row,
+                ConflictKind.OTHER_ACCOUNT_TYPE,
+                Message(
+                    Reason.OTHER_ACCOUNT_TYPE,
+                    {"source_id": user.source_id, "account_type": user.account_type},
+                ),
+                other=user.id,
+                resolved=None,
+            )
+            return
+        action = self._diff(row, user)
+        if not self.options.match_users:
+            self._conflict(
+                row,
+                ConflictKind.SOURCE_ID_EXISTS,
+                Message(
+                    Reason.SOURCE_ID_EXISTS, {"source_id": user.source_id, "login": user.login}
+                ),
+                other=user.id,
+                resolved=action,
+            )
+            return
+        wanted = row.values.login
+        if wanted is not None and wanted != user.login:  # the file changes the login
+            login_problem = self._take_login(wanted)
+            if login_problem is None:
+                row.changes = [*row.changes, _login_change(user.login, wanted)]
+            else:
+                self._conflict(
+                    row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=action
+                )
+                return
+        row.action = action
+
+    def _diff(self, row: RowPlan, user: ExistingUser) -> RowAction:
+        target = self.refs(row.values.groups) if self.groups_mapped else None
+        changes, added, removed = diff_existing(
+            row.values, user, self.fields_mapped, target, self.state
+        )
+        row.changes, row.groups_added, row.groups_removed = changes, added, removed
+        if user.status != UserStatus.ACTIVE:
+            return RowAction.REACTIVATE
+        return RowAction.UPDATE if (changes or added or removed) else RowAction.UNCHANGED
+
+    def _take_login(self, wanted: str) -> Message | None:
+        """Take the login a row of the file gives, or say why it cannot be had."""
+        if self.logins.is_reserved(wanted):
+            return Message(Reason.LOGIN_RESERVED, {"login": wanted})
+        if wanted in self.logins.used:
+            return Message(Reason.LOGIN_TAKEN, {"login": wanted})
+        self.logins.take(wanted)
+        return None
+
+    def _classify_new(self, row: RowPlan) -> None:
+        values = row.values
+        if self.groups_mapped:
+            row.groups_added = creation_groups(row) if row.groups_ignored else values.groups
+        wanted = values.login
+        login_problem: Message | None = None
+        if wanted is not None:
+            login_problem = self._take_login(wanted)
+            if login_problem is None:
+                row.login = wanted
+        if row.login is None:
+            base = self.bases.get(row.index) if row.index is not None else None
+            if base is None:
+                base = self.scheme.base(values.first_name, values.last_name, values.source_id)
+            row.login = self.logins.allocate(base)
+        row.new_login = row.login
+        similar = self._similar(values) if self.state.similar_index else None
+        renamed = self._renamed(values) if self.renames and similar is None else None
+        if renamed is not None:
+            user, field = renamed
+            message = Message(Reason.POSSIBLE_RENAME, {"login": user.login, "field": field})
+            self._conflict(
+                row,
+                ConflictKind.POSSIBLE_DUPLICATE,
+                message,
+                other=user.id,
+                resolved=RowAction.CREATE,
+            )
+        elif similar is not None:
+            self._conflict(
+                row,
+                ConflictKind.POSSIBLE_DUPLICATE,
+                Message(
+                    Reason.POSSIBLE_DUPLICATE, {"login": similar.login, "source": similar.source}
+                ),
+                other=similar.id,
+                resolved=RowAction.CREATE,
+            )
+        elif login_problem is not None:
+            self._conflict(
+                row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=RowAction.CREATE
+            )
+        else:
+            row.action = RowAction.CREATE
+
+    def _similar(self, values: RowValues) -> ExistingUser | None:
+        if values.birth_date is None or not self.state.similar_index:
+            return None
+        key = similarity_key(values.last_name, values.first_name, values.birth_date)
+        candidates = self.state.similar_index.get(key)
+        return candidates[0] if candidates else None
+
+    def _renamed(self, values: RowValues) -> tuple[ExistingUser, str] | None:
+        """The absent user of this source whose identity differs from the row's in
+        one field only (a corrected name or birth date), and that field."""
+        identity = self.mapping.identity
+        for key in rename_keys(row_parts(values, identity)):
+            user = self.renames.get(key)
+            if user is not None:
+                return user, identity[len(identity) - 1 - key[0]].value
+        return None
+
+    @staticmethod
+    def _reject(row: RowPlan, message: Message) -> None:
+        row.action = RowAction.INVALID
+        row.reasons = [*row.reasons, message]
+
+    @staticmethod
+    def _conflict(
+        row: RowPlan,
+        kind: ConflictKind,
+        message: Message,
+        other: int | None,
+        resolved: RowAction | None,
+    ) -> None:
+        row.action = RowAction.CONFLICT
+        row.conflict = Conflict(kind, message, CONFLICT_CHOICES[kind], other_user_id=other)
+        row.resolved_action = resolved
+
+    def _mark_duplicate(self, row: RowPlan, siblings: tuple[int, ...]) -> None:
+        keepable = row.action is not RowAction.CONFLICT
+        resolved = row.action if keepable else None
+        kind = ConflictKind.DUPLICATE_SOURCE_ID
+        choices = CONFLICT_CHOICES[kind] if keepable else (Resolution.SKIP,)
+        message = Message(Reason.DUPLICATE_SOURCE_ID, {"source_id": row.values.source_id})
+        row.action = RowAction.CONFLICT
+        row.conflict = Conflict(
+            kind, message, choices, other_user_id=row.user_id, sibling_rows=siblings
+        )
+        row.resolved_action = resolved
+
+    def _expiries(self, source_ids: list[str]) -> list[RowPlan]:
+        """Active users of this school and account type whom the file (``source_ids``:
+        every row's, invalid rows' too) does not name, in the snapshot's order."""
+        if not self.options.detect_expired:
+            return []
+        present = set(source_ids)
+        present.discard("")
+        users = self.state.users_by_source_id
+        absent = users.keys() - present
+        expiries: list[RowPlan] = []
+        for user in compress(users.values(), map(absent.__contains__, users)):
+            if (
+                user.account_type == self.options.account_type
+                and user.status == UserStatus.ACTIVE
+                and user.school_id == self.state.school_id
+            ):
+                values = RowValues(
+                    source_id=user.source_id,
+                    last_name=user.last_name,
+                    first_name=user.first_name,
+                    birth_date=user.birth_date,
+                    email=user.email,
+                )
+                expiries.append(
+                    RowPlan(
+                        index=None,
+                        line=None,
+                        action=RowAction.EXPIRE,
+                        values=values,
+                        user_id=user.id,
+                        login=user.login,
+                    )
+                )
+        return expiries
+
+
+def _ignored(names: Sequence[str], groups: dict[str, GroupNeed]) -> list[str]:
+    """The groups of a row that do not exist and are ignored (SPEC §2.4)."""
+    return [groups[group_name_key(g)].name for g in names if groups[group_name_key(g)].ignored]
+
+
+def _login_change(old: str, new: str) -> FieldChange:
+    return FieldChange("login", old, new)
