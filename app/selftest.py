@@ -44,7 +44,8 @@ LAZY_IMPORTS = tuple(
     """
     app.cli.admin app.cli.imports app.cli.ldap app.cli.lifecycle app.cli.operators
     app.cli.passwords app.engine.ldapsync.service app.engine.ldapsync.status app.wizard.ldapdialog
-    app.engine.admin.groupcsv app.engine.admin.groupexport app.engine.output.letterpdf app.engine.admin.template
+    app.engine.admin.groupcsv app.engine.admin.groupexport app.engine.output.letterpdf
+    app.engine.admin.template
     app.wizard.wizard app.wizard.connectiondialog app.wizard.groupcsvdialog
     app.wizard.logdialog app.wizard.operatorsdialog app.wizard.resetdialog
     app.wizard.settingsdialog

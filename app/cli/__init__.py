@@ -1,13 +1,15 @@
-"""The command line (SPEC §4): the same engine as the wizard, for automation.
+"""The command line (SPEC §4): takes argv, parses it with the standard library only,
+then imports the one command module it names and runs it on the database.
 
 Exit status 0 when done (invalid or skipped rows are reported in the counts), 2 for
 a usage error, an unreadable file or a refused import — with one line on stderr
-naming the file and the cause, and the database unchanged. The commands live in
-``cli_admin`` (directory, history, templates), ``cli_import`` (the user import),
-``cli_operators`` and ``cli_lifecycle``; the arguments of the last three in ``cli_args``.
+naming the file and the cause, and the database unchanged. One module per command
+group: ``admin`` (directory, history, templates), ``imports`` (the user import),
+``operators``, ``lifecycle``, ``passwords`` and ``ldap``; the arguments of all but
+the first in ``args``, the one-line output in ``output``, signals in ``guard``.
 
-Start-up: this module and ``cli_args`` import only the standard library (and
-``cli_output``). A command names its function as a string,
+Start-up: this module and ``args`` import only the standard library (and ``output``
+and ``guard``). A command names its function as a string,
 ``p.set_defaults(func="app.cli.admin:cmd_init")``, and ``main`` imports that module
 after parsing, so that ``--help``, ``--version`` and usage errors load no engine,
 SQLAlchemy or Alembic (``tests/cli/test_startup_imports.py`` keeps it so).

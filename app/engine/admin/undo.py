@@ -1,13 +1,14 @@
 """Undoing the last import run of a school (SPEC §3 "Undo").
 
-``apply`` stores a before-image with every run (see ``app/engine/applying/beforeimage.py``): the users
-and groups it created, the old values and status dates of the users it updated or
-released for deletion, and the memberships it added and removed. :func:`preview_undo`
-turns that into an :class:`UndoPlan` — what undoing would do, and the *blockers*: the
-records the run touched that changed since. :func:`undo_run` refuses while there are
-blockers (an undo never overwrites later work) and otherwise restores everything in the
-caller's transaction and marks the run ``undone``. Created logins stay in
-``used_logins``: they are never given to another person.
+``apply`` stores a before-image with every run (see
+``app/engine/applying/beforeimage.py``): the users and groups it created, the old values
+and status dates of the users it updated or released for deletion, and the memberships
+it added and removed. :func:`preview_undo` turns that into an :class:`UndoPlan` — what
+undoing would do, and the *blockers*: the records the run touched that changed since.
+:func:`undo_run` refuses while there are blockers (an undo never overwrites later work)
+and otherwise restores everything in the caller's transaction and marks the run
+``undone``. Created logins stay in ``used_logins``: they are never given to another
+person.
 
 A record counts as changed since the run when its ``updated_at`` differs from the
 moment the run wrote it (``apply`` stamps every user and group it writes with the run's
