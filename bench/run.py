@@ -37,9 +37,9 @@ from sqlalchemy import insert, literal_column, select  # noqa: E402
 from app.db import open_database, session_scope  # noqa: E402
 from app.engine.access import passwords  # noqa: E402
 from app.engine.admin import directory  # noqa: E402
-from app.engine.applying.apply import RunInfo, apply_plan  # noqa: E402
+from app.engine.applying.apply import apply_plan  # noqa: E402
 from app.engine.output import protocol  # noqa: E402
-from app.engine.planning.results import ImportOptions, Phase, Progress  # noqa: E402
+from app.engine.planning.results import ImportOptions, Phase, Progress, RunInfo  # noqa: E402
 from app.engine.planning.state import default_school_id  # noqa: E402
 from app.engine.session import ImportSession  # noqa: E402
 from app.models import Membership, User  # noqa: E402

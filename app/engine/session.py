@@ -18,7 +18,7 @@ from app.db import session_scope
 from app.engine.access.operators import Actor, local_actor
 from app.engine.admin import history
 from app.engine.admin.directory import find_school, find_year
-from app.engine.applying.apply import BeforeCommit, RunInfo, apply_plan
+from app.engine.applying.apply import BeforeCommit, apply_plan
 from app.engine.applying.locks import import_lock
 from app.engine.applying.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.output import protocol
@@ -35,6 +35,7 @@ from app.engine.planning.results import (
     GroupNeed,
     ImportOptions,
     ProgressCallback,
+    RunInfo,
 )
 from app.engine.planning.state import DirectoryState, complete_state, load_groups, load_state
 from app.engine.planning.validation import RowValidator

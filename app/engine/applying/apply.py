@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
@@ -56,6 +55,7 @@ from app.engine.planning.results import (
     ProgressCallback,
     RowAction,
     RowPlan,
+    RunInfo,
 )
 from app.engine.planning.state import fingerprint
 from app.engine.reasons import Cancelled, EngineError, Reason, Refused, StalePlan
@@ -108,13 +108,6 @@ _UPDATED_COLUMNS = (
 )
 MEMBERSHIPS = cast(Table, Membership.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
-
-
-@dataclass(slots=True)
-class RunInfo:
-    file_name: str
-    file_sha256: str
-    operator_id: int | None = None
 
 
 def check_applicable(plan: Plan) -> None:

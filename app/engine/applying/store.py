@@ -22,7 +22,7 @@ from app.engine.planning.logins import (
     normalize_reserved,
 )
 from app.engine.planning.mapping import ColumnMapping, header_signature, mapping_from_saved
-from app.engine.planning.results import ImportSummary, RowAction, RowPlan
+from app.engine.planning.results import ImportSummary, RowAction, RowPlan, RunInfo
 from app.engine.reasons import messages_json
 from app.models import (
     COUNT_NAMES,
@@ -35,7 +35,6 @@ from app.models import (
 )
 
 if TYPE_CHECKING:
-    from app.engine.applying.apply import RunInfo
     from app.engine.planning.plan import Plan
 
 RUNS = cast(Table, ImportRun.__table__)

@@ -263,6 +263,16 @@ class ImportOptions:
 
 
 @dataclass(slots=True)
+class RunInfo:
+    """What a run records of where its rows came from: the file and who ran it
+    (here, below both ``apply`` and ``store``, which each need it)."""
+
+    file_name: str
+    file_sha256: str
+    operator_id: int | None = None
+
+
+@dataclass(slots=True)
 class ApplyResult:
     """What a finished run did, and the new accounts' secrets (memory only)."""
 
