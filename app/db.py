@@ -19,12 +19,10 @@ from json.encoder import c_make_encoder, encode_basestring_ascii  # type: ignore
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_data_path
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from app import __version__
 from app.engine.reasons import Reason, Refused
 from app.models import AccountType, Operator, OperatorRole, School, Setting
 
@@ -47,6 +45,8 @@ LOCAL_ADMIN = "admin"
 
 
 def data_dir() -> Path:
+    from platformdirs import user_data_path  # here: not needed with $SCHOOLIMPORT_DB
+
     return user_data_path(APP_NAME, appauthor=False, ensure_exists=True)
 
 
@@ -196,7 +196,15 @@ def _newer_database(engine: Engine, connection: Connection, revision: str) -> Re
     db = display_url(engine.url)
     if isinstance(version, str) and version:
         return Refused(Reason.DATABASE_NEWER, db=db, revision=revision, version=version)
-    return Refused(Reason.DATABASE_NEWER_UNKNOWN, db=db, revision=revision, ours=__version__)
+    return Refused(Reason.DATABASE_NEWER_UNKNOWN, db=db, revision=revision, ours=_version())
+
+
+def _version() -> str:
+    """The program's version, read from the package metadata only when written or
+    named (a look-up of the installed distributions, 0.01 s at every start)."""
+    from app import __version__
+
+    return __version__
 
 
 _REVISION = re.compile(r"^(down_revision|revision)\b[^=\n]*=(.*)$", re.MULTILINE)
@@ -219,15 +227,36 @@ def head_revision() -> str | None:
 def schema_is_current(engine: Engine) -> bool:
     """Whether the database is at the newest revision: one plain query of
     ``alembic_version`` (False when the table is not there yet)."""
+    return _schema_state(engine)[0]
+
+
+# What init_database adds once (a setting, the account types, a school, an operator):
+# one query says whether all of it is there, without the ORM's six. Constants only.
+_SEEDED = (
+    "SELECT (SELECT COUNT(*) FROM settings WHERE key = '{key}'),"
+    " (SELECT COUNT(*) FROM account_types WHERE code IN ({codes})),"
+    " EXISTS (SELECT 1 FROM schools), EXISTS (SELECT 1 FROM operators)"
+)
+
+
+def _schema_state(engine: Engine, seeded: bool = False) -> tuple[bool, bool]:
+    """(the schema is at the newest revision, everything ``init_database`` seeds is
+    there — asked only with ``seeded`` and a current schema), in one connection."""
     head = head_revision()
     if head is None:
-        return False
+        return False, False
     with engine.connect() as connection:  # a database that cannot be reached raises here
         try:
             rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").all()
         except DBAPIError:
-            return False
-    return [row[0] for row in rows] == [head]
+            return False, False
+        if [row[0] for row in rows] != [head]:
+            return False, False
+        if not seeded:
+            return True, False
+        codes = ", ".join(f"'{code}'" for code, _de, _en in ACCOUNT_TYPES)
+        found = connection.exec_driver_sql(_SEEDED.format(key=VERSION_KEY, codes=codes)).one()
+    return True, tuple(int(n) for n in found) == (1, len(ACCOUNT_TYPES), 1, 1)
 
 
 def is_initialized(engine: Engine) -> bool:
@@ -237,12 +266,15 @@ def is_initialized(engine: Engine) -> bool:
 def init_database(engine: Engine) -> None:
     """Apply the migrations if any is due and create what every installation needs once."""
     upgraded = False
-    if not schema_is_current(engine):
+    current, seeded = _schema_state(engine, seeded=True)
+    if seeded:
+        return
+    if not current:
         upgraded = migrate(engine)
     with session_scope(engine) as session:
         if upgraded or session.get(Setting, VERSION_KEY) is None:
             # What an older program names when it meets this schema (see migrate).
-            set_setting(session, VERSION_KEY, __version__)
+            set_setting(session, VERSION_KEY, _version())
         for code, de, en in ACCOUNT_TYPES:
             if session.get(AccountType, code) is None:
                 session.add(AccountType(code=code, label_de=de, label_en=en))

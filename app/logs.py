@@ -14,8 +14,6 @@ import re
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from platformdirs import user_log_path
-
 APP_NAME = "schoolimport"
 LOG_FILE = "schoolimport.log"
 MAX_BYTES = 1_000_000
@@ -55,6 +53,8 @@ def log_dir() -> Path:
     override = os.environ.get("SCHOOLIMPORT_LOG_DIR")
     if override:
         return Path(override)
+    from platformdirs import user_log_path  # here: every command starts with this module
+
     return user_log_path(APP_NAME, appauthor=False)
 
 

@@ -39,6 +39,26 @@ def test_a_new_database_is_not_current_and_init_migrates_it(tmp_path: Path) -> N
         engine.dispose()
 
 
+def test_what_init_seeds_is_put_back_when_it_is_missing(engine: Engine) -> None:
+    """A current schema whose seeded rows are all there is left alone in one query;
+    one missing (here: the version note and an account type) is added again."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM settings WHERE key = 'schema_upgraded_by'")
+        connection.exec_driver_sql("DELETE FROM account_types WHERE code = 'staff'")
+    assert db._schema_state(engine, seeded=True) == (True, False)
+
+    init_database(engine)
+
+    assert db._schema_state(engine, seeded=True) == (True, True)
+    with engine.connect() as connection:
+        codes = connection.exec_driver_sql("SELECT code FROM account_types ORDER BY code").all()
+        version = connection.exec_driver_sql(
+            "SELECT value FROM settings WHERE key = 'schema_upgraded_by'"
+        ).scalar()
+    assert [c for (c,) in codes] == ["staff", "student", "teacher"]
+    assert version is not None
+
+
 def _schema(engine: Engine) -> set[tuple[str, str]]:
     """The tables and their indexes (what a revision adds), whatever the newest is."""
     found = inspect(engine)
