@@ -51,6 +51,7 @@ LAZY_IMPORTS = tuple(
     app.wizard.settingsdialog
     app.wizard.undodialog alembic.command alembic.config argon2.low_level keyring.errors
     msoffcrypto.format.ooxml odf.opendocument olefile openpyxl psycopg pypdf pyzipper
+    python_calamine
     reportlab.pdfgen.canvas
     """.split()
 )

@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from app.engine.access.operators import Actor, acting, scoped
 from app.engine.admin.collation import german_key
-from app.engine.planning.state import default_school_id
 from app.engine.reasons import Message, Reason, Refused
 from app.models import (
     AccountTypeCode,
@@ -72,6 +71,10 @@ def find_school(session: Session, name: str | None, actor: Actor | None = None) 
     """The id of the named school; with no name, the first school of the actor's (of
     all schools when no actor is given). Whether the actor may work in it is checked
     by the caller (``Actor.require_import``), which names the refusal."""
+    # Here: app.engine.planning.state brings the planner's modules, which ``users list`` and
+    # the other directory commands do not need (docs/architecture.md, "Start-up").
+    from app.engine.planning.state import default_school_id
+
     if name is None:
         if actor is None or actor.school_ids is None:
             return default_school_id(session)

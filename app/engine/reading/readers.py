@@ -20,9 +20,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain, compress, islice, repeat
 from pathlib import Path
-from typing import cast
-
-from python_calamine import CalamineWorkbook, PasswordError
+from typing import TYPE_CHECKING, cast
 
 from app.engine.gcpause import gc_paused
 from app.engine.reading.extent import workbook_extent
@@ -35,6 +33,9 @@ from app.engine.reading.sniffing import (
 )
 from app.engine.reading.table import FileKind, ReadOptions, Table, clean_cells
 from app.engine.reasons import Message, Reason, Refused
+
+if TYPE_CHECKING:
+    from python_calamine import CalamineWorkbook
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +212,9 @@ def _refuse_cells(path: Path, detail: Message) -> None:
 
 
 def _open_workbook(path: Path, kind: FileKind) -> CalamineWorkbook:
+    # Here: a CSV file needs no workbook reader (docs/architecture.md, "Start-up").
+    from python_calamine import CalamineWorkbook
+
     if path.suffix.lower() in _SUFFIXES[kind]:
         return CalamineWorkbook.from_path(str(path))
     # calamine picks its parser by extension for paths, by content for file objects.
@@ -226,6 +230,8 @@ def _calamine_errors(path: Path, kind: FileKind) -> Iterator[None]:
     except (Refused, KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # BaseException: calamine's Rust panics derive from it
+        from python_calamine import PasswordError
+
         encrypted = kind is FileKind.XLS and path.suffix.lower() in _SUFFIXES[FileKind.XLSX]
         if isinstance(exc, PasswordError) or encrypted:  # an encrypted XLSX is an OLE2 file
             detail = Message(Reason.PASSWORD_PROTECTED)
