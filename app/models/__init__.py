@@ -1,4 +1,9 @@
-"""The database model (SQLAlchemy 2, typed). No Qt here."""
+"""The database model (SQLAlchemy 2, typed). No Qt here.
+
+The model modules do without ``from __future__ import annotations``: SQLAlchemy then
+reads each ``Mapped[...]`` annotation as an object instead of evaluating its text
+(every command declares the models at start-up; see docs/performance.md, "Start-up").
+"""
 
 from app.models.base import (
     KEPT_GROUP_TYPES,

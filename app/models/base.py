@@ -1,7 +1,5 @@
 """Declarative base and the enumerations shared by the database models."""
 
-from __future__ import annotations
-
 import enum
 from datetime import UTC, datetime
 

@@ -6,8 +6,6 @@ changed — a reset — and a password the person changed on the server survives
 whether the entry was left enabled or disabled. No password and no hash is kept here.
 """
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import Boolean, DateTime, Integer, String

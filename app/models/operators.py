@@ -1,7 +1,5 @@
 """Operators: the people who sign in to the application, and their scope."""
 
-from __future__ import annotations
-
 from datetime import datetime
 
 from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String

@@ -1,7 +1,5 @@
 """Import runs, their per-row results, remembered mappings and settings."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Any
 

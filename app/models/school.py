@@ -1,7 +1,5 @@
 """Schools, school years, account types and groups."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from functools import lru_cache
 

@@ -1,7 +1,5 @@
 """Users, their memberships and the login names ever given out."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 
 from sqlalchemy import (
