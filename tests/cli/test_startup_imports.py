@@ -11,6 +11,7 @@ parser needs no engine) equal the engine's.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import subprocess
@@ -120,11 +121,44 @@ def database(tmp_path: Path) -> str:
     return url
 
 
-def test_users_list_loads_no_writer_and_no_migration(database: str) -> None:
-    modules = loaded(CLI, "--db", database, "users", "list", "--json")
+# What the planner needs but the directory commands do not (the window neither).
+PLANNER = ("app.engine.session", "app.engine.planning.state", "app.engine.planning.district",
+           "app.engine.planning.validation", "app.engine.planning.identity", "app.engine.planning.logins")  # fmt: skip
 
-    assert offending(modules, WRITERS + ("PySide6", "python_calamine", "app.engine.session")) == []
+
+def test_users_list_loads_no_writer_and_no_migration(database: str, tmp_path: Path) -> None:
+    env = {"SCHOOLIMPORT_LOG_DIR": str(tmp_path / "log")}
+    modules = loaded(CLI, "--db", database, "users", "list", "--json", env=env)
+
+    banned = WRITERS + PLANNER + ("PySide6", "python_calamine", "platformdirs")
+    assert offending(modules, banned) == []
     assert "sqlalchemy" in modules  # it did run
+
+
+def test_the_collector_runs_again_after_start_up(database: str, tmp_path: Path) -> None:
+    """Start-up pauses the garbage collector (app.cli._start_up), and only start-up,
+    also when the database cannot be opened."""
+    (tmp_path / "kaputt.db").write_bytes(b"this is no database\n" * 200)
+    assert gc.isenabled()
+    assert main(["--db", database, "users", "list"]) == 0
+    assert gc.isenabled()
+    assert main(["--db", f"sqlite:///{tmp_path / 'kaputt.db'}", "users", "list"]) == 2
+    assert gc.isenabled()
+
+
+def test_a_command_reads_the_version_only_to_name_it(database: str) -> None:
+    """The package metadata (a search of the installed distributions) is read when a
+    schema is upgraded or found too new, not at every start."""
+    code = CLI.replace("sys.exit(main())", "code = main()") + (
+        "print('VERSION READ' if '__version__' in vars(sys.modules['app']) else 'NOT READ')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, "--db", database, "users", "list", "--json"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )  # fmt: skip
+
+    assert result.stdout.splitlines()[-1] == "NOT READ", result.stderr[-2000:]
 
 
 def test_a_dry_run_loads_no_writer_and_no_migration(database: str, tmp_path: Path) -> None:
@@ -135,7 +169,8 @@ def test_a_dry_run_loads_no_writer_and_no_migration(database: str, tmp_path: Pat
                      "--account-type", "student", "--create-missing-groups", "class",
                      "--dry-run", "--json")  # fmt: skip
 
-    assert offending(modules, WRITERS + ("PySide6",)) == []
+    # A CSV file needs no workbook reader.
+    assert offending(modules, WRITERS + ("PySide6", "python_calamine")) == []
     assert "app.engine.planning.planner" in modules  # it did plan
 
 
