@@ -122,8 +122,14 @@ def database(tmp_path: Path) -> str:
 
 
 # What the planner needs but the directory commands do not (the window neither).
-PLANNER = ("app.engine.session", "app.engine.planning.state", "app.engine.planning.district",
-           "app.engine.planning.validation", "app.engine.planning.identity", "app.engine.planning.logins")  # fmt: skip
+PLANNER = (
+    "app.engine.session",
+    "app.engine.planning.state",
+    "app.engine.planning.district",
+    "app.engine.planning.validation",
+    "app.engine.planning.identity",
+    "app.engine.planning.logins",
+)
 
 
 def test_users_list_loads_no_writer_and_no_migration(database: str, tmp_path: Path) -> None:
