@@ -9,6 +9,8 @@ from sqlalchemy import func, insert, select
 from app.db import session_scope, set_setting
 from app.engine.admin import directory
 from app.engine.applying.store import RESERVED_KEY
+from app.engine.planning import district
+from app.engine.planning.district import FileKeys
 from app.engine.planning.results import ConflictKind, RowAction
 from app.engine.reasons import StalePlan
 from app.models import UsedLogin, User, utcnow
@@ -132,3 +134,52 @@ def test_a_reserved_variant_is_skipped_and_still_enough_are_asked(
         write_csv([HEADER, ["1001", "Muster", "Max", "5a", ""]]), create_missing_groups="class"
     )
     assert session.plan is not None and session.plan.rows[0].login == "max.muster5"
+
+
+def test_the_schools_own_rows_ask_nothing_and_plan_as_if_they_had(
+    importer, write_csv, engine, neighbour, monkeypatch
+):
+    """Rows the snapshot matches by source ID are left out of the keys (no other
+    school can hold their ID; they need no new login): the plan is the one that
+    asking for every row gives."""
+    importer.run(
+        write_csv([HEADER, ["2001", "Muster", "Max", "5a", "01.02.2014"]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    mine = [
+        ["1001", "Muster", "Max", "5a", "01.02.2014"],
+        ["1002", "Muster", "Max", "5a", ""],
+        ["1003", "Weiß", "Jürgen", "5a", "03.04.2014"],
+    ]
+    importer.run(write_csv([HEADER, *mine]), create_missing_groups="class")
+    update = [
+        ["1001", "Muster", "Max", "5b", "01.02.2014"],  # the same, another class
+        ["1003", "Weiss", "Jürgen", "5a", "03.04.2014"],  # renamed
+        ["1004", "Muster", "Max", "5a", "01.02.2014"],  # new: a third max.muster
+        ["1005", "Weiß", "Jürgen", "5a", ""],  # new: juergen.weiss is taken
+        ["", "Ohne", "Nummer", "5a", ""],  # invalid
+    ]
+    path = write_csv([HEADER, *update], name="u.csv")
+
+    def outcome() -> tuple[list[tuple[object, ...]], FileKeys]:
+        session = importer.plan(path, create_missing_groups="class", detect_expired=True)
+        plan = session.plan
+        assert plan is not None and plan.state.keys is not None
+        rows = [(r.action, r.login, r.new_login, r.conflict and r.conflict.kind) for r in plan.rows]
+        return rows, plan.state.keys
+
+    rows, keys = outcome()
+    assert sorted(keys.source_ids) == ["1004", "1005"]
+    assert sorted(keys.bases) == ["juergen.weiss", "max.muster"]
+    assert sorted(keys.row_bases) == [2, 3]
+    every_row = district.file_keys
+
+    def asking_for_every_row(checked, scheme, reserved=(), known=()):
+        return every_row(checked, scheme, reserved)
+
+    monkeypatch.setattr(district, "file_keys", asking_for_every_row)
+    all_rows, all_keys = outcome()
+    assert sorted(all_keys.source_ids) == ["1001", "1003", "1004", "1005"]
+    assert rows == all_rows
+    assert [r[1] for r in rows[2:4]] == ["max.muster4", "juergen.weiss2"]

@@ -26,11 +26,11 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import compress
-from operator import attrgetter, itemgetter
+from itertools import compress, repeat
+from operator import attrgetter, is_not, itemgetter
 from typing import Any, cast
 
 from sqlalchemy import (
@@ -63,6 +63,7 @@ USERS = cast(Table, User.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
 _DIGITS = re.compile(r"\d+$")
 _BORN = itemgetter(2)
+_LAST, _FIRST, _BIRTH = (attrgetter(f) for f in ("last_name", "first_name", "birth_date"))
 
 
 @dataclass(slots=True)
@@ -85,31 +86,43 @@ class FileKeys:
     linked: set[str] = field(default_factory=set)
 
 
-def file_keys(checked: CheckedRows, scheme: LoginScheme, reserved: Iterable[str] = ()) -> FileKeys:
+def file_keys(
+    checked: CheckedRows,
+    scheme: LoginScheme,
+    reserved: Iterable[str] = (),
+    known: Container[str] = (),
+) -> FileKeys:
     """The keys of the valid rows of a checked file (C-level maps over its columns:
-    this runs on the way to the preview of 50,000 rows)."""
+    this runs on the way to the preview of 50,000 rows). Rows whose source ID is in
+    ``known`` (the school's own users of the source, in the snapshot) are matched
+    there: no other school can hold that ID, and they need no new login, so they ask
+    nothing but their login cells."""
     columns, count = checked.columns, len(checked.values)
+    ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
     valid = [True] * count
     for index in checked.reasons:
         valid[index] = False
     keys = FileKeys(scheme=scheme.template, values=checked.values)
-    ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
+    keys.logins = list(dict.fromkeys(v.login for v in compress(checked.values, valid) if v.login))
+    if known:
+        mine = map(known.__contains__, ids)
+        valid = [ok and not matched for ok, matched in zip(valid, mine, strict=True)]
     keys.source_ids = list(dict.fromkeys(compress(ids, valid)))
     values = list(compress(checked.values, valid))
-    people = zip(
-        map(attrgetter("last_name"), values),
-        map(attrgetter("first_name"), values),
-        map(attrgetter("birth_date"), values),
-        strict=True,
+    born = list(map(_BIRTH, values))
+    dated = list(map(is_not, born, repeat(None)))
+    last_names, first_names = (
+        compress(map(_LAST, values), dated),
+        compress(map(_FIRST, values), dated),
     )
-    keys.people = list(dict.fromkeys((la, fi, b) for la, fi, b in people if b is not None))
+    people = zip(last_names, first_names, compress(born, dated), strict=True)
+    keys.people = list(dict.fromkeys(people))
     rows = list(compress(range(count), valid))
     bases = scheme.bases(
         list(zip(compress(first, valid), compress(last, valid), compress(ids, valid), strict=True))
     )
     keys.row_bases = dict(zip(rows, bases, strict=True))
     counts = Counter(bases)
-    keys.logins = list(dict.fromkeys(v.login for v in values if v.login))
     # A login cell of the file that is a numbered variant of a base takes one of them;
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
@@ -120,8 +133,12 @@ def file_keys(checked: CheckedRows, scheme: LoginScheme, reserved: Iterable[str]
         if stem in counts:
             extra[stem] += counts[base]
             extra[base] += counts[stem]
-    keys.bases = {base: n + extra[base] for base, n in counts.items()} if extra else dict(counts)
-    keys.linked = {base for base in counts if extra[base]}
+    # (only the few bases ``extra`` names: a Counter's missing key is a Python call)
+    linked = {base: n for base, n in extra.items() if n and base in counts}
+    keys.bases = dict(counts)
+    for base, n in linked.items():
+        keys.bases[base] += n
+    keys.linked = set(linked)
     return keys
 
 

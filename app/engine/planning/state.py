@@ -36,6 +36,7 @@ from app.models import (
     Membership,
     School,
     SchoolYear,
+    UsedLogin,
     User,
     UserStatus,
     group_name_key,
@@ -166,7 +167,10 @@ def _fetch_file_part(
         for chunk in fetch_chunks(conn, stmt):
             digest.update(_row_hash(chunk))
             users(chunk)
-    taken = district.taken_logins(conn, keys)
+    # With no other school's users and no login ever given (a first import into an
+    # empty directory) there is nothing to ask: no query per 2,000 logins.
+    ask = keys.others or conn.execute(select(select(UsedLogin.login).exists())).scalar()
+    taken = district.taken_logins(conn, keys) if ask else set()
     digest.update(_row_hash([(login,) for login in sorted(taken)]))
     return digest.hexdigest(), taken
 
@@ -250,7 +254,7 @@ def complete_state(
     and the logins taken among those it may give. Once per state."""
     if state.keys is not None:
         raise ValueError("the state was completed for a file already")
-    keys = district.file_keys(checked, scheme, reserved)
+    keys = district.file_keys(checked, scheme, reserved, known=state.users_by_source_id)
     part, taken = _fetch_file_part(
         session.connection(), state.school_id, state.source, keys, _UserIndex(state).add
     )
