@@ -175,11 +175,31 @@ def test_the_schools_own_rows_ask_nothing_and_plan_as_if_they_had(
     assert sorted(keys.row_bases) == [2, 3]
     every_row = district.file_keys
 
-    def asking_for_every_row(checked, scheme, reserved=(), known=()):
-        return every_row(checked, scheme, reserved)
+    def asking_for_every_row(checked, scheme, reserved=(), known=(), others=True):
+        return every_row(checked, scheme, reserved, others=others)
 
     monkeypatch.setattr(district, "file_keys", asking_for_every_row)
     all_rows, all_keys = outcome()
     assert sorted(all_keys.source_ids) == ["1001", "1003", "1004", "1005"]
     assert rows == all_rows
     assert [r[1] for r in rows[2:4]] == ["max.muster4", "juergen.weiss2"]
+
+
+def test_a_school_alone_asks_about_no_one(importer, write_csv, engine, neighbour):
+    """No other school has users: neither source IDs nor people are asked about (an
+    empty keys list), and the plan still refuses to go stale once one has."""
+    rows = [["1001", "Muster", "Max", "5a", "01.02.2014"], ["1002", "Muster", "Max", "5a", ""]]
+    session = importer.plan(write_csv([HEADER, *rows]), create_missing_groups="class")
+    plan = session.plan
+    assert plan is not None and plan.state.keys is not None
+    keys = plan.state.keys
+    assert (keys.others, keys.source_ids, keys.people) == (False, [], [])
+    assert keys.bases == {"max.muster": 2}
+    assert [r.login for r in plan.rows] == ["max.muster", "max.muster2"]
+    importer.run(
+        write_csv([HEADER, ["2001", "Muster", "Max", "5a", "01.02.2014"]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    with pytest.raises(StalePlan):
+        session.apply()

@@ -53,6 +53,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from app.engine.bulk import batches, fetch_chunks
 from app.engine.planning.logins import LoginScheme
 from app.engine.planning.mapping import Field
+from app.engine.planning.results import RowValues
 from app.engine.planning.validation import CheckedRows
 from app.models import UsedLogin, User
 
@@ -91,32 +92,27 @@ def file_keys(
     scheme: LoginScheme,
     reserved: Iterable[str] = (),
     known: Container[str] = (),
+    others: bool = True,
 ) -> FileKeys:
     """The keys of the valid rows of a checked file (C-level maps over its columns:
     this runs on the way to the preview of 50,000 rows). Rows whose source ID is in
     ``known`` (the school's own users of the source, in the snapshot) are matched
     there: no other school can hold that ID, and they need no new login, so they ask
-    nothing but their login cells."""
+    nothing but their login cells. Without ``others`` (no other school has users)
+    nobody is asked about source IDs or people: those keys stay empty."""
     columns, count = checked.columns, len(checked.values)
     ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
     valid = [True] * count
     for index in checked.reasons:
         valid[index] = False
-    keys = FileKeys(scheme=scheme.template, values=checked.values)
+    keys = FileKeys(scheme=scheme.template, values=checked.values, others=others)
     keys.logins = list(dict.fromkeys(v.login for v in compress(checked.values, valid) if v.login))
     if known:
         mine = map(known.__contains__, ids)
         valid = [ok and not matched for ok, matched in zip(valid, mine, strict=True)]
-    keys.source_ids = list(dict.fromkeys(compress(ids, valid)))
-    values = list(compress(checked.values, valid))
-    born = list(map(_BIRTH, values))
-    dated = list(map(is_not, born, repeat(None)))
-    last_names, first_names = (
-        compress(map(_LAST, values), dated),
-        compress(map(_FIRST, values), dated),
-    )
-    people = zip(last_names, first_names, compress(born, dated), strict=True)
-    keys.people = list(dict.fromkeys(people))
+    if others:
+        keys.source_ids = list(dict.fromkeys(compress(ids, valid)))
+        keys.people = _people(list(compress(checked.values, valid)))
     rows = list(compress(range(count), valid))
     bases = scheme.bases(
         list(zip(compress(first, valid), compress(last, valid), compress(ids, valid), strict=True))
@@ -140,6 +136,15 @@ def file_keys(
         keys.bases[base] += n
     keys.linked = set(linked)
     return keys
+
+
+def _people(values: list[RowValues]) -> list[tuple[str, str, date]]:
+    """Each distinct (last name, first name, birth date) of ``values`` with a date."""
+    born = list(map(_BIRTH, values))
+    dated = list(map(is_not, born, repeat(None)))
+    last_names = compress(map(_LAST, values), dated)
+    first_names = compress(map(_FIRST, values), dated)
+    return list(dict.fromkeys(zip(last_names, first_names, compress(born, dated), strict=True)))
 
 
 def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:

@@ -254,10 +254,11 @@ def complete_state(
     and the logins taken among those it may give. Once per state."""
     if state.keys is not None:
         raise ValueError("the state was completed for a file already")
-    keys = district.file_keys(checked, scheme, reserved, known=state.users_by_source_id)
-    part, taken = _fetch_file_part(
-        session.connection(), state.school_id, state.source, keys, _UserIndex(state).add
-    )
+    conn = session.connection()
+    others = district.other_schools_have_users(conn, state.school_id)
+    known = state.users_by_source_id
+    keys = district.file_keys(checked, scheme, reserved, known=known, others=others)
+    part, taken = _fetch_file_part(conn, state.school_id, state.source, keys, _UserIndex(state).add)
     state.keys = keys
     state.fingerprint = _combined(state.fingerprint, part)
     state.used_logins |= taken | set(state.login_owner)
