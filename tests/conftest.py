@@ -11,8 +11,6 @@ from pathlib import Path
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,6 +18,7 @@ from sqlalchemy import Engine  # noqa: E402
 
 from app.db import open_database, session_scope  # noqa: E402
 from app.engine.admin import directory  # noqa: E402
+from tests.memkeyring import MemoryKeyring  # noqa: E402
 from tests.pg import PG_ADMIN_URL, PgServer  # noqa: E402
 
 YEAR = "2026/27"
@@ -139,26 +138,6 @@ def importer(engine: Engine) -> Importer:
 
 from app.engine.planning.results import ImportOptions  # noqa: E402
 from app.engine.session import ImportSession  # noqa: E402
-
-
-class MemoryKeyring(KeyringBackend):
-    """An in-memory keyring, so that no test touches the real one."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ from app.wizard.main import signed_in_actor
 from app.wizard.mainwindow import MainWindow
 from app.wizard.operatorsdialog import OperatorEditDialog
 from app.wizard.signin import SignInDialog
-from tests.conftest import MemoryKeyring
+from tests.memkeyring import MemoryKeyring
 
 pytestmark = pytest.mark.gui
 PASSWORD = "Sommer-2026!"
