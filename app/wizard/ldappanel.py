@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QEventLoop, QLocale, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -143,5 +143,14 @@ class LdapSyncPanel(QWidget):
             runner.deleteLater()
 
     def wait(self) -> None:
-        if self.runner is not None:
-            self.runner.wait()
+        """Until a running sync has ended (Finish, closing the window). A sync of
+        50,000 accounts takes minutes: the window paints and shows its progress
+        meanwhile, but takes no clicks or keys (as ``busy.run_responsive``)."""
+        runner = self.runner
+        if runner is None:
+            return
+        loop = QEventLoop()
+        runner.ended.connect(loop.quit)
+        if runner.is_running():
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        runner.wait()

@@ -46,7 +46,7 @@ from app.engine.admin.lifecycle import due_for_purge, purge_due, restore_user
 from app.engine.applying.locks import current_holder
 from app.engine.reasons import EngineError
 from app.wizard import safekeeping, texts
-from app.wizard.busy import run_responsive
+from app.wizard.busy import discard_session, run_responsive
 from app.wizard.historytab import HistoryTab
 from app.wizard.ldappanel import LdapSyncPanel
 from app.wizard.messages import inform
@@ -239,8 +239,7 @@ class MainWindow(QMainWindow):
 
         years, users, groups, sync_states = run_responsive(read)
         self._fill_years(years)
-        self.users_tab.set_users(users, [g.name for g in groups])
-        self.users_tab.set_sync_states(sync_states)
+        self.users_tab.set_users(users, [g.name for g in groups], sync_states)
         self.ldap_panel.show_state()
         self.groups_model.set_groups(groups)
         self.history_tab.refresh()
@@ -317,6 +316,7 @@ class MainWindow(QMainWindow):
         if self.wizard is wizard:
             self.wizard = None
         wizard.deleteLater()
+        discard_session(wizard.session)
 
     def export_users(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

@@ -113,18 +113,16 @@ class UsersTableModel(QAbstractTableModel):
         self._columns = [*columns[:5], (ldap, self._sync_text), *columns[5:]]
         self.sync_column = 5  # shown only while an LDAP server is set up
 
-    def set_users(self, rows: list[UserRow]) -> None:
+    def set_users(self, rows: list[UserRow], sync_states: dict[int, str] | None = None) -> None:
+        """The users and, if given, each one's LDAP sync state by id (empty when no
+        server is set up): one reset, so that the view fits its columns once."""
         self.beginResetModel()
         old, self._rows = self._rows, rows
+        if sync_states is not None:
+            self._sync = sync_states
         self.endResetModel()
         if old is not rows:
             dispose_in_background(old)
-
-    def set_sync_states(self, states: dict[int, str]) -> None:
-        """Each user's LDAP sync state by id (empty when no server is set up)."""
-        self.beginResetModel()
-        self._sync = states
-        self.endResetModel()
 
     def _sync_text(self, user: UserRow) -> str:
         state = self._sync.get(user.id)

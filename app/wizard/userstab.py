@@ -51,11 +51,6 @@ class UsersTab(QWidget):
         """A row under the table (the LDAP sync's "Jetzt abgleichen")."""
         self._layout.addWidget(widget)
 
-    def set_sync_states(self, states: dict[int, str] | None) -> None:
-        """Each user's LDAP state; None when no server is set up (the column hides)."""
-        self.model.set_sync_states(states or {})
-        self.view.setColumnHidden(self.model.sync_column, states is None)
-
     def _filter_combo(self, everything: str, items: list[tuple[str, str]]) -> QComboBox:
         combo = QComboBox()
         combo.addItem(everything, None)
@@ -64,8 +59,13 @@ class UsersTab(QWidget):
         combo.currentIndexChanged.connect(self.apply_filters)
         return combo
 
-    def set_users(self, users: list[UserRow], groups: list[str]) -> None:
-        self.model.set_users(users)
+    def set_users(
+        self, users: list[UserRow], groups: list[str], sync_states: dict[int, str] | None
+    ) -> None:
+        """The users, the group filter's groups and each user's LDAP state (None when no
+        server is set up: the column hides), in one reset of the model."""
+        self.model.set_users(users, sync_states or {})
+        self.view.setColumnHidden(self.model.sync_column, sync_states is None)
         chosen = self.group_filter.currentData()
         self.group_filter.blockSignals(True)
         while self.group_filter.count() > 1:

@@ -17,6 +17,7 @@ from app.engine.output.handover import Handover
 from app.engine.planning.results import Progress
 from app.engine.reasons import Cancelled, EngineError
 from app.engine.session import ImportSession
+from app.wizard.busy import beside_the_interface
 from app.wizard.texts import error_text
 
 
@@ -41,7 +42,8 @@ class ApplyWorker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = self._session.apply(self._report, self._stop.is_set, self._handover)
+            with beside_the_interface():
+                result = self._session.apply(self._report, self._stop.is_set, self._handover)
         except Cancelled:
             self.cancelled.emit()
         except EngineError as error:

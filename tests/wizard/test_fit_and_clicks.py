@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.wizard.mainwindow import MainWindow
+from app.wizard.views import fitting
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.driver import allow_close
 from tests.wizard.german import forty_pupils, german_ui
@@ -162,6 +163,7 @@ def test_nothing_is_cut_off_in_german_at_the_default_size(
     def inspect() -> None:
         page = wizard.currentPage()
         QApplication.processEvents()
+        qtbot.waitUntil(lambda: not fitting(wizard))  # columns are fitted between events
         name = type(page).__name__
         if wizard.width() > 960:  # the default size; a wider page forces the window wider
             problems.append(f"{name}: the wizard grew to {wizard.width()} pixels")
@@ -189,6 +191,7 @@ def test_nothing_is_cut_off_in_german_at_the_default_size(
     for tab in range(window.tabs.count()):
         window.tabs.setCurrentIndex(tab)
         QApplication.processEvents()
+        qtbot.waitUntil(lambda: not fitting(window))
         current = window.tabs.currentWidget()
         views = [current] if isinstance(current, QTableView) else current.findChildren(QTableView)
         for view in views:

@@ -20,6 +20,7 @@ from app.wizard import texts
 from app.wizard.i18n import install_language
 from app.wizard.ldapdialog import LdapDialog
 from app.wizard.mainwindow import MainWindow
+from app.wizard.views import fitting
 from app.wizard.wizard import ImportWizard
 from tests.slapd import ROOT_DN, ROOT_PW, Slapd
 from tests.wizard.driver import (
@@ -132,4 +133,5 @@ def test_run_page_syncs_and_users_tab_syncs_now(
     assert "geändert 1" in window.ldap_panel.label.text()
     states = {model.index(r, column).data() for r in range(model.rowCount())}
     assert states == {"abgeglichen"}
+    qtbot.waitUntil(lambda: not fitting(window))  # columns are fitted between events
     assert window.grab().save(str(shots / "ldap-benutzer.png"))

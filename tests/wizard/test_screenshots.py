@@ -27,6 +27,7 @@ from app.wizard.i18n import install_language
 from app.wizard.languagedialog import LanguageDialog
 from app.wizard.mainwindow import MainWindow
 from app.wizard.signin import SignInDialog
+from app.wizard.views import fitting
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.conftest import write_csv
 from tests.wizard.driver import (
@@ -68,6 +69,7 @@ def shots(tmp_path: Path, language: str) -> Path:
 
 def snap(qtbot: QtBot, widget: QWidget, path: Path) -> None:
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not fitting(widget))  # columns are fitted between events
     image = widget.grab()
     assert image.width() >= 600 and image.height() >= 400
     assert image.save(str(path))
@@ -165,6 +167,7 @@ def test_render_a_refused_file_in_german(
 def snap_dialog(qtbot: QtBot, widget: QWidget, path: Path) -> None:
     widget.show()
     qtbot.waitExposed(widget)
+    qtbot.waitUntil(lambda: not fitting(widget))
     image = widget.grab()
     assert image.width() >= 300 and image.height() >= 150
     assert image.save(str(path))
