@@ -90,7 +90,7 @@ def fill(engine: Engine, count: int, year_name: str, schools: int = 40) -> float
 
 def _users(count: int, school_ids: list[int]) -> Iterator[tuple[Any, ...]]:
     """Students named like the benchmark's file, logins by the default scheme."""
-    from bench.run import FIRST, LAST  # the file's names
+    from bench.files import FIRST, LAST  # the file's names
 
     rnd = random.Random(5)
     scheme = LoginScheme()
