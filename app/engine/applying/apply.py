@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
@@ -46,6 +47,7 @@ from app.engine.applying.store import (
 from app.engine.bulk import BATCH, BulkStatement, batches
 from app.engine.gcpause import gc_paused
 from app.engine.planning.diff import GroupRef, GroupRefs, membership_delta
+from app.engine.planning.district import on_own_connection
 from app.engine.planning.plan import Plan
 from app.engine.planning.results import (
     ApplyResult,
@@ -57,7 +59,7 @@ from app.engine.planning.results import (
     RowPlan,
     RunInfo,
 )
-from app.engine.planning.state import fingerprint
+from app.engine.planning.state import DirectoryState, fingerprint
 from app.engine.reasons import Cancelled, EngineError, Reason, Refused, StalePlan
 from app.models import (
     AccountType,
@@ -171,6 +173,54 @@ def apply_plan(
     return result
 
 
+class _FreshCheck:
+    """The stale-plan check: the snapshot's fingerprint (the school, and what the file
+    asked of the other schools) taken again must equal the plan's.
+
+    On PostgreSQL it runs on a connection of its own while the run writes (the server
+    answers it on another core: on a district it is 50,000 index look-ups per
+    question), and :meth:`require` waits for it before the commit. That connection
+    sees what was committed, which is what the check compares; the run's own writes
+    are invisible to it. SQLite checks first, on the run's connection."""
+
+    def __init__(self, conn: Connection, state: DirectoryState) -> None:
+        self.state = state
+        year = conn.execute(
+            select(SchoolYear.id).where(SchoolYear.id == state.year_id)
+        ).scalar_one_or_none()
+        self.pool: ThreadPoolExecutor | None = None
+        self.future: Future[str] | None = None
+        if year is None:
+            raise StalePlan()
+        if conn.dialect.name != "postgresql":
+            if fingerprint(conn, state) != state.fingerprint:
+                raise StalePlan()
+            return
+        self.pool = ThreadPoolExecutor(1, thread_name_prefix="schoolimport-check")
+        self.future = self.pool.submit(on_own_connection, conn.engine, self._fingerprint)
+
+    def _fingerprint(self, conn: Connection) -> str:
+        return fingerprint(conn, self.state)
+
+    def require(self, failure: BaseException | None = None) -> None:
+        """Raise :class:`StalePlan` if the database changed since the plan (from
+        ``failure``, the error the writes ended with, if any)."""
+        if self.future is None:
+            return
+        try:
+            current = self.future.result()
+        except Exception:
+            if failure is not None:
+                return  # the writes' own error is the one to report
+            raise
+        if current != self.state.fingerprint:
+            raise StalePlan() from failure
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False)
+
+
 class _Writer:
     def __init__(
         self,
@@ -205,15 +255,30 @@ class _Writer:
     # -- orchestration --------------------------------------------------------------
     def run(self, pending: PendingHashes) -> ApplyResult:
         self.report(Progress(0, self.total, Phase.CHECKING))
-        self._check_fresh()
+        check = _FreshCheck(self.conn, self.plan.state)
+        try:
+            result = self._write(pending)
+            check.require()
+        except (Cancelled, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            check.require(exc)  # a stale plan is why the writes failed (e.g. a login taken)
+            raise
+        finally:
+            check.close()
+        return result
+
+    def _write(self, pending: PendingHashes) -> ApplyResult:
         pending.start()
         run_id = self.run_id
         self._create_groups(run_id)
         logins = self._insert_users(run_id)
+        # Asked of used_logins by the plan and the check only when the file's keys were.
+        new = list(logins.values()) if self.plan.state.keys is not None else []
         logins.update(self._update_users())
         self._set_memberships()
         self._expire()
-        record_used_logins(self.conn, logins.values(), self.now_sql)
+        record_used_logins(self.conn, logins.values(), self.now_sql, new)
         summary = self.plan.summary()
         summary.groups_created = len(self.before["created_groups"])
         summary.run_id = run_id
@@ -238,14 +303,6 @@ class _Writer:
             raise Cancelled()
         self.done += count
         self.report(Progress(min(self.done, self.total), self.total, phase))
-
-    def _check_fresh(self) -> None:
-        state = self.plan.state
-        year = self.conn.execute(
-            select(SchoolYear.id).where(SchoolYear.id == state.year_id)
-        ).scalar_one_or_none()
-        if year is None or fingerprint(self.conn, state) != state.fingerprint:
-            raise StalePlan()
 
     # -- groups ----------------------------------------------------------------------
     def _create_groups(self, run_id: int) -> None:

@@ -137,14 +137,20 @@ def record_run_finish(
     )
 
 
-def record_used_logins(conn: Connection, logins: Iterable[str], now: ColumnElement[Any]) -> None:
+def record_used_logins(
+    conn: Connection, logins: Iterable[str], now: ColumnElement[Any], new: Iterable[str] = ()
+) -> None:
     """Every login the run gave or kept, in the table of logins ever used: a name once
-    given is never given again."""
-    wanted = set(logins)
-    if not wanted:
+    given is never given again. ``new`` are logins the plan found unused (asked by
+    the plan and by the stale-plan check, ``app/engine/planning/district.py``): they are not
+    looked up again (one index look-up each, 50,000 in a first import); one taken
+    meanwhile fails the insert, and the run with it."""
+    fresh = set(new)
+    wanted = set(logins) - fresh
+    if not wanted and not fresh:
         return
-    known = present(conn, USED_LOGINS.c.login, sorted(wanted))  # not the whole table
-    rows = [(login,) for login in sorted(wanted - known)]
+    known = present(conn, USED_LOGINS.c.login, sorted(wanted)) if wanted else set()
+    rows = [(login,) for login in sorted((wanted - known) | fresh)]
     stmt = BulkStatement.insert(conn, USED_LOGINS, ("login",), first_used_at=now)
     stmt.execute_batched(rows, BATCH)
 

@@ -26,17 +26,19 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, repeat
 from operator import attrgetter, is_not, itemgetter
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import (
     ARRAY,
     Connection,
     Date,
+    Engine,
     Select,
     String,
     Table,
@@ -57,11 +59,17 @@ from app.engine.planning.results import RowValues
 from app.engine.planning.validation import CheckedRows
 from app.models import UsedLogin, User
 
-# Keys per question: with 50,000 at once PostgreSQL scans a table of a million users
-# instead of looking each up in its index (the scan grows with the district).
+# Keys per statement. SQLite takes them 2,000 at a time (a JSON list each). PostgreSQL
+# takes all of a question's keys in one statement, as an array the planner cannot see
+# (a scalar subquery: an InitPlan): it then plans the index look-up it would plan for
+# a few keys, where a visible list of 50,000 made it scan the district's table (a
+# plain join, or ``= ANY`` of the list itself), and the statement is built, planned
+# and sent once instead of 25 times.
 PROBE = 2000
+PROBE_POSTGRESQL = 1_000_000
 USERS = cast(Table, User.__table__)
 USED_LOGINS = cast(Table, UsedLogin.__table__)
+T = TypeVar("T")
 _DIGITS = re.compile(r"\d+$")
 _BORN = itemgetter(2)
 _LAST, _FIRST, _BIRTH = (attrgetter(f) for f in ("last_name", "first_name", "birth_date"))
@@ -194,6 +202,26 @@ def _taken(conn: Connection, keys: FileKeys, logins: Sequence[str]) -> set[str]:
     return taken
 
 
+def in_parallel(conn: Connection, jobs: Sequence[Callable[[Connection], T]]) -> list[T]:
+    """``job(connection)`` for each job, their results in order. On PostgreSQL each job
+    but the first runs on a connection of its own in a thread, so that the server
+    answers the questions on several cores at once (the client mostly waits for
+    them); each connection sees what was committed, as ``conn`` does in its
+    transaction until it writes. SQLite: one after the other on ``conn``."""
+    if conn.dialect.name != "postgresql" or len(jobs) < 2:
+        return [job(conn) for job in jobs]
+    with ThreadPoolExecutor(len(jobs) - 1, thread_name_prefix="schoolimport-ask") as pool:
+        others = [pool.submit(on_own_connection, conn.engine, job) for job in jobs[1:]]
+        first = jobs[0](conn)
+        return [first, *(future.result() for future in others)]
+
+
+def on_own_connection(engine: Engine, job: Callable[[Connection], T]) -> T:
+    """``job`` on a connection of its own, in a transaction rolled back afterwards."""
+    with engine.connect() as conn:
+        return job(conn)
+
+
 def other_schools_have_users(conn: Connection, school_id: int) -> bool:
     stmt = select(select(USERS.c.id).where(USERS.c.school_id != school_id).exists())
     return bool(conn.execute(stmt).scalar())
@@ -202,7 +230,7 @@ def other_schools_have_users(conn: Connection, school_id: int) -> bool:
 def present(conn: Connection, column: Any, values: Sequence[str]) -> set[str]:
     """The ``values`` found in ``column`` (a text column with an index)."""
     found: set[str] = set()
-    for part in batches(sorted(values), PROBE):
+    for part in batches(sorted(values), _probe(conn)):
         for chunk in fetch_chunks(conn, select(column).where(_among(conn, column, part))):
             found.update(value for (value,) in chunk)
     return found
@@ -216,10 +244,14 @@ def questions(
     part of the keys at a time."""
     if not keys.others:
         return
-    for ids in batches(sorted(keys.source_ids), PROBE):
+    for ids in batches(sorted(keys.source_ids), _probe(conn)):
         yield users_named(conn, columns, school_id, source, ids)
-    for people in batches(sorted(keys.people, key=_BORN), PROBE):
+    for people in batches(sorted(keys.people, key=_BORN), _probe(conn)):
         yield users_alike(conn, columns, school_id, source, people)
+
+
+def _probe(conn: Connection) -> int:
+    return PROBE_POSTGRESQL if conn.dialect.name == "postgresql" else PROBE
 
 
 def users_named(
@@ -253,9 +285,9 @@ def users_alike(
     if conn.dialect.name == "postgresql":
         k = (
             func.unnest(
-                sql_cast(_pg_array([b.isoformat() for b in born]), ARRAY(Date)),
-                _pg_array(last),
-                _pg_array(first),
+                _hidden(_pg_array([b.isoformat() for b in born]), Date),
+                _hidden(_pg_array(last)),
+                _hidden(_pg_array(first)),
             )
             .table_valued("born", "last", "first")
             .render_derived()
@@ -288,10 +320,16 @@ def _among(conn: Connection, column: Any, values: Iterable[str]) -> Any:
     SQLite): one statement and one plan however many values there are."""
     listed = list(values)
     if conn.dialect.name == "postgresql":
-        return column == any_(_pg_array(listed))
+        return column == any_(_hidden(_pg_array(listed)))
     text = json.dumps(listed)
     each = func.json_each(bindparam(None, text, type_=String)).table_valued("value")
     return column.in_(select(each.c.value))
+
+
+def _hidden(array: Any, item: Any = Text) -> Any:
+    """``array`` through a scalar subquery: the planner estimates a few elements (see
+    ``PROBE``) and looks each up in the index, however many there are."""
+    return sql_cast(select(array).scalar_subquery(), ARRAY(item))
 
 
 def _pg_array(values: Sequence[str]) -> Any:

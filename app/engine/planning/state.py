@@ -163,14 +163,24 @@ def _fetch_file_part(
     digest = hashlib.sha256()
     keys.others = district.other_schools_have_users(conn, school_id)
     digest.update(b"others" if keys.others else b"alone")
-    for stmt in district.questions(conn, _USER_COLUMNS, school_id, source, keys):
-        for chunk in fetch_chunks(conn, stmt):
-            digest.update(_row_hash(chunk))
-            users(chunk)
+    stmts = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys))
+
+    def ask(stmt: Select[Any]) -> Callable[[Connection], Rows]:
+        return lambda c: [row for chunk in fetch_chunks(c, stmt) for row in chunk]
+
     # With no other school's users and no login ever given (a first import into an
-    # empty directory) there is nothing to ask: no query per 2,000 logins.
-    ask = keys.others or conn.execute(select(select(UsedLogin.login).exists())).scalar()
-    taken = district.taken_logins(conn, keys) if ask else set()
+    # empty directory) there is no login to ask about: no query per 2,000 logins.
+    any_taken = keys.others or conn.execute(select(select(UsedLogin.login).exists())).scalar()
+
+    def logins(c: Connection) -> set[str]:
+        return district.taken_logins(c, keys) if any_taken else set()
+
+    # The logins first: their rounds take longest.
+    jobs: list[Callable[[Connection], Any]] = [logins]
+    taken, *answers = district.in_parallel(conn, [*jobs, *map(ask, stmts)])
+    for rows in answers:
+        digest.update(_row_hash(rows))
+        users(rows)
     digest.update(_row_hash([(login,) for login in sorted(taken)]))
     return digest.hexdigest(), taken
 
