@@ -23,6 +23,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     false,
+    func,
     insert,
     literal_column,
     select,
@@ -171,6 +172,18 @@ def apply_plan(
     log.info("apply %s: run %s done in %.1f s: %s", info.file_name, result.run_id, seconds, counts)
     report(Progress(1, 1, Phase.DONE))
     return result
+
+
+def _new_ids(conn: Connection, table: Table, count: int) -> list[int] | None:
+    """``count`` new ids from the sequence of ``table.id`` on PostgreSQL (one statement;
+    another session's ids may fall between them, never one of them); None on SQLite."""
+    if conn.dialect.name != "postgresql":
+        return None
+    sequence = func.pg_get_serial_sequence(table.name, "id")
+    stmt = select(func.array_agg(func.nextval(sequence))).select_from(
+        func.generate_series(1, count)
+    )
+    return [int(i) for i in conn.execute(stmt).scalar_one()]
 
 
 class _FreshCheck:
@@ -341,30 +354,41 @@ class _Writer:
         if not rows:
             return logins
         # No RETURNING: SQLite cannot return the ids of a multi-row insert in parameter
-        # order, so SQLAlchemy would fall back to one statement per row (5× slower).
-        # The ids are read back afterwards by the run that created them.
+        # order, so SQLAlchemy would fall back to one statement per row (5× slower),
+        # and COPY returns nothing. PostgreSQL's ids are taken from the sequence first
+        # (one statement) and written with the rows; SQLite's are read back afterwards
+        # by the run that created them.
+        taken = _new_ids(self.conn, USERS, len(rows))
+        names = _USER_COLUMNS if taken is None else ("id", *_USER_COLUMNS)
         stmt = BulkStatement.insert(
-            self.conn, USERS, _USER_COLUMNS, created_at=self.now_sql, updated_at=self.now_sql
+            self.conn, USERS, names, created_at=self.now_sql, updated_at=self.now_sql
         )
         with stmt.stream():
-            self._insert_batches(stmt, rows, run_id)
-        created = self.conn.execute(
-            select(USERS.c.login, USERS.c.id).where(USERS.c.created_by_run_id == run_id)
-        )
-        ids: dict[str, int] = {login: int(user_id) for login, user_id in created}
-        for row in rows:
+            self._insert_batches(stmt, rows, run_id, taken)
+        if taken is None:
+            created = self.conn.execute(
+                select(USERS.c.login, USERS.c.id).where(USERS.c.created_by_run_id == run_id)
+            )
+            ids: dict[str, int] = {login: int(user_id) for login, user_id in created}
+            taken = [ids[row.new_login] for row in rows if row.new_login is not None]
+        for row, user_id in zip(rows, taken, strict=True):
             assert row.index is not None and row.new_login is not None
-            row.user_id = ids[row.new_login]
+            row.user_id = user_id
             logins[row.index] = row.new_login
-        self.before["created_users"] = sorted(ids.values())
+        self.before["created_users"] = sorted(taken)
         return logins
 
-    def _insert_batches(self, stmt: BulkStatement, rows: list[RowPlan], run_id: int) -> None:
+    def _insert_batches(
+        self, stmt: BulkStatement, rows: list[RowPlan], run_id: int, ids: list[int] | None
+    ) -> None:
         opts = self.plan.options
         school_id = self.plan.state.school_id
         status = UserStatus.ACTIVE.value
+        first = 0
         for batch in batches(rows):  # built per batch: memory stays flat
-            stmt.execute(
+            given = () if ids is None else [(i,) for i in ids[first : first + len(batch)]]
+            first += len(batch)
+            values = (
                 (
                     school_id,
                     opts.source,
@@ -383,6 +407,7 @@ class _Writer:
                 )
                 for row in batch
             )
+            stmt.execute(values if ids is None else map(tuple.__add__, given, values))
             self._tick(len(batch))
 
     def _update_users(self) -> dict[int, str]:
