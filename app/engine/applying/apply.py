@@ -28,6 +28,8 @@ from sqlalchemy import (
     literal_column,
     select,
 )
+from sqlalchemy import cast as cast_
+from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine.applying.beforeimage import (
@@ -179,7 +181,10 @@ def _new_ids(conn: Connection, table: Table, count: int) -> list[int] | None:
     another session's ids may fall between them, never one of them); None on SQLite."""
     if conn.dialect.name != "postgresql":
         return None
-    sequence = func.pg_get_serial_sequence(table.name, "id")
+    # The sequence named once (an InitPlan): by name in each call it cost six times as
+    # much (pg_depend read per id: 422 ms against 69 ms for 50,000).
+    named = select(func.pg_get_serial_sequence(table.name, "id")).scalar_subquery()
+    sequence = cast_(named, REGCLASS)
     stmt = select(func.array_agg(func.nextval(sequence))).select_from(
         func.generate_series(1, count)
     )
