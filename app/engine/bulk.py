@@ -28,7 +28,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from sqlalchemy import Connection, Select, Table, bindparam, insert, update
+from sqlalchemy import Connection, Select, Table, bindparam, func, insert, select, update
+from sqlalchemy import cast as cast_
+from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.sql.dml import Delete, Insert, Update
 from sqlalchemy.sql.elements import BindParameter, ColumnClause, ColumnElement, False_, True_
 
@@ -276,3 +278,18 @@ def constant_value(expr: ColumnElement[Any]) -> Any:
         if len(text) >= 2 and text[0] == text[-1] == "'" and "'" not in text[1:-1]:
             return text[1:-1]
     raise ValueError(f"no constant value for COPY: {expr}")
+
+
+def new_ids(conn: Connection, table: Table, count: int) -> list[int] | None:
+    """``count`` new ids from the sequence of ``table.id`` on PostgreSQL (one statement;
+    another session's ids may fall between them, never one of them); None on SQLite."""
+    if conn.dialect.name != "postgresql":
+        return None
+    # The sequence named once (an InitPlan): by name in each call it cost six times as
+    # much (pg_depend read per id: 422 ms against 69 ms for 50,000).
+    named = select(func.pg_get_serial_sequence(table.name, "id")).scalar_subquery()
+    sequence = cast_(named, REGCLASS)
+    stmt = select(func.array_agg(func.nextval(sequence))).select_from(
+        func.generate_series(1, count)
+    )
+    return [int(i) for i in conn.execute(stmt).scalar_one()]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 from typing import Any, cast
 
@@ -23,13 +22,10 @@ from sqlalchemy import (
     Table,
     bindparam,
     false,
-    func,
     insert,
     literal_column,
     select,
 )
-from sqlalchemy import cast as cast_
-from sqlalchemy.dialects.postgresql import REGCLASS
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.engine.applying.beforeimage import (
@@ -39,6 +35,7 @@ from app.engine.applying.beforeimage import (
     status_columns,
 )
 from app.engine.applying.hashing import PendingHashes, start_hashing
+from app.engine.applying.stalecheck import FreshCheck
 from app.engine.applying.store import (
     record_rows,
     record_run_finish,
@@ -47,10 +44,9 @@ from app.engine.applying.store import (
     record_used_logins,
     remember_mapping,
 )
-from app.engine.bulk import BATCH, BulkStatement, batches
+from app.engine.bulk import BATCH, BulkStatement, batches, new_ids
 from app.engine.gcpause import gc_paused
 from app.engine.planning.diff import GroupRef, GroupRefs, membership_delta
-from app.engine.planning.district import on_own_connection
 from app.engine.planning.plan import Plan
 from app.engine.planning.results import (
     ApplyResult,
@@ -62,14 +58,12 @@ from app.engine.planning.results import (
     RowPlan,
     RunInfo,
 )
-from app.engine.planning.state import DirectoryState, fingerprint
 from app.engine.reasons import Cancelled, EngineError, Reason, Refused, StalePlan
 from app.models import (
     AccountType,
     Group,
     Membership,
     RunStatus,
-    SchoolYear,
     UsedLogin,
     User,
     UserStatus,
@@ -176,69 +170,6 @@ def apply_plan(
     return result
 
 
-def _new_ids(conn: Connection, table: Table, count: int) -> list[int] | None:
-    """``count`` new ids from the sequence of ``table.id`` on PostgreSQL (one statement;
-    another session's ids may fall between them, never one of them); None on SQLite."""
-    if conn.dialect.name != "postgresql":
-        return None
-    # The sequence named once (an InitPlan): by name in each call it cost six times as
-    # much (pg_depend read per id: 422 ms against 69 ms for 50,000).
-    named = select(func.pg_get_serial_sequence(table.name, "id")).scalar_subquery()
-    sequence = cast_(named, REGCLASS)
-    stmt = select(func.array_agg(func.nextval(sequence))).select_from(
-        func.generate_series(1, count)
-    )
-    return [int(i) for i in conn.execute(stmt).scalar_one()]
-
-
-class _FreshCheck:
-    """The stale-plan check: the snapshot's fingerprint (the school, and what the file
-    asked of the other schools) taken again must equal the plan's.
-
-    On PostgreSQL it runs on a connection of its own while the run writes (the server
-    answers it on another core: on a district it is 50,000 index look-ups per
-    question), and :meth:`require` waits for it before the commit. That connection
-    sees what was committed, which is what the check compares; the run's own writes
-    are invisible to it. SQLite checks first, on the run's connection."""
-
-    def __init__(self, conn: Connection, state: DirectoryState) -> None:
-        self.state = state
-        year = conn.execute(
-            select(SchoolYear.id).where(SchoolYear.id == state.year_id)
-        ).scalar_one_or_none()
-        self.pool: ThreadPoolExecutor | None = None
-        self.future: Future[str] | None = None
-        if year is None:
-            raise StalePlan()
-        if conn.dialect.name != "postgresql":
-            if fingerprint(conn, state) != state.fingerprint:
-                raise StalePlan()
-            return
-        self.pool = ThreadPoolExecutor(1, thread_name_prefix="schoolimport-check")
-        self.future = self.pool.submit(on_own_connection, conn.engine, self._fingerprint)
-
-    def _fingerprint(self, conn: Connection) -> str:
-        return fingerprint(conn, self.state)
-
-    def require(self, failure: BaseException | None = None) -> None:
-        """Raise :class:`StalePlan` if the database changed since the plan (from
-        ``failure``, the error the writes ended with, if any)."""
-        if self.future is None:
-            return
-        try:
-            current = self.future.result()
-        except Exception:
-            if failure is not None:
-                return  # the writes' own error is the one to report
-            raise
-        if current != self.state.fingerprint:
-            raise StalePlan() from failure
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=False)
-
-
 class _Writer:
     def __init__(
         self,
@@ -273,7 +204,7 @@ class _Writer:
     # -- orchestration --------------------------------------------------------------
     def run(self, pending: PendingHashes) -> ApplyResult:
         self.report(Progress(0, self.total, Phase.CHECKING))
-        check = _FreshCheck(self.conn, self.plan.state)
+        check = FreshCheck(self.conn, self.plan.state)
         try:
             result = self._write(pending)
             check.require()
@@ -363,7 +294,7 @@ class _Writer:
         # and COPY returns nothing. PostgreSQL's ids are taken from the sequence first
         # (one statement) and written with the rows; SQLite's are read back afterwards
         # by the run that created them.
-        taken = _new_ids(self.conn, USERS, len(rows))
+        taken = new_ids(self.conn, USERS, len(rows))
         names = _USER_COLUMNS if taken is None else ("id", *_USER_COLUMNS)
         stmt = BulkStatement.insert(
             self.conn, USERS, names, created_at=self.now_sql, updated_at=self.now_sql
