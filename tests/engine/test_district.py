@@ -116,6 +116,23 @@ def test_a_login_taken_elsewhere_after_the_plan_makes_it_stale(
         assert db.scalar(select(func.count()).select_from(User)) == 1
 
 
+def test_a_login_recorded_as_used_after_the_plan_makes_it_stale(importer, write_csv, engine):
+    """The run does not look its new logins up in used_logins again (the plan and the
+    stale-plan check asked): one given meanwhile, by a user since gone, refuses the
+    run and leaves nothing behind."""
+    session = importer.plan(
+        write_csv([HEADER, ["1001", "Muster", "Max", "5a", ""]]), create_missing_groups="class"
+    )
+    assert session.plan is not None and session.plan.rows[0].login == "max.muster"
+    with session_scope(engine) as db:
+        db.execute(insert(UsedLogin).values(login="max.muster", first_used_at=utcnow()))
+    with pytest.raises(StalePlan):
+        session.apply()
+    with session_scope(engine) as db:
+        assert db.scalar(select(func.count()).select_from(User)) == 0
+        assert db.scalar(select(func.count()).select_from(UsedLogin)) == 1
+
+
 def test_a_reserved_variant_is_skipped_and_still_enough_are_asked(
     importer, write_csv, engine, neighbour
 ):
