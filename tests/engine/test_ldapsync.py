@@ -275,3 +275,46 @@ def test_starttls_and_ldaps_with_the_schools_ca(
         assert failure.value.message.reason is Reason.LDAP_TLS
     finally:
         other.stop()
+
+
+def test_an_add_the_server_finished_for_a_killed_sync_is_adopted_not_an_error(
+    engine: Engine, importer: Importer, write_csv: CsvWriter, slapd: Slapd, ldap_base: str
+):
+    """A sync killed mid-way may have sent adds that slapd completes only after the next
+    sync read the tree: that sync's add of the same entry (same mark) then finds it
+    there. It sets the entry to what it wants and records it, instead of an error."""
+    from app.engine.ldapsync.apply import Applier
+    from app.engine.ldapsync.connection import connect
+    from app.engine.ldapsync.service import build_plan
+
+    import_pupils(importer, write_csv, ROWS)
+    configure(engine, slapd, ldap_base)
+    run_sync(engine)  # the containers and the three pupils
+    import_pupils(importer, write_csv, [*ROWS, ["1004", "Neu", "Nils", "5a", ""]])
+    with session_scope(engine) as session:
+        config = ldap_config.require(session)
+    conn = connect(config, ROOT_PW)
+    try:
+        plan = build_plan(engine, config, conn)
+        (add,) = [op for op in plan.users if op.kind == "add"]
+        # The killed sync's add, finished by the server after the tree was read; its
+        # common name differs from the wanted one, so the adoption must set it.
+        stale = [(a, [b"alt"] if a == "cn" else v) for a, v in add.changes]
+        slapd.ldap("ldapadd", _ldif(add.dn, stale))
+        applier = Applier(conn, engine, plan.total, lambda _d, _t: None)
+        applier.run(plan)
+    finally:
+        conn.unbind_s()
+    assert applier.errors == []
+    cn = slapd.ldap("ldapsearch", "", "-LLL", "-b", add.dn, "-s", "base", "cn").stdout
+    assert "cn: Nils Neu" in cn and "cn: alt" not in cn
+    with session_scope(engine) as session:
+        recorded = session.scalars(select(LdapUserState.dn)).all()
+    assert len(recorded) == 4 and add.dn in recorded
+
+
+def _ldif(dn: str, changes: list[tuple[str, list[bytes]]]) -> str:
+    lines = [f"dn: {dn}"]
+    for attr, values in changes:
+        lines += [f"{attr}: {v.decode()}" for v in values]
+    return "\n".join(lines) + "\n"

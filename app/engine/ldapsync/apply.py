@@ -3,8 +3,11 @@ phase are pipelined (up to :data:`WINDOW` outstanding on one connection, as
 ``ldapadd`` cannot), and the sync state of the users whose operations succeeded is
 committed every :data:`STATE_BATCH` results — so a sync killed at any point leaves a
 state that the next sync completes (an entry added but not recorded is found by its
-mark and adopted). An operation the server refuses is an error of that entry; a lost
-connection ends the sync with :class:`~app.engine.ldapsync.connection.LdapFailure`.
+mark and adopted). An add refused because the entry exists already, carrying the
+same mark, is an add the server finished for a sync that was killed after this one read
+the tree: its attributes are set to the wanted ones instead. Any other operation the
+server refuses is an error of that entry; a lost connection ends the sync with
+:class:`~app.engine.ldapsync.connection.LdapFailure`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ldap.ldapobject import LDAPObject
 from sqlalchemy import Engine, delete, insert
 
 from app.db import session_scope
+from app.engine.ldapsync import layout
 from app.engine.ldapsync.connection import error_detail
 from app.engine.ldapsync.diff import Op, StateRow, SyncPlan
 from app.models import LdapUserState, utcnow
@@ -85,6 +89,10 @@ class Applier:
             if op.kind != "delete":  # an entry already gone is what a delete wants
                 self.errors.append(SyncError(op.dn, error_detail(exc)))
                 return
+        except ldap.ALREADY_EXISTS as exc:
+            if not self._adopt(op):
+                self.errors.append(SyncError(op.dn, error_detail(exc)))
+                return
         except ldap.LDAPError as exc:
             self.errors.append(SyncError(op.dn, error_detail(exc)))
             return
@@ -98,6 +106,27 @@ class Applier:
             self.dropped.append(op.dropped_user)
         if len(self.rows) + len(self.dropped) >= STATE_BATCH:
             self.flush()
+
+    def _adopt(self, op: Op) -> bool:
+        """An add that found its entry there already: when the entry carries the add's
+        own mark (a killed sync's add that the server finished after this sync read the
+        tree), set its attributes to the add's and count it done; else False."""
+        marks = [v for a, v in op.changes if a == layout.MARK_ATTR]
+        if op.kind != "add" or not marks:
+            return False
+        try:
+            found = self.conn.search_s(op.dn, ldap.SCOPE_BASE, attrlist=[layout.MARK_ATTR])
+            have = {v for _dn, entry in found for k, vs in entry.items()
+                    if k.lower() == layout.MARK_ATTR.lower() for v in vs}  # fmt: skip
+            if not set(marks[0]) <= have:
+                return False
+            mods = [(ldap.MOD_REPLACE, a, v) for a, v in op.changes if a.lower() != "objectclass"]
+            self.conn.modify_s(op.dn, mods)
+        except (ldap.SERVER_DOWN, ldap.TIMEOUT):
+            raise
+        except ldap.LDAPError:
+            return False
+        return True
 
     def flush(self) -> None:
         """Commit the state of the operations done so far."""
