@@ -119,20 +119,23 @@ class _Planner:
             self.renames = rename_index(
                 self.mapping.identity, users.values(), present, self.options.account_type
             )
-        for row in rows:
-            if row.action is RowAction.INVALID or row.action is RowAction.OTHER_TYPE:
-                continue
-            if ignoring:
-                row.groups_ignored = _ignored(row.values.groups, groups)
-            user = users.get(row.values.source_id)
-            if user is None:
-                self._classify_new(row)
-            else:
-                self._classify_existing(row, user)
-            if duplicates:
-                siblings = duplicates.get(row.values.source_id)
-                if siblings:
-                    self._mark_duplicate(row, siblings)
+        if self._columnar(checked):
+            self._classify_columnar(rows, duplicates)
+        else:
+            for row in rows:
+                if row.action is RowAction.INVALID or row.action is RowAction.OTHER_TYPE:
+                    continue
+                if ignoring:
+                    row.groups_ignored = _ignored(row.values.groups, groups)
+                user = users.get(row.values.source_id)
+                if user is None:
+                    self._classify_new(row)
+                else:
+                    self._classify_existing(row, user)
+                if duplicates:
+                    siblings = duplicates.get(row.values.source_id)
+                    if siblings:
+                        self._mark_duplicate(row, siblings)
         plan = Plan(
             table=self.table,
             mapping=self.mapping,
@@ -144,6 +147,55 @@ class _Planner:
             file_groups_mapped=self.groups_mapped,
         )
         return plan
+
+    def _columnar(self, checked: CheckedRows) -> bool:
+        """Whether the rows can be classified by :meth:`_classify_columnar`: no login
+        cell anywhere (nothing is taken, so the new rows' logins are allocated in their
+        order whatever the existing rows do), no group ignored, and no look-alike or
+        renamed user a new row could be."""
+        return (
+            not self.options.ignore_unassigned_groups
+            and not self.state.similar_index
+            and not self.renames
+            and not any(checked.columns[Field.LOGIN])
+        )
+
+    def _classify_columnar(
+        self, rows: list[RowPlan], duplicates: dict[str, tuple[int, ...]]
+    ) -> None:
+        """The row-by-row classification of :meth:`run` when :meth:`_columnar` holds:
+        then a new row is created with the next login of its base and its groups, so
+        the new rows are classified together (one allocation after the other, in the
+        rows' order), the existing ones one by one; duplicates are marked last (it
+        looks at the row's own classification only)."""
+        users, left_out = self.state.users_by_source_id, (RowAction.INVALID, RowAction.OTHER_TYPE)
+        new: list[RowPlan] = []
+        for row in rows:
+            if row.action in left_out:
+                continue
+            user = users.get(row.values.source_id)
+            if user is None:
+                new.append(row)
+            else:
+                self._classify_existing(row, user)
+        bases, scheme = self.bases, self.scheme
+        wanted = [bases.get(row.index) for row in new]  # type: ignore[arg-type]
+        if None in wanted:  # not worked out beforehand (no row lacks one today)
+            wanted = [
+                base or scheme.base(r.values.first_name, r.values.last_name, r.values.source_id)
+                for base, r in zip(wanted, new, strict=True)
+            ]
+        logins = list(map(self.logins.allocate, wanted))  # type: ignore[arg-type]
+        if self.groups_mapped:
+            for row, login in zip(new, logins, strict=True):
+                row.login = row.new_login = login
+                row.groups_added = row.values.groups
+        else:
+            for row, login in zip(new, logins, strict=True):
+                row.login = row.new_login = login
+        for siblings in duplicates.values():
+            for index in siblings:
+                self._mark_duplicate(rows[index], siblings)
 
     def _rows(self, checked: CheckedRows) -> list[RowPlan]:
         """One plan entry per row: to be created until classified, or invalid."""
