@@ -201,7 +201,9 @@ class LoginScheme:
                 distinct = list(dict.fromkeys(texts))
                 known = dict(zip(distinct, transliterate_all(distinct), strict=True))
                 columns[name] = list(map(known.__getitem__, texts))
-        logins = transliterate_all(_fill_all(self.template, columns, len(people)))
+        logins = _fill_all(self.template, columns, len(people))
+        if not _filled_clean(self.template, columns):
+            logins = transliterate_all(logins)
         if all(logins) and max(map(len, logins), default=0) <= MAX_LOGIN - 6:
             return logins  # nothing to cut or replace: _cut would return each as it is
         return [_cut(login) for login in logins]
@@ -248,6 +250,35 @@ def _fill_all(template: str, columns: Mapping[str, Sequence[str]], count: int) -
     if not parts:
         return [""] * count
     return list(map("".join, zip(*parts, strict=True)))
+
+
+# Literal text of a scheme that transliteration leaves as it is between clean names: the
+# login alphabet, no run of ``.`` and ``-``.
+_CLEAN_LITERAL = re.compile(r"[.-]?(?:[a-z0-9]+[.-])*[a-z0-9]*")
+
+
+def _filled_clean(template: str, columns: Mapping[str, Sequence[str]]) -> bool:
+    """Whether :func:`transliterate` leaves every login :func:`_fill_all` composes of
+    ``columns`` (transliterated names) as it is, so that it need not run again.
+
+    A transliterated name is empty or starts and ends with a letter or digit and holds
+    only ``a-z0-9.-`` with no run of ``.`` and ``-``. Joined, uncut and none empty,
+    with literal text of the same alphabet and no run between them, and neither
+    starting nor ending with ``.`` or ``-``, they make a login of the same kind: a
+    run could only form at a junction, and each junction has a letter or digit on
+    one side at least."""
+    parts = list(Formatter().parse(template))
+    for position, (literal, name, spec, _conversion) in enumerate(parts):
+        if spec or (name and not all(columns[name])):
+            return False
+        if literal:
+            if not _CLEAN_LITERAL.fullmatch(literal):
+                return False
+            if position == 0 and literal[0] in ".-":
+                return False
+            if position == len(parts) - 1 and name is None and literal[-1] in ".-":
+                return False
+    return True
 
 
 def _cut(login: str) -> str:
