@@ -230,6 +230,19 @@ def test_allocator_never_hands_out_a_used_or_reserved_name(
 
 
 @FUZZ
+@given(
+    used=st.sets(st.sampled_from(["max.muster", "max.muster2", "a", "b2"]), max_size=3),
+    bases=st.lists(st.sampled_from(["max.muster", "max.muster2", "user", "a", "b", "admin"])),
+)
+def test_allocating_all_at_once_equals_one_by_one(used: set[str], bases: list[str]) -> None:
+    one_by_one, at_once = LoginAllocator(set(used)), LoginAllocator(set(used))
+    assert at_once.allocate_all(bases) == [one_by_one.allocate(base) for base in bases]
+    assert at_once.used == one_by_one.used
+    # and what comes after: the same numbers
+    assert at_once.allocate("max.muster") == one_by_one.allocate("max.muster")
+
+
+@FUZZ
 @given(text=st.one_of(NAMES, st.text(st.characters(max_codepoint=127), max_size=30)))
 def test_transliteration_equals_the_plain_regular_expressions(text: str) -> None:
     lowered = text.lower()

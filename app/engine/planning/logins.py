@@ -315,6 +315,19 @@ class LoginAllocator:
         self.used.add(login)
         return login
 
+    def allocate_all(self, bases: Sequence[str]) -> list[str]:
+        """``[self.allocate(base) for base in bases]``: when no base repeats and none
+        is used or reserved (a file of distinct names), each is its own login, in C."""
+        distinct = set(bases)
+        if (
+            len(distinct) == len(bases)
+            and self.used.isdisjoint(distinct)
+            and self.reserved.isdisjoint(distinct)
+        ):
+            self.used |= distinct
+            return list(bases)
+        return list(map(self.allocate, bases))
+
 
 def normalize_reserved(names: Iterable[str]) -> frozenset[str]:
     return frozenset(n.strip().lower() for n in names if n.strip())

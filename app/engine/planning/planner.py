@@ -185,7 +185,7 @@ class _Planner:
                 base or scheme.base(r.values.first_name, r.values.last_name, r.values.source_id)
                 for base, r in zip(wanted, new, strict=True)
             ]
-        logins = list(map(self.logins.allocate, wanted))  # type: ignore[arg-type]
+        logins = self.logins.allocate_all(wanted)  # type: ignore[arg-type]
         if self.groups_mapped:
             for row, login in zip(new, logins, strict=True):
                 row.login = row.new_login = login
