@@ -1,14 +1,23 @@
-"""Field and membership differences between a file row and an existing user."""
+"""Field and membership differences between a file row and an existing user, and the
+users a file no longer names (to expire)."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from itertools import compress
 from typing import Any
 
 from app.engine.planning.mapping import Field
-from app.engine.planning.results import FieldChange, GroupNeed, RowValues
+from app.engine.planning.results import (
+    FieldChange,
+    GroupNeed,
+    ImportOptions,
+    RowAction,
+    RowPlan,
+    RowValues,
+)
 from app.engine.planning.state import DirectoryState, ExistingUser
-from app.models import group_name_key
+from app.models import UserStatus, group_name_key
 
 # A group the run will create has no id yet: it is referred to by its name key.
 GroupRef = int | str
@@ -110,3 +119,39 @@ def membership_delta(
     current = held & state.managed_group_ids()
     remove = sorted(gid for gid in current if gid not in target_groups)
     return add, remove
+
+
+def expiries(state: DirectoryState, options: ImportOptions, source_ids: list[str]) -> list[RowPlan]:
+    """Active users of this school and account type whom the file (``source_ids``:
+    every row's, invalid rows' too) does not name, in the snapshot's order."""
+    if not options.detect_expired:
+        return []
+    present = set(source_ids)
+    present.discard("")
+    users = state.users_by_source_id
+    absent = users.keys() - present
+    found: list[RowPlan] = []
+    for user in compress(users.values(), map(absent.__contains__, users)):
+        if (
+            user.account_type == options.account_type
+            and user.status == UserStatus.ACTIVE
+            and user.school_id == state.school_id
+        ):
+            values = RowValues(
+                source_id=user.source_id,
+                last_name=user.last_name,
+                first_name=user.first_name,
+                birth_date=user.birth_date,
+                email=user.email,
+            )
+            found.append(
+                RowPlan(
+                    index=None,
+                    line=None,
+                    action=RowAction.EXPIRE,
+                    values=values,
+                    user_id=user.id,
+                    login=user.login,
+                )
+            )
+    return found

@@ -13,7 +13,7 @@ from datetime import date
 from itertools import compress, repeat
 
 from app.engine.gcpause import gc_paused
-from app.engine.planning.diff import GroupRefs, diff_existing
+from app.engine.planning.diff import GroupRefs, diff_existing, expiries
 from app.engine.planning.identity import RenameKey, rename_index, rename_keys, row_parts
 from app.engine.planning.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
 from app.engine.planning.mapping import ColumnMapping, Field, check_mapping
@@ -142,7 +142,7 @@ class _Planner:
             options=self.options,
             state=self.state,
             rows=rows,
-            expiries=self._expiries(checked.columns[Field.SOURCE_ID]),
+            expiries=expiries(self.state, self.options, checked.columns[Field.SOURCE_ID]),
             groups=groups,
             file_groups_mapped=self.groups_mapped,
         )
@@ -413,41 +413,6 @@ class _Planner:
             kind, message, choices, other_user_id=row.user_id, sibling_rows=siblings
         )
         row.resolved_action = resolved
-
-    def _expiries(self, source_ids: list[str]) -> list[RowPlan]:
-        """Active users of this school and account type whom the file (``source_ids``:
-        every row's, invalid rows' too) does not name, in the snapshot's order."""
-        if not self.options.detect_expired:
-            return []
-        present = set(source_ids)
-        present.discard("")
-        users = self.state.users_by_source_id
-        absent = users.keys() - present
-        expiries: list[RowPlan] = []
-        for user in compress(users.values(), map(absent.__contains__, users)):
-            if (
-                user.account_type == self.options.account_type
-                and user.status == UserStatus.ACTIVE
-                and user.school_id == self.state.school_id
-            ):
-                values = RowValues(
-                    source_id=user.source_id,
-                    last_name=user.last_name,
-                    first_name=user.first_name,
-                    birth_date=user.birth_date,
-                    email=user.email,
-                )
-                expiries.append(
-                    RowPlan(
-                        index=None,
-                        line=None,
-                        action=RowAction.EXPIRE,
-                        values=values,
-                        user_id=user.id,
-                        login=user.login,
-                    )
-                )
-        return expiries
 
 
 def _ignored(names: Sequence[str], groups: dict[str, GroupNeed]) -> list[str]:
