@@ -6,7 +6,6 @@ window shows it from the wizard's signals)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
@@ -15,7 +14,7 @@ from PySide6.QtGui import QColor
 from app.engine.admin.history import RunRow
 from app.models import RunStatus, utcnow
 from app.wizard import texts
-from app.wizard.formats import number
+from app.wizard.formats import moment, number
 from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
 
 RunRowRole = Qt.ItemDataRole.UserRole + 1
@@ -31,13 +30,6 @@ STATUS_COLOURS = {
     RunStatus.ARCHIVED.value: "#757575",
     RunStatus.UNDONE.value: "#757575",
 }
-
-
-def local_time(value: datetime | None) -> str:
-    """A UTC timestamp of the database in the computer's time zone."""
-    if value is None:
-        return ""
-    return value.replace(tzinfo=UTC).astimezone().strftime("%d.%m.%Y %H:%M")
 
 
 def running_row(file_name: str, operator: str | None) -> RunRow:
@@ -97,8 +89,8 @@ class RunsTableModel(TitledTableModel):
             str(run.run_id) if run.run_id else "",
             run.file_name,
             self._status(run),
-            local_time(run.started_at),
-            local_time(run.finished_at),
+            moment(run.started_at),
+            moment(run.finished_at),
             run.operator or "",
         )
         return values[column]

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from app.db import get_setting, session_scope
+from app.wizard.formats import moment
 from app.wizard.ldapworker import LdapRunner
 
 if TYPE_CHECKING:
@@ -78,7 +79,7 @@ class LdapSyncPanel(QWidget):
         else:
             when = datetime.fromisoformat(str(last["at"]))
             text = self.tr("Last LDAP sync: %1.")
-            self.label.setText(text.replace("%1", when.strftime("%d.%m.%Y %H:%M UTC")))
+            self.label.setText(text.replace("%1", moment(when)))
 
     def is_running(self) -> bool:
         """True until the sync's thread has ended and the panel has taken it down."""

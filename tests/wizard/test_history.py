@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
@@ -25,6 +26,7 @@ from tests.wizard.driver import (
     start_run,
     to_preview,
 )
+from tests.wizard.german import german_ui
 
 pytestmark = pytest.mark.gui
 
@@ -59,6 +61,14 @@ def test_history_shows_the_run_and_downloads_failed_rows(
     assert run.file_name == "mit-fehlern.csv" and run.status == "completed_with_errors"
     assert run.counts["created"] == 4 and run.counts["invalid"] == 2
     assert tab.model.data(tab.model.index(0, 2)) == "completed with errors"
+    # Started and finished in the language's form: ISO in English, German in German.
+    for column in (3, 4):
+        assert re.fullmatch(
+            r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", tab.model.data(tab.model.index(0, column))
+        )
+    with german_ui(QApplication.instance()):  # type: ignore[arg-type]
+        started = tab.model.data(tab.model.index(0, 3))
+    assert re.fullmatch(r"\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}", started)
     qtmodeltester.check(tab.model, force_py=False)
     tab.view.selectRow(0)
     assert tab.failed_button.isEnabled()
