@@ -2,15 +2,19 @@
 ``executemany``, and SQLite's ``executemany`` beside them, in one run.
 
     python bench/pg_write.py [--rows 50000] [--repeat 3] [--db postgresql+psycopg://…]
+                             [--ways sqlite,pg_copy,pg_executemany]
 
 Inserts ``rows`` users, three memberships each and one row record each through
 :class:`app.engine.bulk.BulkStatement` inside one transaction, on a fresh database
-per measurement; prints the median seconds of each way.
+per measurement; prints the median seconds of each way, and on PostgreSQL the median
+CPU seconds of the server process that did the writes (``*_server_cpu``, from
+``/proc/PID/stat``: the server must run on this machine; None where it cannot be read).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -37,7 +41,20 @@ COLUMNS = ("school_id", "source", "source_id", "account_type", "last_name", "fir
 COLUMNS += ("birth_date", "email", "login", "must_change_password", "status", "created_by_run_id")
 
 
-def write(url: str, rows: int) -> float:
+def backend_cpu(pid: int | None) -> float | None:
+    """User + system CPU seconds of the server process ``pid`` so far (None when
+    ``/proc`` does not have it: another machine, or SQLite)."""
+    if pid is None:
+        return None
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def write(url: str, rows: int) -> tuple[float, float | None]:
+    """Seconds of the writes, and the server's CPU seconds for them (PostgreSQL)."""
     engine = open_database(url)
     with session_scope(engine) as s:
         year = directory.add_year(s, "2026/27", date(2026, 8, 1), date(2027, 7, 31), True)
@@ -51,6 +68,10 @@ def write(url: str, rows: int) -> float:
     now = literal_column("'2026-08-01 08:00:00.000000'")
     start = time.perf_counter()
     with engine.begin() as conn:
+        pid = None
+        if conn.dialect.name == "postgresql":
+            pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        cpu_before = backend_cpu(pid)
         users = bulk.BulkStatement.insert(conn, USERS, COLUMNS, created_at=now, updated_at=now)
         for part in bulk.batches(range(rows)):
             users.execute(
@@ -70,8 +91,11 @@ def write(url: str, rows: int) -> float:
             for n, uid in enumerate(ids)
         )
     seconds = time.perf_counter() - start
+    cpu_after = backend_cpu(pid)
     engine.dispose()
-    return seconds
+    if cpu_before is None or cpu_after is None:
+        return seconds, None
+    return seconds, cpu_after - cpu_before
 
 
 def main() -> None:
@@ -79,19 +103,32 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=50000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--db", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--ways", default="sqlite,pg_copy,pg_executemany")
     args = parser.parse_args()
-    times: dict[str, list[float]] = {"sqlite": [], "pg_copy": [], "pg_executemany": []}
+    ways = args.ways.split(",")
+    times: dict[str, list[float]] = {way: [] for way in ways}
+    cpu: dict[str, list[float]] = {way: [] for way in ways if way != "sqlite"}
     with tempfile.TemporaryDirectory() as tmp, databases(args.db) as pg:
         for n in range(args.repeat):
-            times["sqlite"].append(write(f"sqlite:///{Path(tmp) / f'{n}.db'}", args.rows))
+            if "sqlite" in ways:
+                times["sqlite"].append(write(f"sqlite:///{Path(tmp) / f'{n}.db'}", args.rows)[0])
             for way, copy in (("pg_copy", True), ("pg_executemany", False)):
+                if way not in ways:
+                    continue
                 bulk.COPY_ON_POSTGRESQL = copy
                 url = pg.create()
-                times[way].append(write(url, args.rows))
+                seconds, server = write(url, args.rows)
+                times[way].append(seconds)
+                if server is not None:
+                    cpu[way].append(server)
                 pg.drop(url)
     medians: dict[str, Any] = {k: round(statistics.median(v), 3) for k, v in times.items()}
-    medians["copy_vs_sqlite"] = round(medians["pg_copy"] / medians["sqlite"], 2)
-    medians["executemany_vs_sqlite"] = round(medians["pg_executemany"] / medians["sqlite"], 2)
+    for way, spent in cpu.items():
+        medians[f"{way}_server_cpu"] = round(statistics.median(spent), 3) if spent else None
+    if "sqlite" in medians:
+        for way, name in (("pg_copy", "copy"), ("pg_executemany", "executemany")):
+            if way in medians:
+                medians[f"{name}_vs_sqlite"] = round(medians[way] / medians["sqlite"], 2)
     print(medians)
 
 
