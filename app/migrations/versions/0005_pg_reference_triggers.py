@@ -203,11 +203,12 @@ def _parent_key_changed(parent: str) -> list[str]:
 
 def _parent_truncated(parent: str) -> list[str]:
     """After a TRUNCATE (all its tables emptied): refused while a referencing table
-    still has rows, as PostgreSQL refuses to truncate a referenced table alone."""
+    still has rows, as PostgreSQL refuses to truncate a referenced table alone (with
+    its SQLSTATE, 0A000)."""
     body = [
         f"IF EXISTS (SELECT 1 FROM {ref.child}) THEN RAISE EXCEPTION "
         f'\'cannot truncate table "{parent}" referenced by "{ref.child}" '
-        f"(foreign key constraint \"{ref.name}\")' USING ERRCODE = 'foreign_key_violation', "
+        f"(foreign key constraint \"{ref.name}\")' USING ERRCODE = 'feature_not_supported', "
         f"HINT = 'Truncate table \"{ref.child}\" at the same time.'; END IF;"
         for ref in REFS
         if ref.parent == parent
