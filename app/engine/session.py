@@ -20,6 +20,7 @@ from app.engine.admin import history
 from app.engine.admin.directory import find_school, find_year
 from app.engine.applying.apply import BeforeCommit, apply_plan
 from app.engine.applying.locks import import_lock
+from app.engine.applying.stalecheck import preview_snapshot
 from app.engine.applying.store import login_scheme, reserved_logins, saved_mapping
 from app.engine.output import protocol
 from app.engine.output.handover import Handover
@@ -183,9 +184,14 @@ class ImportSession:
             year = find_year(session, self.options.year)
             school_id = find_school(session, self.options.school, actor)
             actor.require_import("users", school_id)
-            return load_state(
+            # Before anything is read: the run skips its stale-plan check when no
+            # change was committed since (app/engine/applying/stalecheck.py).
+            seen = preview_snapshot(session.connection())
+            state = load_state(
                 session, school_id, year, self.options.source, self.options.account_type
             )
+            state.seen = seen
+            return state
 
     def group_needs(self, options: ImportOptions | None = None) -> dict[str, GroupNeed]:
         """Every group the file names, matched to the year's groups or marked missing,

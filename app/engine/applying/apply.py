@@ -35,7 +35,7 @@ from app.engine.applying.beforeimage import (
     status_columns,
 )
 from app.engine.applying.hashing import PendingHashes, start_hashing
-from app.engine.applying.stalecheck import FreshCheck
+from app.engine.applying.stalecheck import FreshCheck, prune_changes
 from app.engine.applying.store import (
     record_rows,
     record_run_finish,
@@ -135,6 +135,7 @@ def apply_plan(
     started = time.perf_counter()
     log.info("apply %s: %d rows, %s", info.file_name, len(plan.rows), plan.options.account_type)
     now = utcnow()
+    prune_changes(engine)
     run_id = record_run_start(engine, plan, info, now)
     pending = start_hashing(plan)
     try:

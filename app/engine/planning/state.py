@@ -91,6 +91,8 @@ class DirectoryState:
     active_count: int = 0
     school_names: dict[int, str] = field(default_factory=dict)
     fingerprint: str = ""
+    # PostgreSQL: the server's snapshot before the state was read (applying.stalecheck).
+    seen: str | None = None
     # What the file asked of the other schools (None: only the school is loaded).
     keys: FileKeys | None = None
     _managed: frozenset[int] | None = None
