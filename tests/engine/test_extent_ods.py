@@ -95,3 +95,28 @@ def test_a_sheet_of_repeated_rows_is_measured_exactly(tmp_path: Path) -> None:
         archive.writestr("content.xml", data)
     assert extent._ods_claimed(iter([data]), LIMIT) is None
     assert workbook_extent(path, FileKind.ODS, enough=LIMIT).rows == 2_000_000
+
+
+def test_rows_are_bounded_by_their_length_unless_the_budget_is_tight() -> None:
+    """Both ways of bounding a row's cells: its bytes / 17 (no count made), or, when
+    that bound does not fit the limit, its counted cell tags (covered ones too)."""
+    row = "<table:table-row>" + CELLS["value"] * 2 + CELLS["covered"] + "</table:table-row>"
+    data = HEAD + f'<table:table table:name="S">{row * 10}</table:table>'.encode() + TAIL
+    exact = extent._ods_extent(iter([data]))
+    assert exact == extent.Extent(10, 2)  # calamine's grid ends at the last value
+    by_length = extent._ods_claimed(iter([data]), LIMIT)
+    assert by_length is not None and by_length.rows == 11
+    first = HEAD + b'<table:table table:name="S">' + row.encode()  # the longest segment
+    assert by_length.columns == (len(first) - len(b"</table:table-row>")) // 17
+    assert extent._ods_claimed(iter([data]), 33) == extent.Extent(11, 3)
+    assert extent._ods_claimed(iter([data]), 32) is None
+
+
+def test_a_comment_still_disproves_the_claim() -> None:
+    """The quick look for '!' must not miss '<!' (comments, CDATA)."""
+    row = "<table:table-row>" + CELLS["value"] + "</table:table-row>"
+    for hidden in ("<!-- x -->", "<![CDATA[ y ]]>"):
+        table = f'<table:table table:name="S">{row}{hidden}{row}</table:table>'
+        assert extent._ods_claimed(iter([HEAD + table.encode() + TAIL]), LIMIT) is None
+    plain = f'<table:table table:name="S">{row}<text:p>Hallo!</text:p>{row}</table:table>'
+    assert extent._ods_claimed(iter([HEAD + plain.encode() + TAIL]), LIMIT) is not None

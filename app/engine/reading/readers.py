@@ -3,35 +3,28 @@
 The kind of file is sniffed from its content (ZIP or OLE2 signature), the extension only
 breaks ties. Workbooks are read with python-calamine: calamine reads a 10,000-row,
 8-column XLSX in 0.15 s, openpyxl (read-only mode) in 1.8 s (best of 5, 2-core machine).
-CSV encodings and delimiters are detected by :mod:`app.engine.reading.sniffing`.
+CSV files are read by :mod:`app.engine.reading.csvfile`, tables built by
+:mod:`app.engine.reading.grid`.
 Every failure is a :class:`Refused` with a reason, never a raw library exception.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import datetime
-import io
 import logging
 import zipfile
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from itertools import chain, compress, islice, repeat
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from app.engine.gcpause import gc_paused
+from app.engine.reading.csvfile import read_csv
 from app.engine.reading.extent import workbook_extent
 from app.engine.reading.filetypes import seems_to_be, zip_document
-from app.engine.reading.sniffing import (
-    bom_encoding,
-    guess_encoding,
-    refuse_mixed_utf8,
-    sniff_delimiter,
-)
-from app.engine.reading.table import FileKind, ReadOptions, Table, clean_cells
+from app.engine.reading.grid import MAX_CELLS, build_table, clean_rows, refuse_cells
+from app.engine.reading.sniffing import bom_encoding
+from app.engine.reading.table import FileKind, ReadOptions, Table
 from app.engine.reasons import Message, Reason, Refused
 
 if TYPE_CHECKING:
@@ -42,7 +35,6 @@ log = logging.getLogger(__name__)
 # Memory stays proportional to these: a CSV is held as bytes and as text at once.
 MAX_FILE_BYTES = 256 << 20  # on disk, any kind
 MAX_UNCOMPRESSED_BYTES = 1 << 30  # sum of a workbook's ZIP members once unpacked
-MAX_CELLS = 5_000_000  # rows x columns of the grid a sheet is read into
 MAX_COMPRESSION_RATIO = 200  # per member, only checked above RATIO_CHECK_BYTES
 RATIO_CHECK_BYTES = 100 * 1024 * 1024
 
@@ -56,8 +48,6 @@ _SUFFIXES = {
     FileKind.ODS: (".ods",),
     FileKind.XLS: (".xls",),
 }
-# Letters Windows-1254 has where Windows-1252 has Icelandic ones (Ğ İ Ş ğ ı ş).
-_DELIMITER_NAMES = {"tab": "\t", "\\t": "\t"}
 _DEFAULT_OPTIONS = ReadOptions()
 
 
@@ -68,7 +58,7 @@ def read_table(path: Path | str, options: ReadOptions = _DEFAULT_OPTIONS) -> Tab
     try:
         kind = _file_kind(path)
         if kind is FileKind.CSV:
-            table = _read_csv(path, options)
+            table = read_csv(path, options)
         else:
             table = _read_workbook(path, kind, options)
     except Refused as exc:
@@ -197,18 +187,15 @@ def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
         extent = workbook_extent(path, kind, enough=MAX_CELLS)
     if extent.cells > MAX_CELLS:
         grid = {"rows": extent.rows, "columns": extent.columns, "cells": extent.cells}
-        _refuse_cells(path, Message(Reason.GRID_LIMIT, {**grid, "limit": MAX_CELLS}))
+        refuse_cells(path, Message(Reason.GRID_LIMIT, {**grid, "limit": MAX_CELLS}))
     with _calamine_errors(path, kind), _open_workbook(path, kind) as workbook:
         sheets = list(workbook.sheet_names)
         sheet = _choose_sheet(path, sheets, options.sheet)
         cells = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    table = _build_table(path, range(1, len(cells) + 1), cells, kind, options.header)
+    rows = clean_rows(cells)
+    table = build_table(path, range(1, len(rows) + 1), rows, kind, options.header)
     table.sheet, table.sheets = sheet, sheets
     return table
-
-
-def _refuse_cells(path: Path, detail: Message) -> None:
-    raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail)
 
 
 def _open_workbook(path: Path, kind: FileKind) -> CalamineWorkbook:
@@ -253,210 +240,3 @@ def _choose_sheet(path: Path, sheets: list[str], wanted: str | None) -> str:
     if wanted.strip().isdigit() and 1 <= int(wanted) <= len(sheets):
         return sheets[int(wanted) - 1]
     raise Refused(Reason.SHEET_NOT_FOUND, file=str(path), sheet=wanted, sheets=", ".join(sheets))
-
-
-def _cell_text(value: object) -> str:
-    """A workbook cell as the text a person would type: 12345 not 12345.0, ISO dates."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:.15g}"  # what Excel shows: 0.3, not 0.30000000000000004
-    if isinstance(value, datetime.datetime):
-        return value.date().isoformat()  # a birth date is a date, whatever its time
-    if isinstance(value, datetime.date | datetime.time):
-        return value.isoformat()
-    return "" if value is None else str(value)
-
-
-def _read_csv(path: Path, options: ReadOptions) -> Table:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise Refused(Reason.FILE_UNREADABLE, file=str(path), detail=exc.strerror) from exc
-    if options.encoding in ("", "auto"):
-        encoding, text = _auto_decode(path, data)
-    else:
-        _refuse_other_bom(path, data, options.encoding)
-        encoding, text = options.encoding, _decode(path, data, options.encoding)
-    if not text.lstrip("\ufeff").strip():
-        raise Refused(Reason.FILE_EMPTY, file=str(path))
-    if "\x00" in text:
-        detail = Message(Reason.NUL_BYTES)
-        raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail)
-    delimiter = _delimiter(path, options.delimiter, text)
-    cells = text.count(delimiter) + text.count("\n") + 1  # quoted ones overcount
-    if cells > MAX_CELLS:
-        _refuse_cells(path, Message(Reason.CELL_LIMIT, {"cells": cells, "limit": MAX_CELLS}))
-    numbers, records = _csv_records(path, text, delimiter)
-    table = _build_table(path, numbers, records, FileKind.CSV, options.header)
-    table.encoding, table.delimiter = encoding, delimiter
-    return table
-
-
-def _decode(path: Path, data: bytes, encoding: str) -> str:
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        detail = Message(Reason.ENCODING_UNKNOWN)
-        raise Refused(Reason.ENCODING, file=str(path), encoding=encoding, detail=detail) from None
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        detail = Message(Reason.INVALID_BYTE, {"byte": f"{data[exc.start]:02X}", "line": line})
-        raise Refused(Reason.ENCODING, file=str(path), encoding=encoding, detail=detail) from exc
-
-
-def _refuse_other_bom(path: Path, data: bytes, wanted: str) -> None:
-    """A UTF-16 or UTF-32 file read as another encoding would be garbage: say what
-    its byte order mark says it is."""
-    bom = bom_encoding(data)
-    if bom is None or bom.startswith("utf-8"):
-        return
-    try:
-        if codecs.lookup(wanted).name.startswith(bom):
-            return
-    except LookupError:
-        return  # _decode says that the encoding is unknown
-    detail = Message(Reason.FILE_HAS_BOM, {"bom": bom.upper()})
-    raise Refused(Reason.ENCODING, file=str(path), encoding=wanted, detail=detail)
-
-
-def _delimiter(path: Path, wanted: str, text: str) -> str:
-    if wanted in ("", "auto"):
-        return sniff_delimiter(text)
-    delimiter = _DELIMITER_NAMES.get(wanted.lower(), wanted)
-    if len(delimiter) != 1:
-        detail = Message(Reason.NOT_ONE_CHARACTER, {"value": wanted})
-        raise Refused(Reason.INVALID_VALUE, file=str(path), detail=detail)
-    return delimiter
-
-
-def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list[list[str]]]:
-    """The records, and the physical line each starts on (quoted fields may span lines)."""
-    plain = _unquoted_records(text, delimiter)
-    if plain is not None:
-        return list(range(1, len(plain) + 1)), plain
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    numbers: list[int] = []
-    records: list[list[str]] = []
-    start = 1
-    try:
-        for row in reader:
-            numbers.append(start)
-            records.append(row)
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        detail = Message(Reason.CSV_LINE, {"line": reader.line_num, "error": str(exc)})
-        if "field limit" in str(exc):
-            limit = csv.field_size_limit()
-            detail = Message(Reason.CELL_TOO_LONG, {"line": reader.line_num, "limit": limit})
-            raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail) from exc
-        raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail) from exc
-    return numbers, records
-
-
-def _unquoted_records(text: str, delimiter: str) -> list[list[str]] | None:
-    """What ``csv.reader`` makes of a text without a quote character, in C-level splits
-    (a record per line, blank lines as ``[""]`` instead of ``[]``: both are no data);
-    None when the text has quotes or a line over the field size limit."""
-    if '"' in text or delimiter in '"\r\n':
-        return None
-    if "\r" in text:  # the csv module ends a record at \r\n, \n and a lone \r alike
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    if not lines[-1]:
-        lines.pop()  # the last line's end starts no record
-    if max(map(len, lines), default=0) > csv.field_size_limit():
-        return None  # the csv module words the refusal
-    return list(map(str.split, lines, repeat(delimiter)))
-
-
-def _auto_decode(path: Path, data: bytes) -> tuple[str, str]:
-    bom = bom_encoding(data)
-    if bom is not None:
-        return bom, _decode(path, data, bom)
-    encoding, text = guess_encoding(data)
-    if encoding != "utf-8":
-        refuse_mixed_utf8(path, data)
-    return encoding, text
-
-
-def _build_table(
-    path: Path,
-    numbers: Sequence[int],
-    records: Sequence[Sequence[object]],
-    kind: FileKind,
-    has_header: bool,
-) -> Table:
-    """Clean cells, drop empty rows, take the header, and square the table.
-
-    ``numbers[i]`` is the row or line of ``records[i]`` in the file.
-    """
-    rows = _clean_rows(records)
-    used = list(map(any, rows))  # a row with any text
-    if True not in used:
-        raise Refused(Reason.FILE_EMPTY, file=str(path))
-    start = used.index(True)
-    rows[start][0] = rows[start][0].lstrip("\ufeff").strip()
-    header = rows[start] if has_header else None
-    if has_header:
-        start += 1
-    body = list(compress(islice(rows, start, None), islice(used, start, None)))
-    lines = list(compress(islice(numbers, start, None), islice(used, start, None)))
-    first, width = _used_columns([header or [], *body])
-    if width == 0:
-        raise Refused(Reason.FILE_EMPTY, file=str(path))
-    if has_header:
-        headers = [text or f"Column {i}" for i, text in enumerate(_square(header, first, width), 1)]
-    else:
-        headers = [f"Column {i}" for i in range(1, width + 1)]
-    lengths = set(map(len, body))
-    if first != 0 or lengths - {width}:
-        body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
-    return Table(headers, body, lines, kind, has_header=has_header)
-
-
-def _clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
-    """Every record as text through :func:`clean_cells`: all cells in one pass when
-    the records are equally long (a workbook's grid always is), else row by row."""
-    width = len(records[0]) if records else 0
-    if width == 0 or min(map(len, records)) != max(map(len, records)):
-        return [clean_cells(_texts(record)) for record in records]
-    cells = clean_cells(_texts(list(chain.from_iterable(records))))
-    return list(map(list, zip(*[iter(cells)] * width, strict=True)))
-
-
-def _texts(cells: Sequence[object]) -> Sequence[str]:
-    if set(map(type, cells)) <= {str}:  # a CSV's always are
-        return cast(Sequence[str], cells)
-    return [value if type(value) is str else _cell_text(value) for value in cells]
-
-
-def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
-    """First used column and the count up to the last used one, over all rows.
-
-    Column by column from both edges: a used column is found at its first non-empty
-    cell, so the usual table costs two short scans instead of one per cell.
-    """
-    width = max(map(len, rows), default=0)
-
-    def used(column: int) -> bool:
-        return any(column < len(row) and row[column] for row in rows)
-
-    first = next((c for c in range(width) if used(c)), None)
-    if first is None:
-        return 0, 0
-    end = next(c + 1 for c in range(width - 1, first - 1, -1) if used(c))
-    return first, end - first
-
-
-def _square(row: list[str] | None, first: int, width: int) -> list[str]:
-    if row is not None and first == 0 and len(row) == width:
-        return row  # the common case: nothing to cut or pad
-    cells = (row or [])[first : first + width]
-    return cells + [""] * (width - len(cells))

@@ -21,6 +21,7 @@ SNIFF_RECORDS = 50
 _SNIFF_CHARS = 64 * 1024
 _ENCODING_SAMPLE_CHARS = 100_000
 _TURKISH_IN_CP1252 = frozenset("ÐÝÞðýþ")
+_C1_BYTES = bytes(range(0x80, 0xA0))  # where Windows-1252 differs from Latin-1
 # The two bytes of a letter À-ſ (U+00C0-U+017F) in UTF-8.
 _UTF8_LATIN = re.compile(rb"[\xc3-\xc5][\x80-\xbf]")
 _UTF8_LATIN_LEADS = (b"\xc3", b"\xc4", b"\xc5")  # each found by memchr, before the pattern
@@ -84,7 +85,7 @@ def guess_encoding(data: bytes) -> tuple[str, str]:
     japanese = _try_shift_jis(data)
     if japanese is not None and _looks_japanese(japanese[1]):
         return japanese
-    western = _try_decode(data, "cp1252")
+    western = _cp1252(data)
     if western is not None:
         return _maybe_turkish(data, western)
     return "iso-8859-15", data.decode("iso-8859-15")  # decodes any byte
@@ -95,6 +96,14 @@ def _try_decode(data: bytes, encoding: str) -> str | None:
         return data.decode(encoding)
     except UnicodeDecodeError:
         return None
+
+
+def _cp1252(data: bytes) -> str | None:
+    """Windows-1252 is Latin-1 but for 0x80-0x9F: without those bytes, the decoding is a
+    copy (a table lookup per byte otherwise)."""
+    if len(data.translate(None, _C1_BYTES)) == len(data):
+        return data.decode("latin-1")
+    return _try_decode(data, "cp1252")
 
 
 def _try_shift_jis(data: bytes) -> tuple[str, str] | None:

@@ -1,0 +1,124 @@
+"""From a file's records to a :class:`Table`: cells cleaned, empty rows dropped, the
+header taken and the rows squared — the same for every kind of file."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from itertools import chain, compress, islice
+from pathlib import Path
+from typing import cast
+
+from app.engine.reading.table import FileKind, Table, clean_cells
+from app.engine.reasons import Message, Reason, Refused
+
+MAX_CELLS = 5_000_000  # rows x columns of the grid a sheet is read into
+
+
+def refuse_cells(path: Path, detail: Message) -> None:
+    raise Refused(Reason.FILE_TOO_LARGE, file=str(path), detail=detail)
+
+
+def build_table(
+    path: Path,
+    numbers: Sequence[int],
+    rows: list[list[str]],
+    kind: FileKind,
+    has_header: bool,
+) -> Table:
+    """Drop empty rows, take the header, and square the table. ``rows`` are cleaned
+    (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file.
+    """
+    used = list(map(any, rows))  # a row with any text
+    if True not in used:
+        raise Refused(Reason.FILE_EMPTY, file=str(path))
+    start = used.index(True)
+    rows[start][0] = rows[start][0].lstrip("\ufeff").strip()
+    header = rows[start] if has_header else None
+    if has_header:
+        start += 1
+    if False in used[start:]:
+        body = list(compress(islice(rows, start, None), islice(used, start, None)))
+        lines = list(compress(islice(numbers, start, None), islice(used, start, None)))
+    else:  # no empty row to drop: slices, copied in C
+        body, lines = rows[start:], list(numbers[start:])
+    first, width = _used_columns([header or [], *body])
+    if width == 0:
+        raise Refused(Reason.FILE_EMPTY, file=str(path))
+    if has_header:
+        headers = [text or f"Column {i}" for i, text in enumerate(_square(header, first, width), 1)]
+    else:
+        headers = [f"Column {i}" for i in range(1, width + 1)]
+    lengths = set(map(len, body))
+    if first != 0 or lengths - {width}:
+        body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
+    return Table(headers, body, lines, kind, has_header=has_header)
+
+
+def clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
+    """Every record as text through :func:`clean_cells`: all cells in one pass when
+    the records are equally long (a workbook's grid always is), else row by row."""
+    width = len(records[0]) if records else 0
+    if width == 0 or min(map(len, records)) != max(map(len, records)):
+        try:  # see clean_grid
+            return [clean_cells(cast(Sequence[str], record)) for record in records]
+        except TypeError:
+            return [clean_cells(_texts(record)) for record in records]
+    return clean_grid(list(chain.from_iterable(records)), width)
+
+
+def clean_grid(cells: Sequence[object], width: int) -> list[list[str]]:
+    """Rows of ``width`` cleaned cells from the cells of all rows, one after another."""
+    try:  # str.strip, clean_cells' first step, refuses a number, a date or None
+        cleaned = clean_cells(cast(Sequence[str], cells))
+    except TypeError:
+        cleaned = clean_cells(_texts(cells))
+    return list(map(list, zip(*[iter(cleaned)] * width, strict=True)))
+
+
+def _texts(cells: Sequence[object]) -> Sequence[str]:
+    if set(map(type, cells)) <= {str}:  # a CSV's always are
+        return cast(Sequence[str], cells)
+    return [value if type(value) is str else cell_text(value) for value in cells]
+
+
+def cell_text(value: object) -> str:
+    """A workbook cell as the text a person would type: 12345 not 12345.0, ISO dates."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.15g}"  # what Excel shows: 0.3, not 0.30000000000000004
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()  # a birth date is a date, whatever its time
+    if isinstance(value, datetime.date | datetime.time):
+        return value.isoformat()
+    return "" if value is None else str(value)
+
+
+def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
+    """First used column and the count up to the last used one, over all rows.
+
+    Column by column from both edges: a used column is found at its first non-empty
+    cell, so the usual table costs two short scans instead of one per cell.
+    """
+    width = max(map(len, rows), default=0)
+
+    def used(column: int) -> bool:
+        return any(column < len(row) and row[column] for row in rows)
+
+    first = next((c for c in range(width) if used(c)), None)
+    if first is None:
+        return 0, 0
+    end = next(c + 1 for c in range(width - 1, first - 1, -1) if used(c))
+    return first, end - first
+
+
+def _square(row: list[str] | None, first: int, width: int) -> list[str]:
+    if row is not None and first == 0 and len(row) == width:
+        return row  # the common case: nothing to cut or pad
+    cells = (row or [])[first : first + width]
+    return cells + [""] * (width - len(cells))

@@ -1,0 +1,98 @@
+"""The reader's shortcuts give what the general steps give: Latin-1 text taken as NFC,
+Windows-1252 decoded as Latin-1 without C1 bytes, a grid's cells cleaned in one pass,
+and a table without empty rows sliced instead of filtered."""
+
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.engine.reading import grid, sniffing, table
+from app.engine.reading.table import FileKind, clean_cells
+
+LATIN1 = "".join(map(chr, range(256)))
+
+
+def test_every_latin1_text_is_in_nfc() -> None:
+    """Why clean_cells may skip the NFC check of a Latin-1 text: no character of
+    U+0000-U+00FF decomposes, and no two of them compose."""
+    assert unicodedata.is_normalized("NFC", LATIN1)
+    assert all(unicodedata.is_normalized("NFC", a + b) for a in LATIN1 for b in LATIN1)
+
+
+# Latin-1 letters and blanks, with a few that leave Latin-1: combining marks, the
+# Angstrom sign (NFC: Å), a dotless i, a wide blank.
+CELL_TEXT = st.text(st.sampled_from([*"aeAÅüß \t\xa0\xff'=", "\u0301", "\u212b", "ı", "\u3000"]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CELL_TEXT, max_size=8))
+def test_cleaning_with_the_latin1_shortcut_is_strip_and_nfc(cells: list[str]) -> None:
+    stripped = [cell.strip() for cell in cells]
+    unquoted = [
+        c[1:].strip() if c[:1] == "'" and c[1:2] in set("=+-@\t\r") else c for c in stripped
+    ]
+    assert clean_cells(cells) == [unicodedata.normalize("NFC", c) for c in unquoted]
+
+
+def test_the_latin1_shortcut_answers_only_for_latin1() -> None:
+    assert table._latin1("Müller ß\xff") and not table._latin1("Mu\u0301ller")
+    assert clean_cells(["\u212b", "Mu\u0308ller"]) == ["Å", "Müller"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.binary(max_size=40)
+    | st.lists(st.sampled_from([b"a", b"\xe4", b"\x80", b"\x81"])).map(b"".join)
+)
+def test_windows_1252_decodes_as_the_codec_does(data: bytes) -> None:
+    assert sniffing._cp1252(data) == sniffing._try_decode(data, "cp1252")
+
+
+def test_windows_1252_is_latin1_outside_the_c1_bytes() -> None:
+    outside = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
+    assert outside.decode("cp1252") == outside.decode("latin-1")
+    assert sniffing._cp1252(b"\x80 M\xfcller") == "€ Müller"  # the codec's way
+
+
+VALUES = st.one_of(
+    CELL_TEXT,
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.integers(-5, 5),
+    st.booleans(),
+    st.none(),
+    st.datetimes(min_value=datetime.datetime(1900, 1, 1)),
+    st.dates(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda w: st.lists(st.lists(VALUES, min_size=w, max_size=w))))
+def test_a_grid_is_cleaned_as_row_by_row(records: list[list[object]]) -> None:
+    """All cells in one pass (tried as text first) give what each row's cells give."""
+    expected = [clean_cells(grid._texts(record)) for record in records]
+    assert grid.clean_rows(records) == expected
+
+
+def _reference(rows: list[list[str]], has_header: bool) -> tuple[list[list[str]], list[int]]:
+    """Empty rows dropped one by one (numbers from 1), the header's row left out."""
+    kept = [(n, row) for n, row in enumerate(rows, 1) if any(row)]
+    if has_header:
+        kept = kept[1:]
+    return [row for _, row in kept], [n for n, _ in kept]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["", "x", "y"]), min_size=2, max_size=2)), st.booleans())
+def test_tables_with_and_without_empty_rows_keep_the_right_rows(
+    rows: list[list[str]], has_header: bool
+) -> None:
+    """The slice (no empty row after the first used one) and the filter agree."""
+    rows = [["", ""], ["ID", "Name"], *rows]  # both columns used, a blank row first
+    expected_rows, expected_lines = _reference([list(r) for r in rows], has_header)
+    built = grid.build_table(Path("t.csv"), range(1, len(rows) + 1), rows, FileKind.CSV, has_header)
+    assert built.rows == expected_rows and built.line_numbers == expected_lines
