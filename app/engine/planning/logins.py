@@ -197,10 +197,7 @@ class LoginScheme:
         columns: dict[str, list[str]] = {}
         for position, name in enumerate(("firstname", "lastname", "source_id")):
             if name in used:
-                texts = list(map(itemgetter(position), people))
-                distinct = list(dict.fromkeys(texts))
-                known = dict(zip(distinct, transliterate_all(distinct), strict=True))
-                columns[name] = list(map(known.__getitem__, texts))
+                columns[name] = _transliterate_column(list(map(itemgetter(position), people)))
         logins = _fill_all(self.template, columns, len(people))
         if not _filled_clean(self.template, columns):
             logins = transliterate_all(logins)
@@ -229,6 +226,25 @@ class LoginScheme:
             if name not in _SCHEME_FIELDS or conversion or not _SCHEME_SPEC.fullmatch(spec or ""):
                 detail = Message(Reason.SCHEME_FIELD, {"name": name})
                 raise Refused(Reason.INVALID_VALUE, detail=detail)
+
+
+# How many of a column's first texts are sampled, and the share of them that must be
+# distinct for the column to be transliterated as it is rather than each distinct text.
+_SAMPLE = 2048
+_MOSTLY_DISTINCT = 0.9
+
+
+def _transliterate_column(texts: list[str]) -> list[str]:
+    """``transliterate_all(texts)``; each distinct text once when they repeat (classes
+    of first and last names do): finding the distinct ones costs about as much per
+    text as transliterating it, so a column of nearly all distinct texts (its first
+    ``_SAMPLE`` tell) is transliterated as it is."""
+    sample = texts[:_SAMPLE]
+    if len(set(sample)) > _MOSTLY_DISTINCT * len(sample):
+        return transliterate_all(texts)
+    distinct = list(dict.fromkeys(texts))
+    known = dict(zip(distinct, transliterate_all(distinct), strict=True))
+    return list(map(known.__getitem__, texts))
 
 
 def _fill_all(template: str, columns: Mapping[str, Sequence[str]], count: int) -> list[str]:

@@ -1,0 +1,61 @@
+"""The planning's fast paths give what the general ones give: each test forces a fast
+path and its general path over the same varied inputs (umlauts, invisible characters,
+duplicates, invalid dates, empty cells, over-long names) and compares them with the
+one-by-one result, so that it fails when a fast path is broken."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.engine.planning import logins
+from app.engine.planning.logins import LoginScheme
+
+CHECKS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+# Names as schools have them, and as they arrive from web pages and old systems.
+NAME = st.one_of(
+    st.sampled_from(["Anna", "Jürgen", "Özdemir", "Weiß", "Zoë", "Yılmaz", "O'Neil", ""]),
+    st.sampled_from(["Anna\u200b", "\u200eMax", "Lea\u00a0Marie", "Ænne-Œdipa", "ǅemal"]),
+    st.just("Maximiliane-Friederike " * 4),  # over-long: cut to room for a number
+    st.text(st.sampled_from("aäÄßøİ .-'_\u0301\u2028"), max_size=6),
+)
+PEOPLE = st.lists(st.tuples(NAME, NAME, st.sampled_from(["1", "2", "x-9", ""])), max_size=30)
+SCHEMES = st.sampled_from(
+    ["{firstname}.{lastname}", "{firstname:.1}{lastname}", "{lastname}-{source_id}", "s{source_id}"]
+)
+
+
+@CHECKS
+@given(people=PEOPLE, scheme=SCHEMES)
+@pytest.mark.parametrize("share", [0.0, 1.0])  # every column as it is / each distinct text
+def test_login_bases_of_a_column_as_it_is_or_by_distinct_name_are_the_same(
+    monkeypatch: pytest.MonkeyPatch,
+    share: float,
+    people: list[tuple[str, str, str]],
+    scheme: str,
+) -> None:
+    monkeypatch.setattr(logins, "_MOSTLY_DISTINCT", share)
+    login_scheme = LoginScheme(scheme)
+    assert login_scheme.bases(people) == [login_scheme.base(*person) for person in people]
+
+
+def test_a_column_of_distinct_names_is_transliterated_as_it_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The choice itself: distinct first names as they are, repeated last names once each."""
+    seen: list[int] = []
+    whole = logins.transliterate_all
+
+    def spied(texts: list[str]) -> list[str]:
+        seen.append(len(texts))
+        return whole(texts)
+
+    monkeypatch.setattr(logins, "transliterate_all", spied)
+    people = [(f"Jürgen {i}", ["Müller", "Weiß"][i % 2], str(i)) for i in range(3000)]
+    bases = LoginScheme().bases(people)
+    assert seen == [3000, 2]  # (the composed logins need no second transliteration)
+    assert bases[:2] == ["juergen-0.mueller", "juergen-1.weiss"]
