@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from statistics import median
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -51,3 +52,20 @@ def test_a_replaced_list_is_emptied_in_the_background(qtbot: QtBot) -> None:
     small = [[1], [2]]
     dispose_in_background(small)  # too small to be worth a hand-over: left as it is
     assert small == [[1], [2]]
+
+
+def test_the_disposer_leaves_the_lock_to_the_interface_thread(qtbot: QtBot) -> None:
+    """While a big list is freed in the background, the interface thread gets the
+    interpreter's lock back at once each time it lets go of it (a Qt call into C++):
+    a disposer freeing flat out made it wait the switch interval (5 ms) every time,
+    and Finish of a 50,000-row import stalled 184 ms for 26 ms of its own work."""
+    items: list[tuple[str, list[int]]] = [(str(n), [n]) for n in range(600_000)]
+    dispose_in_background(items)
+    waits: list[float] = []
+    while items and len(waits) < 400:
+        started = time.perf_counter()
+        time.sleep(0.0001)  # lets go of the lock, as each call into Qt's C++ does
+        waits.append(time.perf_counter() - started - 0.0001)
+    assert len(waits) >= 20  # measured while the disposer worked
+    assert median(waits) < 0.0015
+    qtbot.waitUntil(lambda: not items, timeout=20_000)
