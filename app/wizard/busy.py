@@ -25,15 +25,16 @@ timer): with a worker busy, painting 30 cells or taking a progress signal waited
 
 from __future__ import annotations
 
-import queue
 import sys
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from app.engine.gcpause import paused
@@ -109,26 +110,32 @@ def beside_the_interface() -> Iterator[None]:
 
 
 def dispose_in_background(items: list[Any] | dict[Any, Any]) -> None:
-    """Free the objects of a big list or dictionary (50,000 users) on a thread of its
-    own, a slice at a time: freeing them at once is one C call holding the
-    interpreter's lock (40–90 ms for 50,000 users on the interface thread). The caller
-    must hold no other reference to the container (it is emptied). One long-lived
-    thread takes them from a queue (starting a thread waits until it runs: up to 0.1 s
-    on a busy machine)."""
-    if len(items) <= _DISPOSE_SLICE:
+    """Free the objects of a big list or dictionary (50,000 users) a slice at a time
+    between the interface thread's events: freeing them at once is one C call
+    (40–90 ms for 50,000 users). The caller must hold no other reference to the
+    container (it is emptied).
+
+    Session 6 freed them on a thread of its own. That thread held the interpreter's
+    lock while it freed, and the interface thread wants the lock for every call Qt
+    makes into Python (a cell's ``data()``, a slot, a timer): each waited up to the
+    switch interval (5 ms), and on a loaded machine for as long as the scheduler
+    left the disposer off its core with the lock in hand. At Finish of a 50,000-row
+    import the window stalled 184 ms for 26 ms of its own work. Freed here, a slice
+    costs the interface thread at most ``_DISPOSE_SLICE_S`` per turn of its loop and
+    nothing else waits for it."""
+    if len(items) <= _WORTH_DISPOSING:
         return
     global _disposer
-    with _disposer_lock:
-        if _disposer is None:
-            _disposer = threading.Thread(target=_dispose_forever, name="schoolimport-dispose")
-            _disposer.daemon = True
-            _disposer.start()
-    _to_dispose.put(items)
+    if _disposer is None:
+        if QCoreApplication.instance() is None:
+            return  # no event loop to free them between events: freed by the caller
+        _disposer = _Disposer()
+    _disposer.add(items)
 
 
 def discard_session(session: ImportSession) -> None:
     """Free what a closed wizard's session holds — the file's rows, the plan, the
-    directory's snapshot, the new accounts' secrets — in the background (freed with
+    directory's snapshot, the new accounts' secrets — between events (freed with
     the wizard, a 50,000-row import took 40–70 ms of the interface thread; its page
     objects refer to each other, so without this they waited for a collection).
     Nothing may use the session afterwards."""
@@ -143,19 +150,38 @@ def discard_session(session: ImportSession) -> None:
                 dispose_in_background(value)
 
 
-def _dispose_forever() -> None:
-    while True:
-        items = _to_dispose.get()
-        while items:  # between slices, the lock can change hands
+class _Disposer(QObject):
+    """Frees queued containers in slices from a zero timer (run when the loop has
+    handled what was pending), until the queue is empty."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._queue: deque[list[Any] | dict[Any, Any]] = deque()
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._step)
+
+    def add(self, items: list[Any] | dict[Any, Any]) -> None:
+        self._queue.append(items)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _step(self) -> None:
+        started = time.perf_counter()
+        while self._queue and time.perf_counter() - started < _DISPOSE_SLICE_S:
+            items = self._queue[0]
             if isinstance(items, dict):
-                for _ in range(min(_DISPOSE_SLICE, len(items))):
+                for _ in range(min(_DISPOSE_STEP, len(items))):
                     items.popitem()
             else:
-                del items[-_DISPOSE_SLICE:]
-        del items
+                del items[-_DISPOSE_STEP:]
+            if not items:
+                self._queue.popleft()
+        if not self._queue:
+            self._timer.stop()
 
 
-_DISPOSE_SLICE = 2000
-_to_dispose: queue.SimpleQueue[list[Any] | dict[Any, Any]] = queue.SimpleQueue()
-_disposer: threading.Thread | None = None
-_disposer_lock = threading.Lock()
+_WORTH_DISPOSING = 2000  # smaller containers are freed where they are
+_DISPOSE_STEP = 64  # items freed in one C call (50,000 users: about 70 µs)
+_DISPOSE_SLICE_S = 0.001  # how long one turn of the event loop frees
+_disposer: _Disposer | None = None

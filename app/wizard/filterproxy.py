@@ -6,12 +6,19 @@ preview opened, and again in the users tab after each import. :class:`RowFilterP
 asks its subclass once for the shown source rows (:meth:`RowFilterProxy.accepted`, a
 ``range`` when nothing is filtered, else a sorted list made with C-level maps), and
 maps indexes through that list. Sorting goes to the source model.
+
+A cell's data is one call into Python per role, not two: Qt's own
+``QAbstractProxyModel.data`` asks the Python ``mapToSource`` and then the source's
+Python ``data()``. A source with a ``cell(row, column, role)`` method (the users'
+model) is asked through it directly, without a source index. Painting and fitting
+the users after a refresh make some 10,000 such calls, each of which waits for the
+interpreter's lock while a worker holds it (the next refresh reading 50,000 users).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -34,6 +41,7 @@ class RowFilterProxy(QAbstractProxyModel):
         super().__init__(parent)
         self._shown: Sequence[int] = range(0)
         self._columns = 0  # the source's, kept: index() runs for every painted cell
+        self._cell: Callable[[int, int, int], Any] | None = None  # the source's cell()
 
     # -- for subclasses ----------------------------------------------------------------
     def accepted(self) -> Sequence[int]:
@@ -61,6 +69,8 @@ class RowFilterProxy(QAbstractProxyModel):
             old.layoutChanged.disconnect(self._layout_changed)
         self.beginResetModel()
         super().setSourceModel(model)
+        cell = getattr(model, "cell", None)
+        self._cell = cell if callable(cell) else None
         self._columns = model.columnCount()
         self.rows_changed()
         self._shown = self.accepted()
@@ -137,6 +147,14 @@ class RowFilterProxy(QAbstractProxyModel):
         # The source's own index, made directly: its index() would ask the (Python)
         # rowCount and columnCount of the source for every painted cell.
         return model.createIndex(self._shown[index.row()], index.column())
+
+    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
+        """What the source says for the mapped cell (Qt's own maps through Python)."""
+        if self._cell is None:
+            return super().data(index, role)
+        if not index.isValid() or index.row() >= len(self._shown):
+            return None
+        return self._cell(self._shown[index.row()], index.column(), role)
 
     def mapFromSource(self, index: AnyIndex) -> QModelIndex:  # noqa: N802
         if not index.isValid():

@@ -33,6 +33,7 @@ from app.wizard.formats import day, source_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
 UserRowRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -150,9 +151,13 @@ class UsersTableModel(QAbstractTableModel):
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         if not index.isValid():
             return None
-        user = self._rows[index.row()]
-        if role in (DISPLAY, Qt.ItemDataRole.ToolTipRole):
-            return self._columns[index.column()][1](user)
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        """``data()`` of a valid cell, asked by :class:`UsersFilterProxy` directly."""
+        user = self._rows[row]
+        if role == DISPLAY or role == TOOLTIP:
+            return self._columns[column][1](user)
         if role == UserRowRole:
             return user
         return None

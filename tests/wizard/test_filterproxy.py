@@ -6,14 +6,21 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from app.engine.admin.directory import UserRow
+from app.wizard.filterproxy import RowFilterProxy
 from app.wizard.planmodel import PlanFilterProxy, PlanTableModel
-from app.wizard.tablemodels import UsersFilterProxy, UsersTableModel
+from app.wizard.tablemodels import UserRowRole, UsersFilterProxy, UsersTableModel
 from tests.wizard.test_planmodel import synthetic_plan
 
 pytestmark = pytest.mark.gui
@@ -134,3 +141,57 @@ def test_a_tick_hides_or_shows_its_row_without_resetting_the_grid(
     assert proxy.rowCount() == shown and events == ["removed 5-5", "inserted 5-5"]
     assert proxy.mapFromSource(model.index(5, 2)).row() == 5
     qtmodeltester.check(proxy, force_py=False)
+
+
+ROLES = [
+    *Qt.ItemDataRole,  # every role Qt names, the delegate's and the tooltip's included
+    UserRowRole,
+]
+
+
+def test_a_cell_through_the_users_proxy_is_what_qt_s_own_mapping_gives(qtbot: QtBot) -> None:
+    """The proxy asks the users' model's ``cell()`` directly (one call into Python per
+    cell and role instead of two): the same value for every shown cell and role as
+    Qt's ``QAbstractProxyModel.data`` (the source's ``data()`` at ``mapToSource``)."""
+    model = UsersTableModel()
+    model.set_users(users(60))
+    proxy = UsersFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_filters("", None, "active", None)  # shown rows ≠ source rows
+    assert 0 < proxy.rowCount() < model.rowCount()
+    compared = 0
+    for row, column, role in itertools.product(
+        range(proxy.rowCount()), range(proxy.columnCount()), ROLES
+    ):
+        index = proxy.index(row, column)
+        mapped = QAbstractProxyModel.data(proxy, index, role)  # Qt's own: mapToSource
+        assert proxy.data(index, role) == mapped, (row, column, role)
+        compared += mapped is not None
+    assert compared >= proxy.rowCount() * proxy.columnCount() * 2  # text, tooltip, …
+    assert proxy.data(QModelIndex()) is None
+    assert proxy.data(proxy.createIndex(proxy.rowCount(), 0)) is None  # past the end
+
+
+class _Grid(QAbstractTableModel):
+    """A source without ``cell()``."""
+
+    def rowCount(self, parent: object = None) -> int:  # noqa: N802
+        return 5
+
+    def columnCount(self, parent: object = None) -> int:  # noqa: N802
+        return 2
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        return f"{index.row()}/{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+
+def test_a_source_without_cell_is_asked_through_its_data(qtbot: QtBot) -> None:
+    class Odd(RowFilterProxy):
+        def accepted(self) -> list[int]:
+            return [1, 3]
+
+    source = _Grid()
+    proxy = Odd()
+    proxy.setSourceModel(source)
+    assert [proxy.data(proxy.index(r, 1)) for r in range(2)] == ["1/1", "3/1"]
+    assert proxy.data(proxy.index(0, 0), Qt.ItemDataRole.ToolTipRole) is None
