@@ -3,17 +3,23 @@ school, and the other schools are asked only what the file needs (``district.py`
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import func, insert, select
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from app.db import session_scope, set_setting
+import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, func, insert, select
+
+from app.db import alembic_config, init_database, session_scope, set_setting
 from app.engine.admin import directory
+from app.engine.admin.undo import undo_run
 from app.engine.applying.store import RESERVED_KEY
 from app.engine.planning import district
 from app.engine.planning.district import FileKeys
 from app.engine.planning.results import ConflictKind, RowAction
 from app.engine.reasons import StalePlan
-from app.models import UsedLogin, User, utcnow
+from app.models import School, UsedLogin, User, utcnow
 from tests.conftest import HEADER
 
 NEIGHBOUR = "Nachbarschule"
@@ -31,6 +37,19 @@ def logins(engine) -> list[str]:
         return list(session.scalars(select(User.login).order_by(User.login)))
 
 
+@contextmanager
+def before_0006(engine: Engine) -> Iterator[None]:
+    """The schema as it was before migration 0006 (a user's login was not always in
+    ``used_logins``), then migrated to the newest again as the program does."""
+    config = alembic_config(engine)
+    previous = ScriptDirectory.from_config(config).get_revision("0006").down_revision
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, str(previous))
+    yield
+    init_database(engine)
+
+
 def test_logins_stay_unique_across_schools_when_one_school_is_loaded(
     importer, write_csv, engine, neighbour
 ):
@@ -40,6 +59,13 @@ def test_logins_stay_unique_across_schools_when_one_school_is_loaded(
     )
     with session_scope(engine) as session:  # given once, its user long gone
         session.execute(insert(UsedLogin).values(login="max.muster3", first_used_at=utcnow()))
+    # A user that an older program (or a hand) left with its login only in ``users``:
+    # migration 0006 records it, and the district's one login question finds it.
+    with before_0006(engine), session_scope(engine) as session:
+        school = session.scalar(select(School.id).where(School.name == neighbour))
+        session.execute(insert(User).values(**_user(school, "2003", "max.muster4")))
+    with session_scope(engine) as session:
+        assert session.get(UsedLogin, "max.muster4") is not None
 
     rows = [["1001", "Muster", "Max", "5a", ""], ["1002", "Muster", "Max", "5a", ""]]
     session = importer.plan(write_csv([HEADER, *rows]), create_missing_groups="class")
@@ -48,9 +74,68 @@ def test_logins_stay_unique_across_schools_when_one_school_is_loaded(
     # Only this school's users are in the snapshot: none of the neighbour's.
     assert plan.state.users_by_source_id == {}
     assert "max.muster" not in plan.state.login_owner
-    assert [r.login for r in plan.rows] == ["max.muster4", "max.muster5"]
+    assert [r.login for r in plan.rows] == ["max.muster5", "max.muster6"]
     session.apply()
-    assert logins(engine) == ["max.muster", "max.muster2", "max.muster4", "max.muster5"]
+    assert logins(engine) == [
+        "max.muster",
+        "max.muster2",
+        "max.muster4",
+        "max.muster5",
+        "max.muster6",
+    ]
+
+
+def _user(school_id: int | None, source_id: str, login: str) -> dict[str, object]:
+    now = utcnow()
+    return {
+        "school_id": school_id,
+        "source": "table",
+        "source_id": source_id,
+        "account_type": "student",
+        "last_name": "Muster",
+        "first_name": "Max",
+        "login": login,
+        "must_change_password": True,
+        "status": "active",
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def test_every_users_login_is_in_used_logins(importer, write_csv, engine, neighbour):
+    """What the one login question relies on: the run records the logins it gives
+    and the ones it changes to, and undo only brings back recorded ones."""
+
+    def unrecorded() -> set[str]:
+        with session_scope(engine) as db:
+            users = set(db.scalars(select(User.login)))
+            return users - set(db.scalars(select(UsedLogin.login)))
+
+    rows = [["1001", "Muster", "Max", "5a", ""], ["1002", "Berg", "Ben", "5a", ""]]
+    importer.run(write_csv([HEADER, *rows]), create_missing_groups="class")
+    importer.run(
+        write_csv([HEADER, ["2001", "Muster", "Max", "5a", ""]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    assert unrecorded() == set()
+    header = [*HEADER, "Login"]
+    renamed = [["1001", "Muster", "Max", "5b", "", "max.neu"], [*rows[1], ""]]
+    session = importer.run(
+        write_csv([header, *renamed], name="r.csv"), create_missing_groups="class"
+    )
+    assert session.result is not None
+    assert logins(engine) == ["ben.berg", "max.muster2", "max.neu"]
+    assert unrecorded() == set()
+    with session_scope(engine) as db:
+        undo_run(db, session.result.run_id)
+    assert logins(engine) == ["ben.berg", "max.muster", "max.muster2"]
+    assert unrecorded() == set()
+    # A login only ever recorded (max.neu) is given to nobody else.
+    path = write_csv([header, ["1003", "Neu", "Max", "5a", "", "max.neu"]], name="t.csv")
+    plan = importer.plan(path, create_missing_groups="class").plan
+    assert plan is not None and plan.rows[0].conflict is not None
+    assert plan.rows[0].conflict.kind is ConflictKind.LOGIN_TAKEN
 
 
 def test_a_login_of_the_file_taken_in_another_school_is_a_conflict(

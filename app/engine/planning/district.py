@@ -13,9 +13,9 @@ is asked for by key, each question answered by an index:
   ``lower(last name)``, ``lower(first name)``); the exact test (whitespace runs and
   Unicode case folded) is :func:`app.engine.planning.state.similarity_key`, applied after;
 - the logins the new rows may get, each base with as many numbered variants as the
-  file needs (``max.muster``, ``max.muster2``, …), in the users' and the used logins'
-  unique indexes: logins stay unique across the whole directory, without loading
-  everyone's.
+  file needs (``max.muster``, ``max.muster2``, …), in the used logins' primary key,
+  which holds every user's login as well (migration 0006): logins stay unique across
+  the whole directory, without loading everyone's.
 
 :class:`FileKeys` is what was asked; the fingerprint (``state.fingerprint``) covers the
 answers, so ``apply`` asks again in its transaction and refuses a stale plan.
@@ -160,7 +160,7 @@ def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:
     numbered variants of each base for the file's rows: the allocator never has to
     look beyond them. Asked in rounds: first as many variants as a base has rows,
     then, for a base that found too few free, twice as many as asked so far."""
-    taken = _taken(conn, keys, keys.logins)
+    taken = _taken(conn, keys.logins)
     # The first round: each base, and its numbered variants when it has several rows.
     asked = list(keys.bases)
     several = {base: n for base, n in keys.bases.items() if n > 1}
@@ -170,7 +170,7 @@ def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:
     owners = [*keys.bases, *(base for base, n in several.items() for _ in range(1, n))]
     owner = dict(zip(asked, owners, strict=True))
     while asked:
-        found = _taken(conn, keys, asked)
+        found = _taken(conn, asked)
         taken |= found
         wanted: dict[str, int] = {}
         # (a base linked to others may share a variant with them: always counted again)
@@ -193,13 +193,11 @@ def _variant(base: str, n: int) -> str:
     return base if n == 0 else f"{base}{n + 1}"
 
 
-def _taken(conn: Connection, keys: FileKeys, logins: Sequence[str]) -> set[str]:
-    """The ``logins`` given before (the users' own: only when other schools have
-    users; this school's are in the snapshot)."""
-    taken = present(conn, USED_LOGINS.c.login, logins)
-    if keys.others:
-        taken |= present(conn, USERS.c.login, logins)
-    return taken
+def _taken(conn: Connection, logins: Sequence[str]) -> set[str]:
+    """The ``logins`` given before. ``used_logins`` holds every user's login too (the
+    run records what it gives and changes to, the purge what it deletes, migration
+    0006 what older programs left): one index to ask, not also the users'."""
+    return present(conn, USED_LOGINS.c.login, logins)
 
 
 def in_parallel(conn: Connection, jobs: Sequence[Callable[[Connection], T]]) -> list[T]:
