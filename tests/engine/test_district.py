@@ -277,7 +277,7 @@ def test_the_schools_own_rows_ask_nothing_and_plan_as_if_they_had(
     assert sorted(keys.row_bases) == [2, 3]
     every_row = district.file_keys
 
-    def asking_for_every_row(checked, scheme, reserved=(), known=(), others=True):
+    def asking_for_every_row(checked, scheme, reserved=(), known=(), others=True, own_logins=()):
         return every_row(checked, scheme, reserved, others=others)
 
     monkeypatch.setattr(district, "file_keys", asking_for_every_row)
@@ -285,6 +285,56 @@ def test_the_schools_own_rows_ask_nothing_and_plan_as_if_they_had(
     assert sorted(all_keys.source_ids) == ["1001", "1003", "1004", "1005"]
     assert rows == all_rows
     assert [r[1] for r in rows[2:4]] == ["max.muster4", "juergen.weiss2"]
+
+
+def test_the_schools_own_logins_in_login_cells_are_not_asked_and_plan_as_if_they_were(
+    importer, write_csv, engine, neighbour, monkeypatch
+):
+    """A login cell that a user of the school already has (in the snapshot) is taken
+    whoever asks: it is left out of the logins asked, and the plan is the one that
+    asking for it gives (its own user keeps it, another row may not have it)."""
+    importer.run(
+        write_csv([HEADER, ["2001", "Muster", "Max", "5a", ""]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    mine = [["1001", "Muster", "Max", "5a", ""], ["1002", "Muster", "Max", "5a", ""]]
+    importer.run(write_csv([HEADER, *mine]), create_missing_groups="class")
+    assert logins(engine) == ["max.muster", "max.muster2", "max.muster3"]
+    update = [
+        ["1001", "Muster", "Max", "5b", "", "max.muster2"],  # its own login
+        ["1002", "Muster", "Max", "5b", "", "max.muster2"],  # another user's of the school
+        ["1004", "Muster", "Max", "5a", "", ""],  # new: the next max.muster
+        ["1005", "Berg", "Ben", "5a", "", "max.muster5"],  # new, a login of its own
+        ["1006", "Kern", "Kai", "5a", "", "max.muster"],  # the neighbour's
+    ]
+    path = write_csv([[*HEADER, "Login"], *update], name="u.csv")
+
+    def outcome() -> tuple[list[tuple[object, ...]], FileKeys]:
+        plan = importer.plan(path, create_missing_groups="class").plan
+        assert plan is not None and plan.state.keys is not None
+        rows = [(r.action, r.login, r.new_login, r.conflict and r.conflict.kind) for r in plan.rows]
+        return rows, plan.state.keys
+
+    rows, keys = outcome()
+    assert sorted(keys.logins) == ["max.muster", "max.muster5"]
+    every_cell = district.file_keys
+
+    def asking_for_every_cell(checked, scheme, reserved=(), known=(), others=True, own_logins=()):
+        return every_cell(checked, scheme, reserved, known, others)
+
+    monkeypatch.setattr(district, "file_keys", asking_for_every_cell)
+    all_rows, all_keys = outcome()
+    assert sorted(all_keys.logins) == ["max.muster", "max.muster2", "max.muster5"]
+    assert rows == all_rows
+    taken = ConflictKind.LOGIN_TAKEN
+    assert [(r[1], r[3]) for r in rows] == [
+        ("max.muster2", None),
+        ("max.muster3", taken),
+        ("max.muster4", None),
+        ("max.muster5", None),
+        ("kai.kern", taken),  # the login it would get instead
+    ]
 
 
 def test_a_school_alone_asks_about_no_one(importer, write_csv, engine, neighbour):

@@ -101,20 +101,24 @@ def file_keys(
     reserved: Iterable[str] = (),
     known: Container[str] = (),
     others: bool = True,
+    own_logins: Container[str] = (),
 ) -> FileKeys:
     """The keys of the valid rows of a checked file (C-level maps over its columns:
     this runs on the way to the preview of 50,000 rows). Rows whose source ID is in
     ``known`` (the school's own users of the source, in the snapshot) are matched
     there: no other school can hold that ID, and they need no new login, so they ask
-    nothing but their login cells. Without ``others`` (no other school has users)
-    nobody is asked about source IDs or people: those keys stay empty."""
+    nothing but their login cells. A login cell in ``own_logins`` (the logins of the
+    school's users, in the snapshot: taken, whoever asks) is not asked either. Without
+    ``others`` (no other school has users) nobody is asked about source IDs or people:
+    those keys stay empty."""
     columns, count = checked.columns, len(checked.values)
     ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
     valid = [True] * count
     for index in checked.reasons:
         valid[index] = False
     keys = FileKeys(scheme=scheme.template, values=checked.values, others=others)
-    keys.logins = list(dict.fromkeys(v.login for v in compress(checked.values, valid) if v.login))
+    cells = list(dict.fromkeys(v.login for v in compress(checked.values, valid) if v.login))
+    keys.logins = [login for login in cells if login not in own_logins] if own_logins else cells
     if known:
         mine = map(known.__contains__, ids)
         valid = [ok and not matched for ok, matched in zip(valid, mine, strict=True)]
@@ -131,7 +135,7 @@ def file_keys(
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
     # A reserved name is skipped by the allocator like a taken one.
-    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in [*keys.logins, *reserved])
+    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in [*cells, *reserved])
     for base in [b for b in counts if b[-1:].isdigit()]:
         stem = _DIGITS.sub("", base)
         if stem in counts:

@@ -169,7 +169,8 @@ def _fetch_file_part(
         return lambda c: [row for chunk in fetch_chunks(c, stmt) for row in chunk]
 
     # With no other school's users and no login ever given (a first import into an
-    # empty directory) there is no login to ask about: no query per 2,000 logins.
+    # empty directory) there is no login to ask about. (Other schools' users have
+    # their logins in used_logins: migration 0006.)
     any_taken = keys.others or conn.execute(select(select(UsedLogin.login).exists())).scalar()
 
     def logins(c: Connection) -> set[str]:
@@ -267,7 +268,8 @@ def complete_state(
     conn = session.connection()
     others = district.other_schools_have_users(conn, state.school_id)
     known = state.users_by_source_id
-    keys = district.file_keys(checked, scheme, reserved, known=known, others=others)
+    own = state.login_owner
+    keys = district.file_keys(checked, scheme, reserved, known, others, own_logins=own)
     part, taken = _fetch_file_part(conn, state.school_id, state.source, keys, _UserIndex(state).add)
     state.keys = keys
     state.fingerprint = _combined(state.fingerprint, part)
