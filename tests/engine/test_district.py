@@ -19,6 +19,7 @@ from app.engine.planning import district
 from app.engine.planning.district import FileKeys
 from app.engine.planning.results import ConflictKind, RowAction
 from app.engine.reasons import StalePlan
+from app.engine.session import ImportSession
 from app.models import School, UsedLogin, User, utcnow
 from tests.conftest import HEADER
 
@@ -335,6 +336,52 @@ def test_the_schools_own_logins_in_login_cells_are_not_asked_and_plan_as_if_they
         ("max.muster5", None),
         ("kai.kern", taken),  # the login it would get instead
     ]
+
+
+def test_look_alikes_are_asked_only_when_other_schools_have_another_source(
+    importer, write_csv, engine, neighbour, monkeypatch
+):
+    """Only users of another source can be a possible duplicate of a new row: when
+    the other schools have none, the look-alikes are not asked, the plan is the one
+    asking gives, and a user of another source added meanwhile makes it stale."""
+    born = "01.02.2014"
+    importer.run(
+        write_csv([HEADER, ["2001", "Berg", "Ben", "5a", born]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    path = write_csv([HEADER, ["1001", "Weiß", "Anna", "5a", born]])
+    asked: list[int] = []
+    alike = district.users_alike
+
+    def counted(conn, columns, school_id, source, people):
+        asked.append(len(people))
+        return alike(conn, columns, school_id, source, people)
+
+    monkeypatch.setattr(district, "users_alike", counted)
+
+    def outcome() -> tuple[ImportSession, list[tuple[object, ...]]]:
+        session = importer.plan(path, create_missing_groups="class")
+        assert session.plan is not None
+        rows = [(r.action, r.login, r.conflict and r.conflict.kind) for r in session.plan.rows]
+        return session, rows
+
+    session, rows = outcome()
+    assert asked == [] and rows == [(RowAction.CREATE, "anna.weiss", None)]
+    with monkeypatch.context() as always:
+        always.setattr(district, "other_sources", lambda conn, school_id, source: True)
+        assert outcome()[1] == rows
+    assert asked == [1]
+    importer.run(
+        write_csv([HEADER, ["3001", "Weiß", "Anna", "5a", born]], name="o.csv"),
+        school=neighbour,
+        source="ldap",
+        create_missing_groups="class",
+    )
+    with pytest.raises(StalePlan):
+        session.apply()
+    rows = outcome()[1]
+    assert rows[0][2] is ConflictKind.POSSIBLE_DUPLICATE
 
 
 def test_a_school_alone_asks_about_no_one(importer, write_csv, engine, neighbour):

@@ -47,6 +47,7 @@ from sqlalchemy import (
     any_,
     bindparam,
     func,
+    or_,
     select,
 )
 from sqlalchemy import cast as sql_cast
@@ -238,16 +239,39 @@ def present(conn: Connection, column: Any, values: Sequence[str]) -> set[str]:
     return found
 
 
+def other_sources(conn: Connection, school_id: int, source: str) -> bool:
+    """Whether other schools have users of a source other than ``source``: only they
+    can look like a new row (a possible duplicate). Most districts import one source;
+    then the look-alikes are not asked. Two range scans of the (source, source ID)
+    index on either side of ``source``, each stopping at its first user of another
+    school. (As the first source in index order, not ``EXISTS``: PostgreSQL would
+    scan the table for that, which may hold a long run of the file's source first.)"""
+    column = USERS.c.source
+    nearest = [
+        select(column).where(side, USERS.c.school_id != school_id).order_by(key).limit(1)
+        for side, key in ((column < source, column.desc()), (column > source, column))
+    ]
+    found = [stmt.scalar_subquery().is_not(None) for stmt in nearest]
+    return bool(conn.execute(select(or_(*found))).scalar())
+
+
 def questions(
-    conn: Connection, columns: Sequence[Any], school_id: int, source: str, keys: FileKeys
+    conn: Connection,
+    columns: Sequence[Any],
+    school_id: int,
+    source: str,
+    keys: FileKeys,
+    alike: bool = True,
 ) -> Iterator[Select[Any]]:
     """The selects of ``columns`` of the other schools' users that the file names
-    (:func:`users_named`) or that look like its new rows (:func:`users_alike`), a
-    part of the keys at a time."""
+    (:func:`users_named`) or, with ``alike`` (:func:`other_sources`), that look like
+    its new rows (:func:`users_alike`), a part of the keys at a time."""
     if not keys.others:
         return
     for ids in batches(sorted(keys.source_ids), _probe(conn)):
         yield users_named(conn, columns, school_id, source, ids)
+    if not alike:
+        return
     for people in batches(sorted(keys.people, key=_BORN), _probe(conn)):
         yield users_alike(conn, columns, school_id, source, people)
 

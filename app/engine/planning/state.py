@@ -163,7 +163,9 @@ def _fetch_file_part(
     digest = hashlib.sha256()
     keys.others = district.other_schools_have_users(conn, school_id)
     digest.update(b"others" if keys.others else b"alone")
-    stmts = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys))
+    alike = keys.others and bool(keys.people) and district.other_sources(conn, school_id, source)
+    digest.update(b"alike" if alike else b"one source")
+    stmts = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys, alike))
 
     def ask(stmt: Select[Any]) -> Callable[[Connection], Rows]:
         return lambda c: [row for chunk in fetch_chunks(c, stmt) for row in chunk]
