@@ -75,7 +75,7 @@ def test_a_database_one_revision_behind_is_upgraded(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "-1")
-    assert _schema(engine) != newest
+    # (The schema itself may be the same: the newest revision may move data only.)
     assert not schema_is_current(engine)
 
     init_database(engine)
