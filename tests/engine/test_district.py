@@ -3,17 +3,24 @@ school, and the other schools are asked only what the file needs (``district.py`
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import func, insert, select
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from app.db import session_scope, set_setting
+import pytest
+from alembic import command
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, func, insert, select
+
+from app.db import alembic_config, init_database, session_scope, set_setting
 from app.engine.admin import directory
+from app.engine.admin.undo import undo_run
 from app.engine.applying.store import RESERVED_KEY
 from app.engine.planning import district
 from app.engine.planning.district import FileKeys
 from app.engine.planning.results import ConflictKind, RowAction
 from app.engine.reasons import StalePlan
-from app.models import UsedLogin, User, utcnow
+from app.engine.session import ImportSession
+from app.models import School, UsedLogin, User, utcnow
 from tests.conftest import HEADER
 
 NEIGHBOUR = "Nachbarschule"
@@ -31,6 +38,19 @@ def logins(engine) -> list[str]:
         return list(session.scalars(select(User.login).order_by(User.login)))
 
 
+@contextmanager
+def before_0006(engine: Engine) -> Iterator[None]:
+    """The schema as it was before migration 0006 (a user's login was not always in
+    ``used_logins``), then migrated to the newest again as the program does."""
+    config = alembic_config(engine)
+    previous = ScriptDirectory.from_config(config).get_revision("0006").down_revision
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, str(previous))
+    yield
+    init_database(engine)
+
+
 def test_logins_stay_unique_across_schools_when_one_school_is_loaded(
     importer, write_csv, engine, neighbour
 ):
@@ -40,6 +60,13 @@ def test_logins_stay_unique_across_schools_when_one_school_is_loaded(
     )
     with session_scope(engine) as session:  # given once, its user long gone
         session.execute(insert(UsedLogin).values(login="max.muster3", first_used_at=utcnow()))
+    # A user that an older program (or a hand) left with its login only in ``users``:
+    # migration 0006 records it, and the district's one login question finds it.
+    with before_0006(engine), session_scope(engine) as session:
+        school = session.scalar(select(School.id).where(School.name == neighbour))
+        session.execute(insert(User).values(**_user(school, "2003", "max.muster4")))
+    with session_scope(engine) as session:
+        assert session.get(UsedLogin, "max.muster4") is not None
 
     rows = [["1001", "Muster", "Max", "5a", ""], ["1002", "Muster", "Max", "5a", ""]]
     session = importer.plan(write_csv([HEADER, *rows]), create_missing_groups="class")
@@ -48,9 +75,68 @@ def test_logins_stay_unique_across_schools_when_one_school_is_loaded(
     # Only this school's users are in the snapshot: none of the neighbour's.
     assert plan.state.users_by_source_id == {}
     assert "max.muster" not in plan.state.login_owner
-    assert [r.login for r in plan.rows] == ["max.muster4", "max.muster5"]
+    assert [r.login for r in plan.rows] == ["max.muster5", "max.muster6"]
     session.apply()
-    assert logins(engine) == ["max.muster", "max.muster2", "max.muster4", "max.muster5"]
+    assert logins(engine) == [
+        "max.muster",
+        "max.muster2",
+        "max.muster4",
+        "max.muster5",
+        "max.muster6",
+    ]
+
+
+def _user(school_id: int | None, source_id: str, login: str) -> dict[str, object]:
+    now = utcnow()
+    return {
+        "school_id": school_id,
+        "source": "table",
+        "source_id": source_id,
+        "account_type": "student",
+        "last_name": "Muster",
+        "first_name": "Max",
+        "login": login,
+        "must_change_password": True,
+        "status": "active",
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def test_every_users_login_is_in_used_logins(importer, write_csv, engine, neighbour):
+    """What the one login question relies on: the run records the logins it gives
+    and the ones it changes to, and undo only brings back recorded ones."""
+
+    def unrecorded() -> set[str]:
+        with session_scope(engine) as db:
+            users = set(db.scalars(select(User.login)))
+            return users - set(db.scalars(select(UsedLogin.login)))
+
+    rows = [["1001", "Muster", "Max", "5a", ""], ["1002", "Berg", "Ben", "5a", ""]]
+    importer.run(write_csv([HEADER, *rows]), create_missing_groups="class")
+    importer.run(
+        write_csv([HEADER, ["2001", "Muster", "Max", "5a", ""]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    assert unrecorded() == set()
+    header = [*HEADER, "Login"]
+    renamed = [["1001", "Muster", "Max", "5b", "", "max.neu"], [*rows[1], ""]]
+    session = importer.run(
+        write_csv([header, *renamed], name="r.csv"), create_missing_groups="class"
+    )
+    assert session.result is not None
+    assert logins(engine) == ["ben.berg", "max.muster2", "max.neu"]
+    assert unrecorded() == set()
+    with session_scope(engine) as db:
+        undo_run(db, session.result.run_id)
+    assert logins(engine) == ["ben.berg", "max.muster", "max.muster2"]
+    assert unrecorded() == set()
+    # A login only ever recorded (max.neu) is given to nobody else.
+    path = write_csv([header, ["1003", "Neu", "Max", "5a", "", "max.neu"]], name="t.csv")
+    plan = importer.plan(path, create_missing_groups="class").plan
+    assert plan is not None and plan.rows[0].conflict is not None
+    assert plan.rows[0].conflict.kind is ConflictKind.LOGIN_TAKEN
 
 
 def test_a_login_of_the_file_taken_in_another_school_is_a_conflict(
@@ -192,7 +278,7 @@ def test_the_schools_own_rows_ask_nothing_and_plan_as_if_they_had(
     assert sorted(keys.row_bases) == [2, 3]
     every_row = district.file_keys
 
-    def asking_for_every_row(checked, scheme, reserved=(), known=(), others=True):
+    def asking_for_every_row(checked, scheme, reserved=(), known=(), others=True, own_logins=()):
         return every_row(checked, scheme, reserved, others=others)
 
     monkeypatch.setattr(district, "file_keys", asking_for_every_row)
@@ -200,6 +286,102 @@ def test_the_schools_own_rows_ask_nothing_and_plan_as_if_they_had(
     assert sorted(all_keys.source_ids) == ["1001", "1003", "1004", "1005"]
     assert rows == all_rows
     assert [r[1] for r in rows[2:4]] == ["max.muster4", "juergen.weiss2"]
+
+
+def test_the_schools_own_logins_in_login_cells_are_not_asked_and_plan_as_if_they_were(
+    importer, write_csv, engine, neighbour, monkeypatch
+):
+    """A login cell that a user of the school already has (in the snapshot) is taken
+    whoever asks: it is left out of the logins asked, and the plan is the one that
+    asking for it gives (its own user keeps it, another row may not have it)."""
+    importer.run(
+        write_csv([HEADER, ["2001", "Muster", "Max", "5a", ""]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    mine = [["1001", "Muster", "Max", "5a", ""], ["1002", "Muster", "Max", "5a", ""]]
+    importer.run(write_csv([HEADER, *mine]), create_missing_groups="class")
+    assert logins(engine) == ["max.muster", "max.muster2", "max.muster3"]
+    update = [
+        ["1001", "Muster", "Max", "5b", "", "max.muster2"],  # its own login
+        ["1002", "Muster", "Max", "5b", "", "max.muster2"],  # another user's of the school
+        ["1004", "Muster", "Max", "5a", "", ""],  # new: the next max.muster
+        ["1005", "Berg", "Ben", "5a", "", "max.muster5"],  # new, a login of its own
+        ["1006", "Kern", "Kai", "5a", "", "max.muster"],  # the neighbour's
+    ]
+    path = write_csv([[*HEADER, "Login"], *update], name="u.csv")
+
+    def outcome() -> tuple[list[tuple[object, ...]], FileKeys]:
+        plan = importer.plan(path, create_missing_groups="class").plan
+        assert plan is not None and plan.state.keys is not None
+        rows = [(r.action, r.login, r.new_login, r.conflict and r.conflict.kind) for r in plan.rows]
+        return rows, plan.state.keys
+
+    rows, keys = outcome()
+    assert sorted(keys.logins) == ["max.muster", "max.muster5"]
+    every_cell = district.file_keys
+
+    def asking_for_every_cell(checked, scheme, reserved=(), known=(), others=True, own_logins=()):
+        return every_cell(checked, scheme, reserved, known, others)
+
+    monkeypatch.setattr(district, "file_keys", asking_for_every_cell)
+    all_rows, all_keys = outcome()
+    assert sorted(all_keys.logins) == ["max.muster", "max.muster2", "max.muster5"]
+    assert rows == all_rows
+    taken = ConflictKind.LOGIN_TAKEN
+    assert [(r[1], r[3]) for r in rows] == [
+        ("max.muster2", None),
+        ("max.muster3", taken),
+        ("max.muster4", None),
+        ("max.muster5", None),
+        ("kai.kern", taken),  # the login it would get instead
+    ]
+
+
+def test_look_alikes_are_asked_only_when_other_schools_have_another_source(
+    importer, write_csv, engine, neighbour, monkeypatch
+):
+    """Only users of another source can be a possible duplicate of a new row: when
+    the other schools have none, the look-alikes are not asked, the plan is the one
+    asking gives, and a user of another source added meanwhile makes it stale."""
+    born = "01.02.2014"
+    importer.run(
+        write_csv([HEADER, ["2001", "Berg", "Ben", "5a", born]], name="n.csv"),
+        school=neighbour,
+        create_missing_groups="class",
+    )
+    path = write_csv([HEADER, ["1001", "Weiß", "Anna", "5a", born]])
+    asked: list[int] = []
+    alike = district.users_alike
+
+    def counted(conn, columns, school_id, source, people):
+        asked.append(len(people))
+        return alike(conn, columns, school_id, source, people)
+
+    monkeypatch.setattr(district, "users_alike", counted)
+
+    def outcome() -> tuple[ImportSession, list[tuple[object, ...]]]:
+        session = importer.plan(path, create_missing_groups="class")
+        assert session.plan is not None
+        rows = [(r.action, r.login, r.conflict and r.conflict.kind) for r in session.plan.rows]
+        return session, rows
+
+    session, rows = outcome()
+    assert asked == [] and rows == [(RowAction.CREATE, "anna.weiss", None)]
+    with monkeypatch.context() as always:
+        always.setattr(district, "other_sources", lambda conn, school_id, source: True)
+        assert outcome()[1] == rows
+    assert asked == [1]
+    importer.run(
+        write_csv([HEADER, ["3001", "Weiß", "Anna", "5a", born]], name="o.csv"),
+        school=neighbour,
+        source="ldap",
+        create_missing_groups="class",
+    )
+    with pytest.raises(StalePlan):
+        session.apply()
+    rows = outcome()[1]
+    assert rows[0][2] is ConflictKind.POSSIBLE_DUPLICATE
 
 
 def test_a_school_alone_asks_about_no_one(importer, write_csv, engine, neighbour):

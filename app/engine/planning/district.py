@@ -13,9 +13,9 @@ is asked for by key, each question answered by an index:
   ``lower(last name)``, ``lower(first name)``); the exact test (whitespace runs and
   Unicode case folded) is :func:`app.engine.planning.state.similarity_key`, applied after;
 - the logins the new rows may get, each base with as many numbered variants as the
-  file needs (``max.muster``, ``max.muster2``, …), in the users' and the used logins'
-  unique indexes: logins stay unique across the whole directory, without loading
-  everyone's.
+  file needs (``max.muster``, ``max.muster2``, …), in the used logins' primary key,
+  which holds every user's login as well (migration 0006): logins stay unique across
+  the whole directory, without loading everyone's.
 
 :class:`FileKeys` is what was asked; the fingerprint (``state.fingerprint``) covers the
 answers, so ``apply`` asks again in its transaction and refuses a stale plan.
@@ -47,6 +47,7 @@ from sqlalchemy import (
     any_,
     bindparam,
     func,
+    or_,
     select,
 )
 from sqlalchemy import cast as sql_cast
@@ -101,20 +102,24 @@ def file_keys(
     reserved: Iterable[str] = (),
     known: Container[str] = (),
     others: bool = True,
+    own_logins: Container[str] = (),
 ) -> FileKeys:
     """The keys of the valid rows of a checked file (C-level maps over its columns:
     this runs on the way to the preview of 50,000 rows). Rows whose source ID is in
     ``known`` (the school's own users of the source, in the snapshot) are matched
     there: no other school can hold that ID, and they need no new login, so they ask
-    nothing but their login cells. Without ``others`` (no other school has users)
-    nobody is asked about source IDs or people: those keys stay empty."""
+    nothing but their login cells. A login cell in ``own_logins`` (the logins of the
+    school's users, in the snapshot: taken, whoever asks) is not asked either. Without
+    ``others`` (no other school has users) nobody is asked about source IDs or people:
+    those keys stay empty."""
     columns, count = checked.columns, len(checked.values)
     ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
     valid = [True] * count
     for index in checked.reasons:
         valid[index] = False
     keys = FileKeys(scheme=scheme.template, values=checked.values, others=others)
-    keys.logins = list(dict.fromkeys(v.login for v in compress(checked.values, valid) if v.login))
+    cells = list(dict.fromkeys(v.login for v in compress(checked.values, valid) if v.login))
+    keys.logins = [login for login in cells if login not in own_logins] if own_logins else cells
     if known:
         mine = map(known.__contains__, ids)
         valid = [ok and not matched for ok, matched in zip(valid, mine, strict=True)]
@@ -131,7 +136,7 @@ def file_keys(
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
     # A reserved name is skipped by the allocator like a taken one.
-    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in [*keys.logins, *reserved])
+    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in [*cells, *reserved])
     for base in [b for b in counts if b[-1:].isdigit()]:
         stem = _DIGITS.sub("", base)
         if stem in counts:
@@ -160,7 +165,7 @@ def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:
     numbered variants of each base for the file's rows: the allocator never has to
     look beyond them. Asked in rounds: first as many variants as a base has rows,
     then, for a base that found too few free, twice as many as asked so far."""
-    taken = _taken(conn, keys, keys.logins)
+    taken = _taken(conn, keys.logins)
     # The first round: each base, and its numbered variants when it has several rows.
     asked = list(keys.bases)
     several = {base: n for base, n in keys.bases.items() if n > 1}
@@ -170,7 +175,7 @@ def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:
     owners = [*keys.bases, *(base for base, n in several.items() for _ in range(1, n))]
     owner = dict(zip(asked, owners, strict=True))
     while asked:
-        found = _taken(conn, keys, asked)
+        found = _taken(conn, asked)
         taken |= found
         wanted: dict[str, int] = {}
         # (a base linked to others may share a variant with them: always counted again)
@@ -193,13 +198,11 @@ def _variant(base: str, n: int) -> str:
     return base if n == 0 else f"{base}{n + 1}"
 
 
-def _taken(conn: Connection, keys: FileKeys, logins: Sequence[str]) -> set[str]:
-    """The ``logins`` given before (the users' own: only when other schools have
-    users; this school's are in the snapshot)."""
-    taken = present(conn, USED_LOGINS.c.login, logins)
-    if keys.others:
-        taken |= present(conn, USERS.c.login, logins)
-    return taken
+def _taken(conn: Connection, logins: Sequence[str]) -> set[str]:
+    """The ``logins`` given before. ``used_logins`` holds every user's login too (the
+    run records what it gives and changes to, the purge what it deletes, migration
+    0006 what older programs left): one index to ask, not also the users'."""
+    return present(conn, USED_LOGINS.c.login, logins)
 
 
 def in_parallel(conn: Connection, jobs: Sequence[Callable[[Connection], T]]) -> list[T]:
@@ -236,16 +239,39 @@ def present(conn: Connection, column: Any, values: Sequence[str]) -> set[str]:
     return found
 
 
+def other_sources(conn: Connection, school_id: int, source: str) -> bool:
+    """Whether other schools have users of a source other than ``source``: only they
+    can look like a new row (a possible duplicate). Most districts import one source;
+    then the look-alikes are not asked. Two range scans of the (source, source ID)
+    index on either side of ``source``, each stopping at its first user of another
+    school. (As the first source in index order, not ``EXISTS``: PostgreSQL would
+    scan the table for that, which may hold a long run of the file's source first.)"""
+    column = USERS.c.source
+    nearest = [
+        select(column).where(side, USERS.c.school_id != school_id).order_by(key).limit(1)
+        for side, key in ((column < source, column.desc()), (column > source, column))
+    ]
+    found = [stmt.scalar_subquery().is_not(None) for stmt in nearest]
+    return bool(conn.execute(select(or_(*found))).scalar())
+
+
 def questions(
-    conn: Connection, columns: Sequence[Any], school_id: int, source: str, keys: FileKeys
+    conn: Connection,
+    columns: Sequence[Any],
+    school_id: int,
+    source: str,
+    keys: FileKeys,
+    alike: bool = True,
 ) -> Iterator[Select[Any]]:
     """The selects of ``columns`` of the other schools' users that the file names
-    (:func:`users_named`) or that look like its new rows (:func:`users_alike`), a
-    part of the keys at a time."""
+    (:func:`users_named`) or, with ``alike`` (:func:`other_sources`), that look like
+    its new rows (:func:`users_alike`), a part of the keys at a time."""
     if not keys.others:
         return
     for ids in batches(sorted(keys.source_ids), _probe(conn)):
         yield users_named(conn, columns, school_id, source, ids)
+    if not alike:
+        return
     for people in batches(sorted(keys.people, key=_BORN), _probe(conn)):
         yield users_alike(conn, columns, school_id, source, people)
 

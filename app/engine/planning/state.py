@@ -165,13 +165,16 @@ def _fetch_file_part(
     digest = hashlib.sha256()
     keys.others = district.other_schools_have_users(conn, school_id)
     digest.update(b"others" if keys.others else b"alone")
-    stmts = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys))
+    alike = keys.others and bool(keys.people) and district.other_sources(conn, school_id, source)
+    digest.update(b"alike" if alike else b"one source")
+    stmts = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys, alike))
 
     def ask(stmt: Select[Any]) -> Callable[[Connection], Rows]:
         return lambda c: [row for chunk in fetch_chunks(c, stmt) for row in chunk]
 
     # With no other school's users and no login ever given (a first import into an
-    # empty directory) there is no login to ask about: no query per 2,000 logins.
+    # empty directory) there is no login to ask about. (Other schools' users have
+    # their logins in used_logins: migration 0006.)
     any_taken = keys.others or conn.execute(select(select(UsedLogin.login).exists())).scalar()
 
     def logins(c: Connection) -> set[str]:
@@ -269,7 +272,8 @@ def complete_state(
     conn = session.connection()
     others = district.other_schools_have_users(conn, state.school_id)
     known = state.users_by_source_id
-    keys = district.file_keys(checked, scheme, reserved, known=known, others=others)
+    own = state.login_owner
+    keys = district.file_keys(checked, scheme, reserved, known, others, own_logins=own)
     part, taken = _fetch_file_part(conn, state.school_id, state.source, keys, _UserIndex(state).add)
     state.keys = keys
     state.fingerprint = _combined(state.fingerprint, part)
