@@ -36,6 +36,8 @@ class User(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The foreign keys of users and memberships: on PostgreSQL kept by statement
+    # triggers instead (migration 0005), with the same refusals and cascades.
     school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
     source: Mapped[str] = mapped_column(String(50))
     source_id: Mapped[str] = mapped_column(String(100))

@@ -174,6 +174,12 @@ def test_each_writing_transaction_leaves_one_marker_and_a_rolled_back_one_none(
     assert markers() == before + 1  # reading, or writing other tables, marks nothing
     _execute(pg_engine, "UPDATE groups SET comment = 'x' WHERE false")
     assert markers() == before + 2  # an update of no row still counts: on the safe side
+    _execute(
+        pg_engine,
+        "SET LOCAL session_replication_role = replica",  # as a restore would
+        "UPDATE users SET first_name = 'Erika'",
+    )
+    assert markers() == before + 3
 
 
 def test_pruned_markers_newer_than_the_preview_give_the_full_check(

@@ -248,6 +248,10 @@ def _change_markers() -> list[str]:
             f"CREATE TRIGGER si_mark_{table}_truncated AFTER TRUNCATE ON {table}"
             f" FOR EACH STATEMENT WHEN ({unmarked}) EXECUTE FUNCTION si_mark_directory_change()"
         )
+        # Also with session_replication_role = replica (a restore, a replica's apply),
+        # which silences ordinary triggers: a change must never go unmarked.
+        for name in (f"si_mark_{table}", f"si_mark_{table}_truncated"):
+            statements.append(f"ALTER TABLE {table} ENABLE ALWAYS TRIGGER {name}")
     return statements
 
 
