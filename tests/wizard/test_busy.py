@@ -8,9 +8,11 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from pytestqt.qtbot import QtBot
 
 from app.wizard.busy import dispose_in_background, run_responsive
+from app.wizard.views import fitter, fitting, table_view
 
 pytestmark = pytest.mark.gui
 
@@ -74,3 +76,30 @@ def test_a_big_list_is_freed_between_events_a_short_slice_at_a_time(qtbot: QtBot
     assert len(gaps) >= 50  # freed over many turns (at once: 0.1-0.3 s in one)
     assert gaps[len(gaps) // 2] < 0.005  # a turn is a slice, not a stall
     assert gaps[-1] < 0.05
+
+
+def test_columns_are_fitted_after_run_responsive_s_worker_not_beside_it(qtbot: QtBot) -> None:
+    """A fitter waits while run_responsive waits for its worker (each fitted cell is a
+    call into Python that waits for the worker's lock, and the worker's result
+    usually resets the model anyway), then fits what it was asked to."""
+    model = QStandardItemModel(60, 4)
+    for row in range(60):
+        for column in range(4):
+            model.setItem(row, column, QStandardItem("breit " * (column + 1)))
+    view = table_view(model)
+    view.show()
+    for column in range(4):
+        view.setColumnWidth(column, 20)
+    fitter(view).request()
+    seen: list[bool] = []
+    probe = QTimer()
+    probe.setInterval(20)
+    probe.timeout.connect(lambda: seen.append(fitting(view)))
+    probe.start()
+    try:
+        run_responsive(lambda: time.sleep(0.3))
+    finally:
+        probe.stop()
+    assert len(seen) >= 5 and all(seen)  # nothing fitted while the worker ran
+    qtbot.waitUntil(lambda: not fitting(view), timeout=5000)
+    assert all(view.columnWidth(column) > 20 for column in range(4))
