@@ -32,6 +32,7 @@ _SLICE_S = 0.008
 # A fitter that finds another one's slice ended less than this ago waits a turn.
 _TURN_GAP_S = 0.001
 _last_slice_end = 0.0
+_last_slicer = 0  # id() of the fitter that had the last slice (no reference kept)
 # While run_responsive waits for a worker, how often a fitter looks whether it is done.
 _WAIT_MS = 20
 
@@ -109,9 +110,9 @@ class ColumnFitter(QObject):
             # result usually resets the model, which asks for the columns again.
             self._timer.start(_WAIT_MS)
             return
-        global _last_slice_end
+        global _last_slice_end, _last_slicer
         started = time.perf_counter()
-        if started - _last_slice_end < _TURN_GAP_S:
+        if _last_slicer != id(self) and started - _last_slice_end < _TURN_GAP_S:
             # Another view's fitter had this turn of the loop (their zero timers fire
             # in one pass: the users, the groups and the history after a refresh made
             # three slices, 24 ms, without an event between them).
@@ -119,7 +120,7 @@ class ColumnFitter(QObject):
             return
         while self._pending and time.perf_counter() - started < _SLICE_S:
             self._fit_next()
-        _last_slice_end = time.perf_counter()
+        _last_slice_end, _last_slicer = time.perf_counter(), id(self)
         if self._pending:
             self._timer.start(0)
 
