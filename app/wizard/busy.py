@@ -69,17 +69,29 @@ def run_responsive(work: Callable[[], T]) -> T:
         finally:
             signal.done.emit()
 
+    global _responsive_depth
     thread = threading.Thread(target=target, name="schoolimport-busy", daemon=True)
     QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    _responsive_depth += 1
     try:
         thread.start()
         loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
         thread.join()  # the signal comes last: this returns at once
     finally:
+        _responsive_depth -= 1
         QGuiApplication.restoreOverrideCursor()
     if errors:
         raise errors[0]
     return outcome[0]
+
+
+_responsive_depth = 0
+
+
+def waiting_for_worker() -> bool:
+    """Whether the interface thread is in :func:`run_responsive`'s loop, waiting for
+    its worker: work that can wait until it returns (fitting columns) should."""
+    return _responsive_depth > 0
 
 
 SWITCH_INTERVAL_S = 0.001

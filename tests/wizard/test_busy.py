@@ -8,9 +8,13 @@ import time
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.wizard import views
 from app.wizard.busy import dispose_in_background, run_responsive
+from app.wizard.views import fitter, fitting, table_view
 
 pytestmark = pytest.mark.gui
 
@@ -74,3 +78,64 @@ def test_a_big_list_is_freed_between_events_a_short_slice_at_a_time(qtbot: QtBot
     assert len(gaps) >= 50  # freed over many turns (at once: 0.1-0.3 s in one)
     assert gaps[len(gaps) // 2] < 0.005  # a turn is a slice, not a stall
     assert gaps[-1] < 0.05
+
+
+def test_columns_are_fitted_after_run_responsive_s_worker_not_beside_it(qtbot: QtBot) -> None:
+    """A fitter waits while run_responsive waits for its worker (each fitted cell is a
+    call into Python that waits for the worker's lock, and the worker's result
+    usually resets the model anyway), then fits what it was asked to."""
+    model = QStandardItemModel(60, 4)
+    for row in range(60):
+        for column in range(4):
+            model.setItem(row, column, QStandardItem("breit " * (column + 1)))
+    view = table_view(model)
+    view.show()
+    for column in range(4):
+        view.setColumnWidth(column, 20)
+    fitter(view).request()
+    seen: list[bool] = []
+    probe = QTimer()
+    probe.setInterval(20)
+    probe.timeout.connect(lambda: seen.append(fitting(view)))
+    probe.start()
+    try:
+        run_responsive(lambda: time.sleep(0.3))
+    finally:
+        probe.stop()
+    assert len(seen) >= 5 and all(seen)  # nothing fitted while the worker ran
+    qtbot.waitUntil(lambda: not fitting(view), timeout=5000)
+    assert all(view.columnWidth(column) > 20 for column in range(4))
+
+
+def test_one_view_s_columns_are_fitted_per_turn_of_the_loop(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a refresh the users, the groups and the history are fitted: their fitters'
+    zero timers fire in one pass of the loop, and each slice must leave the next
+    one to the next turn (three slices in a row made 24 ms without an event)."""
+    monkeypatch.setattr(views, "_SLICE_S", 10.0)  # a slice fits all of its view
+    fitted: list[int] = []
+    tables = []
+    for number in range(3):
+        model = QStandardItemModel(20, 3)
+        model.setItem(0, 0, QStandardItem(f"Tabelle {number}"))
+        view = table_view(model)
+        view.setObjectName(str(number))
+        tables.append(view)
+    original = views._fit_column
+    monkeypatch.setattr(
+        views,
+        "_fit_column",
+        lambda view, *a: (fitted.append(int(view.objectName())), original(view, *a)),
+    )
+    qtbot.wait(20)  # the turns of the loop before these requests
+    for view in tables:
+        fitter(view).request()
+    passes = 0
+    while any(fitting(view) for view in tables):
+        before = set(fitted)
+        QApplication.processEvents()  # one pass: every due timer fires
+        passes += 1
+        assert len(set(fitted) - before) <= 1, fitted
+        assert passes < 100
+    assert sorted(set(fitted)) == [0, 1, 2]
