@@ -454,3 +454,20 @@ def test_school_year_rows_are_untouched(importer, write_csv, engine):
     importer.run(write_csv(BASE), create_missing_groups="class")
     with session_scope(engine) as s:
         assert s.scalar(select(func.count()).select_from(SchoolYear)) == 1
+
+
+def test_a_login_the_file_changes_alone_is_an_update_and_is_applied(importer, write_csv, engine):
+    """A row whose only difference is the login in the file: the preview shows an
+    update with the login's change, and the run gives that login (it was planned
+    unchanged, and the file's login silently dropped)."""
+    header = ["Quell-ID", "Nachname", "Vorname", "Benutzername"]
+    importer.run(write_csv([header, ["1", "Alt", "Ana", "ana.alt"]], name="a.csv"))
+    session = importer.plan(write_csv([header, ["1", "Alt", "Ana", "ana.neu"]], name="b.csv"))
+    row = session.plan.rows[0]
+    assert row.action is RowAction.UPDATE
+    assert [(c.field, c.old, c.new) for c in row.changes] == [("login", "ana.alt", "ana.neu")]
+    session.apply()
+    assert session.result is not None and session.result.summary.updated == 1
+    assert users(engine)["1"].login == "ana.neu"
+    again = importer.plan(write_csv([header, ["1", "Alt", "Ana", "ana.neu"]], name="c.csv"))
+    assert again.plan.rows[0].action is RowAction.UNCHANGED

@@ -319,6 +319,8 @@ class _Planner:
             login_problem = self._take_login(wanted)
             if login_problem is None:
                 row.changes = [*row.changes, _login_change(user.login, wanted)]
+                if action is RowAction.UNCHANGED:  # the login is the row's only change
+                    action = RowAction.UPDATE
             else:
                 self._conflict(
                     row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=action
