@@ -50,9 +50,7 @@ _INVISIBLE = dict.fromkeys(
 )
 
 
-_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-
-
+# Every one of them is unprintable (category Cf): a printable text holds none.
 _INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
@@ -199,18 +197,26 @@ class RowValidator:
         """
         count = len(rows)
         squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
-        singles = [_column(rows, c, count, squared, clean) for c in self.columns]
-        for i in _NAME_INDEXES:
-            singles[i] = without_invisible(singles[i])
-        group_cols = [
-            without_invisible(_column(rows, c, count, squared, clean)) for c in self.group_columns
-        ]
-        get = dict(zip(_SINGLE_FIELDS, singles, strict=True))
+        taken = _columns(rows, (*self.columns, *self.group_columns), count, squared, clean)
+        singles, group_cols = taken[: len(self.columns)], taken[len(self.columns) :]
         faulty: set[int] = set()
-        for column in (*singles, *group_cols):
-            joined = " ".join(column)  # printable: no control character (the usual case)
-            if not joined.isprintable() and _CONTROL.search(joined):
+        # Names and groups lose their invisible marks. One scan of each column finds
+        # none of them and no control character when it is printable (the usual case).
+        marked = {*_NAME_INDEXES, *range(len(singles), len(singles) + len(group_cols))}
+        for number, column in enumerate((*singles, *group_cols)):
+            joined = " ".join(column)
+            if joined.isprintable():
+                continue
+            if number in marked:
+                column = without_invisible(column)
+                if number < len(singles):
+                    singles[number] = column
+                else:
+                    group_cols[number - len(singles)] = column
+                joined = " ".join(column)
+            if _CONTROL.search(joined):
                 faulty.update(i for i, v in enumerate(column) if _CONTROL.search(v))
+        get = dict(zip(_SINGLE_FIELDS, singles, strict=True))
         dates = get[Field.BIRTH_DATE]
         parsed = {v: _parse_date(v, self.today) if v else None for v in set(dates)}
         births = list(map(parsed.__getitem__, dates))
@@ -314,6 +320,25 @@ def _column(
     else:
         cells = (r[column] if column < len(r) else "" for r in rows)
     return clean_cells(cells) if clean else list(cells)
+
+
+def _columns(
+    rows: Sequence[Sequence[str]],
+    columns: Sequence[int],
+    count: int,
+    squared: bool,
+    clean: bool,
+) -> list[list[str]]:
+    """``[_column(rows, c, count, squared, clean) for c in columns]``; the rows turned
+    into columns at once (one C-level ``zip``) when most of a table's columns are
+    wanted, instead of one ``itemgetter`` call per cell."""
+    width = len(rows[0]) if squared and count else 0
+    present = {c for c in columns if 0 <= c < width}
+    if not present or len(present) * 2 < width:
+        return [_column(rows, c, count, squared, clean) for c in columns]
+    turned = list(zip(*rows, strict=True))
+    cells = {c: clean_cells(turned[c]) if clean else list(turned[c]) for c in present}
+    return [cells[c] if c in present else [""] * count for c in columns]
 
 
 _T = TypeVar("_T")
