@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import TypeVar
 
@@ -255,8 +255,7 @@ class RowValidator:
         if self.columns[_SINGLE_FIELDS.index(Field.EMAIL)] >= 0:
             emails = [v or None for v in get[Field.EMAIL]]
         # RowValues' fields in their order (the property test compares with __call__).
-        values = map(
-            RowValues,
+        fields = zip(
             get[Field.SOURCE_ID],
             get[Field.LAST_NAME],
             get[Field.FIRST_NAME],
@@ -264,12 +263,14 @@ class RowValidator:
             emails,
             logins,
             groups,
+            strict=True,
         )
+        values: list[RowValues] = list(map(_NEW_TUPLE, repeat(RowValues), fields))
         lists = list(distinct.values())
         if other:  # their groups are not this run's to find or create
             mine = [i not in other for i in range(count)]
             lists = [distinct[c] for c in dict.fromkeys(compress(group_cells, mine))]
-        checked = CheckedRows(list(values), {}, lists, get, other)
+        checked = CheckedRows(values, {}, lists, get, other)
         for i in faulty - other:
             checked.values[i], reasons = self(rows[i])  # the same cells: the same columns
             if reasons:
@@ -340,6 +341,9 @@ def _columns(
     cells = {c: clean_cells(turned[c]) if clean else list(turned[c]) for c in present}
     return [cells[c] if c in present else [""] * count for c in columns]
 
+
+# A RowValues of a tuple of its fields, in C (``RowValues(*fields)`` is a Python call).
+_NEW_TUPLE = tuple.__new__
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
