@@ -5,12 +5,17 @@ one-by-one result, so that it fails when a fast path is broken."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.engine.planning import logins
 from app.engine.planning.logins import LoginScheme
+from app.engine.planning.mapping import auto_map
+from app.engine.planning.validation import RowValidator
+from app.engine.reading.table import clean_cells
 
 CHECKS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -59,3 +64,38 @@ def test_a_column_of_distinct_names_is_transliterated_as_it_is(
     bases = LoginScheme().bases(people)
     assert seen == [3000, 2]  # (the composed logins need no second transliteration)
     assert bases[:2] == ["juergen-0.mueller", "juergen-1.weiss"]
+
+
+# ----------------------------------------------------------------------- checking the rows
+
+HEADERS = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse", "Geburtsdatum"]
+CELLS = (
+    st.sampled_from(["1", "2", "3", "1", " 4 ", "", "x" * 101]),
+    st.sampled_from(
+        ["Müller", "Mu\u0308ller", "Weiß\u200b", "\u200eÖzdemir", "", "a\x01b", "M" * 65]
+    ),
+    st.sampled_from(["Anna", "Anna\u200b", "Zoë", "Jürgen\u2060", "Lea Marie", "\ufeffBen"]),
+    st.sampled_from(["5a", "5a\u200e", "", "6b; 7c", "5A", "k" * 101]),
+    st.sampled_from(["Chor, Theater", "Chor\u200b, Sport", "", "Chor|Sport", "a\x01"]),
+    st.sampled_from(["05.03.2014", "2014-03-05", "31.02.2014", "", "45000", "1.1.1890"]),
+)
+ROWS = st.lists(st.tuples(*CELLS).map(list), min_size=1, max_size=25)
+
+
+@CHECKS
+@given(rows=ROWS, unmapped=st.sampled_from([0, 9]), ragged=st.booleans())
+def test_checking_by_columns_equals_checking_each_row(
+    rows: list[list[str]], unmapped: int, ragged: bool
+) -> None:
+    """The columns taken at once (few unmapped columns) or one by one (many, or rows
+    of several lengths), names and groups with and without invisible marks, control
+    characters, duplicates, invalid dates, empty and over-long cells."""
+    headers = HEADERS + [f"Notiz {n}" for n in range(unmapped)]
+    rows = [cells + ["frei"] * unmapped for cells in rows]
+    if ragged:
+        rows[0] = rows[0][:4]  # a short row: its missing cells are empty
+    validator = RowValidator(auto_map(headers), today=date(2026, 12, 7))
+    per_row = [validator(cells) for cells in rows]
+    assert validator.validate_all(rows).pairs() == per_row
+    cleaned = [clean_cells(cells) for cells in rows]
+    assert validator.validate_all(cleaned, clean=False).pairs() == per_row

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import compress
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import TypeVar
 
@@ -50,9 +50,7 @@ _INVISIBLE = dict.fromkeys(
 )
 
 
-_INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
-
-
+# Every one of them is unprintable (category Cf): a printable text holds none.
 _INVISIBLE_RE = re.compile("[" + "".join(map(chr, _INVISIBLE)) + "]")
 
 
@@ -199,18 +197,26 @@ class RowValidator:
         """
         count = len(rows)
         squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
-        singles = [_column(rows, c, count, squared, clean) for c in self.columns]
-        for i in _NAME_INDEXES:
-            singles[i] = without_invisible(singles[i])
-        group_cols = [
-            without_invisible(_column(rows, c, count, squared, clean)) for c in self.group_columns
-        ]
-        get = dict(zip(_SINGLE_FIELDS, singles, strict=True))
+        taken = _columns(rows, (*self.columns, *self.group_columns), count, squared, clean)
+        singles, group_cols = taken[: len(self.columns)], taken[len(self.columns) :]
         faulty: set[int] = set()
-        for column in (*singles, *group_cols):
-            joined = " ".join(column)  # printable: no control character (the usual case)
-            if not joined.isprintable() and _CONTROL.search(joined):
+        # Names and groups lose their invisible marks. One scan of each column finds
+        # none of them and no control character when it is printable (the usual case).
+        marked = {*_NAME_INDEXES, *range(len(singles), len(singles) + len(group_cols))}
+        for number, column in enumerate((*singles, *group_cols)):
+            joined = " ".join(column)
+            if joined.isprintable():
+                continue
+            if number in marked:
+                column = without_invisible(column)
+                if number < len(singles):
+                    singles[number] = column
+                else:
+                    group_cols[number - len(singles)] = column
+                joined = " ".join(column)
+            if _CONTROL.search(joined):
                 faulty.update(i for i, v in enumerate(column) if _CONTROL.search(v))
+        get = dict(zip(_SINGLE_FIELDS, singles, strict=True))
         dates = get[Field.BIRTH_DATE]
         parsed = {v: _parse_date(v, self.today) if v else None for v in set(dates)}
         births = list(map(parsed.__getitem__, dates))
@@ -249,8 +255,7 @@ class RowValidator:
         if self.columns[_SINGLE_FIELDS.index(Field.EMAIL)] >= 0:
             emails = [v or None for v in get[Field.EMAIL]]
         # RowValues' fields in their order (the property test compares with __call__).
-        values = map(
-            RowValues,
+        fields = zip(
             get[Field.SOURCE_ID],
             get[Field.LAST_NAME],
             get[Field.FIRST_NAME],
@@ -258,12 +263,14 @@ class RowValidator:
             emails,
             logins,
             groups,
+            strict=True,
         )
+        values: list[RowValues] = list(map(_NEW_TUPLE, repeat(RowValues), fields))
         lists = list(distinct.values())
         if other:  # their groups are not this run's to find or create
             mine = [i not in other for i in range(count)]
             lists = [distinct[c] for c in dict.fromkeys(compress(group_cells, mine))]
-        checked = CheckedRows(list(values), {}, lists, get, other)
+        checked = CheckedRows(values, {}, lists, get, other)
         for i in faulty - other:
             checked.values[i], reasons = self(rows[i])  # the same cells: the same columns
             if reasons:
@@ -315,6 +322,28 @@ def _column(
         cells = (r[column] if column < len(r) else "" for r in rows)
     return clean_cells(cells) if clean else list(cells)
 
+
+def _columns(
+    rows: Sequence[Sequence[str]],
+    columns: Sequence[int],
+    count: int,
+    squared: bool,
+    clean: bool,
+) -> list[list[str]]:
+    """``[_column(rows, c, count, squared, clean) for c in columns]``; the rows turned
+    into columns at once (one C-level ``zip``) when most of a table's columns are
+    wanted, instead of one ``itemgetter`` call per cell."""
+    width = len(rows[0]) if squared and count else 0
+    present = {c for c in columns if 0 <= c < width}
+    if not present or len(present) * 2 < width:
+        return [_column(rows, c, count, squared, clean) for c in columns]
+    turned = list(zip(*rows, strict=True))
+    cells = {c: clean_cells(turned[c]) if clean else list(turned[c]) for c in present}
+    return [cells[c] if c in present else [""] * count for c in columns]
+
+
+# A RowValues of a tuple of its fields, in C (``RowValues(*fields)`` is a Python call).
+_NEW_TUPLE = tuple.__new__
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
