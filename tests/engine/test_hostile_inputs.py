@@ -219,13 +219,12 @@ HEADER_ROW = inline_row(1, list(zip("ABC", ["ID", "Nachname", "Vorname"], strict
 
 
 @pytest.fixture(scope="session")
-def honest_bomb(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+def honest_bomb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 2 MB XLSX whose sheet honestly unpacks to 2.1 GB of zeros (ZIP64 headers)."""
-    started = time.perf_counter()
     path = tmp_path_factory.mktemp("bomb") / "bomb.xlsx"
     sheet = repeated_member("xl/worksheets/sheet1.xml", bytes(1 << 20), 2100)
     xlsx_with(path, path.parent, {"xl/worksheets/sheet1.xml": sheet})
-    return path, time.perf_counter() - started
+    return path
 
 
 # ------------------------------------------------------------------ refused files
@@ -425,7 +424,7 @@ class ChildRun:
 
 @pytest.fixture(scope="module")
 def child_run(
-    tmp_path_factory: pytest.TempPathFactory, honest_bomb: tuple[Path, float]
+    tmp_path_factory: pytest.TempPathFactory, honest_bomb: Path
 ) -> Iterator[ChildRun]:
     """Every memory-hungry file imported by one child process (one start-up) with
     2 GiB of address space and a time limit; each result is checked by its own test."""
@@ -438,7 +437,7 @@ def child_run(
             db.run("year", "add", "2026/27", "--start", "2026-08-01", "--end", "2027-07-31")[0] == 0
         )
         files = {name: build(folder) for name, (build, _words) in IN_A_CHILD.items()}
-        files["two gigabyte bomb"] = honest_bomb[0]
+        files["two gigabyte bomb"] = honest_bomb
         jobs = [[n, ["--db", db.url, "import", str(p), *YEAR_ARGS]] for n, p in files.items()]
         before = dump(db.path)
         started = time.perf_counter()
@@ -473,10 +472,8 @@ def test_memory_hungry_files_are_refused(child_run: ChildRun, name: str) -> None
     assert child_run.seconds < 30
 
 
-def test_the_bombs_are_small(child_run: ChildRun, honest_bomb: tuple[Path, float]) -> None:
-    path, build_seconds = honest_bomb
-    assert build_seconds < 5
-    with zipfile.ZipFile(path) as archive:
+def test_the_bombs_are_small(child_run: ChildRun, honest_bomb: Path) -> None:
+    with zipfile.ZipFile(honest_bomb) as archive:
         assert sum(i.file_size for i in archive.infolist()) > 2 << 30  # honest ZIP64 sizes
     for name in ("two gigabyte bomb", "whole grid", "ods repeats", "xls beyond the grid"):
         assert child_run.files[name].stat().st_size < 3 << 20, name
