@@ -49,6 +49,11 @@ def redact(text: str) -> str:
     return _SECRET.sub(lambda m: f"{m.group(1)}{m.group(2)}{REDACTED}", text)
 
 
+# The loggers written to the file: the program's, and SQLAlchemy's (at its own level,
+# warnings and errors).
+_LOGGED = ("app", "sqlalchemy")
+
+
 def log_dir() -> Path:
     override = os.environ.get("SCHOOLIMPORT_LOG_DIR")
     if override:
@@ -64,27 +69,36 @@ def log_path() -> Path:
 
 
 def setup_logging(level: int = logging.INFO) -> Path:
-    """Log the ``app`` package to the rotating file; idempotent. Returns the file."""
+    """Log the ``app`` package to the rotating file; idempotent. Returns the file.
+
+    SQLAlchemy's own warnings and errors go to the same file: without a handler of
+    theirs, Python's last-resort handler printed them, traceback and all, on stderr —
+    a Ctrl-C landing while the pool closed a connection showed "Exception closing
+    connection" and a traceback under the command's one line."""
     path = log_path()
-    logger = logging.getLogger("app")
-    logger.setLevel(level)
-    for handler in list(logger.handlers):
-        if handler.get_name() == _HANDLER_NAME:
-            if Path(getattr(handler, "baseFilename", "")) == path:
-                return path
-            logger.removeHandler(handler)  # the folder changed (tests)
-            handler.close()
+    loggers = [logging.getLogger(name) for name in _LOGGED]
+    loggers[0].setLevel(level)
+    present = [h for logger in loggers for h in logger.handlers if h.get_name() == _HANDLER_NAME]
+    if len(present) == len(loggers) and all(
+        Path(getattr(h, "baseFilename", "")) == path for h in present
+    ):
+        return path
+    for logger in loggers:
+        for old in [h for h in logger.handlers if h.get_name() == _HANDLER_NAME]:
+            logger.removeHandler(old)  # the folder changed (tests)
+            old.close()
+    handler: logging.Handler
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
     except OSError:
-        logger.addHandler(logging.NullHandler())  # a read-only profile must not stop work
-        return path
+        handler = logging.NullHandler()  # a read-only profile must not stop work
     handler.set_name(_HANDLER_NAME)
     handler.setLevel(level)
     handler.setFormatter(logging.Formatter(FORMAT))
     handler.addFilter(RedactSecrets())
-    logger.addHandler(handler)
+    for logger in loggers:
+        logger.addHandler(handler)
     return path

@@ -423,9 +423,7 @@ class ChildRun:
 
 
 @pytest.fixture(scope="module")
-def child_run(
-    tmp_path_factory: pytest.TempPathFactory, honest_bomb: Path
-) -> Iterator[ChildRun]:
+def child_run(tmp_path_factory: pytest.TempPathFactory, honest_bomb: Path) -> Iterator[ChildRun]:
     """Every memory-hungry file imported by one child process (one start-up) with
     2 GiB of address space and a time limit; each result is checked by its own test."""
     folder = tmp_path_factory.mktemp("hostile")

@@ -21,10 +21,11 @@ def log_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     folder = tmp_path / "logs"
     monkeypatch.setenv("SCHOOLIMPORT_LOG_DIR", str(folder))
     yield folder
-    for handler in list(logging.getLogger("app").handlers):  # leave no open file behind
-        if handler.get_name() == "schoolimport-file":
-            logging.getLogger("app").removeHandler(handler)
-            handler.close()
+    for name in ("app", "sqlalchemy"):  # leave no open file behind
+        for handler in list(logging.getLogger(name).handlers):
+            if handler.get_name() == "schoolimport-file":
+                logging.getLogger(name).removeHandler(handler)
+                handler.close()
 
 
 def file_handler() -> RotatingFileHandler:
@@ -48,6 +49,30 @@ def test_setup_logging_writes_a_rotating_file_in_the_log_folder(log_dir: Path) -
     assert "INFO" in text and "app.engine.test: hello world" in text
     assert "not at INFO" not in text
     assert text[:4].isdigit()  # starts with the time
+
+
+def test_sqlalchemys_errors_go_to_the_file_not_to_stderr(
+    log_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The pool logs a failed close with its traceback (a Ctrl-C landing in it did): in
+    the log file, not under the command's one line on stderr."""
+    path = logs.setup_logging()
+    logs.setup_logging()  # idempotent: still one handler on each logger
+    assert [h.get_name() for h in logging.getLogger("sqlalchemy").handlers].count(
+        "schoolimport-file"
+    ) == 1
+    pool = logging.getLogger("sqlalchemy.pool.impl.QueuePool")
+    try:
+        raise KeyboardInterrupt
+    except KeyboardInterrupt:
+        pool.error("Exception closing connection <sqlite3.Connection>", exc_info=True)
+    pool.info("an INFO record of the pool is not logged")
+    file_handler().flush()
+    assert capsys.readouterr().err == ""
+    text = path.read_text(encoding="utf-8")
+    assert "ERROR   sqlalchemy.pool.impl.QueuePool: Exception closing connection" in text
+    assert "KeyboardInterrupt" in text
+    assert "an INFO record" not in text
 
 
 def test_the_default_folder_is_the_users_log_folder(monkeypatch: pytest.MonkeyPatch) -> None:
