@@ -189,14 +189,16 @@ def _rounded_up(letters: bytes, lead: bytes, length: int) -> tuple[Extent, re.Pa
     pattern for a cell tag whose first attribute is not a reference inside that."""
     rows = (int(lead) + 1) * 10 ** (length - 1) - 1
     columns = _column_number(letters[:1] + b"Z" * (len(letters) - 1))
-    row = rb"[1-%s][0-9]{%d}" % (lead, length - 1)
+    # The claim's own length first (most rows have it), possessive runs, and no group
+    # where there is nothing to choose: a cell inside is then matched without
+    # backtracking, in half the time of the plain pattern.
+    row = rb'[1-%s]"' % lead
     if length > 1:
-        row = rb"[1-9][0-9]{0,%d}|%s" % (length - 2, row)
-    column = rb"[A-%s][A-Z]{%d}" % (letters[:1], len(letters) - 1)
+        row = rb'(?:[1-%s][0-9]{%d}"|[1-9][0-9]{0,%d}+")' % (lead, length - 1, length - 2)
+    column = rb"[A-%s]" % letters[:1]
     if len(letters) > 1:
-        column = rb"[A-Z]{1,%d}|%s" % (len(letters) - 1, column)
-    inside = rb' r="(?:%s)(?:%s)"' % (column, row)
-    return Extent(rows, columns), re.compile(rb"<c(?!%s)[\s>/]" % inside)
+        column = rb"(?:%s[A-Z]{%d}|[A-Z]{1,%d}+)" % (column, len(letters) - 1, len(letters) - 1)
+    return Extent(rows, columns), re.compile(rb'<c(?! r="%s%s)[\s>/]' % (column, row))
 
 
 def _has_prefixed_tags(data: bytes) -> bool:
