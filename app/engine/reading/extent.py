@@ -109,7 +109,7 @@ def _chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
             if cut == 0:
                 carry.append(chunk)  # e.g. a 50 MB cell text: no tag ends here
                 continue
-            yield b"".join([*carry, chunk[:cut]])
+            yield b"".join([*carry, memoryview(chunk)[:cut]])  # one copy, not two
             carry = [chunk[cut:]]
     if carry:
         yield b"".join(carry)
