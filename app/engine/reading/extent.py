@@ -262,12 +262,13 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
         columns = b"number-columns-repeated"  # column definitions repeat in most files
         if columns in data and data.count(columns) != len(_ODS_COLUMN_DEFS.findall(data)):
             return None
-        parts = (pending + data).split(b"</table:table-row")
+        text = pending + data
+        parts = text.split(b"</table:table-row")
         pending = parts.pop()  # the open row, continued by the next chunk
         rows += len(parts) + 1
         seen += len(data)
         coming = rows * max(size, seen) * 5 // (4 * seen)  # a guess, a quarter over
-        width = max(width, _widest(parts, data, enough // max(coming, 1)))
+        width = max(width, _widest(parts, text, enough // max(coming, 1)))
     width = max(width, _widest([pending], pending, enough // max(rows, 1)))
     claimed = Extent(rows, width)
     return claimed if claimed.cells <= enough else None
@@ -276,8 +277,10 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
 _CELL_TAG = b"<table:table-cell"
 
 
-def _widest(segments: list[bytes], data: bytes, affordable: int) -> int:
-    """At least the most cell tags in any of the segments, covered ones too.
+def _widest(segments: list[bytes], text: bytes, affordable: int) -> int:
+    """At least the most cell tags in any of the segments (cut from ``text``), covered
+    ones too (looked for in the open row carried over as well: a covered cell there was
+    not counted before).
 
     A segment's bytes divided by the 17 of ``<table:table-cell`` bound its cell tags
     (a covered cell's tag is longer, and no two tags overlap: each starts with the
@@ -287,7 +290,7 @@ def _widest(segments: list[bytes], data: bytes, affordable: int) -> int:
     longest = max(map(len, segments), default=0) // len(_CELL_TAG)
     if longest <= affordable:
         return longest
-    return _most_cells(segments, b"<table:covered-table-cell" in data)
+    return _most_cells(segments, b"<table:covered-table-cell" in text)
 
 
 def _most_cells(segments: list[bytes], covered: bool) -> int:
