@@ -162,3 +162,27 @@ def test_real_workbooks_take_the_claim_and_it_covers_what_calamine_reads(
     assert claimed.rows >= grid.total_height and claimed.columns >= grid.total_width
     assert workbook_extent(path, FileKind.XLSX, enough=LIMIT) == claimed
     assert workbook_extent(path, FileKind.XLSX) == Extent(3001, 5)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text("ABFGZa$", min_size=1, max_size=3),
+    st.text("0123456789", min_size=1, max_size=7),
+    st.text("ABFGZ", min_size=1, max_size=3),
+    st.text("123456789", min_size=1, max_size=1),
+    st.integers(1, 7),
+)
+def test_the_rounded_claim_lets_in_exactly_the_references_inside_it(
+    letters: str, digits: str, claim_letters: str, lead: str, length: int
+) -> None:
+    """The search for a cell outside the claim (possessive, the claim's length first)
+    passes a reference exactly when it is well formed and within the rounded bound."""
+    bound, outside = extent._rounded_up(claim_letters.encode(), lead.encode(), length)
+    tag = f'<c r="{letters}{digits}" t="s">'.encode()
+    well_formed = letters.isupper() and letters.isalpha() and digits[0] != "0"
+    inside = (
+        well_formed
+        and extent._column_number(letters.encode()) <= bound.columns
+        and int(digits) <= bound.rows
+    )
+    assert (outside.search(tag) is None) == inside

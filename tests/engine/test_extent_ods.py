@@ -120,3 +120,16 @@ def test_a_comment_still_disproves_the_claim() -> None:
         assert extent._ods_claimed(iter([HEAD + table.encode() + TAIL]), LIMIT) is None
     plain = f'<table:table table:name="S">{row}<text:p>Hallo!</text:p>{row}</table:table>'
     assert extent._ods_claimed(iter([HEAD + plain.encode() + TAIL]), LIMIT) is not None
+
+
+def test_covered_cells_of_a_row_carried_into_the_next_chunk_are_counted() -> None:
+    """A row cut by a chunk's end, its covered cells before the cut and none after:
+    the counted bound (a tight limit) still counts them (it once looked for covered
+    cells in the new chunk only, and claimed 2 columns for calamine's 5)."""
+    start = HEAD + b'<table:table table:name="S"><table:table-row>'
+    first = start + (CELLS["value"] + CELLS["covered"] * 3).encode()
+    second = (CELLS["value"] + "</table:table-row></table:table>").encode() + TAIL
+    exact = extent._ods_extent(iter([first + second]))
+    assert exact == extent.Extent(1, 5)
+    claimed = extent._ods_claimed(iter([first, second]), 15)
+    assert claimed is not None and claimed.columns >= 5

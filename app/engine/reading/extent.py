@@ -109,7 +109,7 @@ def _chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
             if cut == 0:
                 carry.append(chunk)  # e.g. a 50 MB cell text: no tag ends here
                 continue
-            yield b"".join([*carry, chunk[:cut]])
+            yield b"".join([*carry, memoryview(chunk)[:cut]])  # one copy, not two
             carry = [chunk[cut:]]
     if carry:
         yield b"".join(carry)
@@ -189,14 +189,16 @@ def _rounded_up(letters: bytes, lead: bytes, length: int) -> tuple[Extent, re.Pa
     pattern for a cell tag whose first attribute is not a reference inside that."""
     rows = (int(lead) + 1) * 10 ** (length - 1) - 1
     columns = _column_number(letters[:1] + b"Z" * (len(letters) - 1))
-    row = rb"[1-%s][0-9]{%d}" % (lead, length - 1)
+    # The claim's own length first (most rows have it), possessive runs, and no group
+    # where there is nothing to choose: a cell inside is then matched without
+    # backtracking, in half the time of the plain pattern.
+    row = rb'[1-%s]"' % lead
     if length > 1:
-        row = rb"[1-9][0-9]{0,%d}|%s" % (length - 2, row)
-    column = rb"[A-%s][A-Z]{%d}" % (letters[:1], len(letters) - 1)
+        row = rb'(?:[1-%s][0-9]{%d}"|[1-9][0-9]{0,%d}+")' % (lead, length - 1, length - 2)
+    column = rb"[A-%s]" % letters[:1]
     if len(letters) > 1:
-        column = rb"[A-Z]{1,%d}|%s" % (len(letters) - 1, column)
-    inside = rb' r="(?:%s)(?:%s)"' % (column, row)
-    return Extent(rows, columns), re.compile(rb"<c(?!%s)[\s>/]" % inside)
+        column = rb"(?:%s[A-Z]{%d}|[A-Z]{1,%d}+)" % (column, len(letters) - 1, len(letters) - 1)
+    return Extent(rows, columns), re.compile(rb'<c(?! r="%s%s)[\s>/]' % (column, row))
 
 
 def _has_prefixed_tags(data: bytes) -> bool:
@@ -260,12 +262,13 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
         columns = b"number-columns-repeated"  # column definitions repeat in most files
         if columns in data and data.count(columns) != len(_ODS_COLUMN_DEFS.findall(data)):
             return None
-        parts = (pending + data).split(b"</table:table-row")
+        text = pending + data
+        parts = text.split(b"</table:table-row")
         pending = parts.pop()  # the open row, continued by the next chunk
         rows += len(parts) + 1
         seen += len(data)
         coming = rows * max(size, seen) * 5 // (4 * seen)  # a guess, a quarter over
-        width = max(width, _widest(parts, data, enough // max(coming, 1)))
+        width = max(width, _widest(parts, text, enough // max(coming, 1)))
     width = max(width, _widest([pending], pending, enough // max(rows, 1)))
     claimed = Extent(rows, width)
     return claimed if claimed.cells <= enough else None
@@ -274,8 +277,10 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
 _CELL_TAG = b"<table:table-cell"
 
 
-def _widest(segments: list[bytes], data: bytes, affordable: int) -> int:
-    """At least the most cell tags in any of the segments, covered ones too.
+def _widest(segments: list[bytes], text: bytes, affordable: int) -> int:
+    """At least the most cell tags in any of the segments (cut from ``text``), covered
+    ones too (looked for in the open row carried over as well: a covered cell there was
+    not counted before).
 
     A segment's bytes divided by the 17 of ``<table:table-cell`` bound its cell tags
     (a covered cell's tag is longer, and no two tags overlap: each starts with the
@@ -285,7 +290,7 @@ def _widest(segments: list[bytes], data: bytes, affordable: int) -> int:
     longest = max(map(len, segments), default=0) // len(_CELL_TAG)
     if longest <= affordable:
         return longest
-    return _most_cells(segments, b"<table:covered-table-cell" in data)
+    return _most_cells(segments, b"<table:covered-table-cell" in text)
 
 
 def _most_cells(segments: list[bytes], covered: bool) -> int:

@@ -37,11 +37,11 @@ def build_table(
     header = rows[start] if has_header else None
     if has_header:
         start += 1
-    if False in used[start:]:
+    if all(islice(used, start, None)):  # no empty row to drop: slices, copied in C
+        body, lines = rows[start:], list(numbers[start:])
+    else:
         body = list(compress(islice(rows, start, None), islice(used, start, None)))
         lines = list(compress(islice(numbers, start, None), islice(used, start, None)))
-    else:  # no empty row to drop: slices, copied in C
-        body, lines = rows[start:], list(numbers[start:])
     first, width = _used_columns([header or [], *body])
     if width == 0:
         raise Refused(Reason.FILE_EMPTY, file=str(path))
