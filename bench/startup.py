@@ -130,10 +130,11 @@ class Bench:
     def tree_env(self, case: Case, extra: dict[str, str]) -> dict[str, str]:
         return {**self.env, **extra, "PYTHONPATH": str(case.tree)}
 
-    def cli(self, db: str, *args: str, check: bool = True) -> str:
+    def cli(self, db: str, *args: str, check: bool = True, tree: Path | None = None) -> str:
+        env = self.env if tree is None else {**self.env, "PYTHONPATH": str(tree)}
         result = subprocess.run(
             [sys.executable, "-c", CLI, "--db", db, *args],
-            env=self.env,
+            env=env,
             cwd=self.folder,
             capture_output=True,
             text=True,
@@ -143,13 +144,15 @@ class Bench:
             raise SystemExit(f"set-up failed: {args}: {result.stderr.strip()}")
         return result.stdout
 
-    def database(self, name: str, users: Path | None) -> str:
+    def database(self, name: str, users: Path | None, tree: Path | None = None) -> str:
+        """A database made by the code of ``tree`` (this tree by default): an older
+        program refuses a database a newer one migrated."""
         url = f"sqlite:///{(self.folder / name).as_posix()}"
-        self.cli(url, "init")
+        self.cli(url, "init", tree=tree)
         self.cli(url, "year", "add", YEAR, "--start", "2026-08-01", "--end", "2027-07-31",
-                 "--current")  # fmt: skip
+                 "--current", tree=tree)  # fmt: skip
         if users is not None:
-            self.cli(url, "import", str(users), *import_options(), "--no-passwords")
+            self.cli(url, "import", str(users), *import_options(), "--no-passwords", tree=tree)
         return url
 
     def measure(self, case: Case, env: dict[str, str] | None = None) -> None:
@@ -233,8 +236,11 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Case]:
     users = write_csv(folder / "users.csv", range(args.users))
     one_row = write_csv(folder / "one.csv", range(args.users, args.users + 1))
     big = write_csv(folder / "big.csv", range(args.rows))
-    full_db = bench.database("users.db", users)
-    empty_db = bench.database("empty.db", None)
+    full = {"": bench.database("users.db", users)}
+    empty = {"": bench.database("empty.db", None)}
+    if args.compare is not None:  # the other tree's own databases, of its schema
+        full["other"] = bench.database("users-other.db", users, args.compare)
+        empty["other"] = bench.database("empty-other.db", None, args.compare)
     cases = with_twins(build_cases(one_row, big), args.compare)
     for number in range(args.repeat + 1):  # round 0 warms the caches and is dropped
         for case in cases.values():
@@ -242,9 +248,9 @@ def run(args: argparse.Namespace, folder: Path) -> dict[str, Case]:
             if name == "gui_wizard":
                 continue
             if name == "gui_window":
-                bench.measure_gui(case, cases["gui_wizard" + _ + other], full_db)
+                bench.measure_gui(case, cases["gui_wizard" + _ + other], full[other])
             else:
-                db = empty_db if name == "preview" else full_db
+                db = (empty if name == "preview" else full)[other]
                 bench.measure(case, {"SCHOOLIMPORT_DB": db})
         if number == 0:
             for case in cases.values():
