@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import compress, repeat
 from operator import attrgetter, not_
+from typing import Any
 
 from app.engine.gcpause import gc_paused
 from app.engine.planning.diff import GroupRefs, diff_existing, expiries
@@ -186,21 +187,9 @@ class _Planner:
                 login_column[index] = login
             for index in compress(range(count), map(not_, new)):
                 added[index] = ()
-        rows = list(
-            map(
-                RowPlan,
-                range(count),
-                self.table.line_numbers,
-                repeat(RowAction.CREATE, count),
-                values,
-                repeat(None, count),
-                login_column,
-                login_column,
-                repeat((), count),
-                added,
-            )
+        rows = self._rows(
+            checked, repeat(None, count), login_column, login_column, repeat((), count), added
         )
-        self._set_apart(rows, checked)
         duplicates = self._duplicate_sets(rows, ids)
         for index in compress(range(count), existing):
             if index not in left_out:
@@ -224,8 +213,10 @@ class _Planner:
         first, last, ids = (checked.columns[f] for f in _PERSON)
         return self.scheme.bases([(first[i], last[i], ids[i]) for i in indexes])
 
-    def _rows(self, checked: CheckedRows) -> list[RowPlan]:
-        """One plan entry per row: to be created until classified, or invalid."""
+    def _rows(self, checked: CheckedRows, *more: Iterable[Any]) -> list[RowPlan]:
+        """One plan entry per row: to be created until classified, or invalid. ``more``
+        are columns of the fields that follow the values in a ``RowPlan`` (user, login,
+        new login, changes, groups added), in that order."""
         count = len(checked.values)
         rows = list(
             map(
@@ -234,6 +225,7 @@ class _Planner:
                 self.table.line_numbers,
                 repeat(RowAction.CREATE, count),
                 checked.values,
+                *more,
             )
         )
         self._set_apart(rows, checked)
