@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, inspect, make_url, select
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
-from sqlalchemy.orm import Session, sessionmaker
 
 from app.engine.reasons import Reason, Refused
-from app.models import AccountType, Operator, OperatorRole, School, Setting
+from app.models import OperatorRole, tables
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
+    from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "schoolimport"
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -141,6 +141,10 @@ def make_engine(url: str | None = None) -> Engine:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
+    # Here: the ORM is imported by the first session, not by every start (the commands
+    # that only read work on the tables; app/models/__init__.py).
+    from sqlalchemy.orm import sessionmaker
+
     return sessionmaker(engine, expire_on_commit=False)
 
 
@@ -190,7 +194,8 @@ def _known_revision(script: ScriptDirectory, revision: str) -> bool:
 
 def _newer_database(engine: Engine, connection: Connection, revision: str) -> Refused:
     try:
-        version = connection.scalar(select(Setting.value).where(Setting.key == VERSION_KEY))
+        settings = tables.settings
+        version = connection.scalar(select(settings.c.value).where(settings.c.key == VERSION_KEY))
     except SQLAlchemyError:
         version = None
     db = display_url(engine.url)
@@ -271,6 +276,8 @@ def init_database(engine: Engine) -> None:
         return
     if not current:
         upgraded = migrate(engine)
+    from app.models import AccountType, Operator, School, Setting  # the ORM: seldom needed
+
     with session_scope(engine) as session:
         if upgraded or session.get(Setting, VERSION_KEY) is None:
             # What an older program names when it meets this schema (see migrate).
@@ -299,11 +306,15 @@ def open_database(url: str | None = None) -> Engine:
 
 
 def get_setting(session: Session, key: str, default: Any) -> Any:
+    from app.models import Setting
+
     row = session.get(Setting, key)
     return default if row is None else row.value
 
 
 def set_setting(session: Session, key: str, value: Any) -> None:
+    from app.models import Setting
+
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))

@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status", choices=["active", "marked_for_deletion", "deactivated", "deleted"])
     p.add_argument("--account-type")
     p.add_argument("--year", help="show the groups of this school year only")
-    p.set_defaults(func="app.cli.admin:cmd_users_list")
+    p.set_defaults(func="app.cli.users:cmd_users_list")
 
     groups = sub.add_parser("groups", help="group CSV import and export").add_subparsers(
         dest="action", required=True
@@ -335,7 +335,7 @@ def _sign_in(engine: Engine, args: argparse.Namespace) -> None:
     if args.command == "init":
         return
     from app.cli.operators import sign_in
-    from app.engine.admin.history import clear_interrupted_runs
+    from app.engine.admin.interrupted import clear_interrupted_runs
 
     args.actor = sign_in(engine, args.operator)
     marked = clear_interrupted_runs(engine)

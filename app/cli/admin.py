@@ -92,22 +92,6 @@ def cmd_group_add_member(engine: Engine, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_users_list(engine: Engine, args: argparse.Namespace) -> int:
-    if args.account_type:
-        directory.parse_account_type(args.account_type)
-    with session_scope(engine) as session:
-        year = directory.find_year(session, args.year) if args.year else None
-        users = directory.list_users(session, args.status, args.account_type, year, args.actor)
-    if args.json:
-        print_json([u.as_json() for u in users])
-    else:
-        for u in users:
-            groups = ", ".join(u.groups)
-            name = f"{u.last_name}, {u.first_name}"
-            out(f"{u.login:<28} {name}  [{u.account_type}, {u.status}] {groups}")
-    return EXIT_OK
-
-
 def cmd_history_list(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
         data = [history.run_json(row) for row in history.list_runs(session, args.actor)]

@@ -20,16 +20,19 @@ from app.cli.output import EXIT_OK, CliError, out, print_json
 from app.db import session_scope
 from app.engine.access import credentials, operators
 from app.engine.access.operators import Actor
-from app.engine.admin import directory
 from app.models import OperatorRole
 
 
 def sign_in(engine: Engine, name: str | None) -> Actor:
-    with session_scope(engine) as session:
-        if not operators.sign_in_required(session):
-            return operators.local_actor(session)
+    """The operator of every command, read with Core statements on one connection (no
+    ORM session: ``users list`` never imports the ORM). In single-user mode that is
+    one statement and no password is asked."""
+    with engine.connect() as connection:
+        actor = operators.single_user_actor(connection)
+        if actor is not None:
+            return actor
         password = _operator_password(name) if name else None
-        return operators.sign_in(session, name, password)
+        return operators.sign_in(connection, name, password)
 
 
 def _operator_password(name: str) -> str:
@@ -122,6 +125,8 @@ def cmd_operator_list(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_school_add(engine: Engine, args: argparse.Namespace) -> int:
+    from app.engine.admin import directory  # the ORM's: not for every sign-in
+
     with session_scope(engine) as session:
         school = directory.add_school(session, args.name, _actor(args))
         out(f"school {school.name} added")
@@ -129,6 +134,8 @@ def cmd_school_add(engine: Engine, args: argparse.Namespace) -> int:
 
 
 def cmd_school_list(engine: Engine, args: argparse.Namespace) -> int:
+    from app.engine.admin import directory  # the ORM's: not for every sign-in
+
     with session_scope(engine) as session:
         names = [s.name for s in directory.list_schools(session, _actor(args))]
     if args.json:

@@ -1,10 +1,9 @@
-"""Declarative base and the enumerations shared by the database models."""
+"""The enumerations and helpers shared by the tables and the mapped classes (no
+SQLAlchemy here: the package imports this module at every start)."""
 
 import enum
 from datetime import UTC, datetime
-
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase
+from functools import lru_cache
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -13,10 +12,6 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
 
 
 def utcnow() -> datetime:
@@ -61,3 +56,9 @@ class RunStatus(enum.StrEnum):
 class OperatorRole(enum.StrEnum):
     ADMINISTRATOR = "administrator"
     IMPORT_OPERATOR = "import_operator"
+
+
+@lru_cache(maxsize=16384)
+def group_name_key(name: str) -> str:
+    """The comparison key of a group name: trimmed and case-folded (SPEC §1)."""
+    return " ".join(name.split()).casefold()

@@ -1,34 +1,31 @@
-"""Operators: the people who sign in to the application, and their scope."""
+"""Operators: the people who sign in to the application, and their scope (mapped onto
+``tables.operators`` and ``tables.operator_schools``)."""
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
-from app.models.base import Base, OperatorRole, utcnow
+from app.models import tables
+from app.models.orm import Base
 
 
 class Operator(Base):
-    __tablename__ = "operators"
+    __table__ = tables.operators
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
-    display_name: Mapped[str] = mapped_column(String(200), default="")
-    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    role: Mapped[str] = mapped_column(String(30), default=OperatorRole.ADMINISTRATOR.value)
-    import_kinds: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["users", "groups"])
-    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    id: Mapped[int]
+    name: Mapped[str]
+    display_name: Mapped[str]
+    password_hash: Mapped[str | None]
+    role: Mapped[str]
+    import_kinds: Mapped[list[str]]
+    is_active: Mapped[bool]
+    created_at: Mapped[datetime]
 
 
 class OperatorSchool(Base):
     """A school in an operator's scope (administrators see every school)."""
 
-    __tablename__ = "operator_schools"
+    __table__ = tables.operator_schools
 
-    operator_id: Mapped[int] = mapped_column(
-        ForeignKey("operators.id", ondelete="CASCADE"), primary_key=True
-    )
-    school_id: Mapped[int] = mapped_column(
-        ForeignKey("schools.id", ondelete="CASCADE"), primary_key=True
-    )
+    operator_id: Mapped[int]
+    school_id: Mapped[int]

@@ -1,82 +1,53 @@
-"""Users, their memberships and the login names ever given out."""
+"""Users, their memberships and the login names ever given out (mapped onto the
+tables of :mod:`app.models.tables`)."""
 
 from datetime import date, datetime
 
-from sqlalchemy import (
-    Boolean,
-    Date,
-    DateTime,
-    ForeignKey,
-    Index,
-    Integer,
-    String,
-    UniqueConstraint,
-    func,
-    text,
-)
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped
 
-from app.models.base import Base, UserStatus, utcnow
+from app.models import tables
+from app.models.orm import Base
 
 
 class User(Base):
-    __tablename__ = "users"
-    __table_args__ = (
-        UniqueConstraint("source", "source_id"),
-        Index("ix_users_school_status", "school_id", "status"),
-        # Migration 0003: a run's users (read back after COPY), and look-alikes of a
-        # new row in other schools (app/engine/planning/district.py).
-        Index("ix_users_created_by_run_id", "created_by_run_id"),
-        Index(
-            "ix_users_similar",
-            "birth_date",
-            func.lower(text("last_name")),
-            func.lower(text("first_name")),
-        ),
-    )
+    __table__ = tables.users
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    # The foreign keys of users and memberships: on PostgreSQL kept by statement
-    # triggers instead (migration 0005), with the same refusals and cascades.
-    school_id: Mapped[int] = mapped_column(ForeignKey("schools.id", ondelete="CASCADE"))
-    source: Mapped[str] = mapped_column(String(50))
-    source_id: Mapped[str] = mapped_column(String(100))
-    account_type: Mapped[str] = mapped_column(ForeignKey("account_types.code"))
-    last_name: Mapped[str] = mapped_column(String(64))
-    first_name: Mapped[str] = mapped_column(String(64))
-    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
-    email: Mapped[str | None] = mapped_column(String(254), nullable=True)
-    login: Mapped[str] = mapped_column(String(64), unique=True)
-    password_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    datasafe_hash: Mapped[str | None] = mapped_column(String(200), nullable=True)
-    must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
-    status: Mapped[str] = mapped_column(String(30), default=UserStatus.ACTIVE.value)
-    marked_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    deactivate_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    purge_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    created_by_run_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    id: Mapped[int]
+    school_id: Mapped[int]
+    source: Mapped[str]
+    source_id: Mapped[str]
+    account_type: Mapped[str]
+    last_name: Mapped[str]
+    first_name: Mapped[str]
+    birth_date: Mapped[date | None]
+    email: Mapped[str | None]
+    login: Mapped[str]
+    password_hash: Mapped[str | None]
+    datasafe_hash: Mapped[str | None]
+    must_change_password: Mapped[bool]
+    status: Mapped[str]
+    marked_at: Mapped[datetime | None]
+    deactivate_on: Mapped[date | None]
+    purge_on: Mapped[date | None]
+    created_by_run_id: Mapped[int | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
 
 
 class Membership(Base):
-    __tablename__ = "memberships"
+    __table__ = tables.memberships
 
-    user_id: Mapped[int] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
-    )
-    group_id: Mapped[int] = mapped_column(
-        ForeignKey("groups.id", ondelete="CASCADE"), primary_key=True, index=True
-    )
-    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    user_id: Mapped[int]
+    group_id: Mapped[int]
+    is_admin: Mapped[bool]
+    created_at: Mapped[datetime]
 
 
 class UsedLogin(Base):
     """Every login name ever given, so none is given to another person later."""
 
-    __tablename__ = "used_logins"
+    __table__ = tables.used_logins
 
-    login: Mapped[str] = mapped_column(String(64), primary_key=True)
-    first_used_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    login: Mapped[str]
+    first_used_at: Mapped[datetime]
+    user_id: Mapped[int | None]

@@ -13,18 +13,24 @@ from __future__ import annotations
 
 import base64
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, delete, func, select
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy import ColumnElement, Connection, Row, Select, delete, select
+from sqlalchemy.exc import NoResultFound
 
 from app.engine.access.passwords import USER_CHOSEN, HashProfile, hash_password, verify_password
 from app.engine.reasons import Message, Reason, Refused
-from app.models import Operator, OperatorRole, OperatorSchool, School
+from app.models import OperatorRole, tables
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import InstrumentedAttribute, Session
+
+    from app.models import Operator, School
 
 IMPORT_KINDS = ("users", "groups")
+OPERATORS = tables.operators
 MIN_OPERATOR_PASSWORD = 8
 _S = TypeVar("_S", bound=Select[*tuple[Any, ...]])
 
@@ -82,38 +88,70 @@ def scoped(stmt: _S, column: InstrumentedAttribute[int] | ColumnElement[int], ac
     return stmt.where(column.in_(sorted(actor.school_ids)))
 
 
-def acting(session: Session, actor: Actor | None) -> Actor:
+def acting(session: Session | Connection, actor: Actor | None) -> Actor:
     """The actor of an engine call: the given one, or (None) the local administrator
     of single-user mode — which is refused once sign-in is on."""
     return actor if actor is not None else local_actor(session)
 
 
-def _actor(session: Session, operator: Operator) -> Actor:
+# The columns an Actor is made of. The sign-in reads them with Core statements, from
+# a session or a plain connection: the start-up of every command signs in, and the
+# commands that only read (``users list``) never import the ORM (app/models).
+_ACTOR_COLUMNS = (
+    OPERATORS.c.id,
+    OPERATORS.c.name,
+    OPERATORS.c.role,
+    OPERATORS.c.import_kinds,
+    OPERATORS.c.password_hash,
+)
+
+
+def _actor(session: Session | Connection, operator: Row[*tuple[Any, ...]]) -> Actor:
     role = OperatorRole(operator.role)
     schools: frozenset[int] | None = None
     if role is not OperatorRole.ADMINISTRATOR:
+        links = tables.operator_schools
         schools = frozenset(
-            session.scalars(
-                select(OperatorSchool.school_id).where(OperatorSchool.operator_id == operator.id)
-            )
+            session.scalars(select(links.c.school_id).where(links.c.operator_id == operator.id))
         )
     return Actor(operator.id, operator.name, role, frozenset(operator.import_kinds), schools)
 
 
-def sign_in_required(session: Session) -> bool:
+def _first_operators(session: Session | Connection) -> Sequence[Row[*tuple[Any, ...]]]:
+    """The first two operators (by id): all that single-user mode needs to know, in
+    one statement."""
+    return session.execute(select(*_ACTOR_COLUMNS).order_by(OPERATORS.c.id).limit(2)).all()
+
+
+def _required(first: Sequence[Row[*tuple[Any, ...]]]) -> bool:
+    """Whether sign-in is on, from :func:`_first_operators`: more than one operator, or
+    the only one has a password."""
+    return len(first) > 1 or (len(first) == 1 and first[0].password_hash is not None)
+
+
+def sign_in_required(session: Session | Connection) -> bool:
     """False only in single-user desktop mode (one operator, no password)."""
-    count = session.scalar(select(func.count()).select_from(Operator)) or 0
-    if count != 1:
-        return count > 1
-    only = session.scalars(select(Operator)).one()
-    return only.password_hash is not None
+    return _required(_first_operators(session))
 
 
-def local_actor(session: Session) -> Actor:
+def local_actor(session: Session | Connection) -> Actor:
     """The local administrator of single-user mode."""
-    if sign_in_required(session):
+    return _local_actor(session, _first_operators(session))
+
+
+def single_user_actor(session: Session | Connection) -> Actor | None:
+    """The local administrator in single-user mode (one statement), None once sign-in
+    is on."""
+    first = _first_operators(session)
+    return None if _required(first) else _local_actor(session, first)
+
+
+def _local_actor(session: Session | Connection, first: Sequence[Row[*tuple[Any, ...]]]) -> Actor:
+    if _required(first):
         raise Refused(Reason.SIGN_IN_REQUIRED)
-    return _actor(session, session.scalars(select(Operator)).one())
+    if not first:
+        raise NoResultFound("no operator")
+    return _actor(session, first[0])
 
 
 def _dummy_hash(profile: HashProfile = USER_CHOSEN) -> str:
@@ -129,11 +167,13 @@ def _b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii").rstrip("=")
 
 
-def authenticate(session: Session, name: str, password: str) -> Actor:
+def authenticate(session: Session | Connection, name: str, password: str) -> Actor:
     """The operator of that name and password. An unknown name, an inactive operator
     or one without a password is checked against a dummy hash, so that the time of a
     refusal does not tell which operator names exist."""
-    operator = session.scalar(select(Operator).where(Operator.name == name.strip()))
+    operator = session.execute(
+        select(*_ACTOR_COLUMNS, OPERATORS.c.is_active).where(OPERATORS.c.name == name.strip())
+    ).first()
     usable = operator is not None and operator.is_active and operator.password_hash is not None
     hashed = operator.password_hash if operator is not None and usable else None
     matches = verify_password(hashed or _dummy_hash(), password)
@@ -142,17 +182,20 @@ def authenticate(session: Session, name: str, password: str) -> Actor:
     return _actor(session, operator)
 
 
-def sign_in(session: Session, name: str | None, password: str | None) -> Actor:
+def sign_in(session: Session | Connection, name: str | None, password: str | None) -> Actor:
     """The actor for a front end: the local administrator in single-user mode,
     otherwise the operator whose name and password are given."""
-    if not sign_in_required(session):
-        return local_actor(session)
+    first = _first_operators(session)
+    if not _required(first):
+        return _local_actor(session, first)
     if not name:
         raise Refused(Reason.SIGN_IN_REQUIRED)
     return authenticate(session, name, password or "")
 
 
 def _schools(session: Session, names: Iterable[str]) -> list[School]:
+    from app.models import School
+
     found = []
     for name in names:
         school = session.scalar(select(School).where(School.name == name))
@@ -176,6 +219,8 @@ def add_operator(
     schools: Iterable[str] = (),
     password: str | None = None,
 ) -> Operator:
+    from app.models import Operator, OperatorSchool
+
     actor.require_admin(Reason.ACTION_OPERATORS)
     name = name.strip()
     if not name:
@@ -215,10 +260,10 @@ def _require_admin_sign_in(
     so that leaving single-user mode never locks the administrator out."""
     if role is OperatorRole.ADMINISTRATOR and password:
         return
-    can_sign_in = select(Operator.id).where(
-        Operator.role == OperatorRole.ADMINISTRATOR.value,
-        Operator.is_active.is_(True),
-        Operator.password_hash.is_not(None),
+    can_sign_in = select(OPERATORS.c.id).where(
+        OPERATORS.c.role == OperatorRole.ADMINISTRATOR.value,
+        OPERATORS.c.is_active.is_(True),
+        OPERATORS.c.password_hash.is_not(None),
     )
     if session.scalar(can_sign_in.limit(1)) is None:
         raise Refused(Reason.ADMIN_PASSWORD_FIRST, name=actor.name)
@@ -226,6 +271,8 @@ def _require_admin_sign_in(
 
 def set_password(session: Session, actor: Actor, name: str, password: str) -> None:
     """Administrators set anyone's password; operators their own."""
+    from app.models import Operator
+
     if actor.name != name:
         actor.require_admin(Reason.ACTION_PASSWORD)
     _check_password(password)
@@ -238,6 +285,8 @@ def set_password(session: Session, actor: Actor, name: str, password: str) -> No
 
 
 def set_scope(session: Session, actor: Actor, name: str, schools: Iterable[str]) -> None:
+    from app.models import Operator, OperatorSchool
+
     actor.require_admin(Reason.ACTION_OPERATORS)
     operator = session.scalar(select(Operator).where(Operator.name == name))
     if operator is None:
@@ -261,6 +310,8 @@ class OperatorRow:
 
 
 def list_operators(session: Session, actor: Actor | None = None) -> list[OperatorRow]:
+    from app.models import Operator, OperatorSchool, School
+
     acting(session, actor).require_admin(Reason.ACTION_OPERATORS)
     names = dict(session.execute(select(School.id, School.name)).all())
     scopes: dict[int, list[str]] = {}

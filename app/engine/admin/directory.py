@@ -7,7 +7,6 @@ itself to the operator's schools: a group or user of another school is "not foun
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,10 +14,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.engine.access.operators import Actor, acting, scoped
-from app.engine.admin.collation import german_key
+from app.engine.admin.userlist import UserRow as UserRow
+from app.engine.admin.userlist import list_users as list_users
+from app.engine.admin.userlist import parse_account_type as parse_account_type
 from app.engine.reasons import Message, Reason, Refused
 from app.models import (
-    AccountTypeCode,
     Group,
     GroupType,
     Membership,
@@ -138,13 +138,6 @@ def parse_group_type(value: str) -> GroupType:
             Reason.INVALID_VALUE,
             detail=Message(Reason.GROUP_TYPE_UNKNOWN, {"value": value}),
         ) from None
-
-
-def parse_account_type(value: str) -> AccountTypeCode:
-    try:
-        return AccountTypeCode(value.strip().lower())
-    except ValueError:
-        raise Refused(Reason.ACCOUNT_TYPE_UNKNOWN, value=value) from None
 
 
 def add_group(
@@ -271,101 +264,3 @@ def add_members(
             added += 1
     session.flush()
     return added
-
-
-# ------------------------------------------------------------------------- users
-@dataclass(frozen=True, slots=True)
-class UserRow:
-    id: int
-    login: str
-    first_name: str
-    last_name: str
-    source: str
-    source_id: str
-    account_type: str
-    status: str
-    birth_date: date | None
-    email: str | None
-    groups: list[str]
-    deactivate_on: date | None
-    purge_on: date | None
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "login": self.login,
-            "first_name": self.first_name,
-            "last_name": self.last_name,
-            "source": self.source,
-            "source_id": self.source_id,
-            "account_type": self.account_type,
-            "status": self.status,
-            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
-            "email": self.email,
-            "groups": self.groups,
-        }
-
-
-_FETCH_BATCH = 2000
-
-
-def list_users(
-    session: Session,
-    status: str | None = None,
-    account_type: str | None = None,
-    year: SchoolYear | None = None,
-    actor: Actor | None = None,
-) -> list[UserRow]:
-    """The users of the actor's schools with their group names (of ``year`` and
-    permanent ones, or of all years), sorted by name the German way
-    (:mod:`app.engine.admin.collation`).
-
-    Columns, not ``User`` entities: the main window and ``users list`` show every
-    user, and building 2,000 ORM objects cost more than the query. Both queries are
-    fetched in batches (``yield_per``): fetching 50,000 users at once is one C call
-    that holds the interpreter's lock for 0.1–0.3 s, and the main window reads them on
-    a worker thread while its own thread must go on painting."""
-    who = acting(session, actor)
-    stmt = scoped(
-        select(*_USER_ROW_COLUMNS).order_by(User.last_name, User.first_name, User.login),
-        User.school_id,
-        who,
-    ).execution_options(yield_per=_FETCH_BATCH)
-    if status:
-        stmt = stmt.where(User.status == status)
-    if account_type:
-        stmt = stmt.where(User.account_type == account_type)
-    group_stmt = scoped(
-        select(Membership.user_id, Group.name).join(Group, Group.id == Membership.group_id),
-        Group.school_id,
-        who,
-    )
-    if year is not None:
-        group_stmt = group_stmt.where((Group.year_id == year.id) | Group.year_id.is_(None))
-    names: defaultdict[int, list[str]] = defaultdict(list)
-    group_stmt = group_stmt.order_by(Group.name_key).execution_options(yield_per=_FETCH_BATCH)
-    for user_id, name in session.execute(group_stmt):
-        names[user_id].append(name)
-    rows = [
-        UserRow(id_, login, first, last, source, source_id, kind, status, born, email,
-                names.get(id_, []), deactivate_on, purge_on)
-        for id_, login, first, last, source, source_id, kind, status, born, email,
-            deactivate_on, purge_on in session.execute(stmt)
-    ]  # fmt: skip
-    rows.sort(key=lambda r: (german_key(r.last_name), german_key(r.first_name), r.login))
-    return rows
-
-
-_USER_ROW_COLUMNS = (
-    User.id,
-    User.login,
-    User.first_name,
-    User.last_name,
-    User.source,
-    User.source_id,
-    User.account_type,
-    User.status,
-    User.birth_date,
-    User.email,
-    User.deactivate_on,
-    User.purge_on,
-)

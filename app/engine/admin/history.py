@@ -23,12 +23,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session, defer
 
-from app.db import get_setting, session_scope
+from app.db import get_setting
 from app.engine.access.operators import Actor, acting, scoped
-from app.engine.applying.locks import import_lock
+from app.engine.admin.interrupted import clear_interrupted_runs as clear_interrupted_runs
 from app.engine.german import words
 from app.engine.output.exports import write_table
 from app.engine.planning.mapping import normalize_header
@@ -273,26 +273,3 @@ def mark_interrupted_runs(session: Session, school_id: int, now: datetime | None
         .execution_options(synchronize_session="fetch")
     )
     return int(getattr(result, "rowcount", 0) or 0)
-
-
-def clear_interrupted_runs(engine: Engine) -> int:
-    """Mark the user imports left ``running`` by a killed process as failed
-    (interrupted), for every school whose import lock is free right now — a run of a
-    school whose lock is held is really running (on this or another computer). The
-    command line calls this before every command, the GUI at start. Returns how many."""
-    with session_scope(engine) as session:
-        schools = set(
-            session.scalars(
-                select(ImportRun.school_id).where(
-                    ImportRun.status == RunStatus.RUNNING.value, ImportRun.kind == "users"
-                )
-            )
-        )
-    marked = 0
-    for school_id in sorted(schools):
-        try:
-            with import_lock(engine, school_id, "schoolimport"), session_scope(engine) as session:
-                marked += mark_interrupted_runs(session, school_id)
-        except Refused:
-            continue  # an import of the school is running now
-    return marked

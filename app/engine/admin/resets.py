@@ -16,9 +16,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
-from sqlalchemy import Engine, Table, bindparam, insert, select, update
+from sqlalchemy import Engine, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.db import session_scope
@@ -32,20 +31,19 @@ from app.engine.reasons import EngineError, Reason, Refused
 from app.models import (
     Group,
     GroupType,
-    ImportRowResult,
-    ImportRun,
     Membership,
     RunStatus,
     SchoolYear,
     User,
     UserStatus,
+    tables,
     utcnow,
 )
 
 log = logging.getLogger(__name__)
-RUNS = cast(Table, ImportRun.__table__)
-USERS = cast(Table, User.__table__)
-ROW_RESULTS = cast(Table, ImportRowResult.__table__)
+RUNS = tables.import_runs
+USERS = tables.users
+ROW_RESULTS = tables.import_row_results
 KIND = "passwords"  # the history's kind of a reset run
 RESET_WORDS = {"de": "Passwort neu gesetzt", "en": "password reset"}
 

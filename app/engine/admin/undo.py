@@ -22,9 +22,9 @@ import dataclasses
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,11 +33,19 @@ from app.engine.applying.beforeimage import Image, is_complete, read_image
 from app.engine.bulk import batches
 from app.engine.planning.results import FieldChange
 from app.engine.reasons import Message, Reason, Refused
-from app.models import Group, ImportRowResult, ImportRun, Membership, RunStatus, User, utcnow
+from app.models import (
+    Group,
+    ImportRowResult,
+    ImportRun,
+    Membership,
+    RunStatus,
+    tables,
+    utcnow,
+)
 
-USERS = cast(Table, User.__table__)
-MEMBERSHIPS = cast(Table, Membership.__table__)
-GROUPS = cast(Table, Group.__table__)
+USERS = tables.users
+MEMBERSHIPS = tables.memberships
+GROUPS = tables.groups
 UNDOABLE = (RunStatus.COMPLETED.value, RunStatus.COMPLETED_WITH_ERRORS.value)
 # A later run in one of these states did (or may still do) work an undo would lose.
 _LATER_BLOCKING = (*UNDOABLE, RunStatus.RUNNING.value, RunStatus.ARCHIVED.value)

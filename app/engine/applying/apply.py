@@ -14,12 +14,11 @@ import logging
 import time
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     Connection,
     Engine,
-    Table,
     bindparam,
     false,
     insert,
@@ -62,11 +61,9 @@ from app.engine.reasons import Cancelled, EngineError, Reason, Refused, StalePla
 from app.models import (
     AccountType,
     Group,
-    Membership,
     RunStatus,
-    UsedLogin,
-    User,
     UserStatus,
+    tables,
     utcnow,
 )
 
@@ -76,7 +73,7 @@ log = logging.getLogger(__name__)
 # commit: the protocol is written there, and whatever it raises rolls the run back.
 BeforeCommit = Callable[[Connection, ApplyResult], None]
 
-USERS = cast(Table, User.__table__)
+USERS = tables.users
 _USER_COLUMNS = (
     "school_id",
     "source",
@@ -105,8 +102,8 @@ _UPDATED_COLUMNS = (
     "source_id",
     "status",
 )
-MEMBERSHIPS = cast(Table, Membership.__table__)
-USED_LOGINS = cast(Table, UsedLogin.__table__)
+MEMBERSHIPS = tables.memberships
+USED_LOGINS = tables.used_logins
 
 
 def check_applicable(plan: Plan) -> None:

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, select
 
 from app.engine.bulk import batches
-from app.models import Membership, User
+from app.models import tables
 
 BEFORE_IMAGE_VERSION = 2
 # Columns of a touched user that the before-image keeps besides the imported fields.
 STATUS_COLUMNS = ("status", "marked_at", "deactivate_on", "purge_on", "updated_at")
-USERS = cast(Table, User.__table__)
-MEMBERSHIPS = cast(Table, Membership.__table__)
+USERS = tables.users
+MEMBERSHIPS = tables.memberships
 
 
 def empty_image() -> dict[str, Any]:

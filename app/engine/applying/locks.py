@@ -15,15 +15,14 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from typing import cast
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, select, text
+from sqlalchemy import Connection, Engine, delete, insert, select, text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from app.engine.reasons import Reason, Refused
-from app.models import ImportLock, utcnow
+from app.models import tables, utcnow
 
-LOCKS = cast(Table, ImportLock.__table__)
+LOCKS = tables.import_locks
 # The first key of PostgreSQL's two-key advisory locks: "schoolimport" in hex speak.
 ADVISORY_NAMESPACE = 0x5C01
 # A lock row of another computer is trusted this long (SQLite on a shared folder).

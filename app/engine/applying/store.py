@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, Table, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -26,20 +26,18 @@ from app.engine.planning.results import ImportSummary, RowAction, RowPlan, RunIn
 from app.engine.reasons import messages_json
 from app.models import (
     COUNT_NAMES,
-    ImportRowResult,
-    ImportRun,
     RunStatus,
     SavedMapping,
-    UsedLogin,
+    tables,
     utcnow,
 )
 
 if TYPE_CHECKING:
     from app.engine.planning.plan import Plan
 
-RUNS = cast(Table, ImportRun.__table__)
-ROW_RESULTS = cast(Table, ImportRowResult.__table__)
-USED_LOGINS = cast(Table, UsedLogin.__table__)
+RUNS = tables.import_runs
+ROW_RESULTS = tables.import_row_results
+USED_LOGINS = tables.used_logins
 ROW_RESULT_COLUMNS = (
     "run_id",
     "row_number",
@@ -50,7 +48,7 @@ ROW_RESULT_COLUMNS = (
     "user_id",
     "login",
 )
-SAVED_MAPPINGS = cast(Table, SavedMapping.__table__)
+SAVED_MAPPINGS = tables.saved_mappings
 LOGIN_SCHEME_KEY = "login_scheme"
 RESERVED_KEY = "reserved_logins"
 

@@ -19,14 +19,13 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
-from sqlalchemy import Connection, Engine, Table, delete, insert, select
+from sqlalchemy import Connection, Engine, delete, insert, select
 
 from app.engine.reasons import Message, Reason, Refused
-from app.models import Setting
+from app.models import tables
 
-SETTINGS = cast(Table, Setting.__table__)
+SETTINGS = tables.settings
 PENDING_PREFIX = "pending_outputs:"  # + run id: the files a run staged before its commit
 TEST_EXIT_ENV = "SCHOOLIMPORT_TEST_EXIT_AFTER_COMMIT"  # tests kill the process here
 

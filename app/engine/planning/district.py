@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, repeat
 from operator import attrgetter, is_not, itemgetter
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from sqlalchemy import (
     ARRAY,
@@ -41,7 +41,6 @@ from sqlalchemy import (
     Engine,
     Select,
     String,
-    Table,
     Text,
     and_,
     any_,
@@ -58,7 +57,7 @@ from app.engine.planning.logins import LoginScheme
 from app.engine.planning.mapping import Field
 from app.engine.planning.results import RowValues
 from app.engine.planning.validation import CheckedRows
-from app.models import UsedLogin, User
+from app.models import tables
 
 # Keys per statement. SQLite takes them 2,000 at a time (a JSON list each). PostgreSQL
 # takes all of a question's keys in one statement, as an array the planner cannot see
@@ -68,8 +67,8 @@ from app.models import UsedLogin, User
 # and sent once instead of 25 times.
 PROBE = 2000
 PROBE_POSTGRESQL = 1_000_000
-USERS = cast(Table, User.__table__)
-USED_LOGINS = cast(Table, UsedLogin.__table__)
+USERS = tables.users
+USED_LOGINS = tables.used_logins
 T = TypeVar("T")
 _DIGITS = re.compile(r"\d+$")
 _BORN = itemgetter(2)

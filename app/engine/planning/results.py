@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from app.engine.reasons import Message, Reason
-from app.models.runs import COUNT_NAMES
+from app.models import COUNT_NAMES
 
 
 class RowAction(enum.StrEnum):
