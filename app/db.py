@@ -148,6 +148,12 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+def connection_of(reader: Session | Connection) -> Connection:
+    """The connection a session works in, or the connection itself: the engine's
+    readers take either (a preview reads on a plain connection, without the ORM)."""
+    return reader if isinstance(reader, Connection) else reader.connection()
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One transaction: committed when the block ends, rolled back on any error."""
@@ -305,7 +311,13 @@ def open_database(url: str | None = None) -> Engine:
     return engine
 
 
-def get_setting(session: Session, key: str, default: Any) -> Any:
+def get_setting(session: Session | Connection, key: str, default: Any) -> Any:
+    """The setting's value, or ``default``. In a session through the session (which
+    sees what it changed and has not written yet), on a connection with one query."""
+    if isinstance(session, Connection):
+        settings = tables.settings
+        found = session.execute(select(settings.c.value).where(settings.c.key == key)).first()
+        return default if found is None else found.value
     from app.models import Setting
 
     row = session.get(Setting, key)

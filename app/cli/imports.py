@@ -15,8 +15,8 @@ from sqlalchemy import Engine
 from app.cli.guard import INTERRUPTS
 from app.cli.output import EXIT_OK, CliError, err, out, print_json, print_json_with_list
 from app.db import session_scope
-from app.engine.admin import directory, history
 from app.engine.admin.template import check_template
+from app.engine.admin.userlist import parse_account_type
 from app.engine.applying.apply import check_applicable
 from app.engine.output.handover import Handover
 from app.engine.output.outputs import check_targets
@@ -170,6 +170,8 @@ def _report(
             f"(schoolimport users reset-password --run {result.run_id} …)"
         )
     if args.errors:
+        from app.engine.admin import history  # the ORM's: not for a dry run
+
         # The same file as the history's "failed rows" download of this run.
         with session_scope(session.engine) as db:
             history.export_rows(
@@ -187,7 +189,7 @@ def _with_secrets(credentials: dict[int, NewCredentials]) -> int:
 def _import_options(args: argparse.Namespace) -> ImportOptions:
     return ImportOptions(
         year=args.year,
-        account_type=directory.parse_account_type(args.account_type).value,
+        account_type=parse_account_type(args.account_type).value,
         source=args.source,
         school=args.school,
         match_users=not args.no_match,

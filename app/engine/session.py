@@ -16,8 +16,7 @@ from sqlalchemy import Connection, Engine
 
 from app.db import session_scope
 from app.engine.access.operators import Actor, local_actor
-from app.engine.admin import history
-from app.engine.admin.directory import find_school, find_year
+from app.engine.admin.lookups import find_school, find_year_ref
 from app.engine.applying.apply import BeforeCommit, apply_plan
 from app.engine.applying.locks import import_lock
 from app.engine.applying.stalecheck import preview_snapshot
@@ -120,8 +119,8 @@ class ImportSession:
         """The mapping remembered for this source and layout, else the recognised one."""
         table = self.require_table()
         if table.has_header:
-            with session_scope(self.engine) as session:
-                saved = saved_mapping(session, self.options.source, table.headers)
+            with self.engine.begin() as conn:
+                saved = saved_mapping(conn, self.options.source, table.headers)
             if saved is not None and saved.is_complete():
                 self.mapping_was_saved = True
                 return saved
@@ -131,15 +130,15 @@ class ImportSession:
     # -- groups and plan -------------------------------------------------------------
     def require_actor(self) -> Actor:
         if self.actor is None:
-            with session_scope(self.engine) as session:
-                self.actor = local_actor(session)
+            with self.engine.begin() as conn:
+                self.actor = local_actor(conn)
         return self.actor
 
     def school_id(self) -> int:
         """The named school, else the operator's first (the first of all for admins)."""
         actor = self.require_actor()
-        with session_scope(self.engine) as session:
-            return find_school(session, self.options.school, actor)
+        with self.engine.begin() as conn:
+            return find_school(conn, self.options.school, actor)
 
     def prefetch_state(self) -> None:
         """Start loading the directory snapshot in the background.
@@ -180,15 +179,15 @@ class ImportSession:
 
     def _load_state_now(self) -> DirectoryState:
         actor = self.require_actor()
-        with session_scope(self.engine) as session:
-            year = find_year(session, self.options.year)
-            school_id = find_school(session, self.options.school, actor)
+        with self.engine.begin() as conn:
+            year = find_year_ref(conn, self.options.year)
+            school_id = find_school(conn, self.options.school, actor)
             actor.require_import("users", school_id)
             # Before anything is read: the run skips its stale-plan check when no
             # change was committed since (app/engine/applying/stalecheck.py).
-            seen = preview_snapshot(session.connection())
+            seen = preview_snapshot(conn)
             state = load_state(
-                session, school_id, year, self.options.source, self.options.account_type
+                conn, school_id, year, self.options.source, self.options.account_type
             )
             state.seen = seen
             return state
@@ -201,11 +200,11 @@ class ImportSession:
         table, mapping = self.require_table(), self.require_mapping()
         opts = options or self.options
         actor = self.require_actor()
-        with session_scope(self.engine) as session:
-            year = find_year(session, opts.year)
-            school_id = find_school(session, opts.school, actor)
+        with self.engine.begin() as conn:
+            year = find_year_ref(conn, opts.year)
+            school_id = find_school(conn, opts.school, actor)
             actor.require_import("users", school_id)
-            existing = load_groups(session, school_id, year)
+            existing = load_groups(conn, school_id, year)
         validator = RowValidator(mapping, None, None, table.delimiter)
         return group_needs(validator.group_lists(table.rows), opts, existing)
 
@@ -220,8 +219,8 @@ class ImportSession:
         a prefetched one is still loading."""
         table, mapping = self.require_table(), self.require_mapping()
         check_mapping(mapping)  # before checking 50,000 rows against it
-        with session_scope(self.engine) as session:
-            scheme, reserved = login_scheme(session), reserved_logins(session)
+        with self.engine.begin() as conn:
+            scheme, reserved = login_scheme(conn), reserved_logins(conn)
         today = date.today()
         self.state_wait_s = 0.0
         checked = check_rows(table, mapping, today, self.options.account_type)
@@ -230,8 +229,8 @@ class ImportSession:
             state = self.load_state()
             self.state_wait_s = time.perf_counter() - started
         if state.keys is None:  # what the file needs of the other schools
-            with session_scope(self.engine) as session:
-                complete_state(session, state, checked, scheme, reserved)
+            with self.engine.begin() as conn:
+                complete_state(conn, state, checked, scheme, reserved)
         scope = self.require_actor().school_ids
         self.plan = build_plan(
             table,
@@ -269,6 +268,8 @@ class ImportSession:
             handover.load_school(self.engine, school_id)
         info = RunInfo(self.path.name, file_sha256(self.path), actor.id)
         with import_lock(self.engine, school_id, actor.name):
+            from app.engine.admin import history  # the ORM's: for a run, not a preview
+
             with session_scope(self.engine) as session:
                 interrupted = history.mark_interrupted_runs(session, school_id)
             if interrupted:

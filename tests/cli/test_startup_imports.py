@@ -121,6 +121,16 @@ def database(tmp_path: Path) -> str:
     return url
 
 
+# The ORM and what needs it: ``users list`` and a preview read the Core tables on a
+# connection (app/models/__init__.py); the PostgreSQL dialect only on PostgreSQL.
+ORM = (
+    "sqlalchemy.orm",
+    "sqlalchemy.dialects.postgresql",
+    "app.models.orm",
+    "app.models.users",
+    "app.engine.admin.directory",
+    "app.engine.admin.history",
+)
 # What the planner needs but the directory commands do not (the window neither).
 PLANNER = (
     "app.engine.session",
@@ -136,7 +146,7 @@ def test_users_list_loads_no_writer_and_no_migration(database: str, tmp_path: Pa
     env = {"SCHOOLIMPORT_LOG_DIR": str(tmp_path / "log")}
     modules = loaded(CLI, "--db", database, "users", "list", "--json", env=env)
 
-    banned = WRITERS + PLANNER + ("PySide6", "python_calamine", "platformdirs")
+    banned = WRITERS + PLANNER + ORM + ("PySide6", "python_calamine", "platformdirs")
     assert offending(modules, banned) == []
     assert "sqlalchemy" in modules  # it did run
 
@@ -175,9 +185,17 @@ def test_a_dry_run_loads_no_writer_and_no_migration(database: str, tmp_path: Pat
                      "--account-type", "student", "--create-missing-groups", "class",
                      "--dry-run", "--json")  # fmt: skip
 
-    # A CSV file needs no workbook reader.
-    assert offending(modules, WRITERS + ("PySide6", "python_calamine")) == []
+    # A CSV file needs no workbook reader; a preview reads the tables without the ORM.
+    assert offending(modules, WRITERS + ORM + ("PySide6", "python_calamine")) == []
     assert "app.engine.planning.planner" in modules  # it did plan
+
+
+def test_the_tables_load_without_the_orm_and_a_mapped_class_with_it() -> None:
+    tables_only = loaded("from app.models import UserStatus, tables\ntables.users.c.login\n")
+    mapped = loaded("from app.models import User\nUser.login\n")
+
+    assert offending(tables_only, ORM) == []
+    assert "sqlalchemy.orm" in mapped and "app.models.users" in mapped
 
 
 def test_the_window_module_loads_neither_writers_nor_the_wizard() -> None:

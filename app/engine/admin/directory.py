@@ -14,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from app.engine.access.operators import Actor, acting, scoped
+from app.engine.admin.lookups import find_school as find_school
 from app.engine.admin.userlist import UserRow as UserRow
 from app.engine.admin.userlist import list_users as list_users
 from app.engine.admin.userlist import parse_account_type as parse_account_type
@@ -65,25 +66,6 @@ def rename_school(session: Session, old: str, new: str, actor: Actor | None = No
     school.name = name
     session.flush()
     return school
-
-
-def find_school(session: Session, name: str | None, actor: Actor | None = None) -> int:
-    """The id of the named school; with no name, the first school of the actor's (of
-    all schools when no actor is given). Whether the actor may work in it is checked
-    by the caller (``Actor.require_import``), which names the refusal."""
-    # Here: app.engine.planning.state brings the planner's modules, which ``users list`` and
-    # the other directory commands do not need (docs/architecture.md, "Start-up").
-    from app.engine.planning.state import default_school_id
-
-    if name is None:
-        if actor is None or actor.school_ids is None:
-            return default_school_id(session)
-        first = session.scalar(scoped(select(School.id).order_by(School.id), School.id, actor))
-        return first if first is not None else default_school_id(session)
-    school_id = session.scalar(select(School.id).where(School.name == name.strip()))
-    if school_id is None:
-        raise Refused(Reason.SCHOOL_NOT_FOUND, school=name)
-    return school_id
 
 
 # ------------------------------------------------------------------ school years

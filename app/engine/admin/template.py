@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.engine.admin.directory import parse_account_type
+from app.engine.admin.userlist import parse_account_type
 from app.engine.output.exports import atomic_write
 from app.models import AccountTypeCode
 

@@ -59,8 +59,6 @@ from app.engine.planning.results import (
 )
 from app.engine.reasons import Cancelled, EngineError, Reason, Refused, StalePlan
 from app.models import (
-    AccountType,
-    Group,
     RunStatus,
     UserStatus,
     tables,
@@ -74,6 +72,7 @@ log = logging.getLogger(__name__)
 BeforeCommit = Callable[[Connection, ApplyResult], None]
 
 USERS = tables.users
+ACCOUNT_TYPES = tables.account_types
 _USER_COLUMNS = (
     "school_id",
     "source",
@@ -262,7 +261,7 @@ class _Writer:
             permanent = creations.get(key, ("", False))[1]
             year_id = None if permanent else self.plan.state.year_id
             gid = self.conn.execute(
-                insert(Group).returning(Group.id),
+                insert(tables.groups).returning(tables.groups.c.id),
                 {
                     "school_id": self.plan.state.school_id,
                     "year_id": year_id,
@@ -414,8 +413,8 @@ class _Writer:
         if not rows:
             return
         kind = self.conn.execute(
-            select(AccountType.tolerance_days, AccountType.deletion_days).where(
-                AccountType.code == self.plan.options.account_type
+            select(ACCOUNT_TYPES.c.tolerance_days, ACCOUNT_TYPES.c.deletion_days).where(
+                ACCOUNT_TYPES.c.code == self.plan.options.account_type
             )
         ).one()
         deactivate_on = self.today + timedelta(days=kind.tolerance_days)

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, select, text
 from app.engine.planning.district import on_own_connection
 from app.engine.planning.state import DirectoryState, fingerprint
 from app.engine.reasons import StalePlan
-from app.models import SchoolYear
+from app.models import tables
 
 
 class FreshCheck:
@@ -38,7 +38,7 @@ class FreshCheck:
     def __init__(self, conn: Connection, state: DirectoryState) -> None:
         self.state = state
         year = conn.execute(
-            select(SchoolYear.id).where(SchoolYear.id == state.year_id)
+            select(tables.school_years.c.id).where(tables.school_years.c.id == state.year_id)
         ).scalar_one_or_none()
         self.pool: ThreadPoolExecutor | None = None
         self.future: Future[str] | None = None

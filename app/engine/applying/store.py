@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from app.db import get_setting
@@ -27,12 +26,13 @@ from app.engine.reasons import messages_json
 from app.models import (
     COUNT_NAMES,
     RunStatus,
-    SavedMapping,
     tables,
     utcnow,
 )
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from app.engine.planning.plan import Plan
 
 RUNS = tables.import_runs
@@ -181,20 +181,22 @@ def remember_mapping(conn: Connection, plan: Plan) -> None:
         )
 
 
-def saved_mapping(session: Session, source: str, headers: Sequence[str]) -> ColumnMapping | None:
-    row = session.scalar(
-        select(SavedMapping).where(
-            SavedMapping.source == source,
-            SavedMapping.header_signature == header_signature(headers),
+def saved_mapping(
+    session: Session | Connection, source: str, headers: Sequence[str]
+) -> ColumnMapping | None:
+    saved = SAVED_MAPPINGS.c
+    row = session.execute(
+        select(saved.mapping).where(
+            saved.source == source, saved.header_signature == header_signature(headers)
         )
-    )
+    ).first()
     return None if row is None else mapping_from_saved(headers, row.mapping)
 
 
-def login_scheme(session: Session) -> LoginScheme:
+def login_scheme(session: Session | Connection) -> LoginScheme:
     return LoginScheme(str(get_setting(session, LOGIN_SCHEME_KEY, DEFAULT_SCHEME)))
 
 
-def reserved_logins(session: Session) -> frozenset[str]:
+def reserved_logins(session: Session | Connection) -> frozenset[str]:
     names = get_setting(session, RESERVED_KEY, sorted(DEFAULT_RESERVED))
     return normalize_reserved(names)

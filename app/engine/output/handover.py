@@ -29,7 +29,6 @@ from app.engine.output.protocol import (
     protocol_bytes,
     protocol_path,
 )
-from app.models import School
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +66,8 @@ class Handover:
     def load_school(self, engine: Engine, school_id: int) -> None:
         """The school's name and letter text, read before the run's transaction."""
         with session_scope(engine) as session:
+            from app.models import School  # the ORM: for a run only
+
             school = session.get(School, school_id)
             self.school_name = school.name if school is not None else ""
             self.letters_text = letters_texts(session)

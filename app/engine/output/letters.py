@@ -22,9 +22,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from app.db import get_setting, session_scope, set_setting
 from app.engine.access.operators import Actor, acting
@@ -32,7 +32,10 @@ from app.engine.output.exports import atomic_write
 from app.engine.planning.plan import Plan
 from app.engine.planning.results import ApplyResult, RowAction
 from app.engine.reasons import Reason
-from app.models import GroupType, School, group_name_key
+from app.models import GroupType, group_name_key
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 LETTERS_TEXT_KEY = "letters_text"  # pupils' letters ("du")
 ADULT_TEXT_KEY = "letters_text_adults"  # teachers' and staff's letters ("Sie")
@@ -218,6 +221,8 @@ def save_import_letters(
     if not entries:
         return None
     with session_scope(engine) as session:
+        from app.models import School  # the ORM: for a run only
+
         school = session.get(School, plan.state.school_id)
         name = school.name if school is not None else ""
         text = get_letters_text(session, plan.options.account_type)
