@@ -59,6 +59,16 @@ SAMPLES = [
      "ok": False, "nested": {"x": [{"y": []}]}},
     [{"kind": _Kind.STUDENT}, {"level": _Level.ONE}],  # subclasses: json.dumps writes them
     {1: "int key", None: "none key", 2.5: "float key", False: "bool key"},
+    # Records with the same keys (users list's rows): each key's text is made once.
+    [{"login": "jürgen.weiß", "birth_date": None, "groups": ["5a", "Chor"], "n": 1.5},
+     {"login": "zoë", "birth_date": "2014-05-03", "groups": [], "n": None},
+     {"login": "ömer\n\"x\"", "birth_date": None, "groups": [{"sub": [[]]}], "n": True}],
+    ({"a": 1, "b": 2}, {"a": 3, "b": 4}),
+    [{"a": 1, "b": 2}, {"b": 2, "a": 1}],  # the same keys in another order
+    [{"a": 1}, {}, {"a": 2}],
+    [{"a": 1}, [1], {"a": 2}],
+    [{"kind": _Kind.STUDENT}, {"kind": "teacher"}],
+    [{1: "x"}, {1: "y"}],
 ]  # fmt: skip
 
 
