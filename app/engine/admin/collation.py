@@ -16,6 +16,8 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "
 @lru_cache(maxsize=65536)
 def german_key(text: str) -> tuple[str, str]:
     """Letters without their accents and case first, the exact text to break ties."""
+    if text.isascii():  # no accents, nothing to decompose: the same key at C speed
+        return text.lower(), text
     folded = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
     base = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return base.translate(_SPECIAL), text
