@@ -4,8 +4,9 @@ then imports the one command module it names and runs it on the database.
 Exit status 0 when done (invalid or skipped rows are reported in the counts), 2 for
 a usage error, an unreadable file or a refused import — with one line on stderr
 naming the file and the cause, and the database unchanged. One module per command
-group: ``admin`` (directory, history, templates), ``imports`` (the user import),
-``operators``, ``lifecycle``, ``passwords`` and ``ldap``; the arguments of all but
+group: ``admin`` (directory, history, templates), ``users`` (``users list``, without
+the ORM), ``imports`` (the user import), ``operators``, ``lifecycle``, ``passwords``
+and ``ldap``; the arguments of all but
 the first in ``args``, the one-line output in ``output``, signals in ``guard``.
 
 Start-up: this module and ``args`` import only the standard library (and ``output``

@@ -1,8 +1,8 @@
-"""The directory commands: init, school years, groups, users, history, templates.
+"""The directory commands: init, school years, groups, history, templates.
 
 ``app.cli.main`` imports this module for one command; what only one command needs
-(the group CSV reader, the template writer) that command imports itself, so that
-``users list`` does not load them (docs/architecture.md, "Start-up")."""
+(the group CSV reader, the template writer) that command imports itself
+(docs/architecture.md, "Start-up"); ``users list`` is ``app.cli.users``."""
 
 from __future__ import annotations
 
