@@ -110,6 +110,30 @@ def test_import_json_counts_and_users_list(cli, write_csv):
     assert run["operator"] == "admin"
 
 
+def test_users_list_of_a_year_shows_its_groups_and_the_permanent_ones(cli, write_csv):
+    path = write_csv(ROWS)
+    options = ["--account-type", "student", "--create-missing-groups", "class", "--json"]
+    assert cli("import", path, "--year", "2026/27", *options)[0] == 0
+    assert cli("year", "add", "2027/28", "--start", "2027-08-01", "--end", "2028-07-31")[0] == 0
+    assert cli("group", "add", "Chorleitung", "--type", "manual", "--permanent")[0] == 0
+    assert cli("group", "add", "6a", "--type", "class", "--year", "2027/28")[0] == 0
+    _code, out, _ = cli("users", "list", "--json")
+    login = next(u["login"] for u in json.loads(out) if u["source_id"] == "1002")
+    assert cli("group", "add-member", "Chorleitung", login, "--year", "2026/27")[0] == 0
+    assert cli("group", "add-member", "6a", login, "--year", "2027/28")[0] == 0
+
+    def groups(*year: str) -> list[str]:
+        code, out, err = cli("users", "list", "--json", *year)
+        assert code == 0, err
+        return next(u["groups"] for u in json.loads(out) if u["source_id"] == "1002")
+
+    assert groups() == ["5a", "6a", "Chor", "Chorleitung"]
+    assert groups("--year", "2026/27") == ["5a", "Chor", "Chorleitung"]
+    assert groups("--year", "2027/28") == ["6a", "Chorleitung"]
+    code, out, err = cli("users", "list", "--year", "1999/00")
+    assert (code, out) == (2, "") and err.count("\n") == 1 and "1999/00" in err
+
+
 def test_dry_run_changes_nothing(cli, write_csv):
     path = write_csv(ROWS)
     code, out, _ = cli(
