@@ -113,3 +113,16 @@ def test_no_current_year_is_refused_on_a_connection_as_in_a_session(engine) -> N
         with pytest.raises(Refused) as by_connection:
             lookups.find_year_ref(c, None)
     assert by_connection.value.message == by_session.value.message
+
+
+def test_the_readers_see_what_their_session_changed_and_has_not_written(engine) -> None:
+    """The readers now run Core statements; in a session those flush what it changed
+    first, as ORM queries do (SQLAlchemy 2 autoflushes for Core statements too)."""
+    with session_scope(engine) as s:
+        admin = operators.local_actor(s)
+        operators.set_password(s, admin, "admin", "Admin-geheim-1")  # not flushed
+        assert operators.sign_in_required(s)
+        assert operators.authenticate(s, "admin", "Admin-geheim-1").name == "admin"
+        operators.add_operator(s, admin, "sekretariat", models.OperatorRole.IMPORT_OPERATOR)
+        s.add(models.School(name="Zweite Schule"))
+        assert lookups.find_school(s, "Zweite Schule") > 0
