@@ -209,7 +209,7 @@ class _Planner:
             and keys.scheme == self.scheme.template
             and keys.values is checked.values
         ):
-            return list(map(keys.row_bases.__getitem__, indexes))
+            return keys.bases_of(indexes)
         first, last, ids = (checked.columns[f] for f in _PERSON)
         return self.scheme.bases([(first[i], last[i], ids[i]) for i in indexes])
 
