@@ -252,7 +252,7 @@ def outcome_icon(outcome: str) -> QIcon:
 
 def outcome_counts(plan: Plan) -> Counter[str]:
     """How many rows of the grid each filter shows now (after resolutions and ticks)."""
-    return Counter(map(attrgetter("outcome"), chain(plan.rows, plan.expiries)))
+    return plan.outcome_counts()  # (without making the entries not asked for yet)
 
 
 class PlanFilterProxy(RowFilterProxy):
@@ -287,10 +287,18 @@ class PlanFilterProxy(RowFilterProxy):
             return ()
         return chain(model.plan.rows, model.plan.expiries)  # no list of them all
 
+    def _row_outcomes(self) -> Iterable[str]:
+        """Each row's outcome (the plan's entries not made yet are not made for it)."""
+        model = self.sourceModel()
+        if not isinstance(model, PlanTableModel):
+            return ()
+        plan = model.plan
+        return chain(plan.rows.outcomes(), map(attrgetter("outcome"), plan.expiries))
+
     def accepted(self) -> Sequence[int]:
         shown = super().accepted()
         if self._outcomes != set(OUTCOME_ORDER):
-            outcomes = map(self._outcomes.__contains__, map(attrgetter("outcome"), self._rows()))
+            outcomes = map(self._outcomes.__contains__, self._row_outcomes())
             shown = list(compress(shown, outcomes))
         if self._needle:
             if self._haystacks is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,13 @@ from app.engine.planning.plan import Plan
 from app.engine.planning.results import ImportOptions, RowAction
 from app.engine.reading.table import FileKind, Table
 from app.engine.session import ImportSession
-from app.wizard.planmodel import ActionRole, PlanFilterProxy, PlanTableModel, RowPlanRole
+from app.wizard.planmodel import (
+    ActionRole,
+    PlanFilterProxy,
+    PlanTableModel,
+    RowPlanRole,
+    outcome_counts,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -93,3 +100,23 @@ def test_proxy_filters_by_action_and_search(engine: Engine, tmp_path: Path) -> N
     assert proxy.rowCount() == 29
     proxy.set_search("vorname1")  # Vorname1, Vorname10..19
     assert proxy.rowCount() == 11
+
+
+def test_the_outcome_filter_and_counts_make_no_entry(engine: Engine) -> None:
+    """The grid asks only for the rows it shows: filtering by outcome and counting the
+    filters' rows leave the plan's other new accounts unmade, and still count a tick."""
+    plan = synthetic_plan(engine, 40)
+    model = PlanTableModel(plan)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    made = len(plan.rows.made())  # the invalid row
+    assert plan.rows.waiting == 39 and made == 1
+    tick = model.index(7, PlanTableModel.TICK)
+    assert model.setData(tick, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert len(plan.rows.made()) == 2
+    proxy.set_outcome_shown("created", False)
+    shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+    assert shown == [3, 7]  # the invalid row and the unticked one
+    assert outcome_counts(plan) == {"created": 38, "skipped": 1, "invalid": 1}
+    assert len(plan.rows.made()) == 2  # nothing else made to filter or count
+    assert outcome_counts(plan) == Counter(row.outcome for row in plan.rows)
