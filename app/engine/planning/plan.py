@@ -57,11 +57,12 @@ class PlanRows(Sequence[RowPlan]):
         lines: Sequence[int] = (),
         values: Sequence[RowValues] = (),
         logins: Sequence[str | None] = (),
-        groups: Sequence[Sequence[str]] = (),
+        groups: Sequence[Sequence[str]] | None = None,
     ) -> None:
         """``made[i]`` is row i's entry, or None for a new account made from the
         columns when asked for: ``RowPlan(i, lines[i], CREATE, values[i],
-        login=logins[i], new_login=logins[i], groups_added=groups[i])``."""
+        login=logins[i], new_login=logins[i], groups_added=groups[i])`` (without
+        ``groups``, ``values[i].groups``)."""
         self._made = made
         self._lines, self._values, self._logins, self._groups = lines, values, logins, groups
         self._waiting = made.count(None)
@@ -116,7 +117,7 @@ class PlanRows(Sequence[RowPlan]):
                     login,
                     login,
                     (),
-                    self._groups[index],
+                    self._values[index].groups if self._groups is None else self._groups[index],
                 )
                 self._made[index] = row
                 self._waiting -= 1
@@ -135,17 +136,23 @@ class PlanRows(Sequence[RowPlan]):
             count = len(self._made)
             indexes = list(compress(range(count), map(is_, self._made, repeat(None))))
             logins = list(map(self._logins.__getitem__, indexes))
+            values = list(map(self._values.__getitem__, indexes))
+            groups: Iterable[Sequence[str]] = (
+                map(_VALUE_GROUPS, values)
+                if self._groups is None
+                else map(self._groups.__getitem__, indexes)
+            )
             rows = map(
                 RowPlan,
                 indexes,
                 map(self._lines.__getitem__, indexes),
                 repeat(RowAction.CREATE),
-                map(self._values.__getitem__, indexes),
+                values,
                 repeat(None),
                 logins,
                 logins,
                 repeat(()),
-                map(self._groups.__getitem__, indexes),
+                groups,
             )
             if len(indexes) == count:
                 self._made = list(rows)
@@ -160,7 +167,7 @@ class PlanRows(Sequence[RowPlan]):
         with self._lock:
             parts = [self._made, self._logins, self._groups]
             self._made, self._waiting = [], 0
-            self._lines, self._values, self._logins, self._groups = (), (), (), ()
+            self._lines, self._values, self._logins, self._groups = (), (), (), None
         return [part for part in parts if isinstance(part, list)]
 
     def __add__(self, other: Iterable[RowPlan]) -> list[RowPlan]:

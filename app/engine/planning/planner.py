@@ -178,19 +178,19 @@ class _Planner:
         fresh = list(compress(range(count), new))
         logins = self.logins.allocate_all(self._login_bases(checked, fresh))
         login_column: list[str | None] = list(logins)
-        added: list[Sequence[str]] = (
-            list(map(_GROUPS, values)) if self.groups_mapped else [()] * count
-        )
-        if len(fresh) < count:  # existing or left-out rows: no login or groups of their own
+        # Every entry is a created one until classified. Those the steps below classify
+        # (existing and left-out rows: no login or groups of their own) are made now,
+        # the new accounts' when asked for (PlanRows: login allocated, the row's groups).
+        made: list[RowPlan | None] = [None] * count
+        if len(fresh) < count:
             login_column = [None] * count
             for index, login in zip(fresh, logins, strict=True):
                 login_column[index] = login
+            lines = self.table.line_numbers
             for index in compress(range(count), map(not_, new)):
-                added[index] = ()
-        # Every entry is a created one until classified; only those the steps below
-        # classify are made now, the new accounts' when asked for (PlanRows).
-        made: list[RowPlan | None] = [None] * count
-        rows = PlanRows(made, self.table.line_numbers, values, login_column, added)
+                made[index] = RowPlan(index, lines[index], RowAction.CREATE, values[index])
+        groups = None if self.groups_mapped else [()] * count  # None: the values' groups
+        rows = PlanRows(made, self.table.line_numbers, values, login_column, groups)
         self._set_apart(rows, checked)
         duplicates = self._duplicate_sets(checked, ids)
         for index in compress(range(count), existing):
