@@ -187,17 +187,27 @@ class RowValidator:
         )
         return values, reasons
 
-    def validate_all(self, rows: Sequence[Sequence[str]], clean: bool = True) -> CheckedRows:
+    def validate_all(
+        self, rows: Sequence[Sequence[str]], clean: bool = True, cells: list[str] | None = None
+    ) -> CheckedRows:
         """``[self(cells) for cells in rows]`` (:meth:`CheckedRows.pairs`), column by column.
 
         Each column is cleaned in one pass, and every check runs once per distinct
         value (names, dates, classes and course lists repeat a lot). A row any check
         finds fault with goes through :meth:`__call__`, so its reasons are exactly the
         per-row ones; the other rows' values are assembled from the cleaned columns.
+        ``cells`` (with ``clean`` off) are the rows' cells one row after another, all
+        rows equally wide (:meth:`~app.engine.reading.table.Table.flat_cells`): each
+        column is then a slice of them.
         """
         count = len(rows)
-        squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
-        taken = _columns(rows, (*self.columns, *self.group_columns), count, squared, clean)
+        wanted = (*self.columns, *self.group_columns)
+        if cells is not None and count and not clean and len(cells) % count == 0:
+            width = len(cells) // count
+            taken = [cells[c::width] if 0 <= c < width else [""] * count for c in wanted]
+        else:
+            squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
+            taken = _columns(rows, wanted, count, squared, clean)
         singles, group_cols = taken[: len(self.columns)], taken[len(self.columns) :]
         faulty: set[int] = set()
         # Names and groups lose their invisible marks. One scan of each column finds

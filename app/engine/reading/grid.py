@@ -25,9 +25,12 @@ def build_table(
     rows: list[list[str]],
     kind: FileKind,
     has_header: bool,
+    cells: list[str] | None = None,
 ) -> Table:
     """Drop empty rows, take the header, and square the table. ``rows`` are cleaned
-    (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file.
+    (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file;
+    ``cells``, if given, all rows' cells one row after another (:func:`clean_grid_cells`):
+    kept as the table's :attr:`~Table.cells` when no row is dropped or squared.
     """
     used = list(map(any, rows))  # a row with any text
     if True not in used:
@@ -52,28 +55,41 @@ def build_table(
     lengths = set(map(len, body))
     if first != 0 or lengths - {width}:
         body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
-    return Table(headers, body, lines, kind, has_header=has_header)
+        cells = None
+    table = Table(headers, body, lines, kind, has_header=has_header)
+    if cells is not None and len(cells) == len(rows) * width and len(body) + start == len(rows):
+        if not has_header:
+            cells[start * width] = body[0][0]  # (the first cell, without a byte order mark)
+        table.cells = cells[start * width :]
+    return table
 
 
 def clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
     """Every record as text through :func:`clean_cells`: all cells in one pass when
     the records are equally long (a workbook's grid always is), else row by row."""
+    return clean_records(records)[0]
+
+
+def clean_records(records: Sequence[Sequence[object]]) -> tuple[list[list[str]], list[str] | None]:
+    """:func:`clean_rows`, and all their cells one row after another when they were
+    cleaned in one pass (:func:`clean_grid_cells`), else None."""
     width = len(records[0]) if records else 0
     if width == 0 or min(map(len, records)) != max(map(len, records)):
-        try:  # see clean_grid
-            return [clean_cells(cast(Sequence[str], record)) for record in records]
+        try:  # see clean_grid_cells
+            return [clean_cells(cast(Sequence[str], record)) for record in records], None
         except TypeError:
-            return [clean_cells(_texts(record)) for record in records]
-    return clean_grid(list(chain.from_iterable(records)), width)
+            return [clean_cells(_texts(record)) for record in records], None
+    return clean_grid_cells(list(chain.from_iterable(records)), width)
 
 
-def clean_grid(cells: Sequence[object], width: int) -> list[list[str]]:
-    """Rows of ``width`` cleaned cells from the cells of all rows, one after another."""
+def clean_grid_cells(cells: Sequence[object], width: int) -> tuple[list[list[str]], list[str]]:
+    """Rows of ``width`` cleaned cells from the cells of all rows, one after another,
+    and the cleaned cells in that order (the same strings: a column is a slice)."""
     try:  # str.strip, clean_cells' first step, refuses a number, a date or None
         cleaned = clean_cells(cast(Sequence[str], cells))
     except TypeError:
         cleaned = clean_cells(_texts(cells))
-    return list(map(list, zip(*[iter(cleaned)] * width, strict=True)))
+    return list(map(list, zip(*[iter(cleaned)] * width, strict=True))), cleaned
 
 
 def _texts(cells: Sequence[object]) -> Sequence[str]:

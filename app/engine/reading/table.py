@@ -77,7 +77,20 @@ class Table:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     has_header: bool = True
+    # The rows' cells one row after another (row i's cell j at i × width + j), as the
+    # reader had them: a column is then a slice (see :meth:`flat_cells`).
+    cells: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def column_count(self) -> int:
         return len(self.headers)
+
+    def flat_cells(self) -> list[str] | None:
+        """:attr:`cells` when they are still the rows' (as many, the same first and
+        last cell), else None: the rows were replaced after reading."""
+        cells, rows = self.cells, self.rows
+        if cells is None or not rows or len(cells) != len(rows) * len(self.headers):
+            return None
+        if cells[0] is not rows[0][0] or cells[-1] is not rows[-1][-1]:
+            return None
+        return cells
