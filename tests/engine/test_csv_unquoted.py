@@ -106,16 +106,23 @@ def test_uniform_rows_are_the_csv_modules_cleaned(case: tuple[str, str]) -> None
     assert list(numbers) == expected_numbers
     assert rows == expected
     if cells is not None:  # the same cells, one row after another
-        assert cells == [cell for row in rows for cell in row]
+        assert cells.cells == [cell for row in rows for cell in row]
+        printable = all(cell.isprintable() for cell in cells.cells)
+        assert cells.printable <= printable  # never claimed wrongly (NFC: not claimed)
 
 
 def test_uniform_exports_take_the_one_pass_split() -> None:
     """The property above must cover the fast path: an export's lines take it, a ragged
     text, quotes and line ends the csv module does not know do not."""
     text = "ID;Name \r\n1; Müller\r\n2;Jo\u0308rg\r\n"
-    rows, cells = csvfile._uniform_rows(text, ";") or ([], [])
+    rows, cells = csvfile._uniform_rows(text, ";") or ([], None)
     assert rows == [["ID", "Name"], ["1", "Müller"], ["2", "Jörg"]]
-    assert cells == ["ID", "Name", "1", "Müller", "2", "Jörg"]
+    # (printable, but not claimed: NFC composed "Jörg", and is not scanned again)
+    assert cells == (["ID", "Name", "1", "Müller", "2", "Jörg"], False)
+    assert csvfile._uniform_rows("ID;Name\n1;Jörg\n", ";") == (
+        [["ID", "Name"], ["1", "Jörg"]],
+        (["ID", "Name", "1", "Jörg"], True),
+    )
     assert csvfile._uniform_rows("a;b\nc\n", ";") is None
     assert csvfile._uniform_rows('a;"b"\n', ";") is None
     assert csvfile._uniform_rows("a;b\u2028c;d\n", ";") is None

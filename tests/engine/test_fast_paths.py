@@ -103,4 +103,7 @@ def test_checking_by_columns_equals_checking_each_row(
         flat = [cell for cells in cleaned for cell in cells]
         checked = validator.validate_all(cleaned, clean=False, cells=flat)
         assert checked.pairs() == per_row
+        if all(cell.isprintable() for cell in flat):  # as the reader found: no scan
+            scanned = validator.validate_all(cleaned, clean=False, cells=flat, printable=True)
+            assert scanned.pairs() == per_row
         assert checked.columns == validator.validate_all(cleaned, clean=False).columns

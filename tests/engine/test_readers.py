@@ -657,10 +657,15 @@ def test_a_read_tables_cells_are_its_rows_one_after_another(tmp_path: Path, kind
     table = read_table(path)
     assert table.rows == [["1", "Müller", "5a"], ["2", "Weiß", "6b"]]
     assert table.flat_cells() == ["1", "Müller", "5a", "2", "Weiß", "6b"]
+    assert table.cells_printable
     table.rows = [["3", "Neu", "7c"], ["2", "Weiß", "6b"]]
     assert table.flat_cells() is None
     headerless = read_table(path, ReadOptions(header=False))
     assert headerless.flat_cells() == [cell.strip() for row in rows for cell in row]
+    marked = tmp_path / "m.csv"
+    marked.write_text("ID;Name\n1;Mül\u200bler\n2;We\x07iß\n", encoding="utf-8")
+    assert read_table(marked).flat_cells() is not None
+    assert not read_table(marked).cells_printable  # an invisible mark, a control character
     ragged = tmp_path / "r.csv"
     ragged.write_text("ID;Name\n1;Müller\n\n2;Weiß\n", encoding="utf-8")
     assert read_table(ragged).flat_cells() is None  # a blank line: rows not one grid

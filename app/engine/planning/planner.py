@@ -74,7 +74,9 @@ def check_rows(
     """Every row's values and reasons (the part of planning that needs no snapshot);
     with ``account_type``, the rows of other types set apart."""
     validator = RowValidator(mapping, today, account_type, table.delimiter)
-    return validator.validate_all(table.rows, clean=False, cells=table.flat_cells())
+    cells = table.flat_cells()
+    printable = cells is not None and table.cells_printable
+    return validator.validate_all(table.rows, clean=False, cells=cells, printable=printable)
 
 
 class _Planner:

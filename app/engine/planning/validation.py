@@ -188,7 +188,11 @@ class RowValidator:
         return values, reasons
 
     def validate_all(
-        self, rows: Sequence[Sequence[str]], clean: bool = True, cells: list[str] | None = None
+        self,
+        rows: Sequence[Sequence[str]],
+        clean: bool = True,
+        cells: list[str] | None = None,
+        printable: bool = False,
     ) -> CheckedRows:
         """``[self(cells) for cells in rows]`` (:meth:`CheckedRows.pairs`), column by column.
 
@@ -198,14 +202,17 @@ class RowValidator:
         per-row ones; the other rows' values are assembled from the cleaned columns.
         ``cells`` (with ``clean`` off) are the rows' cells one row after another, all
         rows equally wide (:meth:`~app.engine.reading.table.Table.flat_cells`): each
-        column is then a slice of them.
+        column is then a slice of them; ``printable``, that every one of them is
+        printable (then no column needs a scan for marks or control characters).
         """
         count = len(rows)
         wanted = (*self.columns, *self.group_columns)
         if cells is not None and count and not clean and len(cells) % count == 0:
             width = len(cells) // count
             taken = [cells[c::width] if 0 <= c < width else [""] * count for c in wanted]
+            scanned = printable  # every cell of every column: the reader's one scan
         else:
+            scanned = False
             squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
             taken = _columns(rows, wanted, count, squared, clean)
         singles, group_cols = taken[: len(self.columns)], taken[len(self.columns) :]
@@ -213,7 +220,7 @@ class RowValidator:
         # Names and groups lose their invisible marks. One scan of each column finds
         # none of them and no control character when it is printable (the usual case).
         marked = {*_NAME_INDEXES, *range(len(singles), len(singles) + len(group_cols))}
-        for number, column in enumerate((*singles, *group_cols)):
+        for number, column in enumerate(() if scanned else (*singles, *group_cols)):
             joined = " ".join(column)
             if joined.isprintable():
                 continue

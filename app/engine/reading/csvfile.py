@@ -13,6 +13,7 @@ from pathlib import Path
 
 from app.engine.reading.grid import (
     MAX_CELLS,
+    Cells,
     build_table,
     clean_grid_cells,
     clean_rows,
@@ -100,7 +101,7 @@ def _delimiter(path: Path, wanted: str, text: str) -> str:
 
 def _csv_rows(
     path: Path, text: str, delimiter: str
-) -> tuple[Sequence[int], list[list[str]], list[str] | None]:
+) -> tuple[Sequence[int], list[list[str]], Cells | None]:
     """The cleaned rows, the physical line each starts on, and their cells one row
     after another when the rows were split at once (:func:`_uniform_rows`)."""
     uniform = _uniform_rows(text, delimiter)
@@ -111,7 +112,7 @@ def _csv_rows(
     return numbers, clean_rows(records), None
 
 
-def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], list[str]] | None:
+def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], Cells] | None:
     """The cleaned rows of a text without quotes whose lines all hold the same number
     of delimiters (what programs export), split in C: the lines, then every cell at
     once; the cells then go through :func:`clean_grid_cells` in one pass. None for any other

@@ -7,9 +7,9 @@ import datetime
 from collections.abc import Sequence
 from itertools import chain, compress, islice
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
-from app.engine.reading.table import FileKind, Table, clean_cells
+from app.engine.reading.table import FileKind, Table, clean_cells, clean_cells_printable
 from app.engine.reasons import Message, Reason, Refused
 
 MAX_CELLS = 5_000_000  # rows x columns of the grid a sheet is read into
@@ -25,7 +25,7 @@ def build_table(
     rows: list[list[str]],
     kind: FileKind,
     has_header: bool,
-    cells: list[str] | None = None,
+    cells: Cells | None = None,
 ) -> Table:
     """Drop empty rows, take the header, and square the table. ``rows`` are cleaned
     (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file;
@@ -57,10 +57,11 @@ def build_table(
         body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
         cells = None
     table = Table(headers, body, lines, kind, has_header=has_header)
-    if cells is not None and len(cells) == len(rows) * width and len(body) + start == len(rows):
+    flat = cells.cells if cells is not None else []
+    if cells is not None and len(flat) == len(rows) * width and len(body) + start == len(rows):
         if not has_header:
-            cells[start * width] = body[0][0]  # (the first cell, without a byte order mark)
-        table.cells = cells[start * width :]
+            flat[start * width] = body[0][0]  # (the first cell, without a byte order mark)
+        table.cells, table.cells_printable = flat[start * width :], cells.printable
     return table
 
 
@@ -70,7 +71,7 @@ def clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
     return clean_records(records)[0]
 
 
-def clean_records(records: Sequence[Sequence[object]]) -> tuple[list[list[str]], list[str] | None]:
+def clean_records(records: Sequence[Sequence[object]]) -> tuple[list[list[str]], Cells | None]:
     """:func:`clean_rows`, and all their cells one row after another when they were
     cleaned in one pass (:func:`clean_grid_cells`), else None."""
     width = len(records[0]) if records else 0
@@ -82,14 +83,22 @@ def clean_records(records: Sequence[Sequence[object]]) -> tuple[list[list[str]],
     return clean_grid_cells(list(chain.from_iterable(records)), width)
 
 
-def clean_grid_cells(cells: Sequence[object], width: int) -> tuple[list[list[str]], list[str]]:
+class Cells(NamedTuple):
+    """A grid's cleaned cells one row after another, and whether all are printable."""
+
+    cells: list[str]
+    printable: bool
+
+
+def clean_grid_cells(cells: Sequence[object], width: int) -> tuple[list[list[str]], Cells]:
     """Rows of ``width`` cleaned cells from the cells of all rows, one after another,
     and the cleaned cells in that order (the same strings: a column is a slice)."""
     try:  # str.strip, clean_cells' first step, refuses a number, a date or None
-        cleaned = clean_cells(cast(Sequence[str], cells))
+        cleaned, printable = clean_cells_printable(cast(Sequence[str], cells))
     except TypeError:
-        cleaned = clean_cells(_texts(cells))
-    return list(map(list, zip(*[iter(cleaned)] * width, strict=True))), cleaned
+        cleaned, printable = clean_cells_printable(_texts(cells))
+    rows = list(map(list, zip(*[iter(cleaned)] * width, strict=True)))
+    return rows, Cells(cleaned, printable)
 
 
 def _texts(cells: Sequence[object]) -> Sequence[str]:
