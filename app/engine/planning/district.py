@@ -140,10 +140,9 @@ def file_keys(
         keys.source_ids = list(dict.fromkeys(ids if everyone else compress(ids, valid)))
         keys.people = _people(checked.values if everyone else list(compress(checked.values, valid)))
     if everyone:
-        people = list(zip(first, last, ids, strict=True))
+        bases = scheme.bases_of_columns(first, last, ids)
     else:
-        people = list(zip(*(compress(c, valid) for c in (first, last, ids)), strict=True))
-    bases = scheme.bases(people)
+        bases = scheme.bases_of_columns(*(list(compress(c, valid)) for c in (first, last, ids)))
     keys.based_rows = range(count) if everyone else list(compress(range(count), valid))
     keys.row_bases = bases
     counts = Counter(bases)

@@ -215,7 +215,8 @@ class _Planner:
         ):
             return keys.bases_of(indexes)
         first, last, ids = (checked.columns[f] for f in _PERSON)
-        return self.scheme.bases([(first[i], last[i], ids[i]) for i in indexes])
+        parts = (list(map(column.__getitem__, indexes)) for column in (first, last, ids))
+        return self.scheme.bases_of_columns(*parts)
 
     def _rows(self, checked: CheckedRows) -> PlanRows:
         """One plan entry per row: to be created until classified, or invalid."""
