@@ -7,7 +7,7 @@ characters. A row with any reason is not processed; all reasons are reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, repeat
@@ -257,17 +257,22 @@ class RowValidator:
             if False in valid_logins:
                 faulty.update(i for i, ok in enumerate(valid_logins) if not ok)
         other = self._other_type(get[Field.ACCOUNT_TYPE], faulty)
-        group_cells = list(zip(*group_cols, strict=True)) if group_cols else [()] * count
+
+        def group_cells() -> Iterator[tuple[str, ...]]:
+            """Each row's group cells: a new zip for each pass, which makes no tuple per
+            row where nobody keeps it (it hands out its one tuple again)."""
+            return zip(*group_cols, strict=True) if group_cols else repeat((), count)
+
         # In the order the file first has them; one list per distinct combination.
-        distinct = {c: split_groups(c, self.splitter) for c in dict.fromkeys(group_cells)}
+        distinct = {c: split_groups(c, self.splitter) for c in dict.fromkeys(group_cells())}
         too_long = {
             cells
             for cells, names in distinct.items()
             if any(len(name) > MAX_GROUP_NAME for name in names)
         }
         if too_long:
-            faulty.update(i for i, cells in enumerate(group_cells) if cells in too_long)
-        groups = list(map(distinct.__getitem__, group_cells))
+            faulty.update(i for i, cells in enumerate(group_cells()) if cells in too_long)
+        groups = list(map(distinct.__getitem__, group_cells()))
         emails: list[str | None] = [None] * count
         if self.columns[_SINGLE_FIELDS.index(Field.EMAIL)] >= 0:
             emails = [v or None for v in get[Field.EMAIL]]
@@ -286,7 +291,7 @@ class RowValidator:
         lists = list(distinct.values())
         if other:  # their groups are not this run's to find or create
             mine = [i not in other for i in range(count)]
-            lists = [distinct[c] for c in dict.fromkeys(compress(group_cells, mine))]
+            lists = [distinct[c] for c in dict.fromkeys(compress(group_cells(), mine))]
         checked = CheckedRows(values, {}, lists, get, other)
         for i in faulty - other:
             checked.values[i], reasons = self(rows[i])  # the same cells: the same columns
