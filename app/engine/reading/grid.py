@@ -29,8 +29,9 @@ def build_table(
 ) -> Table:
     """Drop empty rows, take the header, and square the table. ``rows`` are cleaned
     (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file;
-    ``cells``, if given, all rows' cells one row after another (:func:`clean_grid_cells`):
-    kept as the table's :attr:`~Table.cells` when no row is dropped or squared.
+    ``cells``, if given, all rows' cells one row after another (:func:`clean_grid_cells`:
+    the rows are equally long), kept as the table's :attr:`~Table.cells` when no row
+    is dropped or squared.
     """
     used = list(map(any, rows))  # a row with any text
     if True not in used:
@@ -52,7 +53,8 @@ def build_table(
         headers = [text or f"Column {i}" for i, text in enumerate(_square(header, first, width), 1)]
     else:
         headers = [f"Column {i}" for i in range(1, width + 1)]
-    lengths = set(map(len, body))
+    # (the rows of one-pass cells are equally long: no length per row to look at)
+    lengths = {len(body[0])} if cells is not None and body else set(map(len, body))
     if first != 0 or lengths - {width}:
         body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
         cells = None
