@@ -65,7 +65,8 @@ class PlanRows(Sequence[RowPlan]):
         ``groups``, ``values[i].groups``)."""
         self._made = made
         self._lines, self._values, self._logins, self._groups = lines, values, logins, groups
-        self._waiting = made.count(None)
+        # (by identity: list.count would call a made entry's __eq__, a Python method)
+        self._waiting = list(map(is_, made, repeat(None))).count(True)
         self._lock = threading.Lock()  # the preview (interface thread) and a worker
 
     @property

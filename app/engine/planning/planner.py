@@ -195,9 +195,10 @@ class _Planner:
         rows = PlanRows(made, self.table.line_numbers, values, login_column, groups)
         self._set_apart(rows, checked)
         duplicates = self._duplicate_sets(checked, ids)
+        entries = cast(list[RowPlan], made)  # (an existing row's entry is made above)
         for index in compress(range(count), existing):
             if index not in left_out:
-                self._classify_existing(rows[index], users[ids[index]])
+                self._classify_existing(entries[index], users[ids[index]])
         for siblings in duplicates.values():
             for index in siblings:
                 self._mark_duplicate(rows[index], siblings)
