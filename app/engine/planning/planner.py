@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, not_
+from operator import not_
 from typing import cast
 
 from app.engine.gcpause import gc_paused
@@ -435,7 +435,6 @@ class _Planner:
         row.resolved_action = resolved
 
 
-_GROUPS = attrgetter("groups")
 _PERSON = (Field.FIRST_NAME, Field.LAST_NAME, Field.SOURCE_ID)  # a login base's parts
 
 
