@@ -165,3 +165,17 @@ def test_entries_made_from_two_threads_are_one_object_each(engine: Engine) -> No
         thread.join()
     assert all(a is b for a, b in zip(seen[0], reversed(seen[1]), strict=True))
     assert all(a is b for a, b in zip(seen[0], plan.rows, strict=True))
+
+
+def test_a_loop_that_stops_early_makes_one_block(engine: Engine) -> None:
+    """``any(...)`` over the entries (the protocol page asks whether a row creates an
+    account, on the interface thread) makes the first block only, not 3,000 entries."""
+    rows = [(str(n), "Muster", f"Max {n}", "5a", "") for n in range(3000)]
+    plan = plan_of(engine, rows)
+    first = plan.rows[2500]  # made before: the iteration hands out the same object
+    assert any(entry.effective_action is RowAction.CREATE for entry in plan.rows)
+    assert 3000 - 1 - plan.rows.waiting <= 1024
+    every = list(plan.rows)
+    assert plan.rows.waiting == 0 and every[2500] is first
+    assert [entry.index for entry in every] == list(range(3000))
+    assert every == list(plan.rows) and all(a is b for a, b in zip(every, plan.rows, strict=True))

@@ -12,7 +12,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 from operator import attrgetter, is_
 from typing import Any, overload
 
@@ -125,17 +125,34 @@ class PlanRows(Sequence[RowPlan]):
             return row
 
     def __iter__(self) -> Iterator[RowPlan]:
-        if self._waiting:
-            self.make_all()
-        return iter(self._made)  # type: ignore[arg-type]
+        if not self._waiting:
+            return iter(self._made)  # type: ignore[arg-type]
+        return self._making()
+
+    def _making(self) -> Iterator[RowPlan]:
+        """The entries in order, the waiting ones made a block at a time: a loop that
+        stops early (``any(...)`` on the interface thread) makes only its first block."""
+        count = len(self._made)
+        for start in range(0, count, _BLOCK):
+            stop = min(start + _BLOCK, count)
+            if self._waiting:
+                self._make_range(start, stop)
+            yield from self._made[start:stop]  # type: ignore[misc]
 
     def make_all(self) -> None:
         """Make every waiting entry (one C-level map over the columns)."""
+        self._make_range(0, len(self._made))
+
+    def _make_range(self, start: int, stop: int) -> None:
+        """Make the waiting entries of rows ``start`` to ``stop`` (one C-level map)."""
         with self._lock:
             if not self._waiting:
                 return
-            count = len(self._made)
-            indexes = list(compress(range(count), map(is_, self._made, repeat(None))))
+            made = self._made
+            found = map(is_, islice(made, start, stop), repeat(None))
+            indexes = list(compress(range(start, stop), found))
+            if not indexes:
+                return
             logins = list(map(self._logins.__getitem__, indexes))
             values = list(map(self._values.__getitem__, indexes))
             groups: Iterable[Sequence[str]] = (
@@ -155,12 +172,12 @@ class PlanRows(Sequence[RowPlan]):
                 repeat(()),
                 groups,
             )
-            if len(indexes) == count:
+            if len(indexes) == len(made):
                 self._made = list(rows)
             else:
                 for index, row in zip(indexes, rows, strict=True):
-                    self._made[index] = row
-            self._waiting = 0
+                    made[index] = row
+            self._waiting -= len(indexes)
 
     def release(self) -> list[list[Any]]:
         """Hand over the lists this holds (the entries made, the logins and groups of
@@ -326,6 +343,7 @@ _PLAIN_ACTIONS = frozenset(
     }
 )
 _ACTION = attrgetter("action")
+_BLOCK = 1024  # entries made at a time by an iteration over PlanRows
 _OUTCOME = attrgetter("outcome")
 _GROUPS = attrgetter("values.groups")
 _VALUE_GROUPS = attrgetter("groups")
