@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.engine.planning.plan import Plan
-from app.engine.planning.results import OUTCOMES, RowAction, RowPlan
+from app.engine.planning.results import OUTCOMES, RowAction, RowPlan, RowValues
 from app.engine.reasons import Message, Reason
 from app.wizard import texts
 from app.wizard.filterproxy import RowFilterProxy
@@ -281,12 +281,6 @@ class PlanFilterProxy(RowFilterProxy):
     def rows_changed(self) -> None:
         self._haystacks = None  # a resolved conflict may change a login
 
-    def _rows(self) -> Iterable[RowPlan]:
-        model = self.sourceModel()
-        if not isinstance(model, PlanTableModel):
-            return ()
-        return chain(model.plan.rows, model.plan.expiries)  # no list of them all
-
     def _row_outcomes(self) -> Iterable[str]:
         """Each row's outcome (the plan's entries not made yet are not made for it)."""
         model = self.sourceModel()
@@ -295,6 +289,19 @@ class PlanFilterProxy(RowFilterProxy):
         plan = model.plan
         return chain(plan.rows.outcomes(), map(attrgetter("outcome"), plan.expiries))
 
+    def _texts(self) -> list[str]:
+        """Each row's :func:`_haystack` (the plan's entries not made yet from what
+        they are made of: the first search makes no entry)."""
+        model = self.sourceModel()
+        if not isinstance(model, PlanTableModel):
+            return []
+        made, values, logins = model.plan.rows.planned()
+        texts = [
+            _haystack(row) if row is not None else _text(values[index], logins[index] or "")
+            for index, row in enumerate(made)
+        ]
+        return texts + list(map(_haystack, model.plan.expiries))
+
     def accepted(self) -> Sequence[int]:
         shown = super().accepted()
         if self._outcomes != set(OUTCOME_ORDER):
@@ -302,7 +309,7 @@ class PlanFilterProxy(RowFilterProxy):
             shown = list(compress(shown, outcomes))
         if self._needle:
             if self._haystacks is None:
-                self._haystacks = list(map(_haystack, self._rows()))
+                self._haystacks = self._texts()
             found = map(contains, map(self._haystacks.__getitem__, shown), repeat(self._needle))
             shown = list(compress(shown, found))
         return shown
@@ -310,12 +317,9 @@ class PlanFilterProxy(RowFilterProxy):
 
 def _haystack(row: RowPlan) -> str:
     """What the search looks in: IDs, names, login and groups, case-folded."""
-    values = row.values
-    parts = (
-        values.source_id,
-        values.last_name,
-        values.first_name,
-        row.login or row.new_login or "",
-        " ".join(values.groups),
-    )
+    return _text(row.values, row.login or row.new_login or "")
+
+
+def _text(values: RowValues, login: str) -> str:
+    parts = (values.source_id, values.last_name, values.first_name, login, " ".join(values.groups))
     return " ".join(parts).casefold()

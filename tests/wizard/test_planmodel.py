@@ -120,3 +120,21 @@ def test_the_outcome_filter_and_counts_make_no_entry(engine: Engine) -> None:
     assert outcome_counts(plan) == {"created": 38, "skipped": 1, "invalid": 1}
     assert len(plan.rows.made()) == 2  # nothing else made to filter or count
     assert outcome_counts(plan) == Counter(row.outcome for row in plan.rows)
+
+
+def test_the_first_search_makes_no_entry(engine: Engine) -> None:
+    """The search's texts of the entries not made yet come from what they are made of,
+    the same texts as of the made ones."""
+    plan = synthetic_plan(engine, 40)
+    model = PlanTableModel(plan)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    plan.rows[12].included = False  # made, and unticked
+    proxy.set_search("vorname1")  # Vorname1, Vorname10..19
+    assert proxy.rowCount() == 11
+    assert len(plan.rows.made()) == 2  # the invalid row and row 12: nothing else made
+    proxy.set_search("vorname12.name12")  # the login of row 12, as planned
+    assert [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())] == [12]
+    lazy = proxy._texts()
+    list(plan.rows)  # every entry made: the same texts
+    assert proxy._texts() == lazy

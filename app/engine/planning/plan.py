@@ -84,6 +84,12 @@ class PlanRows(Sequence[RowPlan]):
             return []
         return list(compress(self._values, map(is_, self._made, repeat(None))))
 
+    def planned(self) -> tuple[list[RowPlan | None], Sequence[RowValues], Sequence[str | None]]:
+        """Each entry made so far or None, and the values and logins the waiting ones
+        are made of (a copy of the first: it changes as entries are made)."""
+        with self._lock:
+            return list(self._made), self._values, self._logins
+
     def outcomes(self) -> list[str]:
         """Each entry's :attr:`RowPlan.outcome`, without making the waiting ones."""
         created = OUTCOMES[RowAction.CREATE]
