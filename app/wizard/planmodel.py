@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains
+from operator import attrgetter, contains, is_not
 from typing import Any
 
 from PySide6.QtCore import (
@@ -296,10 +296,12 @@ class PlanFilterProxy(RowFilterProxy):
         if not isinstance(model, PlanTableModel):
             return []
         made, values, logins = model.plan.rows.planned()
-        texts = [
-            _haystack(row) if row is not None else _text(values[index], logins[index] or "")
-            for index, row in enumerate(made)
-        ]
+        if len(values) != len(made):  # every entry made by the planner (no columns)
+            texts = list(map(_haystack, made))  # type: ignore[arg-type]
+        else:  # as planned, then the entries made (few: those shown or classified)
+            texts = list(map(_text, values, logins))
+            for index in compress(range(len(made)), map(is_not, made, repeat(None))):
+                texts[index] = _haystack(made[index])  # type: ignore[arg-type]
         return texts + list(map(_haystack, model.plan.expiries))
 
     def accepted(self) -> Sequence[int]:
@@ -317,9 +319,10 @@ class PlanFilterProxy(RowFilterProxy):
 
 def _haystack(row: RowPlan) -> str:
     """What the search looks in: IDs, names, login and groups, case-folded."""
-    return _text(row.values, row.login or row.new_login or "")
+    return _text(row.values, row.login or row.new_login)
 
 
-def _text(values: RowValues, login: str) -> str:
-    parts = (values.source_id, values.last_name, values.first_name, login, " ".join(values.groups))
+def _text(values: RowValues, login: str | None) -> str:
+    groups = " ".join(values.groups)
+    parts = (values.source_id, values.last_name, values.first_name, login or "", groups)
     return " ".join(parts).casefold()
