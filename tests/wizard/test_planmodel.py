@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -24,6 +25,7 @@ from app.wizard.planmodel import (
     RowPlanRole,
     outcome_counts,
 )
+from app.wizard.wizard import ImportWizard
 
 pytestmark = pytest.mark.gui
 
@@ -138,3 +140,27 @@ def test_the_first_search_makes_no_entry(engine: Engine) -> None:
     lazy = proxy._texts()
     list(plan.rows)  # every entry made: the same texts
     assert proxy._texts() == lazy
+
+
+def test_the_question_before_passwords_are_lost_counts_without_making_entries(
+    qtbot: QtBot, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The protocol page's count of new accounts (their passwords would be lost) is the
+    rows whose effective action is create, counted on the interface thread without
+    making the plan's entries."""
+    wizard = ImportWizard(engine)
+    qtbot.addWidget(wizard)
+    plan = synthetic_plan(engine, 3000)
+    plan.rows[5].included = False
+    wizard.session.plan = plan
+    asked: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    assert not wizard.protocol_page.confirm_loss()
+    assert len(plan.rows.made()) == 2  # the invalid row and the unticked one
+    created = sum(1 for row in plan.rows if row.effective_action is RowAction.CREATE)
+    assert created == 2998 and "2,998" in asked[0]
