@@ -38,6 +38,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Si
 from PySide6.QtGui import QGuiApplication
 
 from app.engine.gcpause import paused
+from app.engine.planning.plan import PlanRows
 
 if TYPE_CHECKING:
     from app.engine.session import ImportSession
@@ -158,7 +159,10 @@ def discard_session(session: ImportSession) -> None:
     for holder in holders:
         for field in fields(holder) if holder is not None else ():
             value = getattr(holder, field.name)
-            if isinstance(value, list | dict):
+            if isinstance(value, PlanRows):  # the plan's entries, and their columns
+                for part in value.release():
+                    dispose_in_background(part)
+            elif isinstance(value, list | dict):
                 dispose_in_background(value)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress, repeat
-from operator import attrgetter, contains
+from operator import attrgetter, contains, is_not
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from app.engine.planning.plan import Plan
-from app.engine.planning.results import OUTCOMES, RowAction, RowPlan
+from app.engine.planning.results import OUTCOMES, RowAction, RowPlan, RowValues
 from app.engine.reasons import Message, Reason
 from app.wizard import texts
 from app.wizard.filterproxy import RowFilterProxy
@@ -252,7 +252,7 @@ def outcome_icon(outcome: str) -> QIcon:
 
 def outcome_counts(plan: Plan) -> Counter[str]:
     """How many rows of the grid each filter shows now (after resolutions and ticks)."""
-    return Counter(map(attrgetter("outcome"), chain(plan.rows, plan.expiries)))
+    return plan.outcome_counts()  # (without making the entries not asked for yet)
 
 
 class PlanFilterProxy(RowFilterProxy):
@@ -281,20 +281,37 @@ class PlanFilterProxy(RowFilterProxy):
     def rows_changed(self) -> None:
         self._haystacks = None  # a resolved conflict may change a login
 
-    def _rows(self) -> Iterable[RowPlan]:
+    def _row_outcomes(self) -> Iterable[str]:
+        """Each row's outcome (the plan's entries not made yet are not made for it)."""
         model = self.sourceModel()
         if not isinstance(model, PlanTableModel):
             return ()
-        return chain(model.plan.rows, model.plan.expiries)  # no list of them all
+        plan = model.plan
+        return chain(plan.rows.outcomes(), map(attrgetter("outcome"), plan.expiries))
+
+    def _texts(self) -> list[str]:
+        """Each row's :func:`_haystack` (the plan's entries not made yet from what
+        they are made of: the first search makes no entry)."""
+        model = self.sourceModel()
+        if not isinstance(model, PlanTableModel):
+            return []
+        made, values, logins = model.plan.rows.planned()
+        if len(values) != len(made):  # every entry made by the planner (no columns)
+            texts = list(map(_haystack, made))  # type: ignore[arg-type]
+        else:  # as planned, then the entries made (few: those shown or classified)
+            texts = list(map(_text, values, logins))
+            for index in compress(range(len(made)), map(is_not, made, repeat(None))):
+                texts[index] = _haystack(made[index])  # type: ignore[arg-type]
+        return texts + list(map(_haystack, model.plan.expiries))
 
     def accepted(self) -> Sequence[int]:
         shown = super().accepted()
         if self._outcomes != set(OUTCOME_ORDER):
-            outcomes = map(self._outcomes.__contains__, map(attrgetter("outcome"), self._rows()))
+            outcomes = map(self._outcomes.__contains__, self._row_outcomes())
             shown = list(compress(shown, outcomes))
         if self._needle:
             if self._haystacks is None:
-                self._haystacks = list(map(_haystack, self._rows()))
+                self._haystacks = self._texts()
             found = map(contains, map(self._haystacks.__getitem__, shown), repeat(self._needle))
             shown = list(compress(shown, found))
         return shown
@@ -302,12 +319,10 @@ class PlanFilterProxy(RowFilterProxy):
 
 def _haystack(row: RowPlan) -> str:
     """What the search looks in: IDs, names, login and groups, case-folded."""
-    values = row.values
-    parts = (
-        values.source_id,
-        values.last_name,
-        values.first_name,
-        row.login or row.new_login or "",
-        " ".join(values.groups),
-    )
+    return _text(row.values, row.login or row.new_login)
+
+
+def _text(values: RowValues, login: str | None) -> str:
+    groups = " ".join(values.groups)
+    parts = (values.source_id, values.last_name, values.first_name, login or "", groups)
     return " ".join(parts).casefold()

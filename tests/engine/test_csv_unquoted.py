@@ -102,16 +102,27 @@ def test_uniform_rows_are_the_csv_modules_cleaned(case: tuple[str, str]) -> None
     text, delimiter = case
     expected_numbers, records = _csv_module(text, delimiter)
     expected = [row or [""] for row in clean_rows(records)]  # a blank line: no data
-    numbers, rows = csvfile._csv_rows(Path("t.csv"), text, delimiter)
+    numbers, rows, cells = csvfile._csv_rows(Path("t.csv"), text, delimiter)
     assert list(numbers) == expected_numbers
     assert rows == expected
+    if cells is not None:  # the same cells, one row after another
+        assert cells.cells == [cell for row in rows for cell in row]
+        printable = all(cell.isprintable() for cell in cells.cells)
+        assert cells.printable <= printable  # never claimed wrongly (NFC: not claimed)
 
 
 def test_uniform_exports_take_the_one_pass_split() -> None:
     """The property above must cover the fast path: an export's lines take it, a ragged
     text, quotes and line ends the csv module does not know do not."""
     text = "ID;Name \r\n1; Müller\r\n2;Jo\u0308rg\r\n"
-    assert csvfile._uniform_rows(text, ";") == [["ID", "Name"], ["1", "Müller"], ["2", "Jörg"]]
+    rows, cells = csvfile._uniform_rows(text, ";") or ([], None)
+    assert rows == [["ID", "Name"], ["1", "Müller"], ["2", "Jörg"]]
+    # (printable, but not claimed: NFC composed "Jörg", and is not scanned again)
+    assert cells == (["ID", "Name", "1", "Müller", "2", "Jörg"], False)
+    assert csvfile._uniform_rows("ID;Name\n1;Jörg\n", ";") == (
+        [["ID", "Name"], ["1", "Jörg"]],
+        (["ID", "Name", "1", "Jörg"], True),
+    )
     assert csvfile._uniform_rows("a;b\nc\n", ";") is None
     assert csvfile._uniform_rows('a;"b"\n', ";") is None
     assert csvfile._uniform_rows("a;b\u2028c;d\n", ";") is None

@@ -275,7 +275,8 @@ def test_the_schools_own_rows_ask_nothing_and_plan_as_if_they_had(
     rows, keys = outcome()
     assert sorted(keys.source_ids) == ["1004", "1005"]
     assert sorted(keys.bases) == ["juergen.weiss", "max.muster"]
-    assert sorted(keys.row_bases) == [2, 3]
+    assert list(keys.based_rows) == [2, 3]
+    assert keys.bases_of([3, 2]) == [keys.row_bases[1], keys.row_bases[0]]
     every_row = district.file_keys
 
     def asking_for_every_row(checked, scheme, reserved=(), known=(), others=True, own_logins=()):

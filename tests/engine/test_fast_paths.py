@@ -99,3 +99,11 @@ def test_checking_by_columns_equals_checking_each_row(
     assert validator.validate_all(rows).pairs() == per_row
     cleaned = [clean_cells(cells) for cells in rows]
     assert validator.validate_all(cleaned, clean=False).pairs() == per_row
+    if not ragged:  # a reader's cells, one row after another: columns taken as slices
+        flat = [cell for cells in cleaned for cell in cells]
+        checked = validator.validate_all(cleaned, clean=False, cells=flat)
+        assert checked.pairs() == per_row
+        if all(cell.isprintable() for cell in flat):  # as the reader found: no scan
+            scanned = validator.validate_all(cleaned, clean=False, cells=flat, printable=True)
+            assert scanned.pairs() == per_row
+        assert checked.columns == validator.validate_all(cleaned, clean=False).columns

@@ -642,3 +642,45 @@ def test_a_workbook_zip_needing_an_unknown_zip_version_is_refused(tmp_path: Path
         read_table(path)
     assert err.value.message.reason is Reason.FILE_UNREADABLE
     assert "damaged" in err.value.text()
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "ods"])
+def test_a_read_tables_cells_are_its_rows_one_after_another(tmp_path: Path, kind: str) -> None:
+    """What the checking of the rows slices its columns from (Table.flat_cells): the
+    rows' own cells, in order; none once the rows were replaced or squared."""
+    rows = [["ID", "Name", "Klasse"], ["1", " Müller ", "5a"], ["2", "Weiß", "6b"]]
+    path = tmp_path / f"t.{kind}"
+    if kind == "csv":
+        path.write_text("\n".join(";".join(row) for row in rows) + "\n", encoding="utf-8")
+    else:
+        write_grid(path, rows)
+    table = read_table(path)
+    assert table.rows == [["1", "Müller", "5a"], ["2", "Weiß", "6b"]]
+    assert table.flat_cells() == ["1", "Müller", "5a", "2", "Weiß", "6b"]
+    assert table.cells_printable
+    table.rows = [["3", "Neu", "7c"], ["2", "Weiß", "6b"]]
+    assert table.flat_cells() is None
+    headerless = read_table(path, ReadOptions(header=False))
+    assert headerless.flat_cells() == [cell.strip() for row in rows for cell in row]
+    marked = tmp_path / "m.csv"
+    marked.write_text("ID;Name\n1;Mül\u200bler\n2;We\x07iß\n", encoding="utf-8")
+    assert read_table(marked).flat_cells() is not None
+    assert not read_table(marked).cells_printable  # an invisible mark, a control character
+    ragged = tmp_path / "r.csv"
+    ragged.write_text("ID;Name\n1;Müller\n\n2;Weiß\n", encoding="utf-8")
+    assert read_table(ragged).flat_cells() is None  # a blank line: rows not one grid
+
+
+def write_grid(path: Path, rows: list[list[str]]) -> None:
+    """A one-sheet workbook of text cells (XLSX or ODS, by the path's suffix)."""
+    if path.suffix == ".xlsx":
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        assert sheet is not None
+        for row in rows:
+            sheet.append(row)
+        workbook.save(path)
+        return
+    frame = pd.DataFrame(rows[1:], columns=rows[0])
+    with pd.ExcelWriter(path, engine="odf") as writer:
+        frame.to_excel(writer, index=False)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
@@ -16,7 +18,14 @@ from app.engine.planning.plan import Plan
 from app.engine.planning.results import ImportOptions, RowAction
 from app.engine.reading.table import FileKind, Table
 from app.engine.session import ImportSession
-from app.wizard.planmodel import ActionRole, PlanFilterProxy, PlanTableModel, RowPlanRole
+from app.wizard.planmodel import (
+    ActionRole,
+    PlanFilterProxy,
+    PlanTableModel,
+    RowPlanRole,
+    outcome_counts,
+)
+from app.wizard.wizard import ImportWizard
 
 pytestmark = pytest.mark.gui
 
@@ -93,3 +102,65 @@ def test_proxy_filters_by_action_and_search(engine: Engine, tmp_path: Path) -> N
     assert proxy.rowCount() == 29
     proxy.set_search("vorname1")  # Vorname1, Vorname10..19
     assert proxy.rowCount() == 11
+
+
+def test_the_outcome_filter_and_counts_make_no_entry(engine: Engine) -> None:
+    """The grid asks only for the rows it shows: filtering by outcome and counting the
+    filters' rows leave the plan's other new accounts unmade, and still count a tick."""
+    plan = synthetic_plan(engine, 40)
+    model = PlanTableModel(plan)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    made = len(plan.rows.made())  # the invalid row
+    assert plan.rows.waiting == 39 and made == 1
+    tick = model.index(7, PlanTableModel.TICK)
+    assert model.setData(tick, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    assert len(plan.rows.made()) == 2
+    proxy.set_outcome_shown("created", False)
+    shown = [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())]
+    assert shown == [3, 7]  # the invalid row and the unticked one
+    assert outcome_counts(plan) == {"created": 38, "skipped": 1, "invalid": 1}
+    assert len(plan.rows.made()) == 2  # nothing else made to filter or count
+    assert outcome_counts(plan) == Counter(row.outcome for row in plan.rows)
+
+
+def test_the_first_search_makes_no_entry(engine: Engine) -> None:
+    """The search's texts of the entries not made yet come from what they are made of,
+    the same texts as of the made ones."""
+    plan = synthetic_plan(engine, 40)
+    model = PlanTableModel(plan)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(model)
+    plan.rows[12].included = False  # made, and unticked
+    proxy.set_search("vorname1")  # Vorname1, Vorname10..19
+    assert proxy.rowCount() == 11
+    assert len(plan.rows.made()) == 2  # the invalid row and row 12: nothing else made
+    proxy.set_search("vorname12.name12")  # the login of row 12, as planned
+    assert [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())] == [12]
+    lazy = proxy._texts()
+    list(plan.rows)  # every entry made: the same texts
+    assert proxy._texts() == lazy
+
+
+def test_the_question_before_passwords_are_lost_counts_without_making_entries(
+    qtbot: QtBot, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The protocol page's count of new accounts (their passwords would be lost) is the
+    rows whose effective action is create, counted on the interface thread without
+    making the plan's entries."""
+    wizard = ImportWizard(engine)
+    qtbot.addWidget(wizard)
+    plan = synthetic_plan(engine, 3000)
+    plan.rows[5].included = False
+    wizard.session.plan = plan
+    asked: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    assert not wizard.protocol_page.confirm_loss()
+    assert len(plan.rows.made()) == 2  # the invalid row and the unticked one
+    created = sum(1 for row in plan.rows if row.effective_action is RowAction.CREATE)
+    assert created == 2998 and "2,998" in asked[0]

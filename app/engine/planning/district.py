@@ -72,6 +72,7 @@ USED_LOGINS = tables.used_logins
 T = TypeVar("T")
 _DIGITS = re.compile(r"\d+$")
 _BORN = itemgetter(2)
+_LAST_CHARACTER = itemgetter(slice(-1, None))
 _LAST, _FIRST, _BIRTH = (attrgetter(f) for f in ("last_name", "first_name", "birth_date"))
 
 
@@ -85,14 +86,24 @@ class FileKeys:
     # login bases -> how many of the file's rows may need one of them
     bases: dict[str, int] = field(default_factory=dict)
     logins: list[str] = field(default_factory=list)  # the file's own login cells
-    # row index -> login base, for every valid row (the planner takes the new rows')
-    row_bases: dict[int, str] = field(default_factory=dict)
+    # The login base of every valid row (the planner takes the new rows'): the rows'
+    # indexes, and their bases in the same order (``bases_of`` looks them up).
+    based_rows: Sequence[int] = ()
+    row_bases: list[str] = field(default_factory=list)
     # whether other schools have users at all (when not: no question about them)
     others: bool = True
     scheme: str = ""  # the login scheme the bases were made by
     values: list[Any] = field(default_factory=list)  # the checked rows they were made of
     # bases whose variants a login cell, a reserved name or another base may take
     linked: set[str] = field(default_factory=set)
+
+    def bases_of(self, indexes: Iterable[int]) -> list[str]:
+        """The login bases of the rows at ``indexes`` (each one of ``based_rows``)."""
+        rows = self.based_rows
+        if isinstance(rows, range) and rows.start == 0 and rows.step == 1:
+            return list(map(self.row_bases.__getitem__, indexes))  # row i's base is i-th
+        by_row = dict(zip(rows, self.row_bases, strict=True))
+        return list(map(by_row.__getitem__, indexes))
 
 
 def file_keys(
@@ -113,30 +124,34 @@ def file_keys(
     those keys stay empty."""
     columns, count = checked.columns, len(checked.values)
     ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
-    valid = [True] * count
-    for index in checked.reasons:
-        valid[index] = False
     keys = FileKeys(scheme=scheme.template, values=checked.values, others=others)
-    cells = list(dict.fromkeys(v.login for v in compress(checked.values, valid) if v.login))
+    valid = _valid(count, checked.reasons)
+    cells: list[str] = []
+    if any(columns[Field.LOGIN]):  # (a value's login is its cell in lower case, or None)
+        cells = list(dict.fromkeys(v.login for v in compress(checked.values, valid) if v.login))
     keys.logins = [login for login in cells if login not in own_logins] if own_logins else cells
     if known:
-        mine = map(known.__contains__, ids)
-        valid = [ok and not matched for ok, matched in zip(valid, mine, strict=True)]
+        mine = list(map(known.__contains__, ids))
+        if True in mine:
+            valid = [ok and not matched for ok, matched in zip(valid, mine, strict=True)]
+    everyone = False not in valid  # (the usual first import: no compress needed)
     if others:
-        keys.source_ids = list(dict.fromkeys(compress(ids, valid)))
-        keys.people = _people(list(compress(checked.values, valid)))
-    rows = list(compress(range(count), valid))
-    bases = scheme.bases(
-        list(zip(compress(first, valid), compress(last, valid), compress(ids, valid), strict=True))
-    )
-    keys.row_bases = dict(zip(rows, bases, strict=True))
+        keys.source_ids = list(dict.fromkeys(ids if everyone else compress(ids, valid)))
+        keys.people = _people(checked.values if everyone else list(compress(checked.values, valid)))
+    if everyone:
+        bases = scheme.bases_of_columns(first, last, ids)
+    else:
+        bases = scheme.bases_of_columns(*(list(compress(c, valid)) for c in (first, last, ids)))
+    keys.based_rows = range(count) if everyone else list(compress(range(count), valid))
+    keys.row_bases = bases
     counts = Counter(bases)
     # A login cell of the file that is a numbered variant of a base takes one of them;
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
     # A reserved name is skipped by the allocator like a taken one.
     extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in [*cells, *reserved])
-    for base in [b for b in counts if b[-1:].isdigit()]:
+    # (bases are never empty: their last characters, tested in C)
+    for base in compress(counts, map(str.isdigit, map(_LAST_CHARACTER, counts))):
         stem = _DIGITS.sub("", base)
         if stem in counts:
             extra[stem] += counts[base]
@@ -148,6 +163,14 @@ def file_keys(
         keys.bases[base] += n
     keys.linked = set(linked)
     return keys
+
+
+def _valid(count: int, reasons: Iterable[int]) -> list[bool]:
+    """Whether each of ``count`` rows is valid (has no reasons)."""
+    valid = [True] * count
+    for index in reasons:  # (a dict of the few invalid rows)
+        valid[index] = False
+    return valid
 
 
 def _people(values: list[RowValues]) -> list[tuple[str, str, date]]:

@@ -193,12 +193,21 @@ class LoginScheme:
     def bases(self, people: Sequence[tuple[str, str, str]]) -> list[str]:
         """``[base(first, last, source_id) for …]``: each distinct name, and then
         every composed login, transliterated all together (:func:`transliterate_all`)."""
+        parts = [list(map(itemgetter(position), people)) for position in range(3)]
+        return self.bases_of_columns(*parts)
+
+    def bases_of_columns(
+        self, first_names: Sequence[str], last_names: Sequence[str], source_ids: Sequence[str]
+    ) -> list[str]:
+        """:meth:`bases` of the people whose names and IDs these equally long columns
+        hold (no tuple per person)."""
         used = _fields(self.template)
         columns: dict[str, list[str]] = {}
-        for position, name in enumerate(("firstname", "lastname", "source_id")):
+        given = {"firstname": first_names, "lastname": last_names, "source_id": source_ids}
+        for name, texts in given.items():
             if name in used:
-                columns[name] = _transliterate_column(list(map(itemgetter(position), people)))
-        logins = _fill_all(self.template, columns, len(people))
+                columns[name] = _transliterate_column(list(texts))
+        logins = _fill_all(self.template, columns, len(first_names))
         if not _filled_clean(self.template, columns):
             logins = transliterate_all(logins)
         if all(logins) and max(map(len, logins), default=0) <= MAX_LOGIN - 6:

@@ -8,11 +8,13 @@ and ``apply`` executes exactly that object (SPEC §2.6, rules after §2.8).
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
-from operator import attrgetter
+from itertools import chain, compress, islice, repeat
+from operator import attrgetter, is_
+from typing import Any, overload
 
 from app.engine.planning.diff import diff_existing, group_refs
 from app.engine.planning.mapping import ColumnMapping, Field
@@ -27,11 +29,183 @@ from app.engine.planning.results import (
     Resolution,
     RowAction,
     RowPlan,
+    RowValues,
 )
 from app.engine.planning.state import DirectoryState, ExistingGroup
 from app.engine.reading.table import Table
 from app.engine.reasons import Message
 from app.models import UserStatus, group_name_key
+
+
+class PlanRows(Sequence[RowPlan]):
+    """A plan's entries for the input rows, in the rows' order (``plan.rows``).
+
+    The entries of the usual file's new accounts — created as planned, with the login
+    allocated and the row's groups — are made when first asked for: the preview asks
+    for the rows it shows, the run for all of them (in its worker). Until then such a
+    row is its place in the columns of the planner (line, values, login, groups), and
+    counting it needs no object (:meth:`made`, :attr:`waiting`). Every other entry is
+    made by the planner. An entry once made is the same object on every access, so
+    ticks and resolutions set on it are the plan's.
+    """
+
+    __slots__ = ("_made", "_lines", "_values", "_logins", "_groups", "_waiting", "_lock")
+
+    def __init__(
+        self,
+        made: list[RowPlan | None],
+        lines: Sequence[int] = (),
+        values: Sequence[RowValues] = (),
+        logins: Sequence[str | None] = (),
+        groups: Sequence[Sequence[str]] | None = None,
+    ) -> None:
+        """``made[i]`` is row i's entry, or None for a new account made from the
+        columns when asked for: ``RowPlan(i, lines[i], CREATE, values[i],
+        login=logins[i], new_login=logins[i], groups_added=groups[i])`` (without
+        ``groups``, ``values[i].groups``)."""
+        self._made = made
+        self._lines, self._values, self._logins, self._groups = lines, values, logins, groups
+        # (by identity: list.count would call a made entry's __eq__, a Python method)
+        self._waiting = list(map(is_, made, repeat(None))).count(True)
+        self._lock = threading.Lock()  # the preview (interface thread) and a worker
+
+    @property
+    def waiting(self) -> int:
+        """How many entries are not made yet: each a new account, created as planned."""
+        return self._waiting
+
+    def made(self) -> list[RowPlan]:
+        """The entries made so far, in order (the others are :attr:`waiting`)."""
+        return list(filter(None, self._made)) if self._waiting else list(self._made)  # type: ignore[arg-type]
+
+    def waiting_values(self) -> list[RowValues]:
+        """The values of the rows whose entries are not made yet, in order."""
+        if not self._waiting:
+            return []
+        return list(compress(self._values, map(is_, self._made, repeat(None))))
+
+    def planned(self) -> tuple[list[RowPlan | None], Sequence[RowValues], Sequence[str | None]]:
+        """Each entry made so far or None, and the values and logins the waiting ones
+        are made of (a copy of the first: it changes as entries are made)."""
+        with self._lock:
+            return list(self._made), self._values, self._logins
+
+    def outcomes(self) -> list[str]:
+        """Each entry's :attr:`RowPlan.outcome`, without making the waiting ones."""
+        created = OUTCOMES[RowAction.CREATE]
+        return [created if row is None else row.outcome for row in self._made]
+
+    def __len__(self) -> int:
+        return len(self._made)
+
+    @overload
+    def __getitem__(self, index: int) -> RowPlan: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[RowPlan]: ...
+
+    def __getitem__(self, index: int | slice) -> RowPlan | list[RowPlan]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self._made))[index]]
+        row = self._made[index]
+        return row if row is not None else self._make(index % len(self._made))
+
+    def _make(self, index: int) -> RowPlan:
+        with self._lock:
+            row = self._made[index]
+            if row is None:
+                login = self._logins[index]
+                row = RowPlan(
+                    index,
+                    self._lines[index],
+                    RowAction.CREATE,
+                    self._values[index],
+                    None,
+                    login,
+                    login,
+                    (),
+                    self._values[index].groups if self._groups is None else self._groups[index],
+                )
+                self._made[index] = row
+                self._waiting -= 1
+            return row
+
+    def __iter__(self) -> Iterator[RowPlan]:
+        if not self._waiting:
+            return iter(self._made)  # type: ignore[arg-type]
+        return self._making()
+
+    def _making(self) -> Iterator[RowPlan]:
+        """The entries in order, the waiting ones made a block at a time: a loop that
+        stops early (``any(...)`` on the interface thread) makes only its first block."""
+        count = len(self._made)
+        for start in range(0, count, _BLOCK):
+            stop = min(start + _BLOCK, count)
+            if self._waiting:
+                self._make_range(start, stop)
+            yield from self._made[start:stop]  # type: ignore[misc]
+
+    def make_all(self) -> None:
+        """Make every waiting entry (one C-level map over the columns)."""
+        self._make_range(0, len(self._made))
+
+    def _make_range(self, start: int, stop: int) -> None:
+        """Make the waiting entries of rows ``start`` to ``stop`` (one C-level map)."""
+        with self._lock:
+            if not self._waiting:
+                return
+            made = self._made
+            found = map(is_, islice(made, start, stop), repeat(None))
+            indexes = list(compress(range(start, stop), found))
+            if not indexes:
+                return
+            logins = list(map(self._logins.__getitem__, indexes))
+            values = list(map(self._values.__getitem__, indexes))
+            groups: Iterable[Sequence[str]] = (
+                map(_VALUE_GROUPS, values)
+                if self._groups is None
+                else map(self._groups.__getitem__, indexes)
+            )
+            rows = map(
+                RowPlan,
+                indexes,
+                map(self._lines.__getitem__, indexes),
+                repeat(RowAction.CREATE),
+                values,
+                repeat(None),
+                logins,
+                logins,
+                repeat(()),
+                groups,
+            )
+            if len(indexes) == len(made):
+                self._made = list(rows)
+            else:
+                for index, row in zip(indexes, rows, strict=True):
+                    made[index] = row
+            self._waiting -= len(indexes)
+
+    def release(self) -> list[list[Any]]:
+        """Hand over the lists this holds (the entries made, the logins and groups of
+        the others), to be freed piece by piece; the rows are empty afterwards."""
+        with self._lock:
+            parts = [self._made, self._logins, self._groups]
+            self._made, self._waiting = [], 0
+            self._lines, self._values, self._logins, self._groups = (), (), (), None
+        return [part for part in parts if isinstance(part, list)]
+
+    def __add__(self, other: Iterable[RowPlan]) -> list[RowPlan]:
+        return [*self, *other]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PlanRows | list):
+            return list(self) == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (equal by content, like a list)
+
+    def __repr__(self) -> str:
+        return f"PlanRows({len(self._made)} rows, {self._waiting} not made yet)"
 
 
 @dataclass(slots=True)
@@ -40,7 +214,7 @@ class Plan:
     mapping: ColumnMapping
     options: ImportOptions
     state: DirectoryState
-    rows: list[RowPlan]
+    rows: PlanRows
     expiries: list[RowPlan]
     groups: dict[str, GroupNeed]  # by group name key
     file_groups_mapped: bool
@@ -49,6 +223,7 @@ class Plan:
 
     @property
     def all_rows(self) -> list[RowPlan]:
+        """Every entry, the input rows' then the expiries (making every waiting one)."""
         return self.rows + self.expiries
 
     @property
@@ -61,13 +236,16 @@ class Plan:
         return [need.name for need in self.groups.values() if need.missing]
 
     def groups_to_create(self) -> list[GroupNeed]:
-        return self._groups_to_create(*_partition(self.rows))
+        return self._groups_to_create(*_partition(self.rows.made()))
 
     def _groups_to_create(self, plain: list[RowPlan], others: list[RowPlan]) -> list[GroupNeed]:
+        """The groups to create that the rows the run acts on use: ``plain`` and
+        ``others`` partition the entries made, and every waiting one is created."""
         if not any(n.create_type is not None and n.group_id is None for n in self.groups.values()):
             return []
         rows = plain + [row for row in others if row.effective_action is not None]
         lists = list(map(_GROUPS, rows))
+        lists += map(_VALUE_GROUPS, self.rows.waiting_values())
         distinct = dict(zip(map(id, lists), lists, strict=True)).values()  # shared lists
         used = {group_name_key(name) for name in set(chain.from_iterable(distinct))}
         return [
@@ -77,8 +255,9 @@ class Plan:
         ]
 
     def summary(self) -> ImportSummary:
-        plain, others = _partition(self.rows)  # once for the counts and the groups
+        plain, others = _partition(self.rows.made())  # once for the counts and the groups
         counts = Counter({OUTCOMES[a]: n for a, n in Counter(map(_ACTION, plain)).items()})
+        counts[OUTCOMES[RowAction.CREATE]] += self.rows.waiting  # each created as planned
         counts.update(row.outcome for row in others)
         counts.update(row.outcome for row in self.expiries if row.included)
         summary = ImportSummary(**{k: counts.get(k, 0) for k in COUNT_KEYS})
@@ -86,8 +265,16 @@ class Plan:
         return summary
 
     def counts_by_action(self) -> dict[RowAction, int]:
-        counts = Counter(row.action for row in self.all_rows)
+        counts = Counter(row.action for row in chain(self.rows.made(), self.expiries))
+        counts[RowAction.CREATE] += self.rows.waiting
         return {action: counts.get(action, 0) for action in RowAction}
+
+    def outcome_counts(self) -> Counter[str]:
+        """How many entries land in each outcome now (after ticks and resolutions)."""
+        counts = Counter(map(_OUTCOME, chain(self.rows.made(), self.expiries)))
+        if self.rows.waiting:
+            counts[OUTCOMES[RowAction.CREATE]] += self.rows.waiting
+        return counts
 
     def resolve(self, row: RowPlan, resolution: Resolution) -> None:
         """Choose how a conflict ends. Keeping one duplicate skips its siblings."""
@@ -162,7 +349,10 @@ _PLAIN_ACTIONS = frozenset(
     }
 )
 _ACTION = attrgetter("action")
+_BLOCK = 1024  # entries made at a time by an iteration over PlanRows
+_OUTCOME = attrgetter("outcome")
 _GROUPS = attrgetter("values.groups")
+_VALUE_GROUPS = attrgetter("groups")
 
 
 def _partition(rows: list[RowPlan]) -> tuple[list[RowPlan], list[RowPlan]]:

@@ -11,15 +11,15 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, not_
-from typing import Any
+from operator import not_
+from typing import cast
 
 from app.engine.gcpause import gc_paused
 from app.engine.planning.diff import GroupRefs, diff_existing, expiries
 from app.engine.planning.identity import RenameKey, rename_index, rename_keys, row_parts
 from app.engine.planning.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
 from app.engine.planning.mapping import ColumnMapping, Field, check_mapping
-from app.engine.planning.plan import Plan, creation_groups, group_needs
+from app.engine.planning.plan import Plan, PlanRows, creation_groups, group_needs
 from app.engine.planning.results import (
     CONFLICT_CHOICES,
     Conflict,
@@ -74,7 +74,9 @@ def check_rows(
     """Every row's values and reasons (the part of planning that needs no snapshot);
     with ``account_type``, the rows of other types set apart."""
     validator = RowValidator(mapping, today, account_type, table.delimiter)
-    return validator.validate_all(table.rows, clean=False)
+    cells = table.flat_cells()
+    printable = cells is not None and table.cells_printable
+    return validator.validate_all(table.rows, clean=False, cells=cells, printable=printable)
 
 
 class _Planner:
@@ -123,7 +125,7 @@ class _Planner:
         else:
             rows = self._rows(checked)
             self.bases = self._new_login_bases(checked)
-            duplicates = self._duplicate_sets(rows, checked.columns[Field.SOURCE_ID])
+            duplicates = self._duplicate_sets(checked, checked.columns[Field.SOURCE_ID])
             for row in rows:
                 if row.action is RowAction.INVALID or row.action is RowAction.OTHER_TYPE:
                     continue
@@ -162,7 +164,7 @@ class _Planner:
             and not any(checked.columns[Field.LOGIN])
         )
 
-    def _classify_columnar(self, checked: CheckedRows) -> list[RowPlan]:
+    def _classify_columnar(self, checked: CheckedRows) -> PlanRows:
         """The row-by-row classification of :meth:`run` when :meth:`_columnar` holds:
         then a new row is created with the next login of its base and its groups, so
         the new rows are made as such (their logins allocated one after the other, in
@@ -178,22 +180,25 @@ class _Planner:
         fresh = list(compress(range(count), new))
         logins = self.logins.allocate_all(self._login_bases(checked, fresh))
         login_column: list[str | None] = list(logins)
-        added: list[Sequence[str]] = (
-            list(map(_GROUPS, values)) if self.groups_mapped else [()] * count
-        )
-        if len(fresh) < count:  # existing or left-out rows: no login or groups of their own
+        # Every entry is a created one until classified. Those the steps below classify
+        # (existing and left-out rows: no login or groups of their own) are made now,
+        # the new accounts' when asked for (PlanRows: login allocated, the row's groups).
+        made: list[RowPlan | None] = [None] * count
+        if len(fresh) < count:
             login_column = [None] * count
             for index, login in zip(fresh, logins, strict=True):
                 login_column[index] = login
+            lines = self.table.line_numbers
             for index in compress(range(count), map(not_, new)):
-                added[index] = ()
-        rows = self._rows(
-            checked, repeat(None, count), login_column, login_column, repeat((), count), added
-        )
-        duplicates = self._duplicate_sets(rows, ids)
+                made[index] = RowPlan(index, lines[index], RowAction.CREATE, values[index])
+        groups = None if self.groups_mapped else [()] * count  # None: the values' groups
+        rows = PlanRows(made, self.table.line_numbers, values, login_column, groups)
+        self._set_apart(rows, checked)
+        duplicates = self._duplicate_sets(checked, ids)
+        entries = cast(list[RowPlan], made)  # (an existing row's entry is made above)
         for index in compress(range(count), existing):
             if index not in left_out:
-                self._classify_existing(rows[index], users[ids[index]])
+                self._classify_existing(entries[index], users[ids[index]])
         for siblings in duplicates.values():
             for index in siblings:
                 self._mark_duplicate(rows[index], siblings)
@@ -209,30 +214,29 @@ class _Planner:
             and keys.scheme == self.scheme.template
             and keys.values is checked.values
         ):
-            return list(map(keys.row_bases.__getitem__, indexes))
+            return keys.bases_of(indexes)
         first, last, ids = (checked.columns[f] for f in _PERSON)
-        return self.scheme.bases([(first[i], last[i], ids[i]) for i in indexes])
+        parts = (list(map(column.__getitem__, indexes)) for column in (first, last, ids))
+        return self.scheme.bases_of_columns(*parts)
 
-    def _rows(self, checked: CheckedRows, *more: Iterable[Any]) -> list[RowPlan]:
-        """One plan entry per row: to be created until classified, or invalid. ``more``
-        are columns of the fields that follow the values in a ``RowPlan`` (user, login,
-        new login, changes, groups added), in that order."""
+    def _rows(self, checked: CheckedRows) -> PlanRows:
+        """One plan entry per row: to be created until classified, or invalid."""
         count = len(checked.values)
-        rows = list(
+        made = list(
             map(
                 RowPlan,
                 range(count),
                 self.table.line_numbers,
                 repeat(RowAction.CREATE, count),
                 checked.values,
-                *more,
             )
         )
+        rows = PlanRows(cast(list[RowPlan | None], made))
         self._set_apart(rows, checked)
         return rows
 
     @staticmethod
-    def _set_apart(rows: list[RowPlan], checked: CheckedRows) -> None:
+    def _set_apart(rows: PlanRows, checked: CheckedRows) -> None:
         """The invalid rows and those of another account type marked as such."""
         for index, reasons in checked.reasons.items():
             rows[index].action, rows[index].reasons = RowAction.INVALID, reasons
@@ -254,22 +258,22 @@ class _Planner:
         return dict(zip(rows, self._login_bases(checked, rows), strict=True))
 
     @staticmethod
-    def _duplicate_sets(
-        rows: Sequence[RowPlan], source_ids: list[str]
-    ) -> dict[str, tuple[int, ...]]:
+    def _duplicate_sets(checked: CheckedRows, source_ids: list[str]) -> dict[str, tuple[int, ...]]:
+        """The rows of each source ID that more than one valid row of this account
+        type holds (by the rows' values; no plan entry made for it)."""
         if len(set(source_ids)) == len(source_ids):
             return {}  # every ID once (the usual file)
-        left_out = (RowAction.INVALID, RowAction.OTHER_TYPE)
-        valid = [r for r in rows if r.action not in left_out and r.index is not None]
-        counts = Counter(r.values.source_id for r in valid)  # counted in C
+        left_out = {*checked.reasons, *checked.other_type}
+        valid = [i for i in range(len(checked.values)) if i not in left_out]
+        ids = [checked.values[i].source_id for i in valid]
+        counts = Counter(ids)  # counted in C
         repeated = {sid for sid, count in counts.items() if count > 1}
         if not repeated:
             return {}
         by_id: defaultdict[str, list[int]] = defaultdict(list)
-        for row in valid:
-            if row.values.source_id in repeated:
-                assert row.index is not None
-                by_id[row.values.source_id].append(row.index)
+        for index, sid in zip(valid, ids, strict=True):
+            if sid in repeated:
+                by_id[sid].append(index)
         return {sid: tuple(idx) for sid, idx in by_id.items()}
 
     def _classify_existing(self, row: RowPlan, user: ExistingUser) -> None:
@@ -431,7 +435,6 @@ class _Planner:
         row.resolved_action = resolved
 
 
-_GROUPS = attrgetter("groups")
 _PERSON = (Field.FIRST_NAME, Field.LAST_NAME, Field.SOURCE_ID)  # a login base's parts
 
 

@@ -7,7 +7,7 @@ characters. A row with any reason is not processed; all reasons are reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import compress, repeat
@@ -187,23 +187,40 @@ class RowValidator:
         )
         return values, reasons
 
-    def validate_all(self, rows: Sequence[Sequence[str]], clean: bool = True) -> CheckedRows:
+    def validate_all(
+        self,
+        rows: Sequence[Sequence[str]],
+        clean: bool = True,
+        cells: list[str] | None = None,
+        printable: bool = False,
+    ) -> CheckedRows:
         """``[self(cells) for cells in rows]`` (:meth:`CheckedRows.pairs`), column by column.
 
         Each column is cleaned in one pass, and every check runs once per distinct
         value (names, dates, classes and course lists repeat a lot). A row any check
         finds fault with goes through :meth:`__call__`, so its reasons are exactly the
         per-row ones; the other rows' values are assembled from the cleaned columns.
+        ``cells`` (with ``clean`` off) are the rows' cells one row after another, all
+        rows equally wide (:meth:`~app.engine.reading.table.Table.flat_cells`): each
+        column is then a slice of them; ``printable``, that every one of them is
+        printable (then no column needs a scan for marks or control characters).
         """
         count = len(rows)
-        squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
-        taken = _columns(rows, (*self.columns, *self.group_columns), count, squared, clean)
+        wanted = (*self.columns, *self.group_columns)
+        if cells is not None and count and not clean and len(cells) % count == 0:
+            width = len(cells) // count
+            taken = [cells[c::width] if 0 <= c < width else [""] * count for c in wanted]
+            scanned = printable  # every cell of every column: the reader's one scan
+        else:
+            scanned = False
+            squared = bool(count) and min(map(len, rows)) == max(map(len, rows))
+            taken = _columns(rows, wanted, count, squared, clean)
         singles, group_cols = taken[: len(self.columns)], taken[len(self.columns) :]
         faulty: set[int] = set()
         # Names and groups lose their invisible marks. One scan of each column finds
         # none of them and no control character when it is printable (the usual case).
         marked = {*_NAME_INDEXES, *range(len(singles), len(singles) + len(group_cols))}
-        for number, column in enumerate((*singles, *group_cols)):
+        for number, column in enumerate(() if scanned else (*singles, *group_cols)):
             joined = " ".join(column)
             if joined.isprintable():
                 continue
@@ -240,17 +257,22 @@ class RowValidator:
             if False in valid_logins:
                 faulty.update(i for i, ok in enumerate(valid_logins) if not ok)
         other = self._other_type(get[Field.ACCOUNT_TYPE], faulty)
-        group_cells = list(zip(*group_cols, strict=True)) if group_cols else [()] * count
+
+        def group_cells() -> Iterator[tuple[str, ...]]:
+            """Each row's group cells: a new zip for each pass, which makes no tuple per
+            row where nobody keeps it (it hands out its one tuple again)."""
+            return zip(*group_cols, strict=True) if group_cols else repeat((), count)
+
         # In the order the file first has them; one list per distinct combination.
-        distinct = {c: split_groups(c, self.splitter) for c in dict.fromkeys(group_cells)}
+        distinct = {c: split_groups(c, self.splitter) for c in dict.fromkeys(group_cells())}
         too_long = {
             cells
             for cells, names in distinct.items()
             if any(len(name) > MAX_GROUP_NAME for name in names)
         }
         if too_long:
-            faulty.update(i for i, cells in enumerate(group_cells) if cells in too_long)
-        groups = list(map(distinct.__getitem__, group_cells))
+            faulty.update(i for i, cells in enumerate(group_cells()) if cells in too_long)
+        groups = list(map(distinct.__getitem__, group_cells()))
         emails: list[str | None] = [None] * count
         if self.columns[_SINGLE_FIELDS.index(Field.EMAIL)] >= 0:
             emails = [v or None for v in get[Field.EMAIL]]
@@ -269,7 +291,7 @@ class RowValidator:
         lists = list(distinct.values())
         if other:  # their groups are not this run's to find or create
             mine = [i not in other for i in range(count)]
-            lists = [distinct[c] for c in dict.fromkeys(compress(group_cells, mine))]
+            lists = [distinct[c] for c in dict.fromkeys(compress(group_cells(), mine))]
         checked = CheckedRows(values, {}, lists, get, other)
         for i in faulty - other:
             checked.values[i], reasons = self(rows[i])  # the same cells: the same columns

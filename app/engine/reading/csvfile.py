@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from itertools import repeat
 from pathlib import Path
 
-from app.engine.reading.grid import MAX_CELLS, build_table, clean_grid, clean_rows, refuse_cells
+from app.engine.reading.grid import (
+    MAX_CELLS,
+    Cells,
+    build_table,
+    clean_grid_cells,
+    clean_rows,
+    refuse_cells,
+)
 from app.engine.reading.sniffing import (
     bom_encoding,
     guess_encoding,
@@ -47,8 +54,8 @@ def read_csv(path: Path, options: ReadOptions) -> Table:
     cells = text.count(delimiter) + text.count("\n") + 1  # quoted ones overcount
     if cells > MAX_CELLS:
         refuse_cells(path, Message(Reason.CELL_LIMIT, {"cells": cells, "limit": MAX_CELLS}))
-    numbers, rows = _csv_rows(path, text, delimiter)
-    table = build_table(path, numbers, rows, FileKind.CSV, options.header)
+    numbers, rows, flat = _csv_rows(path, text, delimiter)
+    table = build_table(path, numbers, rows, FileKind.CSV, options.header, flat)
     table.encoding, table.delimiter = encoding, delimiter
     return table
 
@@ -92,19 +99,23 @@ def _delimiter(path: Path, wanted: str, text: str) -> str:
     return delimiter
 
 
-def _csv_rows(path: Path, text: str, delimiter: str) -> tuple[Sequence[int], list[list[str]]]:
-    """The cleaned rows, and the physical line each starts on."""
-    rows = _uniform_rows(text, delimiter)
-    if rows is not None:
-        return range(1, len(rows) + 1), rows
+def _csv_rows(
+    path: Path, text: str, delimiter: str
+) -> tuple[Sequence[int], list[list[str]], Cells | None]:
+    """The cleaned rows, the physical line each starts on, and their cells one row
+    after another when the rows were split at once (:func:`_uniform_rows`)."""
+    uniform = _uniform_rows(text, delimiter)
+    if uniform is not None:
+        rows, cells = uniform
+        return range(1, len(rows) + 1), rows, cells
     numbers, records = _csv_records(path, text, delimiter)
-    return numbers, clean_rows(records)
+    return numbers, clean_rows(records), None
 
 
-def _uniform_rows(text: str, delimiter: str) -> list[list[str]] | None:
+def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], Cells] | None:
     """The cleaned rows of a text without quotes whose lines all hold the same number
     of delimiters (what programs export), split in C: the lines, then every cell at
-    once; the cells then go through :func:`clean_grid` in one pass. None for any other
+    once; the cells then go through :func:`clean_grid_cells` in one pass. None for any other
     text: :func:`_csv_records` reads it, and a blank line makes it other (unless there
     is one column: then it is ``[""]``, no data, as in :func:`_unquoted_records`)."""
     if '"' in text or delimiter in '"\r\n' or any(map(text.__contains__, _OTHER_LINE_ENDS)):
@@ -113,7 +124,7 @@ def _uniform_rows(text: str, delimiter: str) -> list[list[str]] | None:
     counts = set(map(str.count, lines, repeat(delimiter)))
     if len(counts) != 1 or max(map(len, lines)) > csv.field_size_limit():
         return None  # ragged, or the csv module words the refusal of a long field
-    return clean_grid(delimiter.join(lines).split(delimiter), counts.pop() + 1)
+    return clean_grid_cells(delimiter.join(lines).split(delimiter), counts.pop() + 1)
 
 
 def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list[list[str]]]:

@@ -257,19 +257,23 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
     for data in chunks:
         if b"!" in data and b"<!" in data:  # one byte first: memchr; '<' is everywhere
             return None
-        if b"number-rows-repeated" in data:
-            return None
-        columns = b"number-columns-repeated"  # column definitions repeat in most files
-        if columns in data and data.count(columns) != len(_ODS_COLUMN_DEFS.findall(data)):
-            return None
-        text = pending + data
-        parts = text.split(b"</table:table-row")
+        if b"-repeated" in data:  # (one scan for both: only the first chunks have any)
+            if b"number-rows-repeated" in data:
+                return None
+            columns = b"number-columns-repeated"  # column definitions repeat in most files
+            if columns in data and data.count(columns) != len(_ODS_COLUMN_DEFS.findall(data)):
+                return None
+        # No tag is cut between chunks, so no row end either: the chunk is split alone
+        # and the open row carried over joins its first part (no copy of the chunk).
+        parts = data.split(b"</table:table-row")
+        texts = (pending, data)  # what the parts were cut from
+        parts[0] = pending + parts[0]
         pending = parts.pop()  # the open row, continued by the next chunk
         rows += len(parts) + 1
         seen += len(data)
         coming = rows * max(size, seen) * 5 // (4 * seen)  # a guess, a quarter over
-        width = max(width, _widest(parts, text, enough // max(coming, 1)))
-    width = max(width, _widest([pending], pending, enough // max(rows, 1)))
+        width = max(width, _widest(parts, texts, enough // max(coming, 1)))
+    width = max(width, _widest([pending], (pending,), enough // max(rows, 1)))
     claimed = Extent(rows, width)
     return claimed if claimed.cells <= enough else None
 
@@ -277,10 +281,10 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
 _CELL_TAG = b"<table:table-cell"
 
 
-def _widest(segments: list[bytes], text: bytes, affordable: int) -> int:
-    """At least the most cell tags in any of the segments (cut from ``text``), covered
-    ones too (looked for in the open row carried over as well: a covered cell there was
-    not counted before).
+def _widest(segments: list[bytes], texts: tuple[bytes, ...], affordable: int) -> int:
+    """At least the most cell tags in any of the segments (cut from ``texts``, one
+    after another), covered ones too (looked for in the open row carried over as
+    well: a covered cell there was not counted before).
 
     A segment's bytes divided by the 17 of ``<table:table-cell`` bound its cell tags
     (a covered cell's tag is longer, and no two tags overlap: each starts with the
@@ -290,7 +294,8 @@ def _widest(segments: list[bytes], text: bytes, affordable: int) -> int:
     longest = max(map(len, segments), default=0) // len(_CELL_TAG)
     if longest <= affordable:
         return longest
-    return _most_cells(segments, b"<table:covered-table-cell" in text)
+    covered = any(b"<table:covered-table-cell" in text for text in texts)
+    return _most_cells(segments, covered)
 
 
 def _most_cells(segments: list[bytes], covered: bool) -> int:

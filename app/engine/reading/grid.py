@@ -7,9 +7,9 @@ import datetime
 from collections.abc import Sequence
 from itertools import chain, compress, islice
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
-from app.engine.reading.table import FileKind, Table, clean_cells
+from app.engine.reading.table import FileKind, Table, clean_cells, clean_cells_printable
 from app.engine.reasons import Message, Reason, Refused
 
 MAX_CELLS = 5_000_000  # rows x columns of the grid a sheet is read into
@@ -25,9 +25,13 @@ def build_table(
     rows: list[list[str]],
     kind: FileKind,
     has_header: bool,
+    cells: Cells | None = None,
 ) -> Table:
     """Drop empty rows, take the header, and square the table. ``rows`` are cleaned
-    (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file.
+    (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file;
+    ``cells``, if given, all rows' cells one row after another (:func:`clean_grid_cells`:
+    the rows are equally long), kept as the table's :attr:`~Table.cells` when no row
+    is dropped or squared.
     """
     used = list(map(any, rows))  # a row with any text
     if True not in used:
@@ -49,31 +53,54 @@ def build_table(
         headers = [text or f"Column {i}" for i, text in enumerate(_square(header, first, width), 1)]
     else:
         headers = [f"Column {i}" for i in range(1, width + 1)]
-    lengths = set(map(len, body))
+    # (the rows of one-pass cells are equally long: no length per row to look at)
+    lengths = {len(body[0])} if cells is not None and body else set(map(len, body))
     if first != 0 or lengths - {width}:
         body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
-    return Table(headers, body, lines, kind, has_header=has_header)
+        cells = None
+    table = Table(headers, body, lines, kind, has_header=has_header)
+    flat = cells.cells if cells is not None else []
+    if cells is not None and len(flat) == len(rows) * width and len(body) + start == len(rows):
+        if not has_header:
+            flat[start * width] = body[0][0]  # (the first cell, without a byte order mark)
+        table.cells, table.cells_printable = flat[start * width :], cells.printable
+    return table
 
 
 def clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
     """Every record as text through :func:`clean_cells`: all cells in one pass when
     the records are equally long (a workbook's grid always is), else row by row."""
+    return clean_records(records)[0]
+
+
+def clean_records(records: Sequence[Sequence[object]]) -> tuple[list[list[str]], Cells | None]:
+    """:func:`clean_rows`, and all their cells one row after another when they were
+    cleaned in one pass (:func:`clean_grid_cells`), else None."""
     width = len(records[0]) if records else 0
     if width == 0 or min(map(len, records)) != max(map(len, records)):
-        try:  # see clean_grid
-            return [clean_cells(cast(Sequence[str], record)) for record in records]
+        try:  # see clean_grid_cells
+            return [clean_cells(cast(Sequence[str], record)) for record in records], None
         except TypeError:
-            return [clean_cells(_texts(record)) for record in records]
-    return clean_grid(list(chain.from_iterable(records)), width)
+            return [clean_cells(_texts(record)) for record in records], None
+    return clean_grid_cells(list(chain.from_iterable(records)), width)
 
 
-def clean_grid(cells: Sequence[object], width: int) -> list[list[str]]:
-    """Rows of ``width`` cleaned cells from the cells of all rows, one after another."""
+class Cells(NamedTuple):
+    """A grid's cleaned cells one row after another, and whether all are printable."""
+
+    cells: list[str]
+    printable: bool
+
+
+def clean_grid_cells(cells: Sequence[object], width: int) -> tuple[list[list[str]], Cells]:
+    """Rows of ``width`` cleaned cells from the cells of all rows, one after another,
+    and the cleaned cells in that order (the same strings: a column is a slice)."""
     try:  # str.strip, clean_cells' first step, refuses a number, a date or None
-        cleaned = clean_cells(cast(Sequence[str], cells))
+        cleaned, printable = clean_cells_printable(cast(Sequence[str], cells))
     except TypeError:
-        cleaned = clean_cells(_texts(cells))
-    return list(map(list, zip(*[iter(cleaned)] * width, strict=True)))
+        cleaned, printable = clean_cells_printable(_texts(cells))
+    rows = list(map(list, zip(*[iter(cleaned)] * width, strict=True)))
+    return rows, Cells(cleaned, printable)
 
 
 def _texts(cells: Sequence[object]) -> Sequence[str]:

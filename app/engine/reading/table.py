@@ -14,13 +14,24 @@ _nfc = partial(unicodedata.normalize, "NFC")
 def clean_cells(cells: Iterable[str]) -> list[str]:
     """Cells trimmed and in Unicode NFC, the form every cell of a :class:`Table` has
     (C-level maps: readers and the validator run this over 300,000 cells)."""
+    return _clean(cells, False)[0]
+
+
+def clean_cells_printable(cells: Iterable[str]) -> tuple[list[str], bool]:
+    """:func:`clean_cells`, and whether every cleaned cell is printable (one scan of
+    their joined text; False also when NFC changed a cell: not looked at again)."""
+    return _clean(cells, True)
+
+
+def _clean(cells: Iterable[str], scan: bool) -> tuple[list[str], bool]:
     cleaned = list(map(str.strip, cells))
     joined = "".join(cleaned)
     if "'" in joined:  # our own exports' protection against formulas is not a value
-        cleaned = [_unquote(c) if c[:1] == "'" else c for c in cleaned]
+        cleaned = [_unquote(c) if c[:1] == "'" else c for c in cleaned]  # (a part goes)
     if joined.isascii() or _latin1(joined) or unicodedata.is_normalized("NFC", joined):
-        return cleaned  # (a text in NFC has every part in NFC; not always the reverse)
-    return list(map(_nfc, cleaned))
+        # (a text in NFC has every part in NFC; not always the reverse)
+        return cleaned, scan and joined.isprintable()
+    return list(map(_nfc, cleaned)), False
 
 
 def _latin1(text: str) -> bool:
@@ -77,7 +88,23 @@ class Table:
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     has_header: bool = True
+    # The rows' cells one row after another (row i's cell j at i × width + j), as the
+    # reader had them: a column is then a slice (see :meth:`flat_cells`).
+    cells: list[str] | None = field(default=None, repr=False, compare=False)
+    # Whether every one of those cells is printable (no control character, no
+    # invisible mark: each is unprintable), as the reader found while cleaning them.
+    cells_printable: bool = field(default=False, repr=False, compare=False)
 
     @property
     def column_count(self) -> int:
         return len(self.headers)
+
+    def flat_cells(self) -> list[str] | None:
+        """:attr:`cells` when they are still the rows' (as many, the same first and
+        last cell), else None: the rows were replaced after reading."""
+        cells, rows = self.cells, self.rows
+        if cells is None or not rows or len(cells) != len(rows) * len(self.headers):
+            return None
+        if cells[0] is not rows[0][0] or cells[-1] is not rows[-1][-1]:
+            return None
+        return cells

@@ -9,6 +9,7 @@ rows left out are recomputed from the plan, so they say what the grid holds now.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItemModel
@@ -290,7 +291,7 @@ class PreviewPage(ImportPage):
             return False
         return any(
             row.resolution is not None or (not row.included and row.action is not RowAction.INVALID)
-            for row in plan.all_rows
+            for row in chain(plan.rows.made(), plan.expiries)  # (others: as planned)
         )
 
     def isComplete(self) -> bool:  # noqa: N802

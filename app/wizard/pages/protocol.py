@@ -242,10 +242,9 @@ class ProtocolPage(ImportPage):
 
     def confirm_loss(self, count: int | None = None) -> bool:
         """Ask before new passwords are lost; ``count`` of them (None: the plan's)."""
-        if count is None:
+        if count is None:  # the rows whose effective action is create (none made for it)
             plan = self.session.plan
-            rows = plan.rows if plan is not None else []
-            count = sum(1 for r in rows if r.effective_action is RowAction.CREATE)
+            count = plan.summary().created if plan is not None else 0
         answer = QMessageBox.warning(
             self,
             self.tr("Lose the new passwords?"),
