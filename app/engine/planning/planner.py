@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import compress, repeat
-from operator import attrgetter, not_
+from operator import and_, attrgetter, not_
 from typing import Any
 
 from app.engine.gcpause import gc_paused
@@ -153,11 +153,11 @@ class _Planner:
     def _columnar(self, checked: CheckedRows) -> bool:
         """Whether the rows can be classified by :meth:`_classify_columnar`: no login
         cell anywhere (nothing is taken, so the new rows' logins are allocated in their
-        order whatever the existing rows do), no group ignored, and no look-alike or
-        renamed user a new row could be."""
+        order whatever the existing rows do), no group ignored, and no renamed user a
+        new row could be. (A look-alike of another source makes its row a conflict
+        after its login was allocated: :meth:`_mark_similar`.)"""
         return (
             not self.options.ignore_unassigned_groups
-            and not self.state.similar_index
             and not self.renames
             and not any(checked.columns[Field.LOGIN])
         )
@@ -190,6 +190,8 @@ class _Planner:
         rows = self._rows(
             checked, repeat(None, count), login_column, login_column, repeat((), count), added
         )
+        if self.state.similar_index:
+            self._mark_similar(rows, fresh)
         duplicates = self._duplicate_sets(rows, ids)
         for index in compress(range(count), existing):
             if index not in left_out:
@@ -198,6 +200,36 @@ class _Planner:
             for index in siblings:
                 self._mark_duplicate(rows[index], siblings)
         return rows
+
+    def _mark_similar(self, rows: list[RowPlan], fresh: list[int]) -> None:
+        """The new rows (at ``fresh``) that look like a user of another source made
+        conflicts, as :meth:`_classify_new` makes them. The exact key is made only for
+        the rows whose birth date and first name (folded, without spaces: C-level maps)
+        some look-alike has; most rows have none."""
+        index = self.state.similar_index
+        dates = {key[2] for key in index}
+        firsts = {key[1].translate(_NO_SPACE) for key in index}
+        values = [rows[i].values for i in fresh]
+        dated = map(dates.__contains__, map(_BIRTH, values))
+        folded = map(str.casefold, map(_FIRST, values))
+        named = map(firsts.__contains__, map(str.translate, folded, repeat(_NO_SPACE)))
+        for i in compress(fresh, map(and_, dated, named)):
+            row = rows[i]
+            similar = self._similar(row.values)
+            if similar is not None:
+                self._possible_duplicate(row, similar)
+
+    def _possible_duplicate(self, row: RowPlan, similar: ExistingUser) -> None:
+        message = Message(
+            Reason.POSSIBLE_DUPLICATE, {"login": similar.login, "source": similar.source}
+        )
+        self._conflict(
+            row,
+            ConflictKind.POSSIBLE_DUPLICATE,
+            message,
+            other=similar.id,
+            resolved=RowAction.CREATE,
+        )
 
     def _login_bases(self, checked: CheckedRows, indexes: list[int]) -> list[str]:
         """The login bases of the rows at ``indexes`` (new accounts without a login of
@@ -368,15 +400,7 @@ class _Planner:
                 resolved=RowAction.CREATE,
             )
         elif similar is not None:
-            self._conflict(
-                row,
-                ConflictKind.POSSIBLE_DUPLICATE,
-                Message(
-                    Reason.POSSIBLE_DUPLICATE, {"login": similar.login, "source": similar.source}
-                ),
-                other=similar.id,
-                resolved=RowAction.CREATE,
-            )
+            self._possible_duplicate(row, similar)
         elif login_problem is not None:
             self._conflict(
                 row, ConflictKind.LOGIN_TAKEN, login_problem, other=None, resolved=RowAction.CREATE
@@ -432,6 +456,13 @@ class _Planner:
 
 
 _GROUPS = attrgetter("groups")
+_BIRTH, _FIRST = attrgetter("birth_date"), attrgetter("first_name")
+# What str.split() splits at (tests/engine/test_plan_columnar.py checks it against
+# str.isspace): deleted before a folded first name is compared with a look-alike's.
+_NO_SPACE = dict.fromkeys(
+    [*range(0x09, 0x0E), *range(0x1C, 0x21), 0x85, 0xA0, 0x1680, *range(0x2000, 0x200B)]
+    + [0x2028, 0x2029, 0x202F, 0x205F, 0x3000]
+)
 _PERSON = (Field.FIRST_NAME, Field.LAST_NAME, Field.SOURCE_ID)  # a login base's parts
 
 
