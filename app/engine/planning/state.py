@@ -167,10 +167,10 @@ def _fetch_file_part(
     digest.update(b"others" if keys.others else b"alone")
     alike = keys.others and bool(keys.people) and district.other_sources(conn, school_id, source)
     digest.update(b"alike" if alike else b"one source")
-    stmts = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys, alike))
+    stmts = district.questions(conn, _USER_COLUMNS, school_id, source, keys, alike)
 
-    def ask(stmt: Select[Any]) -> Callable[[Connection], Rows]:
-        return lambda c: [row for chunk in fetch_chunks(c, stmt) for row in chunk]
+    def ask(stmt: Callable[[], Select[Any]]) -> Callable[[Connection], Rows]:
+        return lambda c: [row for chunk in fetch_chunks(c, stmt()) for row in chunk]
 
     # With no other school's users and no login ever given (a first import into an
     # empty directory) there is no login to ask about. (Other schools' users have
