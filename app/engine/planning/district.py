@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable, Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
@@ -94,6 +94,16 @@ class FileKeys:
     values: list[Any] = field(default_factory=list)  # the checked rows they were made of
     # bases whose variants a login cell, a reserved name or another base may take
     linked: set[str] = field(default_factory=set)
+    # What makes ``bases``, ``row_bases`` and ``linked`` until :meth:`ready` ran it.
+    pending: Callable[[], None] | None = None
+
+    def ready(self) -> FileKeys:
+        """The keys with their login bases made (:func:`file_keys` leaves them to the
+        job that asks the logins: the other questions start before)."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
+        return self
 
 
 def file_keys(
@@ -111,7 +121,8 @@ def file_keys(
     nothing but their login cells. A login cell in ``own_logins`` (the logins of the
     school's users, in the snapshot: taken, whoever asks) is not asked either. Without
     ``others`` (no other school has users) nobody is asked about source IDs or people:
-    those keys stay empty."""
+    those keys stay empty. The login bases (``bases``, ``row_bases``, ``linked``) are
+    made by :meth:`FileKeys.ready`: the longest part, which only the logins need."""
     columns, count = checked.columns, len(checked.values)
     ids, first, last = columns[Field.SOURCE_ID], columns[Field.FIRST_NAME], columns[Field.LAST_NAME]
     valid = [True] * count
@@ -127,16 +138,24 @@ def file_keys(
         keys.source_ids = list(dict.fromkeys(compress(ids, valid)))
         keys.people = _people(list(compress(checked.values, valid)))
     rows = list(compress(range(count), valid))
-    bases = scheme.bases(
-        list(zip(compress(first, valid), compress(last, valid), compress(ids, valid), strict=True))
+    parts = list(
+        zip(compress(first, valid), compress(last, valid), compress(ids, valid), strict=True)
     )
+    keys.pending = lambda: _make_bases(keys, scheme.bases(parts), rows, [*cells, *reserved])
+    return keys
+
+
+def _make_bases(keys: FileKeys, bases: list[str], rows: list[int], given: list[str]) -> None:
+    """``keys`` with the login bases of the valid rows (at ``rows``) and how many
+    variants of each the file may take (``given``: its login cells and the reserved
+    names)."""
     keys.row_bases = dict(zip(rows, bases, strict=True))
     counts = Counter(bases)
     # A login cell of the file that is a numbered variant of a base takes one of them;
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
     # A reserved name is skipped by the allocator like a taken one.
-    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in [*cells, *reserved])
+    extra: Counter[str] = Counter(_DIGITS.sub("", login) for login in given)
     for base in [b for b in counts if b[-1:].isdigit()]:
         stem = _DIGITS.sub("", base)
         if stem in counts:
@@ -148,7 +167,6 @@ def file_keys(
     for base, n in linked.items():
         keys.bases[base] += n
     keys.linked = set(linked)
-    return keys
 
 
 def _people(values: list[RowValues]) -> list[tuple[str, str, date]]:
@@ -165,7 +183,7 @@ def taken_logins(conn: Connection, keys: FileKeys) -> set[str]:
     numbered variants of each base for the file's rows: the allocator never has to
     look beyond them. Asked in rounds: first as many variants as a base has rows,
     then, for a base that found too few free, twice as many as asked so far."""
-    taken = _taken(conn, keys.logins)
+    taken = _taken(conn, keys.ready().logins)
     # The first round: each base, and its numbered variants when it has several rows.
     asked = list(keys.bases)
     several = {base: n for base, n in keys.bases.items() if n > 1}
@@ -262,42 +280,18 @@ def questions(
     source: str,
     keys: FileKeys,
     alike: bool = True,
-) -> list[Callable[[], Select[Any]]]:
+) -> Iterator[Select[Any]]:
     """The selects of ``columns`` of the other schools' users that the file names
     (:func:`users_named`) or, with ``alike`` (:func:`other_sources`), that look like
-    its new rows (:func:`users_alike`), a part of the keys at a time. Each is made by
-    its callable when asked: on PostgreSQL in the job that asks it
-    (:func:`in_parallel`), so that sorting the keys and joining them into arrays
-    (0.05–0.1 s for 50,000 rows) overlaps the server's answer to the logins."""
+    its new rows (:func:`users_alike`), a part of the keys at a time."""
     if not keys.others:
-        return []
-    probe = _probe(conn)
-    ids = _Sorted(keys.source_ids)
-    people = _Sorted(keys.people, _BORN)
-
-    def named(start: int) -> Callable[[], Select[Any]]:
-        return lambda: users_named(conn, columns, school_id, source, ids.part(start, probe))
-
-    def looking(start: int) -> Callable[[], Select[Any]]:
-        return lambda: users_alike(conn, columns, school_id, source, people.part(start, probe))
-
-    made = [named(start) for start in range(0, len(keys.source_ids), probe)]
-    if alike:
-        made += [looking(start) for start in range(0, len(keys.people), probe)]
-    return made
-
-
-class _Sorted:
-    """A list sorted when a part of it is first wanted (in the job that asks it)."""
-
-    def __init__(self, values: list[Any], key: Callable[[Any], Any] | None = None) -> None:
-        self.values, self.key = values, key
-        self.done: list[Any] | None = None
-
-    def part(self, start: int, size: int) -> list[Any]:
-        if self.done is None:
-            self.done = sorted(self.values, key=self.key)
-        return self.done[start : start + size]
+        return
+    for ids in batches(sorted(keys.source_ids), _probe(conn)):
+        yield users_named(conn, columns, school_id, source, ids)
+    if not alike:
+        return
+    for people in batches(sorted(keys.people, key=_BORN), _probe(conn)):
+        yield users_alike(conn, columns, school_id, source, people)
 
 
 def _probe(conn: Connection) -> int:
@@ -329,15 +323,14 @@ def users_alike(
     """The users of other schools and other sources with one of these last names,
     first names and birth dates (compared in lower case by the database; the caller
     applies the exact test)."""
-    last = [person[0] for person in people]
-    first = [person[1] for person in people]
-    born = [person[2] for person in people]
     if conn.dialect.name == "postgresql":
+        # (C-level maps: 50,000 people, in a thread beside the logins' bases)
+        last, first, born = zip(*people, strict=True) if people else ((), (), ())
         k = (
             func.unnest(
-                _hidden(_pg_array([b.isoformat() for b in born]), Date),
-                _hidden(_pg_array(last)),
-                _hidden(_pg_array(first)),
+                _hidden(_pg_array(list(map(date.isoformat, born))), Date),
+                _hidden(_pg_array(list(last))),
+                _hidden(_pg_array(list(first))),
             )
             .table_valued("born", "last", "first")
             .render_derived()
