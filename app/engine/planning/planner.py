@@ -7,6 +7,7 @@ row is classified against the snapshot: new, existing (diffed), or a conflict.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -204,15 +205,21 @@ class _Planner:
     def _mark_similar(self, rows: list[RowPlan], fresh: list[int]) -> None:
         """The new rows (at ``fresh``) that look like a user of another source made
         conflicts, as :meth:`_classify_new` makes them. The exact key is made only for
-        the rows whose birth date and first name (folded, without spaces: C-level maps)
-        some look-alike has; most rows have none."""
+        the rows whose birth date and folded first name (C-level maps) some look-alike
+        has; most rows have none. First names are compared as they are when none has
+        other spaces than single ones between words (one search of them all), else
+        without spaces."""
         index = self.state.similar_index
         dates = {key[2] for key in index}
-        firsts = {key[1].translate(_NO_SPACE) for key in index}
         values = [rows[i].values for i in fresh]
+        names = list(map(str.casefold, map(_FIRST, values)))
+        if _IRREGULAR_SPACE.search("\x00".join(names)):
+            names = list(map(str.translate, names, repeat(_NO_SPACE)))
+            firsts = {key[1].translate(_NO_SPACE) for key in index}
+        else:
+            firsts = {key[1] for key in index}
         dated = map(dates.__contains__, map(_BIRTH, values))
-        folded = map(str.casefold, map(_FIRST, values))
-        named = map(firsts.__contains__, map(str.translate, folded, repeat(_NO_SPACE)))
+        named = map(firsts.__contains__, names)
         for i in compress(fresh, map(and_, dated, named)):
             row = rows[i]
             similar = self._similar(row.values)
@@ -457,6 +464,8 @@ class _Planner:
 
 _GROUPS = attrgetter("groups")
 _BIRTH, _FIRST = attrgetter("birth_date"), attrgetter("first_name")
+# Whitespace other than single spaces between words ("\x00" separates the names).
+_IRREGULAR_SPACE = re.compile(r"[^\S ]|  |(?:^|\x00) | (?:\x00|$)")
 # What str.split() splits at (tests/engine/test_plan_columnar.py checks it against
 # str.isspace): deleted before a folded first name is compared with a look-alike's.
 _NO_SPACE = dict.fromkeys(
