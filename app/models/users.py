@@ -25,7 +25,8 @@ class User(Base):
         UniqueConstraint("source", "source_id"),
         Index("ix_users_school_status", "school_id", "status"),
         # Migration 0003: a run's users (read back after COPY), and look-alikes of a
-        # new row in other schools (app/engine/planning/district.py).
+        # new row in other schools (app/engine/planning/district.py). On PostgreSQL
+        # the lower-case names are kept in the "C" collation (migration 0007).
         Index("ix_users_created_by_run_id", "created_by_run_id"),
         Index(
             "ix_users_similar",
@@ -77,6 +78,7 @@ class UsedLogin(Base):
 
     __tablename__ = "used_logins"
 
+    # On PostgreSQL in the "C" collation: compared byte by byte (migration 0007).
     login: Mapped[str] = mapped_column(String(64), primary_key=True)
     first_used_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     user_id: Mapped[int | None] = mapped_column(Integer, nullable=True)

@@ -322,7 +322,8 @@ def users_alike(
 ) -> Select[Any]:
     """The users of other schools and other sources with one of these last names,
     first names and birth dates (compared in lower case by the database; the caller
-    applies the exact test)."""
+    applies the exact test). On PostgreSQL the lower-case names are compared in the
+    "C" collation, byte by byte, as the index keeps them (equality is the same)."""
     if conn.dialect.name == "postgresql":
         # (C-level maps: 50,000 people, in a thread beside the logins' bases)
         last, first, born = zip(*people, strict=True) if people else ((), (), ())
@@ -344,10 +345,14 @@ def users_alike(
         born_k = func.json_extract(k.c.value, "$[0]")
         last_k = func.json_extract(k.c.value, "$[1]")
         first_k = func.json_extract(k.c.value, "$[2]")
+    last_u: ColumnElement[Any] = func.lower(USERS.c.last_name)
+    first_u: ColumnElement[Any] = func.lower(USERS.c.first_name)
+    if conn.dialect.name == "postgresql":  # as ix_users_similar keeps them (migration 0007)
+        last_u, first_u = last_u.collate("C"), first_u.collate("C")
     match = and_(
         USERS.c.birth_date == born_k,
-        func.lower(USERS.c.last_name) == func.lower(last_k),
-        func.lower(USERS.c.first_name) == func.lower(first_k),
+        last_u == func.lower(last_k),
+        first_u == func.lower(first_k),
     )
     return (
         select(*columns)
