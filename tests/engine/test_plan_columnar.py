@@ -214,3 +214,16 @@ def test_a_login_cell_takes_the_row_by_row_way(engine: Engine) -> None:
         plan_of(engine, [["9", "Kurz", "Ida", ""]], headers)
     assert taken == [False, True]
     assert plan.rows[0].conflict is not None  # the login is taken
+
+
+@given(st.lists(st.text(), min_size=1, max_size=4))
+def test_a_name_that_spaces_would_change_is_never_called_regular(names: list[str]) -> None:
+    """The quick test may call a regular name irregular, never the other way: a name
+    it lets through is compared as it is, which must then be its folded form."""
+    if any(" ".join(name.split()) != name for name in names):
+        assert planner._irregular_spaces(names)
+
+
+def test_regular_names_are_compared_as_they_are() -> None:
+    assert not planner._irregular_spaces(["anna 17", "jürgen", "ben tom"])
+    assert planner._irregular_spaces(["anna", "ben\u3000tom"])

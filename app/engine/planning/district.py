@@ -327,9 +327,11 @@ def users_alike(
     if conn.dialect.name == "postgresql":
         # (C-level maps: 50,000 people, in a thread beside the logins' bases)
         last, first, born = zip(*people, strict=True) if people else ((), (), ())
+        # Each distinct birth date written once (isoformat formats through printf).
+        iso = {day: day.isoformat() for day in set(born)}
         k = (
             func.unnest(
-                _hidden(_pg_array(list(map(date.isoformat, born))), Date),
+                _hidden(_pg_array(list(map(iso.__getitem__, born))), Date),
                 _hidden(_pg_array(list(last))),
                 _hidden(_pg_array(list(first))),
             )

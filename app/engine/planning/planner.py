@@ -7,7 +7,6 @@ row is classified against the snapshot: new, existing (diffed), or a conflict.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -213,7 +212,7 @@ class _Planner:
         dates = {key[2] for key in index}
         values = [rows[i].values for i in fresh]
         names = list(map(str.casefold, map(_FIRST, values)))
-        if _IRREGULAR_SPACE.search("\x00".join(names)):
+        if _irregular_spaces(names):
             names = list(map(str.translate, names, repeat(_NO_SPACE)))
             firsts = {key[1].translate(_NO_SPACE) for key in index}
         else:
@@ -464,8 +463,19 @@ class _Planner:
 
 _GROUPS = attrgetter("groups")
 _BIRTH, _FIRST = attrgetter("birth_date"), attrgetter("first_name")
-# Whitespace other than single spaces between words ("\x00" separates the names).
-_IRREGULAR_SPACE = re.compile(r"[^\S ]|  |(?:^|\x00) | (?:\x00|$)")
+
+
+def _irregular_spaces(names: list[str]) -> bool:
+    """Whether a name may hold other whitespace than single spaces between words: a
+    space first or last, two in a row, or an unprintable character (every other kind of
+    whitespace is one). Scans of the joined names at C speed (a regular expression's
+    alternatives cost 180 M instructions for 50,000 names); "|" in a name may say yes
+    wrongly, which only costs the slower comparison."""
+    joined = "|".join(names)
+    ends = joined[:1] == " " or joined[-1:] == " "
+    return ends or not joined.isprintable() or "  " in joined or " |" in joined or "| " in joined
+
+
 # What str.split() splits at (tests/engine/test_plan_columnar.py checks it against
 # str.isspace): deleted before a folded first name is compared with a look-alike's.
 _NO_SPACE = dict.fromkeys(
