@@ -332,8 +332,10 @@ def users_alike(
         k = (
             func.unnest(
                 _hidden(_pg_array(list(map(iso.__getitem__, born))), Date),
-                _hidden(_pg_array(list(last))),
-                _hidden(_pg_array(list(first))),
+                # In lower case already: lower() once of all the names joined (it maps
+                # letter by letter), not twice per person (median 141 → 133 ms).
+                _hidden(_pg_array(list(last), lower=True)),
+                _hidden(_pg_array(list(first), lower=True)),
             )
             .table_valued("born", "last", "first")
             .render_derived()
@@ -345,17 +347,13 @@ def users_alike(
         text = json.dumps([[b.isoformat(), la, fi] for la, fi, b in people])
         k = func.json_each(bindparam("k_people", text, type_=String)).table_valued("value")
         born_k = func.json_extract(k.c.value, "$[0]")
-        last_k = func.json_extract(k.c.value, "$[1]")
-        first_k = func.json_extract(k.c.value, "$[2]")
+        last_k = func.lower(func.json_extract(k.c.value, "$[1]"))
+        first_k = func.lower(func.json_extract(k.c.value, "$[2]"))
     last_u: ColumnElement[Any] = func.lower(USERS.c.last_name)
     first_u: ColumnElement[Any] = func.lower(USERS.c.first_name)
     if conn.dialect.name == "postgresql":  # as ix_users_similar keeps them (migration 0007)
         last_u, first_u = last_u.collate("C"), first_u.collate("C")
-    match = and_(
-        USERS.c.birth_date == born_k,
-        last_u == func.lower(last_k),
-        first_u == func.lower(first_k),
-    )
+    match = and_(USERS.c.birth_date == born_k, last_u == last_k, first_u == first_k)
     return (
         select(*columns)
         .select_from(k.join(USERS, match))
@@ -382,8 +380,10 @@ def _hidden(array: Any, item: Any = Text) -> Any:
     return sql_cast(select(array).scalar_subquery(), ARRAY(item))
 
 
-def _pg_array(values: Sequence[str]) -> Any:
+def _pg_array(values: Sequence[str], lower: bool = False) -> Any:
     """A text array sent as one text parameter, split by the server: psycopg dumps a
     50,000-element list element by element in Python (0.4 s), a joined text at once.
-    No value of a checked row holds a newline (a control character makes it invalid)."""
-    return func.string_to_array(bindparam(None, "\n".join(values), type_=Text), func.chr(10))
+    No value of a checked row holds a newline (a control character makes it invalid).
+    With ``lower``, the values in lower case (the database's, made once of them all)."""
+    joined: Any = bindparam(None, "\n".join(values), type_=Text)
+    return func.string_to_array(func.lower(joined) if lower else joined, func.chr(10))
