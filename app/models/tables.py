@@ -119,7 +119,8 @@ users = Table(
     UniqueConstraint("source", "source_id"),
     Index("ix_users_school_status", "school_id", "status"),
     # Migration 0003: a run's users (read back after COPY), and look-alikes of a new
-    # row in other schools (app/engine/planning/district.py).
+    # row in other schools (app/engine/planning/district.py). On PostgreSQL the
+    # lower-case names are kept in the "C" collation (migration 0007).
     Index("ix_users_created_by_run_id", "created_by_run_id"),
     Index(
         "ix_users_similar",
@@ -148,6 +149,7 @@ memberships = Table(
 used_logins = Table(
     "used_logins",
     metadata,
+    # On PostgreSQL in the "C" collation: compared byte by byte (migration 0007).
     Column("login", String(64), primary_key=True),
     Column("first_used_at", DateTime, nullable=False, default=utcnow),
     Column("user_id", Integer, nullable=True),

@@ -1,10 +1,12 @@
 """The planner's columnar classification (new rows created together, their logins
 allocated one after the other) gives the plan the row-by-row one gives, for files of
 new, existing, invalid and duplicated rows, with and without groups, against a
-directory whose users' logins collide with the new ones."""
+directory whose users' logins collide with the new ones, and against one with
+look-alikes of another source."""
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import date
@@ -21,7 +23,7 @@ from app.engine.applying.apply import apply_plan
 from app.engine.planning import planner
 from app.engine.planning.mapping import auto_map
 from app.engine.planning.plan import Plan
-from app.engine.planning.results import ImportOptions, RunInfo
+from app.engine.planning.results import ConflictKind, ImportOptions, RowAction, RunInfo
 from app.engine.reading.table import FileKind, Table
 from app.engine.session import ImportSession
 
@@ -110,8 +112,94 @@ def test_the_columnar_classification_is_the_row_by_row_one(
     assert fast.groups == slow.groups
 
 
-def test_a_login_cell_or_a_look_alike_takes_the_row_by_row_way(engine: Engine) -> None:
-    """Where a row's login or a similar user decides, the rows go one by one."""
+@pytest.fixture(scope="module")
+def alike_engine() -> Iterator[Engine]:
+    """A directory holding users of the source ``table`` and, in another school, of
+    ``ldap`` with birth dates: look-alikes of new rows (names differing in case count;
+    another birth date does not). (Names in ASCII: SQLite's lower() folds no other
+    letters.)"""
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(f"sqlite:///{Path(folder) / 'a.db'}")
+        with session_scope(engine) as session:
+            directory.add_year(session, "2026/27", date(2026, 8, 1), date(2027, 7, 31), True)
+            directory.add_school(session, "Nachbarschule")
+        first = [["1", "Müller", "Anna", "5a", ""], ["2", "Weiß", "Ben", "6b", "Chor"]]
+        apply_plan(engine, plan_of(engine, first, WITH_GROUPS), RunInfo("a.csv", "0" * 64))
+        ldap = [
+            ["L1", "mueller", "ANNA", "01.02.2015"],
+            ["L2", "Weiss", "Ben  Tom", "03.04.2014"],
+            ["L3", "Muller", "Änna", "05.06.2013"],
+        ]
+        headers = ["Interne ID-Nummer", "Nachname", "Vorname", "Geburtsdatum"]
+        plan = plan_of(engine, ldap, headers, source="ldap", school="Nachbarschule")
+        apply_plan(engine, plan, RunInfo("l.csv", "0" * 64))
+        yield engine
+        engine.dispose()
+
+
+alike_row = st.tuples(
+    st.sampled_from(["1", "2", "5", "6", "7"]),  # 1–2 exist; duplicates likely
+    st.sampled_from(["Mueller", "MUELLER", "Weiss", "", "Muller"]),
+    st.sampled_from(["Anna", "anna", "Ben  Tom", "BEN  tom", "Änna", "Ben"]),
+    st.sampled_from(["01.02.2015", "03.04.2014", "05.06.2013", "", "02.02.2015"]),
+    st.sampled_from(GROUP_CELLS),
+)
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(alike_row.map(list), min_size=1, max_size=12), match_users=st.booleans())
+def test_look_alikes_of_another_source_classified_columnar_as_row_by_row(
+    alike_engine: Engine, rows: list[list[str]], match_users: bool
+) -> None:
+    """A directory with look-alikes of another source: the new rows that look like
+    one are the same conflicts (their logins allocated in the rows' order) both ways."""
+    headers = ["Interne ID-Nummer", "Nachname", "Vorname", "Geburtsdatum", "Klasse"]
+    taken: list[bool] = []
+    columnar = planner._Planner._columnar
+
+    def spied(self: planner._Planner, checked: planner.CheckedRows) -> bool:
+        taken.append(columnar(self, checked))
+        return taken[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(planner._Planner, "_columnar", spied)
+        fast = plan_of(alike_engine, rows, headers, match_users=match_users)
+        patch.setattr(planner._Planner, "_columnar", lambda self, checked: False)
+        slow = plan_of(alike_engine, rows, headers, match_users=match_users)
+    assert taken == [True]
+    assert fast.rows == slow.rows
+
+
+def test_a_look_alike_is_found_by_the_columnar_way(alike_engine: Engine) -> None:
+    """Names in another case, the same birth date: a possible duplicate; another
+    birth date or first name: a new user."""
+    headers = ["Interne ID-Nummer", "Nachname", "Vorname", "Geburtsdatum"]
+    rows = [
+        ["7", "MUELLER", "anna", "01.02.2015"],
+        ["8", "Weiss", "ben  TOM", "03.04.2014"],
+        ["9", "Mueller", "Anna", "02.02.2015"],
+        ["10", "Mueller", "Anne", "01.02.2015"],
+    ]
+    plan = plan_of(alike_engine, rows, headers)
+    kinds = [row.conflict.kind if row.conflict else row.action for row in plan.rows]
+    assert kinds == [
+        ConflictKind.POSSIBLE_DUPLICATE,
+        ConflictKind.POSSIBLE_DUPLICATE,
+        RowAction.CREATE,
+        RowAction.CREATE,
+    ]
+    assert all(row.new_login for row in plan.rows)  # allocated, as row by row
+
+
+def test_the_no_space_table_is_what_split_splits_at() -> None:
+    every = {c for c in range(sys.maxunicode + 1) if chr(c).isspace()}
+    assert set(planner._NO_SPACE) == every
+
+
+def test_a_login_cell_takes_the_row_by_row_way(engine: Engine) -> None:
+    """Where a row's login decides, the rows go one by one."""
     taken: list[bool] = []
     columnar = planner._Planner._columnar
 
@@ -126,3 +214,16 @@ def test_a_login_cell_or_a_look_alike_takes_the_row_by_row_way(engine: Engine) -
         plan_of(engine, [["9", "Kurz", "Ida", ""]], headers)
     assert taken == [False, True]
     assert plan.rows[0].conflict is not None  # the login is taken
+
+
+@given(st.lists(st.text(), min_size=1, max_size=4))
+def test_a_name_that_spaces_would_change_is_never_called_regular(names: list[str]) -> None:
+    """The quick test may call a regular name irregular, never the other way: a name
+    it lets through is compared as it is, which must then be its folded form."""
+    if any(" ".join(name.split()) != name for name in names):
+        assert planner._irregular_spaces(names)
+
+
+def test_regular_names_are_compared_as_they_are() -> None:
+    assert not planner._irregular_spaces(["anna 17", "jürgen", "ben tom"])
+    assert planner._irregular_spaces(["anna", "ben\u3000tom"])

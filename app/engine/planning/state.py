@@ -157,6 +157,8 @@ def _fetch_file_part(
     digest.update(b"others" if keys.others else b"alone")
     alike = keys.others and bool(keys.people) and district.other_sources(conn, school_id, source)
     digest.update(b"alike" if alike else b"one source")
+    # The selects are made here, before any is sent: then the look-alikes, the longest,
+    # start first, and the logins' bases are made while the server answers them.
     stmts = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys, alike))
 
     def ask(stmt: Select[Any]) -> Callable[[Connection], Rows]:
@@ -289,7 +291,7 @@ def complete_state(
     own = state.login_owner
     keys = district.file_keys(checked, scheme, reserved, known, others, own_logins=own)
     part, taken = _fetch_file_part(conn, state.school_id, state.source, keys, _UserIndex(state).add)
-    state.keys = keys
+    state.keys = keys.ready()  # (made by the logins' question, if it was asked)
     state.fingerprint = _combined(state.fingerprint, part)
     state.used_logins |= taken | set(state.login_owner)
     return state
