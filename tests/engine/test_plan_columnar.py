@@ -58,6 +58,26 @@ def plan_of(engine: Engine, rows: list[list[str]], headers: list[str], **choices
     return session.build_plan()
 
 
+def both_ways(
+    engine: Engine, rows: list[list[str]], headers: list[str], **choices: bool
+) -> tuple[list[bool], Plan, Plan]:
+    """The plan of ``rows`` made the columnar way where the planner takes it (and
+    whether it did), and the same plan made row by row."""
+    taken: list[bool] = []
+    columnar = planner._Planner._columnar
+
+    def spied(self: planner._Planner, checked: planner.CheckedRows) -> bool:
+        taken.append(columnar(self, checked))
+        return taken[-1]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(planner._Planner, "_columnar", spied)
+        fast = plan_of(engine, rows, headers, **choices)
+        patch.setattr(planner._Planner, "_columnar", lambda self, checked: False)
+        slow = plan_of(engine, rows, headers, **choices)
+    return taken, fast, slow
+
+
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
     """A directory holding the users 1–3 (``anna.mueller``, ``ben.mueller``, …)."""
@@ -94,18 +114,7 @@ def test_the_columnar_classification_is_the_row_by_row_one(
 ) -> None:
     headers = WITH_GROUPS if groups else WITH_GROUPS[:3]
     choices = {"match_users": match_users, "detect_expired": detect_expired}
-    taken: list[bool] = []
-    columnar = planner._Planner._columnar
-
-    def spied(self: planner._Planner, checked: planner.CheckedRows) -> bool:
-        taken.append(columnar(self, checked))
-        return taken[-1]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(planner._Planner, "_columnar", spied)
-        fast = plan_of(engine, rows, headers, **choices)
-        patch.setattr(planner._Planner, "_columnar", lambda self, checked: False)
-        slow = plan_of(engine, rows, headers, **choices)
+    taken, fast, slow = both_ways(engine, rows, headers, **choices)
     assert taken == [True]  # the directory holds no look-alike of another source
     assert fast.rows == slow.rows
     assert fast.expiries == slow.expiries
@@ -156,18 +165,7 @@ def test_look_alikes_of_another_source_classified_columnar_as_row_by_row(
     """A directory with look-alikes of another source: the new rows that look like
     one are the same conflicts (their logins allocated in the rows' order) both ways."""
     headers = ["Interne ID-Nummer", "Nachname", "Vorname", "Geburtsdatum", "Klasse"]
-    taken: list[bool] = []
-    columnar = planner._Planner._columnar
-
-    def spied(self: planner._Planner, checked: planner.CheckedRows) -> bool:
-        taken.append(columnar(self, checked))
-        return taken[-1]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(planner._Planner, "_columnar", spied)
-        fast = plan_of(alike_engine, rows, headers, match_users=match_users)
-        patch.setattr(planner._Planner, "_columnar", lambda self, checked: False)
-        slow = plan_of(alike_engine, rows, headers, match_users=match_users)
+    taken, fast, slow = both_ways(alike_engine, rows, headers, match_users=match_users)
     assert taken == [True]
     assert fast.rows == slow.rows
 

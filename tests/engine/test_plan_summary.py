@@ -4,28 +4,15 @@ ticks off and conflicts they resolve, equal the plain definition row by row
 
 from __future__ import annotations
 
-import tempfile
 from collections import Counter
-from collections.abc import Iterator
-from datetime import date
-from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
-from app.db import open_database, session_scope
-from app.engine.admin import directory
-from app.engine.planning.mapping import auto_map
-from app.engine.planning.plan import Plan
-from app.engine.planning.results import COUNT_KEYS, ImportOptions
-from app.engine.reading.table import FileKind, Table
-from app.engine.session import ImportSession
+from app.engine.planning.results import COUNT_KEYS
 from app.models import group_name_key
-
-HEADERS = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse"]
-GROUP_CELLS = ["5a", "5A", "6b", "Chor, Theater", "Theater", ""]
+from tests.engine.plans import GROUP_CELLS, engine_fixture, plan_of  # noqa: F401 (fixture "engine")
 
 row = st.tuples(
     st.sampled_from(["1", "2", "3", "4", "5", "6"]),  # few IDs: duplicates are likely
@@ -34,25 +21,6 @@ row = st.tuples(
     st.sampled_from(GROUP_CELLS),
     st.sampled_from(GROUP_CELLS),
 )
-
-
-@pytest.fixture(scope="module")
-def engine() -> Iterator[Engine]:
-    with tempfile.TemporaryDirectory() as folder:
-        engine = open_database(f"sqlite:///{Path(folder) / 's.db'}")
-        with session_scope(engine) as session:
-            directory.add_year(session, "2026/27", date(2026, 8, 1), date(2027, 7, 31), True)
-        yield engine
-        engine.dispose()
-
-
-def plan_of(engine: Engine, rows: list[tuple[str, str, str, str, str]]) -> Plan:
-    data = [list(cells) for cells in rows]
-    table = Table(HEADERS, data, list(range(2, len(data) + 2)), FileKind.CSV)
-    options = ImportOptions(year="2026/27", account_type="student", create_missing_groups="class")
-    session = ImportSession(engine, options)
-    session.table, session.mapping = table, auto_map(HEADERS)
-    return session.build_plan()
 
 
 @settings(
