@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -58,11 +59,10 @@ def plan_of(engine: Engine, rows: list[list[str]], headers: list[str], **choices
     return session.build_plan()
 
 
-def both_ways(
-    engine: Engine, rows: list[list[str]], headers: list[str], **choices: bool
-) -> tuple[list[bool], Plan, Plan]:
-    """The plan of ``rows`` made the columnar way where the planner takes it (and
-    whether it did), and the same plan made row by row."""
+@contextmanager
+def columnar_spied() -> Iterator[tuple[list[bool], pytest.MonkeyPatch]]:
+    """Whether the planner took the columnar way, once per plan made meanwhile (the
+    list), and the patch that may change its choice."""
     taken: list[bool] = []
     columnar = planner._Planner._columnar
 
@@ -72,6 +72,15 @@ def both_ways(
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(planner._Planner, "_columnar", spied)
+        yield taken, patch
+
+
+def both_ways(
+    engine: Engine, rows: list[list[str]], headers: list[str], **choices: bool
+) -> tuple[list[bool], Plan, Plan]:
+    """The plan of ``rows`` made the columnar way where the planner takes it (and
+    whether it did), and the same plan made row by row."""
+    with columnar_spied() as (taken, patch):
         fast = plan_of(engine, rows, headers, **choices)
         patch.setattr(planner._Planner, "_columnar", lambda self, checked: False)
         slow = plan_of(engine, rows, headers, **choices)
@@ -198,15 +207,7 @@ def test_the_no_space_table_is_what_split_splits_at() -> None:
 
 def test_a_login_cell_takes_the_row_by_row_way(engine: Engine) -> None:
     """Where a row's login decides, the rows go one by one."""
-    taken: list[bool] = []
-    columnar = planner._Planner._columnar
-
-    def spied(self: planner._Planner, checked: planner.CheckedRows) -> bool:
-        taken.append(columnar(self, checked))
-        return taken[-1]
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(planner._Planner, "_columnar", spied)
+    with columnar_spied() as (taken, _patch):
         headers = ["Interne ID-Nummer", "Nachname", "Vorname", "Login"]
         plan = plan_of(engine, [["9", "Kurz", "Ida", "anna.mueller"]], headers)
         plan_of(engine, [["9", "Kurz", "Ida", ""]], headers)
