@@ -120,7 +120,9 @@ users = Table(
     Index("ix_users_school_status", "school_id", "status"),
     # Migration 0003: a run's users (read back after COPY), and look-alikes of a new
     # row in other schools (app/engine/planning/district.py). On PostgreSQL the
-    # lower-case names are kept in the "C" collation (migration 0007).
+    # look-alike index is one text key of the same three columns instead, kept in the
+    # "C" collation (migrations 0007 and 0008; ``district.PERSON_KEY_SQL``): the
+    # same name, the same columns, one expression.
     Index("ix_users_created_by_run_id", "created_by_run_id"),
     Index(
         "ix_users_similar",
