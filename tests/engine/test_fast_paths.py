@@ -33,6 +33,8 @@ NAME = st.one_of(
     st.sampled_from(["Anna\u200b", "\u200eMax", "Lea\u00a0Marie", "Ænne-Œdipa", "ǅemal"]),
     st.just("Maximiliane-Friederike " * 4),  # over-long: cut to room for a number
     st.text(st.sampled_from("aäÄßøİ .-'_\u0301\u2028"), max_size=6),
+    # Latin-1 alone (its own table): accents, ¼, NBSP, NEL, ª, ¨, ×, quotes, dots
+    st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF), max_size=6),
 )
 PEOPLE = st.lists(st.tuples(NAME, NAME, st.sampled_from(["1", "2", "x-9", ""])), max_size=30)
 SCHEMES = st.sampled_from(
@@ -52,6 +54,20 @@ def test_login_bases_of_a_column_as_it_is_or_by_distinct_name_are_the_same(
     monkeypatch.setattr(logins, "_MOSTLY_DISTINCT", share)
     login_scheme = LoginScheme(scheme)
     assert login_scheme.bases(people) == [login_scheme.base(*person) for person in people]
+
+
+@CHECKS
+@given(texts=st.lists(st.text(st.characters(max_codepoint=0xFF, exclude_characters="\n"))))
+def test_latin1_texts_transliterated_by_table_as_one_by_one(texts: list[str]) -> None:
+    """Every Latin-1 character (and Latin-1 texts after lowering and folding, which
+    the table takes) transliterated all together as each on its own."""
+    assert logins.transliterate_all(texts) == [logins.transliterate(text) for text in texts]
+
+
+def test_the_latin1_table_is_taken_for_western_names() -> None:
+    assert logins._latin1_cleaned("hélène\nzoë\nçelik\x00½") is None  # ½: two characters
+    assert logins._latin1_cleaned("hélène\nzoë\nçelik") == "helene\nzoe\ncelik"
+    assert logins._latin1_cleaned("ğ") is None  # outside Latin-1: the general way
 
 
 def test_a_column_of_distinct_names_is_transliterated_as_it_is(
