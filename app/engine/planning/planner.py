@@ -186,7 +186,9 @@ class _Planner:
         # (existing and left-out rows: no login or groups of their own) are made now,
         # the new accounts' when asked for (PlanRows: login allocated, the row's groups).
         made: list[RowPlan | None] = [None] * count
-        kept = [i for i in compress(range(count), existing) if i not in left_out]
+        kept = list(compress(range(count), existing))
+        if left_out:
+            kept = [i for i in kept if i not in left_out]
         kept_users = cast(list[ExistingUser], list(map(found.__getitem__, kept)))
         unchanged = self._unchanged(kept, kept_users, checked)
         if len(fresh) < count:
