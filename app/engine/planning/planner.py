@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from itertools import compress, repeat
-from operator import add, and_, attrgetter, eq, is_, is_not, not_
+from operator import and_, attrgetter, is_, is_not, not_
 from typing import cast
 
 from app.engine.gcpause import gc_paused
-from app.engine.planning.diff import GroupRef, GroupRefs, diff_existing, expiries
+from app.engine.planning.diff import GroupRefs, diff_existing, expiries
 from app.engine.planning.identity import RenameKey, rename_index, rename_keys, row_parts
 from app.engine.planning.logins import DEFAULT_RESERVED, LoginAllocator, LoginScheme
 from app.engine.planning.mapping import ColumnMapping, Field, check_mapping
@@ -34,6 +33,12 @@ from app.engine.planning.results import (
     RowValues,
 )
 from app.engine.planning.state import DirectoryState, ExistingUser, similarity_key
+from app.engine.planning.unchanged import (
+    UnchangedTest,
+    person_fields,
+    unchanged_entries,
+    wanted_groups,
+)
 from app.engine.planning.validation import CheckedRows, RowValidator
 from app.engine.reading.table import Table
 from app.engine.reasons import Message, Reason, Refused
@@ -182,24 +187,17 @@ class _Planner:
         fresh = list(compress(range(count), new))
         logins = self.logins.allocate_all(self._login_bases(checked, fresh))
         login_column: list[str | None] = list(logins)
-        # Every entry is a created one until classified. Those the steps below classify
-        # (existing and left-out rows: no login or groups of their own) are made now,
-        # the new accounts' when asked for (PlanRows: login allocated, the row's groups).
-        made: list[RowPlan | None] = [None] * count
         kept = list(compress(range(count), existing))
         if left_out:
             kept = [i for i in kept if i not in left_out]
         kept_users = cast(list[ExistingUser], list(map(found.__getitem__, kept)))
         unchanged = self._unchanged(kept, kept_users, checked)
+        made: list[RowPlan | None] = [None] * count
         if len(fresh) < count:
             login_column = [None] * count
             for index, login in zip(fresh, logins, strict=True):
                 login_column[index] = login
-            lines = self.table.line_numbers
-            self._make_unchanged(made, kept, kept_users, unchanged, checked)
-            others = map(and_, map(not_, new), map(is_, made, repeat(None)))
-            for index in compress(range(count), others):
-                made[index] = RowPlan(index, lines[index], RowAction.CREATE, values[index])
+            self._make_entries(made, new, (kept, kept_users, unchanged), checked)
         groups = None if self.groups_mapped else [()] * count  # None: the values' groups
         rows = PlanRows(made, self.table.line_numbers, values, login_column, groups)
         self._set_apart(rows, checked)
@@ -215,19 +213,33 @@ class _Planner:
                 self._mark_duplicate(rows[index], siblings)
         return rows
 
+    def _make_entries(
+        self,
+        made: list[RowPlan | None],
+        new: list[bool],
+        existing: tuple[list[int], list[ExistingUser], list[bool]],
+        checked: CheckedRows,
+    ) -> None:
+        """The entries made now: every one is a created one until classified; those
+        the columnar classification classifies (existing and left-out rows: no login
+        or groups of their own) are made here, the unchanged ones as such
+        (``existing``: the rows, their users, and whether unchanged). A new account's
+        stays None: :class:`PlanRows` makes it when asked for (login allocated, the
+        row's groups)."""
+        lines, values = self.table.line_numbers, checked.values
+        for index, row in unchanged_entries(*existing, lines, values):
+            made[index] = row
+        others = map(and_, map(not_, new), map(is_, made, repeat(None)))
+        for index in compress(range(len(made)), others):
+            made[index] = RowPlan(index, lines[index], RowAction.CREATE, values[index])
+
     def _unchanged(
         self, kept: list[int], users: list[ExistingUser], checked: CheckedRows
     ) -> list[bool]:
         """Which of the existing rows at ``kept`` (valid, of this account type, their
         users ``users``) :meth:`_classify_existing` would find unchanged with no
-        question asked, in C-level maps: the user active, of this school (in scope),
-        of the run's account type, no reserved login, the mapped fields and the
-        managed groups as the row's. (Without login cells, :meth:`_columnar`, no row
-        changes a login.) Any other row is classified one by one, as before.
-
-        A block of rows at a time: every map of a block finds its users' objects
-        still in the processor's cache (50,000 users' objects do not fit; each pass
-        over all of them cost ~10 ms of cache misses)."""
+        question asked (:class:`UnchangedTest`: in C-level maps). Without login cells
+        (:meth:`_columnar`) no row changes a login."""
         options, state = self.options, self.state
         if not kept or not options.match_users:
             return [False] * len(kept)
@@ -235,55 +247,15 @@ class _Planner:
             return [False] * len(kept)
         values = list(map(checked.values.__getitem__, kept))
         reserved = self.logins.reserved
-        same = _Sameness(
+        test = UnchangedTest(
             own=(state.school_id, options.account_type, UserStatus.ACTIVE.value),
-            fields=_person_fields(self.fields_mapped),  # what diff_existing compares
+            fields=person_fields(self.fields_mapped),
             # (every user's login is in login_owner: usually none is reserved)
             reserved=frozenset() if reserved.isdisjoint(state.login_owner) else reserved,
             memberships=state.memberships,
-            wanted=self._wanted_groups(values) if self.groups_mapped else None,
+            wanted=wanted_groups(values, self.refs) if self.groups_mapped else None,
         )
-        found: list[bool] = []
-        for first in range(0, len(kept), _BLOCK):
-            found += same(users[first : first + _BLOCK], values[first : first + _BLOCK])
-        return found
-
-    def _wanted_groups(self, values: list[RowValues]) -> dict[int, frozenset[GroupRef]]:
-        """The group references of each row's groups (what :func:`membership_delta`
-        compares a user's groups with), by the identity of the row's list: worked out
-        once per distinct list (rows with the same group cells share one)."""
-        lists = dict(zip(map(id, map(_GROUPS, values)), map(_GROUPS, values), strict=True))
-        return {key: frozenset(self.refs(names)) for key, names in lists.items()}
-
-    def _make_unchanged(
-        self,
-        made: list[RowPlan | None],
-        kept: list[int],
-        users: list[ExistingUser],
-        unchanged: list[bool],
-        checked: CheckedRows,
-    ) -> None:
-        """The entries of the rows at ``kept`` whose users ``unchanged`` says are
-        (:meth:`_unchanged`), as :meth:`_classify_existing` leaves them: no changes,
-        no groups added or removed (each its own empty list, as diff_existing's)."""
-        indexes = list(compress(kept, unchanged))
-        users = list(compress(users, unchanged))
-        count = len(indexes)
-        rows = map(
-            RowPlan,
-            indexes,
-            map(self.table.line_numbers.__getitem__, indexes),
-            repeat(RowAction.UNCHANGED),
-            map(checked.values.__getitem__, indexes),
-            map(_ID, users),
-            map(_LOGIN, users),
-            repeat(None),
-            map(list.copy, repeat([], count)),
-            map(list.copy, repeat([], count)),
-            map(list.copy, repeat([], count)),
-        )
-        for index, row in zip(indexes, rows, strict=True):
-            made[index] = row
+        return test.of(users, values)
 
     def _mark_similar(self, rows: PlanRows, values: list[RowValues], fresh: list[int]) -> None:
         """The new rows (at ``fresh``) that look like a user of another source made
@@ -544,46 +516,6 @@ class _Planner:
 
 
 _BIRTH, _FIRST = attrgetter("birth_date"), attrgetter("first_name")
-_BLOCK = 1024  # existing rows compared at a time (:meth:`_Planner._unchanged`)
-
-
-@dataclass(frozen=True, slots=True)
-class _Sameness:
-    """For a block of existing rows and their users: whether each user is unchanged
-    (:meth:`_Planner._unchanged`), in C-level maps."""
-
-    own: tuple[int, str, str]  # the run's school, account type, and "active"
-    fields: tuple[str, ...]  # the person's fields compared (:func:`_person_fields`)
-    reserved: frozenset[str]  # (empty when no user of the snapshot has such a login)
-    memberships: dict[int, frozenset[int]]
-    wanted: dict[int, frozenset[GroupRef]] | None  # by id of the row's group list
-
-    def __call__(self, users: list[ExistingUser], values: list[RowValues]) -> list[bool]:
-        # One tuple per user and per row: (school, type, status, *fields) against the
-        # run's standing and the row's fields.
-        user_side = map(attrgetter("school_id", "account_type", "status", *self.fields), users)
-        row_side = map(add, repeat(self.own), map(attrgetter(*self.fields), values))
-        same = list(map(eq, user_side, row_side))
-        if self.reserved and not self.reserved.isdisjoint(map(_LOGIN, users)):
-            free = map(not_, map(self.reserved.__contains__, map(_LOGIN, users)))
-            same = list(map(and_, same, free))
-        if self.wanted is not None:
-            held = map(self.memberships.get, map(_ID, users), repeat(frozenset()))
-            wanted = map(self.wanted.__getitem__, map(id, map(_GROUPS, values)))
-            same = list(map(and_, same, map(eq, held, wanted)))
-        return same
-
-
-_ID, _LOGIN, _GROUPS = attrgetter("id"), attrgetter("login"), attrgetter("groups")
-
-
-def _person_fields(mapped: Iterable[Field]) -> tuple[str, ...]:
-    """The fields of a user and of a row's values that :func:`diff_existing` compares
-    (both have them under the same names): the names, and the birth date and e-mail
-    when they are mapped."""
-    names = ["last_name", "first_name"]
-    names += [f.value for f in (Field.BIRTH_DATE, Field.EMAIL) if f in mapped]
-    return tuple(names)
 
 
 def _irregular_spaces(names: list[str]) -> bool:
