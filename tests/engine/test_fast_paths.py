@@ -11,10 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.engine.planning import logins
+from app.engine.planning import dates, logins
+from app.engine.planning.dates import _parse_date, parse_dates
 from app.engine.planning.logins import LoginScheme
 from app.engine.planning.mapping import auto_map
-from app.engine.planning.validation import RowValidator
+from app.engine.planning.validation import (
+    RowValidator,
+    group_splitter,
+    split_group_lists,
+    split_groups,
+)
 from app.engine.reading.table import clean_cells
 
 CHECKS = settings(
@@ -27,6 +33,8 @@ NAME = st.one_of(
     st.sampled_from(["Anna\u200b", "\u200eMax", "Lea\u00a0Marie", "Ænne-Œdipa", "ǅemal"]),
     st.just("Maximiliane-Friederike " * 4),  # over-long: cut to room for a number
     st.text(st.sampled_from("aäÄßøİ .-'_\u0301\u2028"), max_size=6),
+    # Latin-1 alone (its own table): accents, ¼, NBSP, NEL, ª, ¨, ×, quotes, dots
+    st.text(st.characters(min_codepoint=0x20, max_codepoint=0xFF), max_size=6),
 )
 PEOPLE = st.lists(st.tuples(NAME, NAME, st.sampled_from(["1", "2", "x-9", ""])), max_size=30)
 SCHEMES = st.sampled_from(
@@ -46,6 +54,20 @@ def test_login_bases_of_a_column_as_it_is_or_by_distinct_name_are_the_same(
     monkeypatch.setattr(logins, "_MOSTLY_DISTINCT", share)
     login_scheme = LoginScheme(scheme)
     assert login_scheme.bases(people) == [login_scheme.base(*person) for person in people]
+
+
+@CHECKS
+@given(texts=st.lists(st.text(st.characters(max_codepoint=0xFF, exclude_characters="\n"))))
+def test_latin1_texts_transliterated_by_table_as_one_by_one(texts: list[str]) -> None:
+    """Every Latin-1 character (and Latin-1 texts after lowering and folding, which
+    the table takes) transliterated all together as each on its own."""
+    assert logins.transliterate_all(texts) == [logins.transliterate(text) for text in texts]
+
+
+def test_the_latin1_table_is_taken_for_western_names() -> None:
+    assert logins._latin1_cleaned("hélène\nzoë\nçelik\x00½") is None  # ½: two characters
+    assert logins._latin1_cleaned("hélène\nzoë\nçelik") == "helene\nzoe\ncelik"
+    assert logins._latin1_cleaned("ğ") is None  # outside Latin-1: the general way
 
 
 def test_a_column_of_distinct_names_is_transliterated_as_it_is(
@@ -76,8 +98,12 @@ CELLS = (
     ),
     st.sampled_from(["Anna", "Anna\u200b", "Zoë", "Jürgen\u2060", "Lea Marie", "\ufeffBen"]),
     st.sampled_from(["5a", "5a\u200e", "", "6b; 7c", "5A", "k" * 101]),
-    st.sampled_from(["Chor, Theater", "Chor\u200b, Sport", "", "Chor|Sport", "a\x01"]),
-    st.sampled_from(["05.03.2014", "2014-03-05", "31.02.2014", "", "45000", "1.1.1890"]),
+    st.sampled_from(["Chor, Theater", "Chor\u200b, Sport", "", "Chor|Sport", "a\x01", "5a, Chor"]),
+    st.one_of(
+        st.sampled_from(["05.03.2014", "2014-03-05", "31.02.2014", "", "45000", "1.1.1890"]),
+        # one width (the dates' fast path when all are so): today, tomorrow, no such day
+        st.sampled_from(["07.12.2026", "08.12.2026", "29.02.2016", "29.02.2015", "01.01.1899"]),
+    ),
 )
 ROWS = st.lists(st.tuples(*CELLS).map(list), min_size=1, max_size=25)
 
@@ -107,3 +133,62 @@ def test_checking_by_columns_equals_checking_each_row(
             scanned = validator.validate_all(cleaned, clean=False, cells=flat, printable=True)
             assert scanned.pairs() == per_row
         assert checked.columns == validator.validate_all(cleaned, clean=False).columns
+
+
+# ----------------------------------------------------------------------- dates and groups
+
+FIXED_DATES = st.builds(
+    "{:02d}.{:02d}.{:04d}".format,
+    st.integers(0, 32),
+    st.integers(0, 13),
+    st.sampled_from([1, 1899, 1900, 2000, 2016, 2025, 2026, 2027, 9999]),
+)
+
+
+@CHECKS
+@given(
+    texts=st.lists(
+        st.one_of(
+            FIXED_DATES,
+            st.sampled_from(["07.12.2026", "08.12.2026", "01.01.1900", "31.12.1899"]),
+            st.sampled_from(["\u0660\u0661.01.2015", "1.1.2015", "2015-01-01", "x", "45000"]),
+        ),
+        unique=True,
+        max_size=12,
+    )
+)
+def test_dates_of_one_width_are_parsed_as_each_on_its_own(texts: list[str]) -> None:
+    """Dates of the fast path's width (also impossible days and months, out of range,
+    other digits) and of any other spelling: what the one-by-one parse gives."""
+    today = date(2026, 12, 7)
+    assert parse_dates(texts, today) == [_parse_date(text, today) for text in texts]
+
+
+def test_a_file_of_dates_in_one_width_takes_the_fast_path() -> None:
+    today = date(2026, 12, 7)
+    texts = [f"{day:02d}.{month:02d}.2014" for day in range(1, 29) for month in range(1, 13)]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates, "_parse_date", None)  # the general path would call it
+        assert parse_dates(texts, today)[:2] == [date(2014, 1, 1), date(2014, 2, 1)]
+
+
+@CHECKS
+@given(
+    combinations=st.lists(
+        st.lists(
+            st.sampled_from(
+                ["5a", "5A", " 5a ", "Chor, Theater", "chor|Sport", "", ", ,", "6b;7c"]
+            ),
+            max_size=3,
+        ),
+        max_size=10,
+    ),
+    delimiter=st.sampled_from([None, ";"]),
+)
+def test_group_lists_split_once_per_cell_as_each_combination(
+    combinations: list[list[str]], delimiter: str | None
+) -> None:
+    """Names repeated in one cell, across cells, in other case or spacing, empty pieces."""
+    splitter = group_splitter(delimiter)
+    expected = [split_groups(cells, splitter) for cells in combinations]
+    assert split_group_lists(combinations, splitter) == expected

@@ -242,6 +242,29 @@ def test_allocating_all_at_once_equals_one_by_one(used: set[str], bases: list[st
     assert at_once.allocate("max.muster") == one_by_one.allocate("max.muster")
 
 
+TAKEN = ["max.muster", "max.muster2", "max.muster4", "a", "a2", "a22", "b1", "user", "admin2"]
+
+
+@FUZZ
+@given(
+    used=st.sets(st.sampled_from(TAKEN), max_size=6),
+    reserved=st.frozensets(st.sampled_from(["admin", "a3", "max.muster3", "b"]), max_size=3),
+    bases=st.lists(st.sampled_from(["max.muster", "a", "b", "admin", "user", "x-y", "c"])),
+)
+def test_allocating_bases_of_a_district_at_once_equals_one_by_one(
+    used: set[str], reserved: frozenset[str], bases: list[str]
+) -> None:
+    """A district's bases: some taken or reserved, with or without numbers, and
+    repeated: the same logins in the same order, the same used names, and the same
+    numbers afterwards."""
+    one_by_one = LoginAllocator(set(used), reserved)
+    at_once = LoginAllocator(set(used), reserved)
+    assert at_once.allocate_all(bases) == [one_by_one.allocate(base) for base in bases]
+    assert at_once.used == one_by_one.used
+    for base in ("max.muster", "a", "b"):
+        assert at_once.allocate(base) == one_by_one.allocate(base)
+
+
 @FUZZ
 @given(text=st.one_of(NAMES, st.text(st.characters(max_codepoint=127), max_size=30)))
 def test_transliteration_equals_the_plain_regular_expressions(text: str) -> None:

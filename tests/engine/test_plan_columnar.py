@@ -24,9 +24,11 @@ from app.engine.applying.apply import apply_plan
 from app.engine.planning import planner
 from app.engine.planning.mapping import auto_map
 from app.engine.planning.plan import Plan
-from app.engine.planning.results import ConflictKind, ImportOptions, RowAction, RunInfo
+from app.engine.planning.results import ConflictKind, ImportOptions, RowAction, RowPlan, RunInfo
+from app.engine.planning.state import ExistingUser
 from app.engine.reading.table import FileKind, Table
 from app.engine.session import ImportSession
+from app.models import GroupType
 
 WITH_GROUPS = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse"]
 GROUP_CELLS = ["5a", "5A", "6b", "Chor, Theater", ""]
@@ -226,3 +228,100 @@ def test_a_name_that_spaces_would_change_is_never_called_regular(names: list[str
 def test_regular_names_are_compared_as_they_are() -> None:
     assert not planner._irregular_spaces(["anna 17", "jürgen", "ben tom"])
     assert planner._irregular_spaces(["anna", "ben\u3000tom"])
+
+
+VARIED = ["Interne ID-Nummer", "Nachname", "Vorname", "Geburtsdatum", "E-Mail", "Klasse", "Kurse"]
+
+
+@pytest.fixture(scope="module")
+def varied_engine() -> Iterator[Engine]:
+    """A directory whose users 1–6 stand differently: 1 plain, 2 deactivated, 3 a
+    teacher, 4 with the reserved login ``admin``, 5 also in a manual group, 6 of
+    another school; with birth dates, e-mail addresses and groups. An unchanged row of
+    each but the first is not plainly unchanged (reactivated, a conflict, rejected,
+    kept in its manual group, moved)."""
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(f"sqlite:///{Path(folder) / 'v.db'}")
+        with session_scope(engine) as session:
+            directory.add_year(session, "2026/27", date(2026, 8, 1), date(2027, 7, 31), True)
+            directory.add_school(session, "Nachbarschule")
+        first = [
+            [str(n), "Müller", "Anna", "01.02.2015", "a@b.de", "5a", "Chor"] for n in range(1, 7)
+        ]
+        apply_plan(engine, plan_of(engine, first, VARIED), RunInfo("v.csv", "0" * 64))
+        with engine.begin() as conn:
+            conn.exec_driver_sql("UPDATE users SET status = 'deactivated' WHERE source_id = '2'")
+            conn.exec_driver_sql("UPDATE users SET account_type = 'teacher' WHERE source_id = '3'")
+            conn.exec_driver_sql("UPDATE users SET login = 'admin' WHERE source_id = '4'")
+            conn.exec_driver_sql(
+                "UPDATE users SET school_id = (SELECT id FROM schools WHERE name = "
+                "'Nachbarschule') WHERE source_id = '6'"
+            )
+        with session_scope(engine) as session:
+            year = directory.find_year(session, "2026/27")
+            manual = directory.add_group(session, "Förderverein", GroupType.MANUAL, year)
+            login = next(u.login for u in directory.list_users(session) if u.source_id == "5")
+            directory.add_members(session, manual, [login])
+        yield engine
+        engine.dispose()
+
+
+varied_row = st.tuples(
+    st.sampled_from(["1", "2", "3", "4", "5", "6", "7"]),  # 1–6 exist; duplicates likely
+    st.sampled_from(["Müller", "Müller", "Weiß"]),  # mostly the user's own name
+    st.sampled_from(["Anna", "Anna", "Ben"]),
+    st.sampled_from(["01.02.2015", "01.02.2015", "", "02.02.2015"]),
+    st.sampled_from(["a@b.de", "a@b.de", "", "c@d.de"]),
+    st.sampled_from(["5a", "5a", "6b", ""]),
+    st.sampled_from(["Chor", "Chor", "Chor, Förderverein", ""]),
+)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    rows=st.lists(varied_row.map(list), min_size=1, max_size=10),
+    width=st.sampled_from([3, 4, 5, 7]),  # without birth dates, e-mail, groups
+    match_users=st.booleans(),
+)
+def test_unchanged_users_found_in_columns_as_row_by_row(
+    varied_engine: Engine, rows: list[list[str]], width: int, match_users: bool
+) -> None:
+    """Existing rows the columnar way finds unchanged in columns (the plain user 1
+    with the row's names, birth date, e-mail and groups), and every other existing
+    row, get the entries the row-by-row classification gives them."""
+    taken, fast, slow = both_ways(varied_engine, rows, VARIED[:width], match_users=match_users)
+    assert taken == [True]
+    assert fast.rows == slow.rows
+    assert fast.expiries == slow.expiries
+
+
+def test_an_unchanged_file_is_classified_without_a_step_per_row(
+    varied_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows the directory holds as they are become unchanged entries without a
+    row-by-row classification; the others (deactivated, a teacher, a reserved login,
+    a manual group kept, another school) take it, and both equal the row-by-row ones."""
+    rows = [[str(n), "Müller", "Anna", "01.02.2015", "a@b.de", "5a", "Chor"] for n in range(1, 7)]
+    classified: list[str] = []
+    by_row = planner._Planner._classify_existing
+
+    def spied(self: planner._Planner, row: RowPlan, user: ExistingUser) -> None:
+        classified.append(user.source_id)
+        by_row(self, row, user)
+
+    monkeypatch.setattr(planner._Planner, "_classify_existing", spied)
+    taken, fast, slow = both_ways(varied_engine, rows, VARIED)
+    assert taken == [True]
+    assert classified[:5] == ["2", "3", "4", "5", "6"]  # the columnar plan's
+    assert classified[5:] == ["1", "2", "3", "4", "5", "6"]  # the row-by-row one's
+    assert fast.rows == slow.rows
+    assert [row.action for row in fast.rows] == [
+        RowAction.UNCHANGED,
+        RowAction.REACTIVATE,
+        RowAction.CONFLICT,
+        RowAction.INVALID,
+        RowAction.UNCHANGED,
+        RowAction.UPDATE,
+    ]

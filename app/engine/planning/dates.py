@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from operator import itemgetter
+from typing import cast
 
 from app.engine.reasons import Message, Reason
 
@@ -19,6 +21,7 @@ _MIN_YEAR = 1900
 FIRST_DAY = date(_MIN_YEAR, 1, 1)
 _DMY = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DMY_FIXED = re.compile(r"\d\d\.\d\d\.\d\d\d\d")  # what _DMY matches, in one width
 
 
 def parse_date(text: str, today: date | None = None) -> date | None:
@@ -32,6 +35,28 @@ def _parse_date(value: str, today: date) -> date | None:
     if parsed is None or parsed.year < _MIN_YEAR or parsed > today:
         return None
     return parsed
+
+
+def parse_dates(values: list[str], today: date) -> list[date | None]:
+    """``[_parse_date(v, today) for v in values]`` (distinct, trimmed texts).
+
+    A school's export spells every date alike, usually ``31.12.2010``: when every
+    text is two digits, a dot, two digits, a dot and four digits, the dates are made
+    with C-level maps (a slice and an ``int`` per part, ``date`` per text) instead of
+    a regular expression and a generator per text (~3 µs each, 2,700 distinct dates
+    in 50,000 rows). A day that does not exist (``31.02.``) or a date outside
+    1900 … today sends them all the general way."""
+    if values and all(map(_DMY_FIXED.fullmatch, values)):
+        days = map(int, map(itemgetter(slice(0, 2)), values))
+        months = map(int, map(itemgetter(slice(3, 5)), values))
+        years = map(int, map(itemgetter(slice(6, 10)), values))
+        try:
+            made = list(map(date, years, months, days))
+        except ValueError:
+            made = []
+        if made and FIRST_DAY <= min(made) and max(made) <= today:
+            return cast(list[date | None], made)
+    return [_parse_date(value, today) for value in values]
 
 
 def date_reason(field: str, value: str, today: date) -> Message:

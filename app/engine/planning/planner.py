@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 from itertools import compress, repeat
-from operator import and_, attrgetter, not_
+from operator import and_, attrgetter, is_, is_not, not_
 from typing import cast
 
 from app.engine.gcpause import gc_paused
@@ -33,6 +33,12 @@ from app.engine.planning.results import (
     RowValues,
 )
 from app.engine.planning.state import DirectoryState, ExistingUser, similarity_key
+from app.engine.planning.unchanged import (
+    UnchangedTest,
+    person_fields,
+    unchanged_entries,
+    wanted_groups,
+)
 from app.engine.planning.validation import CheckedRows, RowValidator
 from app.engine.reading.table import Table
 from app.engine.reasons import Message, Reason, Refused
@@ -172,7 +178,9 @@ class _Planner:
         one; duplicates are marked last (it looks at the row's own classification)."""
         count, values = len(checked.values), checked.values
         users, ids = self.state.users_by_source_id, checked.columns[Field.SOURCE_ID]
-        existing = list(map(users.__contains__, ids))  # (C-level maps: 50,000 rows)
+        # (C-level maps: 50,000 rows; none for a school's first import)
+        found: list[ExistingUser | None] = list(map(users.get, ids)) if users else [None] * count
+        existing = list(map(is_not, found, repeat(None)))
         left_out = {*checked.reasons, *checked.other_type}
         new = list(map(not_, existing))
         for index in left_out:
@@ -180,17 +188,17 @@ class _Planner:
         fresh = list(compress(range(count), new))
         logins = self.logins.allocate_all(self._login_bases(checked, fresh))
         login_column: list[str | None] = list(logins)
-        # Every entry is a created one until classified. Those the steps below classify
-        # (existing and left-out rows: no login or groups of their own) are made now,
-        # the new accounts' when asked for (PlanRows: login allocated, the row's groups).
+        kept = list(compress(range(count), existing))
+        if left_out:
+            kept = [i for i in kept if i not in left_out]
+        kept_users = cast(list[ExistingUser], list(map(found.__getitem__, kept)))
+        unchanged = self._unchanged(kept, kept_users, checked)
         made: list[RowPlan | None] = [None] * count
         if len(fresh) < count:
             login_column = [None] * count
             for index, login in zip(fresh, logins, strict=True):
                 login_column[index] = login
-            lines = self.table.line_numbers
-            for index in compress(range(count), map(not_, new)):
-                made[index] = RowPlan(index, lines[index], RowAction.CREATE, values[index])
+            self._make_entries(made, new, (kept, kept_users, unchanged), checked)
         groups = None if self.groups_mapped else [()] * count  # None: the values' groups
         rows = PlanRows(made, self.table.line_numbers, values, login_column, groups)
         self._set_apart(rows, checked)
@@ -198,13 +206,57 @@ class _Planner:
             self._mark_similar(rows, values, fresh)
         duplicates = self._duplicate_sets(checked, ids)
         entries = cast(list[RowPlan], made)  # (an existing row's entry is made above)
-        for index in compress(range(count), existing):
-            if index not in left_out:
-                self._classify_existing(entries[index], users[ids[index]])
+        changed = list(map(not_, unchanged))
+        for index, user in zip(compress(kept, changed), compress(kept_users, changed), strict=True):
+            self._classify_existing(entries[index], user)
         for siblings in duplicates.values():
             for index in siblings:
                 self._mark_duplicate(rows[index], siblings)
         return rows
+
+    def _make_entries(
+        self,
+        made: list[RowPlan | None],
+        new: list[bool],
+        existing: tuple[list[int], list[ExistingUser], list[bool]],
+        checked: CheckedRows,
+    ) -> None:
+        """The entries made now: every one is a created one until classified; those
+        the columnar classification classifies (existing and left-out rows: no login
+        or groups of their own) are made here, the unchanged ones as such
+        (``existing``: the rows, their users, and whether unchanged). A new account's
+        stays None: :class:`PlanRows` makes it when asked for (login allocated, the
+        row's groups)."""
+        lines, values = self.table.line_numbers, checked.values
+        for index, row in unchanged_entries(*existing, lines, values):
+            made[index] = row
+        others = map(and_, map(not_, new), map(is_, made, repeat(None)))
+        for index in compress(range(len(made)), others):
+            made[index] = RowPlan(index, lines[index], RowAction.CREATE, values[index])
+
+    def _unchanged(
+        self, kept: list[int], users: list[ExistingUser], checked: CheckedRows
+    ) -> list[bool]:
+        """Which of the existing rows at ``kept`` (valid, of this account type, their
+        users ``users``) :meth:`_classify_existing` would find unchanged with no
+        question asked (:class:`UnchangedTest`: in C-level maps). Without login cells
+        (:meth:`_columnar`) no row changes a login."""
+        options, state = self.options, self.state
+        if not kept or not options.match_users:
+            return [False] * len(kept)
+        if self.scope is not None and state.school_id not in self.scope:
+            return [False] * len(kept)
+        values = list(map(checked.values.__getitem__, kept))
+        reserved = self.logins.reserved
+        test = UnchangedTest(
+            own=(state.school_id, options.account_type, UserStatus.ACTIVE.value),
+            fields=person_fields(self.fields_mapped),
+            # (every user's login is in login_owner: usually none is reserved)
+            reserved=frozenset() if reserved.isdisjoint(state.login_owner) else reserved,
+            memberships=state.memberships,
+            wanted=wanted_groups(values, self.refs) if self.groups_mapped else None,
+        )
+        return test.of(users, values)
 
     def _mark_similar(self, rows: PlanRows, values: list[RowValues], fresh: list[int]) -> None:
         """The new rows (at ``fresh``) that look like a user of another source made

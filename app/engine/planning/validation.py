@@ -6,6 +6,7 @@ characters. A row with any reason is not processed; all reasons are reported.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from operator import itemgetter
 from typing import TypeVar
 
 from app.engine.planning.accounttypes import account_type_of
-from app.engine.planning.dates import _parse_date, date_reason, parse_date
+from app.engine.planning.dates import _parse_date, date_reason, parse_date, parse_dates
 from app.engine.planning.identity import derive, derive_column, part
 from app.engine.planning.mapping import ColumnMapping, Field
 from app.engine.planning.results import RowValues
@@ -89,8 +90,39 @@ def split_groups(cells: Sequence[str], splitter: re.Pattern[str] = _GROUP_SPLIT)
     return names
 
 
+def split_group_lists(
+    combinations: Iterable[Sequence[str]], splitter: re.Pattern[str] = _GROUP_SPLIT
+) -> list[list[str]]:
+    """``[split_groups(cells, splitter) for cells in combinations]``, each distinct
+    cell split once: a file's combinations of class and courses are many (1,250 in
+    the bench's 50,000 rows), its distinct cells few (a class column's 32, a course
+    column's 156)."""
+    pieces: dict[str, list[tuple[str, str]]] = {}  # a cell's names and their keys
+    lists: list[list[str]] = []
+    for cells in combinations:
+        seen: set[str] = set()
+        names: list[str] = []
+        for cell in cells:
+            found = pieces.get(cell)
+            if found is None:
+                found = pieces[cell] = _pieces(cell, splitter)
+            for name, key in found:
+                if key not in seen:
+                    seen.add(key)
+                    names.append(name)
+        lists.append(names)
+    return lists
+
+
+def _pieces(cell: str, splitter: re.Pattern[str]) -> list[tuple[str, str]]:
+    """A cell's group names (as :func:`split_groups` makes them) with their keys."""
+    names = (" ".join(piece.split()) for piece in splitter.split(cell)) if cell else ()
+    return [(name, group_name_key(name)) for name in names if name]
+
+
 _SINGLE_FIELDS: tuple[Field, ...] = tuple(f for f in Field if f not in (Field.GROUPS, Field.IGNORE))
 _NAME_INDEXES = (_SINGLE_FIELDS.index(Field.LAST_NAME), _SINGLE_FIELDS.index(Field.FIRST_NAME))
+_BIRTH_INDEX = _SINGLE_FIELDS.index(Field.BIRTH_DATE)
 _LIMITS = (
     (Field.LAST_NAME, MAX_NAME),
     (Field.FIRST_NAME, MAX_NAME),
@@ -235,21 +267,24 @@ class RowValidator:
                 faulty.update(i for i, v in enumerate(column) if _CONTROL.search(v))
         get = dict(zip(_SINGLE_FIELDS, singles, strict=True))
         dates = get[Field.BIRTH_DATE]
-        parsed = {v: _parse_date(v, self.today) if v else None for v in set(dates)}
-        births = list(map(parsed.__getitem__, dates))
-        if any(v and d is None for v, d in parsed.items()):
-            faulty.update(i for i, v in enumerate(dates) if v and births[i] is None)
+        births: list[date | None] = [None] * count
+        if self.columns[_BIRTH_INDEX] >= 0:  # (else every cell is empty)
+            births = self._births(dates, faulty)
         if self.identity:
             get[Field.SOURCE_ID] = derive_column(self.identity, get, births)
+        # The lengths of each checked column's cells, in one pass of it: an empty
+        # required cell (0) and an over-long one are looked for among a few numbers.
+        lengths = {fld: set(map(len, get[fld])) for fld in _MEASURED}
         for fld in REQUIRED:
-            if "" in get[fld]:
+            if 0 in lengths[fld]:
                 faulty.update(i for i, v in enumerate(get[fld]) if not v)
         for fld, limit in _LIMITS:
-            if max(map(len, get[fld]), default=0) > limit:
+            if max(lengths[fld], default=0) > limit:
                 faulty.update(i for i, v in enumerate(get[fld]) if len(v) > limit)
-        emails_ok = _each_distinct(get[Field.EMAIL], _email_ok)
-        if False in emails_ok:
-            faulty.update(i for i, ok in enumerate(emails_ok) if not ok)
+        if self.columns[_SINGLE_FIELDS.index(Field.EMAIL)] >= 0:  # (else all empty: valid)
+            emails_ok = _each_distinct(get[Field.EMAIL], _email_ok)
+            if False in emails_ok:
+                faulty.update(i for i, ok in enumerate(emails_ok) if not ok)
         logins: list[str | None] = [None] * count
         if self.columns[_SINGLE_FIELDS.index(Field.LOGIN)] >= 0:
             logins = [v.lower() or None for v in get[Field.LOGIN]]
@@ -263,8 +298,12 @@ class RowValidator:
             row where nobody keeps it (it hands out its one tuple again)."""
             return zip(*group_cols, strict=True) if group_cols else repeat((), count)
 
-        # In the order the file first has them; one list per distinct combination.
-        distinct = {c: split_groups(c, self.splitter) for c in dict.fromkeys(group_cells())}
+        # In the order the file first has them; one list per distinct combination,
+        # found in one pass over the cells: each row's combination gives the first
+        # row that has it (a number, cheaper to look up again than the combination).
+        firsts: dict[tuple[str, ...], int] = {}
+        first_of = list(map(firsts.setdefault, group_cells(), itertools.count()))
+        distinct = dict(zip(firsts, split_group_lists(firsts, self.splitter), strict=True))
         too_long = {
             cells
             for cells, names in distinct.items()
@@ -272,7 +311,10 @@ class RowValidator:
         }
         if too_long:
             faulty.update(i for i, cells in enumerate(group_cells()) if cells in too_long)
-        groups = list(map(distinct.__getitem__, group_cells()))
+        lists_at: list[list[str]] = [[]] * count  # (only the first rows' are looked up)
+        for first, names in zip(firsts.values(), distinct.values(), strict=True):
+            lists_at[first] = names
+        groups = list(map(lists_at.__getitem__, first_of))
         emails: list[str | None] = [None] * count
         if self.columns[_SINGLE_FIELDS.index(Field.EMAIL)] >= 0:
             emails = [v or None for v in get[Field.EMAIL]]
@@ -298,6 +340,22 @@ class RowValidator:
             if reasons:
                 checked.reasons[i] = reasons
         return checked
+
+    def _births(self, dates: list[str], faulty: set[int]) -> list[date | None]:
+        """Each row's birth date (None: none, or ``faulty`` gets the row), each
+        distinct text parsed once. One pass over the cells finds them: each cell gives
+        the first row with its text, a number looked up again cheaper than the text."""
+        firsts: dict[str, int] = {}
+        first_of = list(map(firsts.setdefault, dates, itertools.count()))
+        firsts.pop("", None)
+        parsed = parse_dates(list(firsts), self.today)
+        at: list[date | None] = [None] * len(dates)  # (only the first rows' are looked up)
+        for first, born in zip(firsts.values(), parsed, strict=True):
+            at[first] = born
+        births = list(map(at.__getitem__, first_of))
+        if None in parsed:
+            faulty.update(i for i, v in enumerate(dates) if v and births[i] is None)
+        return births
 
     def _other_type(self, types: list[str], faulty: set[int]) -> set[int]:
         """The rows of another account type; rows whose type is none are faulty."""
@@ -406,6 +464,8 @@ def _basic_reasons(
 
 
 REQUIRED = (Field.SOURCE_ID, Field.LAST_NAME, Field.FIRST_NAME)
+# The columns whose cells' lengths are checked (required: not 0; limited).
+_MEASURED = frozenset(REQUIRED) | {fld for fld, _limit in _LIMITS}
 
 
 def _type_reasons(value: str) -> list[Message]:
