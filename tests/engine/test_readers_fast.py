@@ -152,3 +152,22 @@ def test_a_table_from_one_pass_cells_is_the_table_from_rows(
         assert [flat[i :: len(fast.headers)] for i in range(len(fast.headers))] == [
             [row[i] for row in fast.rows] for i in range(len(fast.headers))
         ]
+
+
+ANY_CELL = st.one_of(
+    VALUES,
+    st.floats(),
+    st.integers(-(10**6), 10**6).map(float),
+    st.integers(),
+    st.datetimes(min_value=datetime.datetime(1, 1, 1)),
+    st.times(),
+    st.timedeltas(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ANY_CELL, max_size=30))
+def test_the_makers_of_common_kinds_give_what_cell_text_gives(values: list[object]) -> None:
+    """Numbers and dates made into text by the maker of their type (NaN, infinities,
+    whole and fractional numbers, dates and datetimes, and the rest by cell_text)."""
+    assert grid._all_texts(values) == [grid.cell_text(value) for value in values]

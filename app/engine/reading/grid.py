@@ -4,7 +4,7 @@ header taken and the rows squared — the same for every kind of file."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain, compress, islice
 from pathlib import Path
 from typing import Any, NamedTuple, cast
@@ -127,7 +127,7 @@ def clean_grid_cells(
     try:  # str.strip, clean_cells' first step, refuses a number, a date or None
         cleaned, printable = clean_cells_printable(cast(Sequence[str], cells))
     except TypeError:
-        cleaned, printable = clean_cells_printable(_texts(cells))
+        cleaned, printable = clean_cells_printable(_all_texts(cells))
     # (a C-level comparison that finds the same string objects: strip returns a cell
     # that has nothing to strip, NFC one that is in NFC)
     if rows is not None and cleaned == cells:
@@ -142,6 +142,16 @@ def _texts(cells: Sequence[object]) -> Sequence[str]:
     return [value if type(value) is str else cell_text(value) for value in cells]
 
 
+def _all_texts(cells: Sequence[object]) -> list[str]:
+    """Each cell as :func:`cell_text` makes it; a number or a date (a workbook's IDs
+    and birth dates) by the maker of its type, found with one lookup instead of
+    cell_text's tests one after another."""
+    maker = _TEXT_MAKERS.get
+    return [
+        value if type(value) is str else maker(type(value), cell_text)(value) for value in cells
+    ]
+
+
 def cell_text(value: object) -> str:
     """A workbook cell as the text a person would type: 12345 not 12345.0, ISO dates."""
     if isinstance(value, str):
@@ -149,14 +159,27 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:.15g}"  # what Excel shows: 0.3, not 0.30000000000000004
+        return _float_text(value)
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()  # a birth date is a date, whatever its time
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return "" if value is None else str(value)
+
+
+def _float_text(value: float) -> str:
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.15g}"  # what Excel shows: 0.3, not 0.30000000000000004
+
+
+# cell_text for values of exactly these types (a bool is no float). A datetime's text
+# is its date's: date.isoformat, applied to a datetime, writes the date part alone.
+_TEXT_MAKERS: dict[type, Callable[[Any], str]] = {
+    float: _float_text,
+    datetime.date: datetime.date.isoformat,
+    datetime.datetime: datetime.date.isoformat,
+}
 
 
 def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
