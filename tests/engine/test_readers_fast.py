@@ -96,3 +96,78 @@ def test_tables_with_and_without_empty_rows_keep_the_right_rows(
     expected_rows, expected_lines = _reference([list(r) for r in rows], has_header)
     built = grid.build_table(Path("t.csv"), range(1, len(rows) + 1), rows, FileKind.CSV, has_header)
     assert built.rows == expected_rows and built.line_numbers == expected_lines
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda w: st.lists(st.lists(VALUES, min_size=w, max_size=w))))
+def test_a_grid_of_lists_is_cleaned_as_row_by_row(records: list[list[object]]) -> None:
+    """clean_lists keeps the records as the rows when no cell changed: the same rows,
+    and the flat cells are still theirs (a column is a slice of them)."""
+    expected = [clean_cells(grid._texts(record)) for record in records]
+    copies = [list(record) for record in records]
+    rows, cells = grid.clean_lists(copies)
+    assert rows == expected
+    if cells is not None:
+        width = len(rows[0])
+        assert all(c is rows[i // width][i % width] for i, c in enumerate(cells.cells))
+
+
+def test_a_grid_without_a_change_keeps_its_lists() -> None:
+    records = [["ID", "Name"], ["1", "Müller"]]
+    rows, cells = grid.clean_lists(records)
+    assert rows is records and cells is not None and cells.cells == ["ID", "Name", "1", "Müller"]
+    changed = [["ID", " Name"], ["1", "Müller"]]
+    rows, _ = grid.clean_lists(changed)
+    assert rows == [["ID", "Name"], ["1", "Müller"]] and rows is not changed
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.integers(1, 3).flatmap(
+        lambda w: st.lists(st.lists(st.sampled_from(["", "", "x"]), min_size=w, max_size=w))
+    ),
+    st.booleans(),
+)
+def test_a_table_from_one_pass_cells_is_the_table_from_rows(
+    records: list[list[str]], has_header: bool
+) -> None:
+    """build_table given the one-pass cells (which rows are used found per column) makes
+    the table that the rows alone make: rows, line numbers, headers, kept cells."""
+    records = [["a"] * len(records[0]), *records] if records else [["a"]]
+    plain = grid.build_table(
+        Path("t.csv"), range(1, len(records) + 1), [list(r) for r in records], FileKind.CSV,
+        has_header,
+    )  # fmt: skip
+    rows, cells = grid.clean_lists([list(r) for r in records])
+    fast = grid.build_table(
+        Path("t.csv"), range(1, len(rows) + 1), rows, FileKind.CSV, has_header, cells
+    )
+    assert (fast.rows, fast.line_numbers, fast.headers) == (
+        plain.rows,
+        plain.line_numbers,
+        plain.headers,
+    )
+    flat = fast.flat_cells()
+    if flat is not None:
+        assert [flat[i :: len(fast.headers)] for i in range(len(fast.headers))] == [
+            [row[i] for row in fast.rows] for i in range(len(fast.headers))
+        ]
+
+
+ANY_CELL = st.one_of(
+    VALUES,
+    st.floats(),
+    st.integers(-(10**6), 10**6).map(float),
+    st.integers(),
+    st.datetimes(min_value=datetime.datetime(1, 1, 1)),
+    st.times(),
+    st.timedeltas(),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ANY_CELL, max_size=30))
+def test_the_makers_of_common_kinds_give_what_cell_text_gives(values: list[object]) -> None:
+    """Numbers and dates made into text by the maker of their type (NaN, infinities,
+    whole and fractional numbers, dates and datetimes, and the rest by cell_text)."""
+    assert grid._all_texts(values) == [grid.cell_text(value) for value in values]

@@ -16,7 +16,7 @@ from app.engine.reading.grid import (
     Cells,
     build_table,
     clean_grid_cells,
-    clean_rows,
+    clean_lists,
     refuse_cells,
 )
 from app.engine.reading.sniffing import (
@@ -109,7 +109,7 @@ def _csv_rows(
         rows, cells = uniform
         return range(1, len(rows) + 1), rows, cells
     numbers, records = _csv_records(path, text, delimiter)
-    return numbers, clean_rows(records), None
+    return numbers, clean_lists(records)[0], None
 
 
 def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], Cells] | None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
@@ -25,6 +25,7 @@ from operator import add
 from pathlib import Path
 
 from app.engine.reading.table import FileKind
+from app.engine.reading.unzip import Window, pieces, windows
 
 _CHUNK = 1 << 20
 
@@ -80,31 +81,33 @@ def workbook_extent(path: Path, kind: FileKind, enough: int | None = None) -> Ex
     if kind is FileKind.XLS:
         return _xls_extent(path)
     with zipfile.ZipFile(path) as archive:
+        # Entries, not names: two may share a name (calamine 0.9 reads the last, as
+        # zipfile does; a reader that took the first would read another), each is measured.
         if kind is FileKind.ODS:
-            names = [n for n in archive.namelist() if n == "content.xml"]
-            return _largest(_ods_member(archive, name, enough) for name in names)
+            infos = [i for i in archive.infolist() if i.filename == "content.xml"]
+            return _largest(_ods_member(archive, info, enough) for info in infos)
         # Every member: a sheet's path comes from the workbook's relationships,
         # which a crafted file may point anywhere.
-        return _largest(_xlsx_member(archive, n, enough) for n in archive.namelist())
+        return _largest(_xlsx_member(archive, i, enough) for i in archive.infolist())
 
 
-def _xlsx_member(archive: zipfile.ZipFile, name: str, enough: int | None) -> Extent:
+def _xlsx_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, enough: int | None) -> Extent:
     if enough is not None:
-        claimed = _xlsx_claimed(_chunks(archive, name), enough)
+        claimed = _xlsx_claimed_in(windows(pieces(archive, info)), enough)
         if claimed is not None:
             return claimed
-    return _xlsx_extent(_chunks(archive, name))
+    return _xlsx_extent(_chunks(archive, info))
 
 
 def _largest(extents: Iterator[Extent]) -> Extent:
     return max(extents, key=lambda extent: extent.cells, default=Extent(0, 0))
 
 
-def _chunks(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+def _chunks(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo) -> Iterator[bytes]:
     """The member's bytes, cut after a '>' so that no tag or attribute is split."""
     carry: list[bytes] = []
-    with archive.open(name) as member:
-        for chunk in iter(lambda: member.read(_CHUNK), b""):
+    with archive.open(member) as stream:
+        for chunk in iter(lambda: stream.read(_CHUNK), b""):
             cut = chunk.rfind(b">") + 1
             if cut == 0:
                 carry.append(chunk)  # e.g. a 50 MB cell text: no tag ends here
@@ -150,7 +153,12 @@ _REF_AT = re.compile(rb'<c r="([A-Z]{1,3})([1-9][0-9]{0,6})"')
 _ANY_CELL = re.compile(rb"<c[\s>/]")
 
 
-def _xlsx_claimed(chunks: Iterator[bytes], enough: int) -> Extent | None:
+def _xlsx_claimed(chunks: Iterable[bytes], enough: int) -> Extent | None:
+    """:func:`_xlsx_claimed_in` of chunks that are cut after a '>', each scanned whole."""
+    return _xlsx_claimed_in(((data, 0, len(data)) for data in chunks), enough)
+
+
+def _xlsx_claimed_in(windows: Iterable[Window], enough: int) -> Extent | None:
     """A bound that the sheet claims, rounded up and then proved, or None.
 
     Writers write rows in order and a row's cells left to right, so the last
@@ -160,11 +168,13 @@ def _xlsx_claimed(chunks: Iterator[bytes], enough: int) -> Extent | None:
     claim; if there is one (a cell out of order, without a reference, or with a
     namespace prefix), the claim proves nothing: None, and the caller measures
     exactly. Claims only grow from chunk to chunk, so every cell lies inside the last.
+    A chunk is a window ``data[start:end]`` (:mod:`unzip`), scanned in place.
     """
     widest = last = b""
     bound, outside = Extent(0, 0), _ANY_CELL
-    for data in chunks:
-        for found in (_ref_before(data, len(data)), _ref_before(data, data.rfind(b"</row>"))):
+    for data, start, end in windows:
+        row_end = data.rfind(b"</row>", start, end)
+        for found in (_ref_before(data, start, end), _ref_before(data, start, row_end)):
             if found is not None:
                 letters, digits = found.groups()
                 widest = max(widest, letters, key=lambda text: (len(text), text))
@@ -173,14 +183,15 @@ def _xlsx_claimed(chunks: Iterator[bytes], enough: int) -> Extent | None:
             bound, outside = _rounded_up(widest, last[:1], len(last))
         if bound.cells > enough:
             return None
-        if outside.search(data) is not None or _has_prefixed_tags(data):
+        if outside.search(data, start, end) is not None or _has_prefixed_tags(data, start, end):
             return None
     return bound
 
 
-def _ref_before(data: bytes, end: int) -> re.Match[bytes] | None:
-    start = data.rfind(b'<c r="', 0, end) if end > 0 else -1
-    return _REF_AT.match(data, start) if start >= 0 else None
+def _ref_before(data: bytes, start: int, end: int) -> re.Match[bytes] | None:
+    """The last plain reference that starts in ``data[start:end]``."""
+    at = data.rfind(b'<c r="', start, end) if end > start else -1
+    return _REF_AT.match(data, at, end) if at >= 0 else None
 
 
 @lru_cache(maxsize=64)
@@ -201,12 +212,13 @@ def _rounded_up(letters: bytes, lead: bytes, length: int) -> tuple[Extent, re.Pa
     return Extent(rows, columns), re.compile(rb'<c(?! r="%s%s)[\s>/]' % (column, row))
 
 
-def _has_prefixed_tags(data: bytes) -> bool:
+def _has_prefixed_tags(data: bytes, start: int = 0, end: int | None = None) -> bool:
     # Cheap tests first (a search for one byte, then a regular expression with a
     # literal start, which is 2.5 times faster here than ``b":c" in data``).
-    if b":" not in data or _COLON_TAG.search(data) is None:
+    end = len(data) if end is None else end
+    if data.find(b":", start, end) < 0 or _COLON_TAG.search(data, start, end) is None:
         return False
-    return _PREFIXED.search(data) is not None
+    return _PREFIXED.search(data, start, end) is not None
 
 
 class _Loose:
@@ -231,13 +243,12 @@ class _Loose:
             self.runs += max(len(_CELL.findall(part)) for part in _ROW_END.split(data))
 
 
-def _ods_member(archive: zipfile.ZipFile, name: str, enough: int | None) -> Extent:
+def _ods_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, enough: int | None) -> Extent:
     if enough is not None:
-        size = archive.getinfo(name).file_size
-        claimed = _ods_claimed(_chunks(archive, name), enough, size)
+        claimed = _ods_claimed(_chunks(archive, info), enough, info.file_size)
         if claimed is not None:
             return claimed
-    return _ods_extent(_chunks(archive, name))
+    return _ods_extent(_chunks(archive, info))
 
 
 def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent | None:

@@ -4,10 +4,10 @@ header taken and the rows squared — the same for every kind of file."""
 from __future__ import annotations
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import chain, compress, islice
 from pathlib import Path
-from typing import NamedTuple, cast
+from typing import Any, NamedTuple, cast
 
 from app.engine.reading.table import FileKind, Table, clean_cells, clean_cells_printable
 from app.engine.reasons import Message, Reason, Refused
@@ -33,7 +33,7 @@ def build_table(
     the rows are equally long), kept as the table's :attr:`~Table.cells` when no row
     is dropped or squared.
     """
-    used = list(map(any, rows))  # a row with any text
+    used = _used_rows(rows, cells)  # a row with any text
     if True not in used:
         raise Refused(Reason.FILE_EMPTY, file=str(path))
     start = used.index(True)
@@ -76,13 +76,36 @@ def clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
 def clean_records(records: Sequence[Sequence[object]]) -> tuple[list[list[str]], Cells | None]:
     """:func:`clean_rows`, and all their cells one row after another when they were
     cleaned in one pass (:func:`clean_grid_cells`), else None."""
+    cells = _grid_cells(records)
+    if cells is not None:
+        return clean_grid_cells(cells, len(records[0]))
+    return _clean_each(records), None
+
+
+def clean_lists(records: list[list[Any]]) -> tuple[list[list[str]], Cells | None]:
+    """:func:`clean_records` of records that are lists (calamine's grid, the csv
+    module's records): kept as the rows when cleaning changed none of their cells."""
+    cells = _grid_cells(records)
+    if cells is not None:
+        return clean_grid_cells(cells, len(records[0]), records)
+    return _clean_each(records), None
+
+
+def _grid_cells(records: Sequence[Sequence[object]]) -> list[object] | None:
+    """The records' cells one row after another when all are equally long, else None.
+    (As many cells as width × rows and no record longer: all are as long, in C.)"""
     width = len(records[0]) if records else 0
-    if width == 0 or min(map(len, records)) != max(map(len, records)):
-        try:  # see clean_grid_cells
-            return [clean_cells(cast(Sequence[str], record)) for record in records], None
-        except TypeError:
-            return [clean_cells(_texts(record)) for record in records], None
-    return clean_grid_cells(list(chain.from_iterable(records)), width)
+    if width == 0 or max(map(len, records)) != width:
+        return None
+    cells = list(chain.from_iterable(records))
+    return cells if len(cells) == width * len(records) else None
+
+
+def _clean_each(records: Sequence[Sequence[object]]) -> list[list[str]]:
+    try:  # see clean_grid_cells
+        return [clean_cells(cast(Sequence[str], record)) for record in records]
+    except TypeError:
+        return [clean_cells(_texts(record)) for record in records]
 
 
 class Cells(NamedTuple):
@@ -92,13 +115,23 @@ class Cells(NamedTuple):
     printable: bool
 
 
-def clean_grid_cells(cells: Sequence[object], width: int) -> tuple[list[list[str]], Cells]:
+def clean_grid_cells(
+    cells: Sequence[object], width: int, rows: list[list[Any]] | None = None
+) -> tuple[list[list[str]], Cells]:
     """Rows of ``width`` cleaned cells from the cells of all rows, one after another,
-    and the cleaned cells in that order (the same strings: a column is a slice)."""
+    and the cleaned cells in that order (the same strings: a column is a slice).
+
+    ``rows``, if given, are those rows as lists: kept (not made again) when cleaning
+    changed no cell, which is the usual file and saves a list per row.
+    """
     try:  # str.strip, clean_cells' first step, refuses a number, a date or None
         cleaned, printable = clean_cells_printable(cast(Sequence[str], cells))
     except TypeError:
-        cleaned, printable = clean_cells_printable(_texts(cells))
+        cleaned, printable = clean_cells_printable(_all_texts(cells))
+    # (a C-level comparison that finds the same string objects: strip returns a cell
+    # that has nothing to strip, NFC one that is in NFC)
+    if rows is not None and cleaned == cells:
+        return rows, Cells(cast(list[str], cells), printable)
     rows = list(map(list, zip(*[iter(cleaned)] * width, strict=True)))
     return rows, Cells(cleaned, printable)
 
@@ -109,6 +142,16 @@ def _texts(cells: Sequence[object]) -> Sequence[str]:
     return [value if type(value) is str else cell_text(value) for value in cells]
 
 
+def _all_texts(cells: Sequence[object]) -> list[str]:
+    """Each cell as :func:`cell_text` makes it; a number or a date (a workbook's IDs
+    and birth dates) by the maker of its type, found with one lookup instead of
+    cell_text's tests one after another."""
+    maker = _TEXT_MAKERS.get
+    return [
+        value if type(value) is str else maker(type(value), cell_text)(value) for value in cells
+    ]
+
+
 def cell_text(value: object) -> str:
     """A workbook cell as the text a person would type: 12345 not 12345.0, ISO dates."""
     if isinstance(value, str):
@@ -116,14 +159,27 @@ def cell_text(value: object) -> str:
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        if value.is_integer():
-            return str(int(value))
-        return f"{value:.15g}"  # what Excel shows: 0.3, not 0.30000000000000004
+        return _float_text(value)
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()  # a birth date is a date, whatever its time
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
     return "" if value is None else str(value)
+
+
+def _float_text(value: float) -> str:
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.15g}"  # what Excel shows: 0.3, not 0.30000000000000004
+
+
+# cell_text for values of exactly these types (a bool is no float). A datetime's text
+# is its date's: date.isoformat, applied to a datetime, writes the date part alone.
+_TEXT_MAKERS: dict[type, Callable[[Any], str]] = {
+    float: _float_text,
+    datetime.date: datetime.date.isoformat,
+    datetime.datetime: datetime.date.isoformat,
+}
 
 
 def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
@@ -142,6 +198,17 @@ def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
         return 0, 0
     end = next(c + 1 for c in range(width - 1, first - 1, -1) if used(c))
     return first, end - first
+
+
+def _used_rows(rows: list[list[str]], cells: Cells | None) -> list[bool]:
+    """Whether each row has any text. Every row has when a column of the one-pass
+    cells has no empty cell (the usual file: its ID column), which one C-level search
+    of that column's slice finds instead of a pass over every row."""
+    if cells is not None and rows:
+        flat, width = cells.cells, len(rows[0])
+        if any("" not in flat[column::width] for column in range(width)):
+            return [True] * len(rows)
+    return list(map(any, rows))
 
 
 def _square(row: list[str] | None, first: int, width: int) -> list[str]:

@@ -22,7 +22,7 @@ from app.engine.gcpause import gc_paused
 from app.engine.reading.csvfile import read_csv
 from app.engine.reading.extent import workbook_extent
 from app.engine.reading.filetypes import seems_to_be, zip_document
-from app.engine.reading.grid import MAX_CELLS, build_table, clean_records, refuse_cells
+from app.engine.reading.grid import MAX_CELLS, build_table, clean_lists, refuse_cells
 from app.engine.reading.sniffing import bom_encoding
 from app.engine.reading.table import FileKind, ReadOptions, Table
 from app.engine.reasons import Message, Reason, Refused
@@ -192,7 +192,7 @@ def _read_workbook(path: Path, kind: FileKind, options: ReadOptions) -> Table:
         sheets = list(workbook.sheet_names)
         sheet = _choose_sheet(path, sheets, options.sheet)
         cells = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
-    rows, flat = clean_records(cells)
+    rows, flat = clean_lists(cells)
     table = build_table(path, range(1, len(rows) + 1), rows, kind, options.header, flat)
     table.sheet, table.sheets = sheet, sheets
     return table
