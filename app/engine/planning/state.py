@@ -157,12 +157,12 @@ def _fetch_file_part(
     digest.update(b"others" if keys.others else b"alone")
     alike = keys.others and bool(keys.people) and district.other_sources(conn, school_id, source)
     digest.update(b"alike" if alike else b"one source")
-    # The selects are made here, before any is sent: then the look-alikes, the longest,
-    # start first, and the logins' bases are made while the server answers them.
-    stmts = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys, alike))
+    # Each select is made in the job that asks it (the people's keys while the server
+    # answers the source IDs, beside the logins' bases), not all before any is sent.
+    makers = list(district.questions(conn, _USER_COLUMNS, school_id, source, keys, alike))
 
-    def ask(stmt: Select[Any]) -> Callable[[Connection], Rows]:
-        return lambda c: [row for chunk in fetch_chunks(c, stmt) for row in chunk]
+    def ask(make: Callable[[], Select[Any]]) -> Callable[[Connection], Rows]:
+        return lambda c: [row for chunk in fetch_chunks(c, make()) for row in chunk]
 
     # With no other school's users and no login ever given (a first import into an
     # empty directory) there is no login to ask about. (Other schools' users have
@@ -176,7 +176,7 @@ def _fetch_file_part(
 
     # The logins first: their rounds take longest.
     jobs: list[Callable[[Connection], Any]] = [logins]
-    taken, *answers = district.in_parallel(conn, [*jobs, *map(ask, stmts)])
+    taken, *answers = district.in_parallel(conn, [*jobs, *map(ask, makers)])
     for rows in answers:
         digest.update(_row_hash(rows))
         users(rows)
