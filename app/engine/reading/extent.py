@@ -300,7 +300,10 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
 # repeated row of one such cell; and the empty rows that may follow it to the sheet's end.
 _STYLE = rb'(?: table:style-name="[^"<>]*")?'
 _EMPTY_CELL = rb'<table:table-cell%s(?: table:number-columns-repeated="[0-9]+")?/>' % _STYLE
-_ODS_LAST_EMPTY = re.compile(_EMPTY_CELL + rb"</table:table-row>")
+# (The repeat is required here: every match must hold a counted word, see _Repeats.)
+_ODS_LAST_EMPTY = re.compile(
+    rb'<table:table-cell%s table:number-columns-repeated="[0-9]+"/></table:table-row>' % _STYLE
+)
 _ODS_EMPTY_ROWS = re.compile(
     rb'<table:table-row%s table:number-rows-repeated="([0-9]+)">%s</table:table-row>'
     % (_STYLE, _EMPTY_CELL)
