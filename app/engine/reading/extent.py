@@ -296,17 +296,19 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
 
 # What LibreOffice writes in every sheet, in the exact form it writes it (anything else
 # fails these patterns and leaves a repeat unaccounted for): a cell without a value or
-# content, repeated or not, styled or not; a row's last cell if it is such a one; a
-# repeated row of one such cell; and the empty rows that may follow it to the sheet's end.
+# content, repeated or not, styled or not; a row's last cell if it is a repeated one; a
+# repeated row of one repeated such cell; and the empty rows that may follow it to the
+# sheet's end.
 _STYLE = rb'(?: table:style-name="[^"<>]*")?'
 _EMPTY_CELL = rb'<table:table-cell%s(?: table:number-columns-repeated="[0-9]+")?/>' % _STYLE
-# (The repeat is required here: every match must hold a counted word, see _Repeats.)
-_ODS_LAST_EMPTY = re.compile(
-    rb'<table:table-cell%s table:number-columns-repeated="[0-9]+"/></table:table-row>' % _STYLE
-)
+# The repeat is required here: every match must hold a counted word (see _Repeats). A
+# repeated row's cell must have one too, as LibreOffice writes it (16,384 columns); a
+# repeated row of a plain empty cell is left to the exact scan, as it was before.
+_EMPTY_RUN = rb'<table:table-cell%s table:number-columns-repeated="[0-9]+"/>' % _STYLE
+_ODS_LAST_EMPTY = re.compile(_EMPTY_RUN + rb"</table:table-row>")
 _ODS_EMPTY_ROWS = re.compile(
     rb'<table:table-row%s table:number-rows-repeated="([0-9]+)">%s</table:table-row>'
-    % (_STYLE, _EMPTY_CELL)
+    % (_STYLE, _EMPTY_RUN)
 )
 _ODS_SHEET_TAIL = re.compile(
     rb'(?:<table:table-row%s(?: table:number-rows-repeated="[0-9]+")?>(?:%s)*+'
@@ -352,7 +354,9 @@ def _repeated_rows(text: bytes, end: int) -> int | None:
     columns = text.count(b"number-columns-repeated", 0, end)
     rows = text.count(b"number-rows-repeated", 0, end)
     if columns:
-        allowed = len(_ODS_COLUMN_DEFS.findall(text, 0, end))
+        # (The pattern is slow to search for; a sheet has its definitions once.)
+        defined = text.find(b"<table:table-column", 0, end) >= 0
+        allowed = len(_ODS_COLUMN_DEFS.findall(text, 0, end)) if defined else 0
         if columns != allowed + len(_ODS_LAST_EMPTY.findall(text, 0, end)):
             return None
     if not rows:
