@@ -114,19 +114,34 @@ ODS_NAMESPACES = (
 CELL_START = '<table:table-cell office:value-type="string"><text:p>'
 
 
+ODS_COLUMNS, ODS_ROWS = 16384, 1048576  # LibreOffice's sheet
+
+
 def write_ods(path: Path, rows: list[list[str]]) -> None:
     """An OpenDocument spreadsheet of text cells, written as LibreOffice lays one out
-    (the mimetype stored first, a manifest, one table in content.xml). pandas' odf
-    writer took minutes for 50,000 rows; what calamine reads is the same."""
+    (the mimetype stored first, a manifest, one table in content.xml). Like LibreOffice
+    (7.x), it fills the sheet: every row ends with an empty run to the last column, and
+    a repeated empty row runs to the last row. pandas' odf writer took minutes for
+    50,000 rows; what calamine reads is the same."""
 
     def cell(text: str) -> str:
         return f"{CELL_START}{escape(text)}</text:p></table:table-cell>"
 
-    body = "".join(f"<table:table-row>{''.join(map(cell, row))}</table:table-row>" for row in rows)
+    def run(columns: int) -> str:
+        return f'<table:table-cell table:number-columns-repeated="{columns}"/>'
+
+    body = "".join(
+        f"<table:table-row>{''.join(map(cell, row))}{run(ODS_COLUMNS - len(row))}</table:table-row>"
+        for row in rows
+    )
+    empty = run(ODS_COLUMNS) + "</table:table-row>"
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES} '
         f'office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Schüler">'
-        f"{body}</table:table></office:spreadsheet></office:body></office:document-content>"
+        f'<table:table-column table:number-columns-repeated="{ODS_COLUMNS}"/>{body}'
+        f'<table:table-row table:number-rows-repeated="{ODS_ROWS - len(rows) - 1}">{empty}'
+        f"<table:table-row>{empty}</table:table></office:spreadsheet></office:body>"
+        "</office:document-content>"
     )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='

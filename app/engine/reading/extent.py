@@ -258,22 +258,24 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
     Rows: the row ends, and one more per chunk for the open row (the exact scan counts
     a sheet's row ends and one more, and starts again at the next sheet). Columns: at
     most the cell tags between two row ends (:func:`_widest`). Both hold while nothing
-    repeats: a row repeat, or a cell repeat outside the column definitions, disproves
-    the claim; so do comments and CDATA (``<!``), which could hide a row end from the
-    count but not from calamine. ``size`` (the member's unpacked size, if known) only
-    helps guess how many rows are coming, which decides how closely rows are counted.
+    repeats but what LibreOffice writes in every file, which :class:`_Repeats` accounts
+    for (an empty run that ends a row adds no column, a repeated empty row adds its
+    count to the rows unless it ends the sheet); any other repeat disproves the claim,
+    and so do comments and CDATA (``<!``), which could hide a row end from the count but
+    not from calamine. ``size`` (the member's unpacked size, if known) only helps guess
+    how many rows are coming, which decides how closely rows are counted.
     """
     rows = width = seen = 0
     pending = b""
+    repeats = _Repeats()
     for data in chunks:
         if b"!" in data and b"<!" in data:  # one byte first: memchr; '<' is everywhere
             return None
-        if b"-repeated" in data:  # (one scan for both: only the first chunks have any)
-            if b"number-rows-repeated" in data:
+        if b"-repeated" in data or repeats.carry:  # (one scan for both kinds)
+            added = repeats.rows_added(data)
+            if added is None:
                 return None
-            columns = b"number-columns-repeated"  # column definitions repeat in most files
-            if columns in data and data.count(columns) != len(_ODS_COLUMN_DEFS.findall(data)):
-                return None
+            rows += added
         # No tag is cut between chunks, so no row end either: the chunk is split alone
         # and the open row carried over joins its first part (no copy of the chunk).
         parts = data.split(b"</table:table-row")
@@ -284,9 +286,87 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
         seen += len(data)
         coming = rows * max(size, seen) * 5 // (4 * seen)  # a guess, a quarter over
         width = max(width, _widest(parts, texts, enough // max(coming, 1)))
-    width = max(width, _widest([pending], (pending,), enough // max(rows, 1)))
-    claimed = Extent(rows, width)
+    added = repeats.rows_added(b"", last=True)
+    if added is None:
+        return None
+    width = max(width, _widest([pending], (pending,), enough // max(rows + added, 1)))
+    claimed = Extent(rows + added, width)
     return claimed if claimed.cells <= enough else None
+
+
+# What LibreOffice writes in every sheet, in the exact form it writes it (anything else
+# fails these patterns and leaves a repeat unaccounted for): a cell without a value or
+# content, repeated or not, styled or not; a row's last cell if it is a repeated one; a
+# repeated row of one repeated such cell; and the empty rows that may follow it to the
+# sheet's end.
+_STYLE = rb'(?: table:style-name="[^"<>]*")?'
+_EMPTY_CELL = rb'<table:table-cell%s(?: table:number-columns-repeated="[0-9]+")?/>' % _STYLE
+# The repeat is required here: every match must hold a counted word (see _Repeats). A
+# repeated row's cell must have one too, as LibreOffice writes it (16,384 columns); a
+# repeated row of a plain empty cell is left to the exact scan, as it was before.
+_EMPTY_RUN = rb'<table:table-cell%s table:number-columns-repeated="[0-9]+"/>' % _STYLE
+_ODS_LAST_EMPTY = re.compile(_EMPTY_RUN + rb"</table:table-row>")
+_ODS_EMPTY_ROWS = re.compile(
+    rb'<table:table-row%s table:number-rows-repeated="([0-9]+)">%s</table:table-row>'
+    % (_STYLE, _EMPTY_RUN)
+)
+_ODS_SHEET_TAIL = re.compile(
+    rb'(?:<table:table-row%s(?: table:number-rows-repeated="[0-9]+")?>(?:%s)*+'
+    rb"</table:table-row>)*+</table:table>" % (_STYLE, _EMPTY_CELL)
+)
+_ROW_END_TAG = b"</table:table-row>"
+
+
+class _Repeats:
+    """The repeats of complete rows, proved harmless or counted, from the first chunk
+    that has any.
+
+    calamine (0.9) keeps a row's empty cells back until a cell follows, so an empty run
+    that ends a row adds nothing to the width, and it drops the empty rows after a
+    sheet's last row with a value (between two such rows, a repeated empty row adds its
+    count: it is counted then). Each ``number-columns-repeated`` must lie in a column
+    definition or in an empty cell that ends its row, each ``number-rows-repeated`` in
+    a repeated row of one empty cell; as every match holds at least one of the counted
+    words, equal counts leave no repeat outside them. Patterns span tags, which a chunk
+    may cut (after a '>'): what follows the last complete row is carried into the next
+    chunk's text (one copy of the chunk, only in files that repeat).
+    """
+
+    def __init__(self) -> None:
+        self.carry = b""
+
+    def rows_added(self, data: bytes, last: bool = False) -> int | None:
+        """The rows that repeats add to the complete rows of ``data`` (with ``last``,
+        to what is left), or None if a repeat is not one of LibreOffice's."""
+        text = self.carry + data if self.carry else data
+        done = len(text) if last else text.rfind(_ROW_END_TAG) + len(_ROW_END_TAG)
+        if done < len(_ROW_END_TAG):
+            done = 0
+        self.carry = text[done:]
+        if b"-repeated" not in self.carry:
+            self.carry = b""  # nothing in it can start a pattern that holds a repeat
+        elif len(self.carry) > 4 * _CHUNK:
+            return None  # a repeat and megabytes without a row end: not LibreOffice's
+        return _repeated_rows(text, done)
+
+
+def _repeated_rows(text: bytes, end: int) -> int | None:
+    columns = text.count(b"number-columns-repeated", 0, end)
+    rows = text.count(b"number-rows-repeated", 0, end)
+    if columns:
+        # (The pattern is slow to search for; a sheet has its definitions once.)
+        defined = text.find(b"<table:table-column", 0, end) >= 0
+        allowed = len(_ODS_COLUMN_DEFS.findall(text, 0, end)) if defined else 0
+        if columns != allowed + len(_ODS_LAST_EMPTY.findall(text, 0, end)):
+            return None
+    if not rows:
+        return 0
+    empty_rows = list(_ODS_EMPTY_ROWS.finditer(text, 0, end))
+    if rows != len(empty_rows):
+        return None
+    # Whether the empty rows up to the sheet's end follow is looked for in the whole
+    # text; if the text ends first (a chunk cut there), the count is added: a bound.
+    return sum(int(row[1]) for row in empty_rows if not _ODS_SHEET_TAIL.match(text, row.end()))
 
 
 _CELL_TAG = b"<table:table-cell"

@@ -1,0 +1,222 @@
+"""The ODS claim (app.engine.reading.extent._ods_claimed) on what LibreOffice writes: a
+row's trailing empty run and the sheet's final repeated empty row take the fast path,
+and every other repeat still leaves it; a claim is never below calamine's grid."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from python_calamine import CalamineWorkbook
+
+from app.engine.reading import extent
+from app.engine.reading.extent import workbook_extent
+from app.engine.reading.table import FileKind
+from tests.engine.test_extent import chunked
+from tests.engine.test_extent_ods import CELLS, HEAD, LIMIT, TAIL
+
+REAL = Path(__file__).parent / "data" / "libreoffice_20_rows.ods"
+VALUE = CELLS["value"]
+RUN = '<table:table-cell table:number-columns-repeated="16378"/>'
+STYLED_RUN = '<table:table-cell table:style-name="ce1" table:number-columns-repeated="9"/>'
+END_ROWS = (
+    '<table:table-row table:style-name="ro1" table:number-rows-repeated="998574">'
+    '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+    '<table:table-row table:style-name="ro1">'
+    '<table:table-cell table:number-columns-repeated="16384"/></table:table-row>'
+)
+
+
+MANIFEST = (
+    '<?xml version="1.0"?><manifest:manifest '
+    'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'
+)
+
+
+def row(cells: str, repeated: int = 0) -> str:
+    start = '<table:table-row table:style-name="ro1"'
+    if repeated:
+        start += f' table:number-rows-repeated="{repeated}"'
+    return f"{start}>{cells}</table:table-row>"
+
+
+def sheet(rows: str) -> bytes:
+    columns = '<table:table-column table:number-columns-repeated="16384"/>'
+    return HEAD + f'<table:table table:name="S">{columns}{rows}</table:table>'.encode() + TAIL
+
+
+def written(tmp_path: Path, content: bytes, name: str = "lo.ods") -> Path:
+    path = tmp_path / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", MANIFEST)
+        archive.writestr("content.xml", content)
+    return path
+
+
+def calamine_grid(path: Path) -> tuple[int, int]:
+    """The rows and columns calamine actually gives (its dense grid)."""
+    cells = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    return len(cells), max(map(len, cells), default=0)
+
+
+def assert_covers(claimed: extent.Extent | None, data: bytes, path: Path) -> None:
+    assert claimed is not None
+    exact = extent._ods_extent(iter([data]))
+    rows, columns = calamine_grid(path)
+    assert claimed.rows >= max(exact.rows, rows) and claimed.columns >= max(exact.columns, columns)
+
+
+def test_a_libreoffice_shaped_sheet_takes_the_claim(tmp_path: Path) -> None:
+    data = sheet(row(VALUE * 6 + RUN) * 3000 + END_ROWS)
+    path = written(tmp_path, data)
+    claimed = extent._ods_claimed(iter([data]), LIMIT)
+    assert_covers(claimed, data, path)
+    assert claimed is not None and claimed.rows < 3010  # the final empty rows add none
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("content.xml")
+        as_read = extent._ods_claimed(extent._chunks(archive, info), LIMIT, info.file_size)
+    assert as_read is not None and as_read.rows < 3010
+    assert workbook_extent(path, FileKind.ODS, enough=LIMIT) == as_read
+    assert workbook_extent(path, FileKind.ODS) == extent.Extent(3000, 6)
+
+
+def test_a_file_libreoffice_wrote_takes_the_claim() -> None:
+    """20 rows and a header converted from XLSX by soffice (LibreOffice 7): every row
+    ends with an empty run (16,379 or 16,380 cells), the sheet with 1,048,554 rows."""
+    with zipfile.ZipFile(REAL) as archive:
+        data = archive.read("content.xml")
+        info = archive.getinfo("content.xml")
+        claimed = extent._ods_claimed(extent._chunks(archive, info), LIMIT, info.file_size)
+    assert b'table:number-rows-repeated="1048554"' in data
+    assert claimed is not None
+    exact = extent._ods_extent(iter([data]))
+    assert exact == extent.Extent(21, 5)
+    rows, columns = calamine_grid(REAL)
+    assert (rows, columns) == (21, 5)
+    assert claimed.rows >= 21 and claimed.columns >= 5
+    assert workbook_extent(REAL, FileKind.ODS, enough=LIMIT) == claimed
+
+
+def test_chunks_cut_inside_the_patterns_still_take_the_claim() -> None:
+    """Cut after a trailing run's '/>', after the repeated row's start tag and after its
+    cell: the carried text completes each pattern in the next chunk."""
+    data = sheet(row(VALUE * 6 + RUN) * 40 + END_ROWS)
+    run_end = data.find(RUN.encode()) + len(RUN) - 1
+    repeated = data.find(b"table:number-rows-repeated")
+    cuts = [run_end, repeated, data.find(b"/>", repeated)]
+    whole = extent._ods_claimed(iter([data]), LIMIT)
+    claimed = extent._ods_claimed(chunked(data, cuts), LIMIT)
+    assert whole is not None and claimed is not None
+    assert claimed.rows >= 40 and claimed.rows < 1000 and claimed.columns >= 6
+
+
+def test_a_repeated_empty_row_between_values_adds_its_count(tmp_path: Path) -> None:
+    data = sheet(row(VALUE + RUN) + row(RUN, repeated=500) + row(VALUE * 2 + RUN))
+    path = written(tmp_path, data)
+    claimed = extent._ods_claimed(iter([data]), LIMIT)
+    assert_covers(claimed, data, path)
+    assert calamine_grid(path) == (502, 2)
+    # Nearly a million of them: the claim does not fit, the exact scan answers.
+    huge = sheet(row(VALUE * 6 + RUN) + row(RUN, repeated=998574) + row(VALUE + RUN))
+    assert extent._ods_claimed(iter([huge]), LIMIT) is None
+    assert workbook_extent(written(tmp_path, huge, "huge.ods"), FileKind.ODS, LIMIT).rows > 998574
+
+
+def test_a_repeated_empty_row_that_starts_the_sheet_is_counted(tmp_path: Path) -> None:
+    data = sheet(row(RUN, repeated=300) + row(VALUE + RUN))
+    claimed = extent._ods_claimed(iter([data]), LIMIT)
+    assert_covers(claimed, data, written(tmp_path, data))
+    assert claimed is not None and claimed.rows >= 301
+
+
+def test_a_styled_trailing_run_is_still_bounded(tmp_path: Path) -> None:
+    data = sheet(row(VALUE * 3 + STYLED_RUN) * 20 + END_ROWS)
+    claimed = extent._ods_claimed(iter([data]), LIMIT)
+    assert_covers(claimed, data, written(tmp_path, data))
+
+
+def test_other_repeats_still_leave_the_claim(tmp_path: Path) -> None:
+    """Each of these repeats widens calamine's grid or might: the exact scan measures."""
+    value_run = VALUE.replace(
+        "<table:table-cell ", '<table:table-cell table:number-columns-repeated="9" '
+    )
+    string_run = '<table:table-cell office:value-type="string" table:number-columns-repeated="9"/>'
+    covered_run = '<table:covered-table-cell table:number-columns-repeated="9"/>'
+    cases = {
+        "an empty run followed by a value": row(RUN + VALUE),
+        "a repeated cell with a value": row(VALUE + value_run + RUN),
+        "a value-typed empty run at the end": row(VALUE + string_run),
+        "a covered run at the end": row(VALUE + covered_run),
+        "a repeated row with a value": row(VALUE + RUN, repeated=5),
+        "a repeated row of two cells": row(VALUE.replace("x", "") + RUN, repeated=5),
+        "a run that ends the row after a space": row(VALUE + RUN + " "),
+    }
+    for name, rows in cases.items():
+        data = sheet(row(VALUE + RUN) + rows + row(VALUE + RUN))
+        assert extent._ods_claimed(iter([data]), LIMIT) is None, name
+        measured = workbook_extent(written(tmp_path, data, "c.ods"), FileKind.ODS, LIMIT)
+        assert measured == extent._ods_extent(iter([data])), name
+
+
+@st.composite
+def libreoffice_documents(draw: st.DrawFn) -> tuple[bytes, list[int]]:
+    """Sheets of value, empty and covered cells, rows ending with empty runs (styled or
+    not), repeated empty rows anywhere, and sometimes a repeat of another kind."""
+    kinds = ["value", "empty", "covered", "run", "styled", "empty row", "other"]
+    sheets = []
+    for _ in range(draw(st.integers(1, 2))):
+        rows = []
+        for _ in range(draw(st.integers(0, 10))):
+            kind = draw(st.sampled_from(kinds))
+            cells = "".join(
+                CELLS[k] for k in draw(st.lists(st.sampled_from(["value", "empty", "covered"])))
+            )
+            if kind == "run":
+                rows.append(row(cells + RUN))
+            elif kind == "styled":
+                rows.append(row(cells + STYLED_RUN))
+            elif kind == "empty row":
+                rows.append(row(RUN, repeated=draw(st.integers(1, 40))))
+            elif kind == "other":
+                rows.append(row(cells + RUN + cells, repeated=draw(st.sampled_from([0, 3]))))
+            else:
+                rows.append(row(cells))
+        if draw(st.booleans()):
+            rows.append(END_ROWS.replace("998574", str(draw(st.integers(1, 10**6)))))
+        columns = '<table:table-column table:number-columns-repeated="16384"/>'
+        sheets.append(
+            f'<table:table table:name="S{len(sheets)}">{columns}{"".join(rows)}</table:table>'
+        )
+    data = HEAD + "".join(sheets).encode() + TAIL
+    return data, draw(st.lists(st.integers(0, len(data)), max_size=6))
+
+
+@settings(max_examples=150, deadline=None)
+@given(libreoffice_documents(), st.sampled_from([LIMIT, 200]))
+def test_the_claim_never_falls_below_calamine_or_the_exact_extent(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[bytes, list[int]], limit: int
+) -> None:
+    data, cuts = case
+    bound = extent._ods_claimed(chunked(data, cuts), limit)
+    if bound is None:
+        return
+    assert bound.cells <= limit
+    exact = extent._ods_extent(iter([data]))
+    assert bound.rows >= exact.rows and bound.columns >= exact.columns
+    path = written(tmp_path_factory.mktemp("lo"), data)
+    with CalamineWorkbook.from_path(str(path)) as workbook:
+        for name in workbook.sheet_names:
+            cells = workbook.get_sheet_by_name(name).to_python()
+            assert bound.rows >= len(cells)
+            assert bound.columns >= max(map(len, cells), default=0)
+
+
+def test_generated_libreoffice_documents_do_take_the_claim() -> None:
+    """The property test above is not vacuous: its documents without an 'other' repeat
+    take the claim."""
+    data = sheet(row(VALUE + RUN) + row(RUN, repeated=7) + row(VALUE + STYLED_RUN) + END_ROWS)
+    assert extent._ods_claimed(chunked(data, [100, 400, 700]), LIMIT) is not None
