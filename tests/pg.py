@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
-from app.db import open_database
+from app.db import open_database, session_scope
+from app.engine.admin import directory
 
 PG_ADMIN_URL = os.environ.get(
     "SCHOOLIMPORT_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
@@ -59,6 +61,22 @@ class PgServer:
             yield self.url(name)
         finally:
             self._execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    @contextmanager
+    def engine_with_year(self, year: str, schools: Sequence[str] = ()) -> Iterator[Engine]:
+        """A database of its own (:meth:`database`) with the current school ``year``
+        (August to July) and the further ``schools``; its engine disposed afterwards."""
+        with self.database() as url:
+            engine = open_database(url)
+            try:
+                with session_scope(engine) as session:
+                    first, last = date(int(year[:4]), 8, 1), date(int(year[:4]) + 1, 7, 31)
+                    directory.add_year(session, year, first, last, True)
+                    for school in schools:
+                        directory.add_school(session, school)
+                yield engine
+            finally:
+                engine.dispose()
 
     def close(self) -> None:
         self._execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')

@@ -16,8 +16,7 @@ import pytest
 from alembic import command
 from sqlalchemy import ARRAY, Date, Engine, Select, Text, and_, cast, func, select, text
 
-from app.db import alembic_config, init_database, open_database, session_scope
-from app.engine.admin import directory
+from app.db import alembic_config, init_database
 from app.engine.planning import district
 from app.engine.planning.results import ConflictKind
 from app.engine.planning.state import _USER_COLUMNS
@@ -30,11 +29,7 @@ NEIGHBOUR = "Nachbarschule"
 
 @pytest.fixture
 def pg_engine(pg_server: PgServer) -> Iterator[Engine]:
-    with pg_server.database() as url:
-        engine = open_database(url)
-        with session_scope(engine) as session:
-            directory.add_year(session, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
-            directory.add_school(session, NEIGHBOUR)
+    with pg_server.engine_with_year(YEAR, [NEIGHBOUR]) as engine:
         yield engine
         engine.dispose()
 

@@ -28,12 +28,8 @@ SECOND = [[str(n), "Muster", f"Moritz{n}", f"{6 + n % 2}b", ""] for n in range(1
 
 @pytest.fixture
 def pg_engine(pg_server: PgServer) -> Iterator[Engine]:
-    with pg_server.database() as url:
-        engine = open_database(url)
-        with session_scope(engine) as session:
-            directory.add_year(session, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
+    with pg_server.engine_with_year(YEAR) as engine:
         yield engine
-        engine.dispose()
 
 
 @pytest.fixture
