@@ -12,10 +12,11 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import count, repeat
+from itertools import repeat
 from operator import getitem, itemgetter
 from string import Formatter
 
+from app.engine.planning.distinct import map_distinct
 from app.engine.reasons import Message, Reason, Refused
 
 DEFAULT_SCHEME = "{firstname}.{lastname}"
@@ -305,14 +306,7 @@ def _transliterate_column(texts: list[str]) -> list[str]:
     sample = texts[:_SAMPLE]
     if len(set(sample)) > _MOSTLY_DISTINCT * len(sample):
         return transliterate_all(texts)
-    # One pass over the texts: each gives the first position of its text (a number,
-    # cheaper to look up again than the text).
-    firsts: dict[str, int] = {}
-    first_of = list(map(firsts.setdefault, texts, count()))
-    at: list[str] = [""] * len(texts)  # (only the first positions are looked up)
-    for first, login in zip(firsts.values(), transliterate_all(list(firsts)), strict=True):
-        at[first] = login
-    return list(map(at.__getitem__, first_of))
+    return map_distinct(transliterate_all, texts)
 
 
 def _fill_all(template: str, columns: Mapping[str, Sequence[str]], count: int) -> list[str]:

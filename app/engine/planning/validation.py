@@ -17,6 +17,7 @@ from typing import TypeVar
 
 from app.engine.planning.accounttypes import account_type_of
 from app.engine.planning.dates import _parse_date, date_reason, parse_date, parse_dates
+from app.engine.planning.distinct import map_distinct
 from app.engine.planning.identity import derive, derive_column, part
 from app.engine.planning.mapping import ColumnMapping, Field
 from app.engine.planning.results import RowValues
@@ -343,17 +344,18 @@ class RowValidator:
 
     def _births(self, dates: list[str], faulty: set[int]) -> list[date | None]:
         """Each row's birth date (None: none, or ``faulty`` gets the row), each
-        distinct text parsed once. One pass over the cells finds them: each cell gives
-        the first row with its text, a number looked up again cheaper than the text."""
-        firsts: dict[str, int] = {}
-        first_of = list(map(firsts.setdefault, dates, itertools.count()))
-        firsts.pop("", None)
-        parsed = parse_dates(list(firsts), self.today)
-        at: list[date | None] = [None] * len(dates)  # (only the first rows' are looked up)
-        for first, born in zip(firsts.values(), parsed, strict=True):
-            at[first] = born
-        births = list(map(at.__getitem__, first_of))
-        if None in parsed:
+        distinct text parsed once (:func:`map_distinct`)."""
+        failed = False
+
+        def parse(distinct: list[str]) -> list[date | None]:
+            nonlocal failed
+            texts = [text for text in distinct if text]
+            parsed = dict(zip(texts, parse_dates(texts, self.today), strict=True))
+            failed = None in parsed.values()
+            return list(map(parsed.get, distinct))  # (an empty cell: no date)
+
+        births = map_distinct(parse, dates)
+        if failed:
             faulty.update(i for i, v in enumerate(dates) if v and births[i] is None)
         return births
 
@@ -431,8 +433,7 @@ _R = TypeVar("_R")
 
 def _each_distinct(values: Sequence[_T], check: Callable[[_T], _R]) -> list[_R]:
     """``[check(v) for v in values]``, calling ``check`` once per distinct value."""
-    seen = {value: check(value) for value in set(values)}
-    return list(map(seen.__getitem__, values))
+    return map_distinct(lambda distinct: list(map(check, distinct)), values)
 
 
 def _email_ok(value: str) -> bool:
