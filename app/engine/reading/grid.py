@@ -70,21 +70,14 @@ def build_table(
 def clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
     """Every record as text through :func:`clean_cells`: all cells in one pass when
     the records are equally long (a workbook's grid always is), else row by row."""
-    return clean_records(records)[0]
-
-
-def clean_records(records: Sequence[Sequence[object]]) -> tuple[list[list[str]], Cells | None]:
-    """:func:`clean_rows`, and all their cells one row after another when they were
-    cleaned in one pass (:func:`clean_grid_cells`), else None."""
-    cells = _grid_cells(records)
-    if cells is not None:
-        return clean_grid_cells(cells, len(records[0]))
-    return _clean_each(records), None
+    return clean_lists([list(record) for record in records])[0]
 
 
 def clean_lists(records: list[list[Any]]) -> tuple[list[list[str]], Cells | None]:
-    """:func:`clean_records` of records that are lists (calamine's grid, the csv
-    module's records): kept as the rows when cleaning changed none of their cells."""
+    """:func:`clean_rows` of records that are lists (calamine's grid, the csv module's
+    records), and all their cells one row after another when they were cleaned in one
+    pass (:func:`clean_grid_cells`), else None. The records are kept as the rows when
+    cleaning changed none of their cells."""
     cells = _grid_cells(records)
     if cells is not None:
         return clean_grid_cells(cells, len(records[0]), records)
@@ -139,7 +132,7 @@ def clean_grid_cells(
 def _texts(cells: Sequence[object]) -> Sequence[str]:
     if set(map(type, cells)) <= {str}:  # a CSV's always are
         return cast(Sequence[str], cells)
-    return [value if type(value) is str else cell_text(value) for value in cells]
+    return _all_texts(cells)
 
 
 def _all_texts(cells: Sequence[object]) -> list[str]:
