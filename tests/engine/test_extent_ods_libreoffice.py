@@ -4,7 +4,9 @@ and every other repeat still leaves it; a claim is never below calamine's grid."
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -220,3 +222,80 @@ def test_generated_libreoffice_documents_do_take_the_claim() -> None:
     take the claim."""
     data = sheet(row(VALUE + RUN) + row(RUN, repeated=7) + row(VALUE + STYLED_RUN) + END_ROWS)
     assert extent._ods_claimed(chunked(data, [100, 400, 700]), LIMIT) is not None
+
+
+def claim_without_the_fast_path(
+    monkeypatch: pytest.MonkeyPatch, chunks: Iterator[bytes], limit: int
+) -> extent.Extent | None:
+    with monkeypatch.context() as patched:
+        patched.setattr(extent, "_trailing_runs_only", lambda parts: False)
+        return extent._ods_claimed(chunks, limit)
+
+
+@settings(max_examples=150, deadline=None)
+@given(libreoffice_documents(), st.sampled_from([LIMIT, 200]))
+def test_the_rows_last_tags_answer_as_the_general_scan_does(
+    case: tuple[bytes, list[int]], limit: int
+) -> None:
+    """The fast path (each row's last tag, the repeat words counted) gives the very
+    claim the general scan (its patterns searched in the text) gives, cut anywhere."""
+    data, cuts = case
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        general = claim_without_the_fast_path(monkeypatch, chunked(data, cuts), limit)
+    assert extent._ods_claimed(chunked(data, cuts), limit) == general
+
+
+def test_a_libreoffice_sheet_is_answered_by_the_rows_last_tags(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not vacuous: the rows of a LibreOffice sheet take the fast path, which proves
+    them (two forms of last tag: the first row's, then a styled run)."""
+    data = sheet(row(VALUE * 6 + RUN) * 200 + row(VALUE * 3 + STYLED_RUN) * 50 + END_ROWS)
+    answers: list[bool] = []
+    proved = extent._trailing_runs_only
+
+    def spied(parts: list[bytes]) -> bool:
+        answers.append(proved(parts))
+        return answers[-1]
+
+    monkeypatch.setattr(extent, "_trailing_runs_only", spied)
+    # Cut after the 100th row's end tag, and inside the 240th row's run: the third
+    # chunk starts with a carried run, which the general scan takes.
+    ends = [found.end() for found in re.finditer(b"</table:table-row>", data)]
+    cuts = [ends[99] - 1, data.find(b'repeated="9"', ends[238])]
+    claimed = extent._ods_claimed(chunked(data, cuts), LIMIT)
+    assert claimed is not None and claimed.rows < 300 and claimed.columns >= 6
+    assert answers == [False, True]  # the head (a column definition), then 139 rows
+
+
+def test_repeats_the_last_tags_do_not_prove_leave_the_fast_path(tmp_path: Path) -> None:
+    """Each row here ends with an empty run but holds a repeat the run does not prove,
+    or its end tag is not exactly ``</table:table-row>``: the fast path says no, and
+    the claim (if any) still covers calamine's grid and the exact extent."""
+    spaced = '<table:table-cell table:number-columns-repeated = "9000"/>'
+    valued_run = (
+        '<table:table-cell office:value-type="float" office:value="1"'
+        ' table:number-columns-repeated="9000"/>'
+    )
+    cases = {
+        "a run inside the row": VALUE + RUN + VALUE + RUN,
+        "a spaced repeat inside the row": VALUE + spaced + VALUE + RUN,
+        "a valued run at the end": VALUE + valued_run,
+        "a repeat word in a value's text": VALUE.replace("x", "number-rows-repeated") + RUN,
+    }
+
+    def parts(rows: str) -> list[bytes]:
+        """The rows as the claim splits them, after a row end (no sheet's head)."""
+        return (b">" + rows.encode() + b"<table:table-row>").split(b"</table:table-row")
+
+    plain = row(VALUE + RUN) * 3 + row(VALUE * 2 + STYLED_RUN) + row(VALUE + RUN)
+    assert extent._trailing_runs_only(parts(plain)) is True
+    for name, cells in cases.items():
+        rows = row(VALUE + RUN) * 3 + row(cells) + row(VALUE + RUN)
+        assert extent._trailing_runs_only(parts(rows)) is False, name
+        data = sheet(rows)
+        claimed = extent._ods_claimed(iter([data]), LIMIT)
+        if claimed is not None:
+            assert_covers(claimed, data, written(tmp_path, data, "n.ods"))
+    spaced_end = plain.replace("</table:table-row>", "</table:table-row >", 1)
+    assert extent._trailing_runs_only(parts(spaced_end)) is False
