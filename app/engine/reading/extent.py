@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
-from operator import add, getitem
+from operator import add
 from pathlib import Path
 
 from app.engine.reading.table import FileKind
@@ -393,7 +393,7 @@ def _trailing_runs(rows: list[bytes]) -> int:
         if alike == len(rows):
             return alike
     starts = map(bytes.rfind, rows, repeat(b"<"))
-    last_tags = Counter(map(getitem, rows, map(slice, starts, repeat(None))))
+    last_tags = Counter(map(bytes.__getitem__, rows, map(slice, starts, repeat(None))))
     return sum(n for tag, n in last_tags.items() if _TRAILING_RUN.fullmatch(tag))
 
 
