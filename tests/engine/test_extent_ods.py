@@ -62,7 +62,8 @@ def test_the_claimed_bound_never_falls_below_the_exact_extent(
     if bound is not None:
         assert bound.rows >= exact.rows and bound.columns >= exact.columns
         assert bound.cells <= limit
-    if b"number-rows-repeated" in data or b"<!" in data or b'columns-repeated="3"' in data:
+    # (A cell repeated inside a row widens the claim: it may stand.)
+    if b"number-rows-repeated" in data or b"<!" in data:
         assert bound is None
 
 

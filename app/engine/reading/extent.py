@@ -14,6 +14,7 @@ the cell records (XLS); they cost a fraction of calamine's own parse.
 
 from __future__ import annotations
 
+import itertools
 import re
 import struct
 import zipfile
@@ -21,8 +22,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
-from operator import add
+from itertools import compress, repeat
+from operator import add, sub
 from pathlib import Path
 
 from app.engine.reading.table import FileKind
@@ -258,12 +259,13 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
 
     Rows: the row ends, and one more per chunk for the open row (the exact scan counts
     a sheet's row ends and one more, and starts again at the next sheet). Columns: at
-    most the cell tags between two row ends (:func:`_widest`). Both hold while nothing
-    repeats but what LibreOffice writes in every file, which :class:`_Repeats` accounts
-    for (an empty run that ends a row adds no column, a repeated empty row adds its
-    count to the rows unless it ends the sheet); any other repeat disproves the claim,
-    and so do comments and CDATA (``<!``), which could hide a row end from the count but
-    not from calamine. ``size`` (the member's unpacked size, if known) only helps guess
+    most the cell tags between two row ends (:func:`_widest`), and what repeats inside
+    rows add to them. Both hold while nothing repeats but what LibreOffice writes,
+    which :class:`_Repeats` accounts for (an empty run that ends a row adds no column,
+    a cell repeated inside a row adds its count less one, a repeated empty row adds
+    its count to the rows unless it ends the sheet); any other repeat disproves the
+    claim, and so do comments and CDATA (``<!``), which could hide a row end from the
+    count but not from calamine. ``size`` (the member's unpacked size, if known) only helps guess
     how many rows are coming, which decides how closely rows are counted.
     """
     rows = width = seen = 0
@@ -291,7 +293,7 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
     if added is None:
         return None
     width = max(width, _widest([pending], (pending,), enough // max(rows + added, 1)))
-    claimed = Extent(rows + added, width)
+    claimed = Extent(rows + added, width + repeats.columns_added)
     return claimed if claimed.cells <= enough else None
 
 
@@ -331,10 +333,17 @@ class _Repeats:
     words, equal counts leave no repeat outside them. Patterns span tags, which a chunk
     may cut (after a '>'): what follows the last complete row is carried into the next
     chunk's text (one copy of the chunk, only in files that repeat).
+
+    That is the general scan, of the text. The rows the caller split are first given
+    to :func:`_row_repeats`, which also bounds cells repeated inside a row (two equal
+    or empty neighbours, as LibreOffice writes them): the general scan answers only
+    for what it does not know.
     """
 
     def __init__(self) -> None:
         self.carry = b""
+        # The most columns repeats inside a row add to its cell tags (:func:`_row_repeats`).
+        self.columns_added = 0
 
     def rows_added(
         self, data: bytes, parts: list[bytes] | None = None, last: bool = False
@@ -342,7 +351,8 @@ class _Repeats:
         """The rows that repeats add to the complete rows of ``data`` (with ``last``,
         to what is left), or None if a repeat is not one of LibreOffice's. ``parts``:
         the row ends' split of the open row carried over and ``data``, if the caller
-        made it (:func:`_trailing_runs_only` may then answer in one pass of them)."""
+        made it (:func:`_row_repeats` then answers in a few passes of them, unless
+        its rows hold a repeat it does not know: the patterns below are searched)."""
         carried = self.carry
         text = carried + data if carried else data
         done = len(text) if last else text.rfind(_ROW_END_TAG) + len(_ROW_END_TAG)
@@ -353,48 +363,112 @@ class _Repeats:
             self.carry = b""  # nothing in it can start a pattern that holds a repeat
         elif len(self.carry) > 4 * _CHUNK:
             return None  # a repeat and megabytes without a row end: not LibreOffice's
-        # (Nothing carried: the complete rows of ``parts`` are then ``data[:done]`` and
-        # the open row before it, which held no repeat, or it would have been carried.)
-        if parts is not None and not carried and _trailing_runs_only(parts):
-            return 0
+        # (Either way the open row carried over is among the complete rows of ``parts``
+        # or of the text; what follows them is carried, both ways, to the next chunk.)
+        added = _row_repeats(parts) if parts is not None else None
+        if added is not None:
+            columns, rows = added
+            self.columns_added = max(self.columns_added, columns)
+            return rows
         return _repeated_rows(text, done)
 
 
 _REPEAT_WORD = b"-repeated"  # in both kinds (and in any other repeat: counted too)
 _TRAILING_RUN = re.compile(_EMPTY_RUN)
+# A row (as split after the row end before it) that is a repeated empty row, and one
+# that is an empty row, repeated or not; and where a sheet ends.
+_EMPTY_ROWS_PART = re.compile(
+    rb'><table:table-row%s table:number-rows-repeated="([0-9]+)">%s' % (_STYLE, _EMPTY_RUN)
+)
+_EMPTY_ROW_PART = re.compile(
+    rb'><table:table-row%s(?: table:number-rows-repeated="[0-9]+")?>(?:%s)*+'
+    % (_STYLE, _EMPTY_CELL)
+)
+_SHEET_END = b"></table:table>"
 
 
-def _trailing_runs_only(parts: list[bytes]) -> bool:
-    """Whether every repeat in the complete rows of ``parts`` (all but the last part,
-    each a row up to its end tag) is an empty run that ends its row: what LibreOffice
-    writes in every row, and what adds nothing to calamine's grid.
+def _row_repeats(parts: list[bytes]) -> tuple[int, int] | None:
+    """The columns that repeats may add to any of the complete rows of ``parts`` (all
+    but the last part, each a row up to its end tag), and the rows they add; None when
+    a repeat is not one of those below (the general scan, :func:`_repeated_rows`,
+    then looks at the text).
 
-    The general scan (:func:`_repeated_rows`) searches the text for that pattern
-    (a third of the guard's time on a LibreOffice file). Here the rows' last tags are
-    compared instead, and the repeat words counted: a last tag that is such a run
-    holds one word, so if the words are as many as those tags, no repeat lies
-    elsewhere. Each row end must be exactly ``</table:table-row>``, as the pattern's.
+    What LibreOffice writes: an empty run that ends a row (in every row; it adds
+    nothing to calamine's grid), a repeated cell inside a row (two equal or empty
+    cells side by side: it adds its count less one), the sheet's column definitions
+    (nothing), and repeated empty rows (their count, unless they end the sheet). Each
+    kind is told apart in C over all rows: the words counted per row, each row's last
+    tag compared (a run that ends the row holds one word). Only the rows with more
+    words than that are looked at again: their cell repeats' counts, found by one
+    search of their joined text, must be as many as their words (every word is then a
+    cell's or a column definition's repeat; the largest cell repeat bounds them all),
+    and a repeated empty row is matched alone. Each row end must be exactly
+    ``</table:table-row>``, as the patterns require.
     """
     rows = parts[:-1]
     if not all(map(bytes.startswith, parts[1:], repeat(b">"))):
-        return False
-    words = sum(map(bytes.count, rows, repeat(_REPEAT_WORD)))
-    return not words or _trailing_runs(rows) == words
+        return None
+    counts = list(map(bytes.count, rows, repeat(_REPEAT_WORD)))
+    # Only the rows with a word are looked at (all of them in a file that ends every
+    # row with a run: then no list is made of them).
+    worded = range(len(rows)) if 0 not in counts else list(compress(range(len(rows)), counts))
+    if not worded:
+        return 0, 0
+    if len(worded) < len(rows):
+        rows, counts = list(map(rows.__getitem__, worded)), list(compress(counts, counts))
+    ends = _ends_with_a_run(rows)
+    inside = list(map(sub, counts, ends))  # the words besides a run that ends the row
+    if not any(inside):
+        return 0, 0
+    texts: list[bytes] = []
+    rows_added = 0
+    for index in compress(range(len(rows)), inside):
+        row = rows[index]
+        if b"rows-repeated" in row:
+            empty = _EMPTY_ROWS_PART.fullmatch(row)
+            if empty is None or inside[index] != 1:
+                return None
+            inside[index] = 0  # (its one word is the row's repeat: no cell's)
+            if not _ends_sheet(parts, worded[index] + 1):
+                rows_added += int(empty[1])
+            continue
+        texts.append(row[: row.rfind(b"<")] if ends[index] else row)
+    text = b"".join(texts)
+    found = _ODS_COLS.findall(text)
+    if len(found) != sum(inside):
+        return None
+    cells = Counter(found)
+    if b"<table:table-column" in text:
+        cells.subtract(_ODS_COLUMN_DEFS.findall(text))  # (each is one of ``found``)
+    largest = max((int(n) for n, left in cells.items() if left > 0), default=1)
+    return max(inside) * (largest - 1), rows_added
 
 
-def _trailing_runs(rows: list[bytes]) -> int:
-    """How many of ``rows`` end with an empty run (:data:`_TRAILING_RUN`). A row's
+def _ends_with_a_run(rows: list[bytes]) -> list[bool]:
+    """Whether each of ``rows`` ends with an empty run (:data:`_TRAILING_RUN`). A row's
     last tag is what follows its last '<'; LibreOffice writes a few distinct ones.
     The first row's is tried on every row at once (C: ``endswith``), which answers
     when all rows end alike; otherwise each distinct last tag is matched once."""
     first = rows[0][rows[0].rfind(b"<") :]
     if _TRAILING_RUN.fullmatch(first):
-        alike = sum(map(bytes.endswith, rows, repeat(first)))
-        if alike == len(rows):
+        alike = list(map(bytes.endswith, rows, repeat(first)))
+        if False not in alike:
             return alike
     starts = map(bytes.rfind, rows, repeat(b"<"))
-    last_tags = Counter(map(bytes.__getitem__, rows, map(slice, starts, repeat(None))))
-    return sum(n for tag, n in last_tags.items() if _TRAILING_RUN.fullmatch(tag))
+    last_tags = list(map(bytes.__getitem__, rows, map(slice, starts, repeat(None))))
+    runs = {tag for tag in set(last_tags) if _TRAILING_RUN.fullmatch(tag)}
+    return list(map(runs.__contains__, last_tags))
+
+
+def _ends_sheet(parts: list[bytes], start: int) -> bool:
+    """Whether the rows from ``parts[start]`` on are empty up to the sheet's end (if
+    the parts end first, the rows that follow are not known: False)."""
+    for part in itertools.islice(parts, start, None):
+        if part.startswith(_SHEET_END):
+            return True
+        if _EMPTY_ROW_PART.fullmatch(part) is None:
+            return False
+    return False
 
 
 def _repeated_rows(text: bytes, end: int) -> int | None:
