@@ -101,6 +101,39 @@ def test_members_without_cells_have_no_extent() -> None:
     assert extent._xlsx_claimed(iter([strings]), LIMIT) == Extent(0, 0)
 
 
+def test_rows_of_several_widths_take_the_dimension_the_sheet_states(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """LibreOffice and Excel leave out the empty cells that end a row, so the last row
+    of a chunk may be narrower than the header; the stated dimension is then the
+    claim, proved as any other (a cell outside it disproves it)."""
+    rows = ordered_rows(300, 7)
+    for number, row in enumerate(rows[1:], 2):
+        del row[5 + number % 3 :]  # five, six or seven cells; the last row five
+    data = sheet(rows)
+    stated = data.replace(b"<sheetData>", b'<dimension ref="A1:G300"/><sheetData>')
+    assert extent._xlsx_claimed(iter([stated]), LIMIT) == Extent(399, 7)
+    assert extent._xlsx_claimed(iter([data]), LIMIT) is None  # the last row: E300
+    too_little = data.replace(b"<sheetData>", b'<dimension ref="A1:E300"/><sheetData>')
+    assert extent._xlsx_claimed(iter([too_little]), LIMIT) is None
+    # Whole formatted columns in Excel's dimension: past the limit, so not taken.
+    whole_columns = sheet(ordered_rows(300, 7)).replace(
+        b"<sheetData>", b'<dimension ref="A1:G1048576"/><sheetData>'
+    )
+    assert extent._xlsx_claimed(iter([whole_columns]), LIMIT) == Extent(399, 7)
+    in_a_value = data.replace(b"<sheetData>", b'<sheetData><dimension ref="A1:G300"/>')
+    assert extent._xlsx_claimed(iter([in_a_value]), LIMIT) is None  # only before the data
+    real = Path(__file__).parent / "data" / "libreoffice_short_rows.xlsx"
+    with zipfile.ZipFile(real) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+        claimed = extent._xlsx_claimed(extent._chunks(archive, info), LIMIT)
+        monkeypatch.setattr(extent, "_stated_dimension", lambda data, start, end: None)
+        assert extent._xlsx_claimed(extent._chunks(archive, info), LIMIT) is None
+    cells = CalamineWorkbook.from_path(str(real)).get_sheet_by_index(0).to_python()
+    assert (len(cells), max(map(len, cells))) == (5, 7)
+    assert claimed == Extent(5, 7)
+
+
 CELL_STYLES = st.sampled_from(["plain"] * 8 + ["no reference", "reference later", "prefixed"])
 
 
@@ -118,6 +151,17 @@ def sheets(draw: st.DrawFn) -> tuple[bytes, list[int]]:
         far = (draw(st.integers(1, 1100)), draw(st.integers(1, 800)), draw(CELL_STYLES))
         rows[where] = [*rows[where], far]
     data = sheet(rows)
+    # The dimension a writer states before the data: none, the true one (the exact
+    # extent's), or one that says too little or too much.
+    exact = extent._xlsx_extent(iter([data]))
+    stated = draw(
+        st.sampled_from(
+            ["", f"A1:{get_column_letter(max(exact.columns, 1))}{max(exact.rows, 1)}", "A1:B2"]
+            + ["XFD1048576"]
+        )
+    )
+    if stated:
+        data = data.replace(b"<sheetData>", b'<dimension ref="%s"/><sheetData>' % stated.encode())
     cuts = draw(st.lists(st.integers(0, len(data)), max_size=6))
     return data, cuts
 

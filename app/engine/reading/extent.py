@@ -165,16 +165,26 @@ def _xlsx_claimed_in(windows: Iterable[Window], enough: int) -> Extent | None:
 
     Writers write rows in order and a row's cells left to right, so the last
     reference of a chunk (and the last one of its last complete row: the widest) is
-    the claim. ``F50001`` rounds up to 59,999 rows × 6 columns. One search per chunk
-    then looks for a cell tag that does not start with a plain reference inside the
-    claim; if there is one (a cell out of order, without a reference, or with a
-    namespace prefix), the claim proves nothing: None, and the caller measures
-    exactly. Claims only grow from chunk to chunk, so every cell lies inside the last.
-    A chunk is a window ``data[start:end]`` (:mod:`unzip`), scanned in place.
+    the claim, or the dimension the sheet states before its data, if larger
+    (:func:`_stated_dimension`: rows that leave out their last, empty cells).
+    ``F50001`` rounds up to 59,999 rows × 6 columns. One search per chunk then looks
+    for a cell tag that does not start with a plain reference inside the claim; if
+    there is one (a cell out of order, without a reference, or with a namespace
+    prefix), the claim proves nothing: None, and the caller measures exactly. Claims
+    only grow from chunk to chunk, so every cell lies inside the last. A chunk is a
+    window ``data[start:end]`` (:mod:`unzip`), scanned in place.
     """
     widest = last = b""
     bound, outside = Extent(0, 0), _ANY_CELL
+    head = True
     for data, start, end in windows:
+        if head:  # the sheet's stated dimension, before its data: only a first claim
+            head, stated = False, _stated_dimension(data, start, end)
+            # (a dimension past ``enough``, such as whole formatted columns, is no help)
+            if stated is not None:
+                letters, digits = stated
+                if _rounded_up(letters, digits[:1], len(digits))[0].cells <= enough:
+                    widest, last = letters, digits
         row_end = data.rfind(b"</row>", start, end)
         for found in (_ref_before(data, start, end), _ref_before(data, start, row_end)):
             if found is not None:
@@ -188,6 +198,25 @@ def _xlsx_claimed_in(windows: Iterable[Window], enough: int) -> Extent | None:
         if outside.search(data, start, end) is not None or _has_prefixed_tags(data, start, end):
             return None
     return bound
+
+
+_DIMENSION = re.compile(
+    rb'<dimension ref="(?:[A-Z]{1,3}[1-9][0-9]{0,6}:)?([A-Z]{1,3})([1-9][0-9]{0,6})"'
+)
+
+
+def _stated_dimension(data: bytes, start: int, end: int) -> tuple[bytes, bytes] | None:
+    """The last column and row of the ``<dimension>`` that Excel and LibreOffice write
+    before the sheet's data, if it is there. A row without values in its last columns
+    leaves their cells out, so the last complete row of a chunk may be narrower than
+    others; the stated dimension is a first claim that does not depend on which row
+    ends a chunk. It proves nothing itself: every cell is still looked for outside the
+    claim, which a dimension that says too little does not survive."""
+    data_starts = data.find(b"<sheetData", start, end)
+    if data_starts < 0:
+        return None
+    stated = _DIMENSION.search(data, start, data_starts)
+    return (stated[1], stated[2]) if stated is not None else None
 
 
 def _ref_before(data: bytes, start: int, end: int) -> re.Match[bytes] | None:
