@@ -347,3 +347,41 @@ def test_a_file_libreoffice_made_of_a_csv_takes_the_claim() -> None:
     assert calamine_grid(path) == (4, 8)
     assert_covers(claimed, data, path)
     assert workbook_extent(path, FileKind.ODS, enough=LIMIT) == claimed
+
+
+class CountingPattern:
+    """A compiled pattern that adds up the bytes each of its matches may look at."""
+
+    def __init__(self, pattern: re.Pattern[bytes]) -> None:
+        self.pattern, self.looked_at = pattern, 0
+
+    def fullmatch(self, data: bytes, start: int = 0, end: int | None = None) -> object:
+        self.looked_at += (len(data) if end is None else end) - start
+        return self.pattern.fullmatch(data, start, len(data) if end is None else end)
+
+    def match(self, data: bytes, start: int = 0) -> object:
+        self.looked_at += len(data) - start
+        return self.pattern.match(data, start)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_repeated_empty_rows_side_by_side_are_looked_at_once(
+    monkeypatch: pytest.MonkeyPatch, fast: bool
+) -> None:
+    """Thousands of repeated empty rows one after another (of alternating styles, so
+    that LibreOffice would not merge them): whether each ends the sheet is found from
+    the last one back, each row matched once, not once for every repeated row before
+    it (which made a 1 MB chunk of them take minutes)."""
+    empty = [row(RUN, repeated=1), row(RUN, repeated=2).replace("ro1", "ro2")]
+    data = sheet(row(VALUE + RUN) + "".join(empty * 3000) + row(RUN))
+    if not fast:
+        monkeypatch.setattr(extent, "_row_repeats", lambda parts: None)
+    counted = {
+        name: CountingPattern(getattr(extent, name))
+        for name in ("_EMPTY_ROW_PART", "_ODS_EMPTY_ROWS_ONLY", "_ODS_SHEET_TAIL")
+    }
+    for name, pattern in counted.items():
+        monkeypatch.setattr(extent, name, pattern)
+    claimed = extent._ods_claimed(iter([data]), LIMIT)
+    assert claimed is not None and claimed.rows >= 6002
+    assert sum(pattern.looked_at for pattern in counted.values()) <= 2 * len(data)

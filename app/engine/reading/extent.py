@@ -14,7 +14,6 @@ the cell records (XLS); they cost a fraction of calamine's own parse.
 
 from __future__ import annotations
 
-import itertools
 import re
 import struct
 import zipfile
@@ -342,10 +341,14 @@ _ODS_EMPTY_ROWS = re.compile(
     rb'<table:table-row%s table:number-rows-repeated="([0-9]+)">%s</table:table-row>'
     % (_STYLE, _EMPTY_RUN)
 )
-_ODS_SHEET_TAIL = re.compile(
-    rb'(?:<table:table-row%s(?: table:number-rows-repeated="[0-9]+")?>(?:%s)*+'
-    rb"</table:table-row>)*+</table:table>" % (_STYLE, _EMPTY_CELL)
+_ODS_EMPTY_ROW = rb'<table:table-row%s(?: table:number-rows-repeated="[0-9]+")?>(?:%s)*+%s' % (
+    _STYLE,
+    _EMPTY_CELL,
+    b"</table:table-row>",
 )
+_ODS_SHEET_TAIL = re.compile(rb"(?:%s)*+</table:table>" % _ODS_EMPTY_ROW)
+# Empty rows only: what may lie between two repeated empty rows that end a sheet.
+_ODS_EMPTY_ROWS_ONLY = re.compile(rb"(?:%s)*+" % _ODS_EMPTY_ROW)
 _ROW_END_TAG = b"</table:table-row>"
 
 
@@ -450,7 +453,7 @@ def _row_repeats(parts: list[bytes]) -> tuple[int, int] | None:
     if not any(inside):
         return 0, 0
     texts: list[bytes] = []
-    rows_added = 0
+    repeated: list[tuple[int, int]] = []  # each repeated empty row: where, how often
     for index in compress(range(len(rows)), inside):
         row = rows[index]
         if b"rows-repeated" in row:
@@ -458,10 +461,10 @@ def _row_repeats(parts: list[bytes]) -> tuple[int, int] | None:
             if empty is None or inside[index] != 1:
                 return None
             inside[index] = 0  # (its one word is the row's repeat: no cell's)
-            if not _ends_sheet(parts, worded[index] + 1):
-                rows_added += int(empty[1])
+            repeated.append((worded[index], int(empty[1])))
             continue
         texts.append(row[: row.rfind(b"<")] if ends[index] else row)
+    rows_added = _rows_before_the_sheet_ends(parts, repeated)
     text = b"".join(texts)
     found = _ODS_COLS.findall(text)
     if len(found) != sum(inside):
@@ -489,15 +492,28 @@ def _ends_with_a_run(rows: list[bytes]) -> list[bool]:
     return list(map(runs.__contains__, last_tags))
 
 
-def _ends_sheet(parts: list[bytes], start: int) -> bool:
-    """Whether the rows from ``parts[start]`` on are empty up to the sheet's end (if
-    the parts end first, the rows that follow are not known: False)."""
-    for part in itertools.islice(parts, start, None):
-        if part.startswith(_SHEET_END):
-            return True
-        if _EMPTY_ROW_PART.fullmatch(part) is None:
-            return False
-    return False
+def _rows_before_the_sheet_ends(parts: list[bytes], repeated: list[tuple[int, int]]) -> int:
+    """The rows that the repeated empty rows (each at an index of ``parts``, with its
+    count) add: each its count, unless only empty rows follow it up to the sheet's end
+    (calamine drops those). Looked at from the last one back, so that each part is
+    matched once, however many repeated rows follow each other (if the parts end
+    before the sheet does, what follows is not known: the count is added)."""
+    added = 0
+    ending, following = False, len(parts)  # (whether the next repeated row ends the sheet)
+    for index, count in reversed(repeated):
+        between = parts[index + 1 : following]
+        if following == len(parts):  # the last one: up to the sheet's end, if it is here
+            ending = False
+            for part in between:
+                if part.startswith(_SHEET_END) or _EMPTY_ROW_PART.fullmatch(part) is None:
+                    ending = part.startswith(_SHEET_END)
+                    break
+        else:
+            ending = ending and all(_EMPTY_ROW_PART.fullmatch(part) for part in between)
+        if not ending:
+            added += count
+        following = index
+    return added
 
 
 def _repeated_rows(text: bytes, end: int) -> int | None:
@@ -516,7 +532,18 @@ def _repeated_rows(text: bytes, end: int) -> int | None:
         return None
     # Whether the empty rows up to the sheet's end follow is looked for in the whole
     # text; if the text ends first (a chunk cut there), the count is added: a bound.
-    return sum(int(row[1]) for row in empty_rows if not _ODS_SHEET_TAIL.match(text, row.end()))
+    # From the last one back, each stretch of text between two matched once.
+    added, ending, following = 0, False, -1
+    for row in reversed(empty_rows):
+        if following < 0:
+            ending = _ODS_SHEET_TAIL.match(text, row.end()) is not None
+        else:
+            between = _ODS_EMPTY_ROWS_ONLY.fullmatch(text, row.end(), following)
+            ending = ending and between is not None
+        if not ending:
+            added += int(row[1])
+        following = row.start()
+    return added
 
 
 _CELL_TAG = b"<table:table-cell"
