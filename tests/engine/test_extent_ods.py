@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from app.engine.reading import extent
-from app.engine.reading.extent import workbook_extent
+from app.engine.reading.extent import Extent, workbook_extent
 from app.engine.reading.table import FileKind
 from tests.engine.test_extent import chunked
 
@@ -134,3 +134,22 @@ def test_covered_cells_of_a_row_carried_into_the_next_chunk_are_counted() -> Non
     assert exact == extent.Extent(1, 5)
     claimed = extent._ods_claimed(iter([first, second]), 15)
     assert claimed is not None and claimed.columns >= 5
+
+
+def test_every_sheet_counts_for_calamine_reads_them_all() -> None:
+    """calamine reads every sheet of an ODS file when it opens it: the extent is the
+    sum of the sheets' rows (as wide as the widest), the claim bounds it as well."""
+    value = CELLS["value"]
+    sheet = f"<table:table-row>{value * 3}</table:table-row>" * 4
+    wide = f"<table:table-row>{value * 7}</table:table-row>" * 2
+    data = (
+        HEAD
+        + (
+            f'<table:table table:name="A">{sheet}</table:table>'
+            f'<table:table table:name="B">{wide}</table:table>'
+        ).encode()
+        + TAIL
+    )
+    assert extent._ods_extent(iter([data])) == Extent(6, 7)
+    claimed = extent._ods_claimed(iter([data]), LIMIT)
+    assert claimed is not None and claimed.rows >= 6 and claimed.columns >= 7

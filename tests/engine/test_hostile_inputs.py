@@ -354,6 +354,52 @@ def build_xls_beyond_the_grid(folder: Path) -> Path:
     return path
 
 
+def build_xls_stating_terabytes(folder: Path) -> Path:
+    """A small XLS whose DIMENSIONS record states 2,000,000 rows × 16,384 columns:
+    calamine reserves room for them before reading a cell (1.3 TB: the process
+    aborted)."""
+    workbook = xlwt.Workbook()
+    sheet = workbook.add_sheet("S")
+    for column, text in enumerate(["ID", "Nachname", "Vorname"]):
+        sheet.write(0, column, text)
+    sheet.write(1, 2, "x")
+    path = folder / "stating.xls"
+    workbook.save(str(path))
+    data = path.read_bytes()
+    record = struct.pack("<HH2L2HH", 0x0200, 14, 0, 2, 0, 3, 0)  # rows 0-1, columns 0-2
+    assert data.count(record) == 1
+    path.write_bytes(
+        data.replace(record, struct.pack("<HH2L2HH", 0x0200, 14, 0, 2_000_000, 0, 16384, 0))
+    )
+    return path
+
+
+def build_xls_of_many_sheets(folder: Path) -> Path:
+    """40 sheets of two cells each, 19,600 rows × 250 columns apart: each grid is under
+    the limit, all of them (calamine reads every sheet at once) are 196,000,000 cells."""
+    workbook = xlwt.Workbook()
+    for number in range(40):
+        sheet = workbook.add_sheet(f"S{number}")
+        sheet.write(0, 0, "ID")
+        sheet.write(19599, 249, "x")
+    path = folder / "sheets.xls"
+    workbook.save(str(path))
+    return path
+
+
+def build_ods_of_many_sheets(folder: Path) -> Path:
+    """The same in ODS: 40 sheets of two cells, the rows between repeated."""
+    value = ods_cell("x")
+    sheet = (
+        f"<table:table-row>{value}</table:table-row>"
+        '<table:table-row table:number-rows-repeated="19598"><table:table-cell/></table:table-row>'
+        f'<table:table-row><table:table-cell table:number-columns-repeated="249"/>{value}'
+        "</table:table-row>"
+    )
+    others = "".join(f'</table:table><table:table table:name="S{n}">{sheet}' for n in range(1, 40))
+    return ods(folder / "sheets.ods", sheet + others)
+
+
 LOL = "".join(f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10}">' for n in range(1, 10))
 DOCTYPE = f'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">{LOL}]>'
 
@@ -399,6 +445,9 @@ IN_A_CHILD: dict[str, tuple[Callable[[Path], Path], tuple[str, ...]]] = {
     "grid by counting": (build_grid_by_counting, ("too large",)),
     "ods repeats": (build_ods_repeats, ("too large",)),
     "xls beyond the grid": (build_xls_beyond_the_grid, ("too large",)),
+    "xls stating terabytes": (build_xls_stating_terabytes, ("too large",)),
+    "xls of many sheets": (build_xls_of_many_sheets, ("too large",)),
+    "ods of many sheets": (build_ods_of_many_sheets, ("too large",)),
     "billion laughs in the sheet": (build_laughs_in_sheet, ("damaged",)),
     "billion laughs in the shared strings": (build_laughs_in_strings, ("damaged",)),
 }
@@ -473,7 +522,8 @@ def test_memory_hungry_files_are_refused(child_run: ChildRun, name: str) -> None
 def test_the_bombs_are_small(child_run: ChildRun, honest_bomb: Path) -> None:
     with zipfile.ZipFile(honest_bomb) as archive:
         assert sum(i.file_size for i in archive.infolist()) > 2 << 30  # honest ZIP64 sizes
-    for name in ("two gigabyte bomb", "whole grid", "ods repeats", "xls beyond the grid"):
+    small = ("two gigabyte bomb", "whole grid", "ods repeats", "xls beyond the grid")
+    for name in (*small, "xls stating terabytes", "xls of many sheets", "ods of many sheets"):
         assert child_run.files[name].stat().st_size < 3 << 20, name
 
 
