@@ -166,10 +166,12 @@ def _float_text(value: float) -> str:
     return f"{value:.15g}"  # what Excel shows: 0.3, not 0.30000000000000004
 
 
-# cell_text for values of exactly these types (a bool is no float). A datetime's text
-# is its date's: date.isoformat, applied to a datetime, writes the date part alone.
+# cell_text for values of exactly these types (a bool is no float, and no int: its
+# type is bool). A datetime's text is its date's: date.isoformat, applied to a
+# datetime, writes the date part alone. (An XLS file's whole numbers are ints.)
 _TEXT_MAKERS: dict[type, Callable[[Any], str]] = {
     float: _float_text,
+    int: str,
     datetime.date: datetime.date.isoformat,
     datetime.datetime: datetime.date.isoformat,
 }
