@@ -4,6 +4,7 @@ the outdated-template warning, ODS, and a filled-in template imported end to end
 from __future__ import annotations
 
 import json
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -140,3 +141,41 @@ def test_filled_in_template_imports(
     users = {u["source_id"]: u for u in json.loads(capsys.readouterr().out)}
     assert users["00123"]["birth_date"] == "2014-03-02"
     assert users["00123"]["groups"] == ["5a"]
+
+
+def test_the_version_is_read_from_the_keywords_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template filled with 50,000 rows is still a template: its version comes from
+    the document's keywords (ODS meta.xml, XLSX core properties), and neither odfpy nor
+    openpyxl loads the workbook (odfpy took 18 s and 1 GB for a 50,000-row ODS, on the
+    wizard's interface thread)."""
+    xlsx = write_template(tmp_path / "t.xlsx", "student")
+    ods = write_template(tmp_path / "t.ods", "student")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the workbook was loaded")
+
+    monkeypatch.setattr("odf.opendocument.load", refuse)
+    monkeypatch.setattr("openpyxl.load_workbook", refuse)
+    assert template_version(xlsx) == TEMPLATE_VERSION
+    assert template_version(ods) == TEMPLATE_VERSION
+
+
+def test_metadata_too_large_for_a_template_is_no_template(tmp_path: Path) -> None:
+    path = tmp_path / "big-meta.ods"
+    keyword = "<meta:keyword>schoolimport-template v0</meta:keyword>"
+    meta = (
+        '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta>'
+        f"{keyword}{' ' * (2 << 20)}</office:meta></office:document-meta>"
+    )
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<x/>")
+        archive.writestr("meta.xml", meta)
+    assert template_version(path) is None
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("content.xml", "<x/>")
+        archive.writestr("meta.xml", meta.replace(" " * (2 << 20), ""))
+    assert template_version(path) == 0

@@ -20,6 +20,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.etree import ElementTree
 
 from app.engine.admin.userlist import parse_account_type
 from app.engine.output.exports import atomic_write
@@ -271,38 +272,71 @@ def _ods_bytes(code: AccountTypeCode, columns: list[Column]) -> bytes:
     return out.getvalue()
 
 
-def _ods_keywords(path: Path) -> str:
-    from odf.meta import Keyword
-    from odf.opendocument import load
-
-    document = load(str(path))
-    return " ".join(str(k) for k in document.meta.getElementsByType(Keyword))
-
-
 # ------------------------------------------------------------------------- reading
+# Where the document keywords are: ODS's meta.xml, XLSX's core properties. A few KB
+# each; a member larger than this is no template's.
+_META_XML, _CORE_XML, _WORKBOOK_XML = "meta.xml", "docProps/core.xml", "xl/workbook.xml"
+_ODS_KEYWORD = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}keyword"
+_XLSX_KEYWORDS = "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords"
+_METADATA_LIMIT = 1 << 20
+
+
 def template_version(path: Path) -> int | None:
-    """The template version a workbook was made from; None if it is no template."""
+    """The template version a workbook was made from; None if it is no template.
+
+    Only the document's keywords are read (a small member of the zip), never its
+    sheets: a 50,000-row ODS took odfpy 18 s and 1 GB to load whole, on the
+    wizard's interface thread. An XLSX whose keywords were lost is asked its
+    instructions sheet, if it has one (openpyxl, that sheet's first rows)."""
     path = Path(path)
     try:
         if not zipfile.is_zipfile(path):
             return None
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-        if "content.xml" in names and "xl/workbook.xml" not in names:
-            return _version_in(_ods_keywords(path))
-        return _xlsx_version(path)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError):
+            if "content.xml" in names and _WORKBOOK_XML not in names:
+                return _version_in(_keywords(archive, _META_XML, _ODS_KEYWORD))
+            version = _version_in(_keywords(archive, _CORE_XML, _XLSX_KEYWORDS))
+            if version is not None or not _names_instructions(archive, names):
+                return version
+        return _instructions_version(path)
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, ElementTree.ParseError):
         return None
 
 
-def _xlsx_version(path: Path) -> int | None:
+def _small_member(archive: zipfile.ZipFile, name: str) -> bytes | None:
+    """The member's bytes, if it is there and no larger than a document's metadata."""
+    try:
+        info = archive.getinfo(name)
+    except KeyError:
+        return None
+    if info.file_size > _METADATA_LIMIT:
+        return None
+    with archive.open(info) as member:
+        data = member.read(_METADATA_LIMIT + 1)
+    return data if len(data) <= _METADATA_LIMIT else None
+
+
+def _keywords(archive: zipfile.ZipFile, name: str, tag: str) -> str:
+    """The texts of the keyword elements ``tag`` of the member ``name``, joined."""
+    data = _small_member(archive, name)
+    if data is None:
+        return ""
+    return " ".join(element.text or "" for element in ElementTree.fromstring(data).iter(tag))
+
+
+def _names_instructions(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """Whether the XLSX workbook has a sheet named like the template's instructions."""
+    workbook = _small_member(archive, _WORKBOOK_XML) if _WORKBOOK_XML in names else None
+    return workbook is not None and f'name="{INSTRUCTIONS_SHEET}"'.encode() in workbook
+
+
+def _instructions_version(path: Path) -> int | None:
+    """The version in the cell next to "Vorlagenversion" on the instructions sheet."""
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True)
     try:
-        version = _version_in(workbook.properties.keywords or "")
-        if version is not None:
-            return version
         if INSTRUCTIONS_SHEET not in workbook.sheetnames:
             return None
         for label, value, *_ in workbook[INSTRUCTIONS_SHEET].iter_rows(

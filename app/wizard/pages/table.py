@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from app.engine.admin.template import (
     TEMPLATE_VERSION,
-    check_template,
     template_version,
     write_template,
 )
@@ -201,16 +200,17 @@ class TablePage(ImportPage):
         return saved
 
     def _check_template(self, path: Path) -> None:
-        if check_template(path) is None:
+        # (beside the interface, as the reading: it opens the file once more)
+        version = run_responsive(lambda: template_version(path))
+        if version is None or version >= TEMPLATE_VERSION:
             self.template_warning.hide()
             return
         text = self.tr(
             "This file was made from template version %1; the current template is version %2."
             " Please download the new template and copy the data into it."
         )
-        version = str(template_version(path))
         self.template_warning.setText(
-            text.replace("%1", version).replace("%2", str(TEMPLATE_VERSION))
+            text.replace("%1", str(version)).replace("%2", str(TEMPLATE_VERSION))
         )
         self.template_warning.show()
 
