@@ -25,6 +25,7 @@ from app.engine.admin.history import RunRow, export_rows, list_runs
 from app.engine.reasons import EngineError
 from app.models import RunStatus
 from app.wizard import texts
+from app.wizard.busy import run_responsive
 from app.wizard.historymodel import RunsTableModel, SortRole, running_row
 from app.wizard.messages import inform
 from app.wizard.views import table_view
@@ -142,11 +143,14 @@ class HistoryTab(QWidget):
         """Write the rows; an archived or running run shows the engine's refusal."""
         if target.suffix.lower() not in (".xlsx", ".csv"):
             target = target.with_name(target.name + ".xlsx")
-        try:
+        language = texts.language()
+
+        def write() -> int:
             with session_scope(self.engine) as db:
-                count = export_rows(
-                    db, run_id, target, succeeded, self.actor, language=texts.language()
-                )
+                return export_rows(db, run_id, target, succeeded, self.actor, language=language)
+
+        try:
+            count = run_responsive(write)  # (50,000 rows: seconds, beside the interface)
         except EngineError as error:
             self.last_message = inform(
                 self, self.tr("Download not possible"), texts.error_text(error), warning=True

@@ -11,6 +11,7 @@ from app.engine.admin.directory import UserRow
 from app.engine.output.exports import write_table
 from app.models import AccountTypeCode, UserStatus
 from app.wizard import texts
+from app.wizard.busy import run_responsive
 from app.wizard.tablemodels import UsersFilterProxy, UsersTableModel
 from app.wizard.views import table_view
 
@@ -107,4 +108,5 @@ class UsersTab(QWidget):
     def write_users(self, path: Path) -> Path:
         """The users the filters show, as XLSX (or CSV by suffix)."""
         rows = [self.model.row_texts(user) for user in self.shown_users()]
-        return write_table(path, self.model.headers(), rows)
+        headers = self.model.headers()
+        return run_responsive(lambda: write_table(path, headers, rows))  # (beside the interface)
