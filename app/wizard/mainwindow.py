@@ -398,9 +398,12 @@ class MainWindow(QMainWindow):
         )
         if not self.confirm(self.tr("Purge due accounts"), text):
             return []
-        try:
+        def purge() -> list[str]:
             with session_scope(self.engine) as db:
-                purged = purge_due(db, today, self.actor)
+                return purge_due(db, today, self.actor)
+
+        try:
+            purged = run_responsive(purge)  # (a year's leavers: beside the interface)
         except EngineError as error:
             self._message(self.tr("Purge due accounts"), texts.error_text(error), warning=True)
             return []

@@ -34,6 +34,7 @@ from app.engine.output.outputs import free_name
 from app.engine.output.protocol import MIN_PASSWORD_LENGTH
 from app.engine.reasons import EngineError, Reason
 from app.wizard import texts
+from app.wizard.busy import run_responsive
 from app.wizard.pages.base import error_label, show_error
 
 
@@ -125,8 +126,10 @@ class ResetDialog(QDialog):
                 if not self.confirm_replace(error.file or ""):
                     return
                 handover.overwrite = True
-            _run_id, self.reset_count = reset_passwords(
-                self.engine, self.actor, self.selection, handover
+            # (hashing, the protocol and the letters: seconds for a year's pupils, beside
+            # the interface, which keeps painting)
+            _run_id, self.reset_count = run_responsive(
+                lambda: reset_passwords(self.engine, self.actor, self.selection, handover)
             )
         except EngineError as error:
             show_error(self.error, texts.error_text(error))

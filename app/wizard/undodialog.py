@@ -27,6 +27,7 @@ from app.engine.admin.undo import (
     undo_run,
 )
 from app.engine.reasons import EngineError
+from app.wizard.busy import run_responsive
 from app.wizard.formats import counted
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
 from app.wizard.texts import error_text
@@ -69,9 +70,12 @@ class UndoDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        try:
+        def preview() -> UndoPlan:
             with session_scope(self.engine) as db:
-                self.plan = preview_undo(db, self.run_id, self.actor)
+                return preview_undo(db, self.run_id, self.actor)
+
+        try:
+            self.plan = run_responsive(preview)  # (a 50,000-row import: seconds)
         except EngineError as error:
             self.plan = None
             self.intro.setText(self.tr("This import cannot be undone."))
@@ -154,9 +158,12 @@ class UndoDialog(QDialog):
 
     # -- undoing -----------------------------------------------------------------------
     def undo(self) -> None:
-        try:
+        def undo() -> UndoResult:
             with session_scope(self.engine) as db:
-                result = undo_run(db, self.run_id, self.actor)
+                return undo_run(db, self.run_id, self.actor)
+
+        try:
+            result = run_responsive(undo)  # (beside the interface, which keeps painting)
         except EngineError as error:
             show_error(self.error, error_text(error))
             self.load()
