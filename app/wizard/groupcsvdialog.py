@@ -45,6 +45,7 @@ from app.engine.admin.groupcsv import (
 from app.engine.admin.groupexport import export_groups
 from app.engine.reasons import EngineError
 from app.wizard import texts
+from app.wizard.busy import run_responsive
 from app.wizard.formats import counted
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
 from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
@@ -226,16 +227,17 @@ class GroupImportDialog(QDialog):
         self.plan = None
         if text:
             year = self.year if self.year_check.isChecked() else None
-            try:
+            encoding, delete = str(self.encoding_combo.currentData()), self.delete_check.isChecked()
+
+            def plan() -> GroupImportPlan:
                 with session_scope(self.engine) as db:
-                    self.plan = plan_group_import(
-                        db,
-                        Path(text),
-                        str(self.encoding_combo.currentData()),
-                        self.delete_check.isChecked(),
-                        year,
-                        actor=self.actor,
+                    return plan_group_import(
+                        db, Path(text), encoding, delete, year, actor=self.actor
                     )
+
+            try:
+                # (150,000 memberships: seconds, beside the interface)
+                self.plan = run_responsive(plan)
                 show_error(self.error, None)
             except EngineError as error:
                 show_error(self.error, texts.error_text(error))
@@ -259,9 +261,14 @@ class GroupImportDialog(QDialog):
     def run_import(self) -> GroupImportResult | None:
         if self.plan is None:
             return None
-        try:
+        chosen = self.plan
+
+        def apply() -> GroupImportResult:
             with session_scope(self.engine) as db:
-                result = apply_group_import(db, self.plan, self.actor)
+                return apply_group_import(db, chosen, self.actor)
+
+        try:
+            result = run_responsive(apply)
         except EngineError as error:
             show_error(self.error, texts.error_text(error))
             self.preview()
@@ -318,11 +325,14 @@ class GroupExportDialog(QDialog):
 
     def accept(self) -> None:
         target = Path(self.path_edit.text().strip())
-        try:
+        encoding = str(self.encoding_combo.currentData())
+
+        def export() -> int:
             with session_scope(self.engine) as db:
-                self.written = export_groups(
-                    db, target, str(self.encoding_combo.currentData()), self.actor
-                )
+                return export_groups(db, target, encoding, self.actor)
+
+        try:
+            self.written = run_responsive(export)  # (beside the interface)
         except EngineError as error:
             show_error(self.error, texts.error_text(error))
             return

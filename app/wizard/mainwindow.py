@@ -398,6 +398,7 @@ class MainWindow(QMainWindow):
         )
         if not self.confirm(self.tr("Purge due accounts"), text):
             return []
+
         def purge() -> list[str]:
             with session_scope(self.engine) as db:
                 return purge_due(db, today, self.actor)
