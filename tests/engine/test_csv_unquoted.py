@@ -11,9 +11,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.engine.reading import csvfile
+from app.engine.reading import table as table_module
 from app.engine.reading.grid import clean_rows
 from app.engine.reading.readers import read_table
 from app.engine.reading.sniffing import refuse_mixed_utf8
+from app.engine.reading.table import clean_cells_printable
 from app.engine.reasons import Reason, Refused
 
 # Delimiters, every line end the csv module knows, blanks, and characters that other
@@ -126,3 +128,47 @@ def test_uniform_exports_take_the_one_pass_split() -> None:
     assert csvfile._uniform_rows("a;b\nc\n", ";") is None
     assert csvfile._uniform_rows('a;"b"\n', ";") is None
     assert csvfile._uniform_rows("a;b\u2028c;d\n", ";") is None
+
+
+# Cells for the cleaning's look at the whole text: Latin-1 letters and blanks, the
+# formula apostrophe, control characters, NBSP and the soft hyphen (unprintable
+# Latin-1), a decomposed letter and characters beyond Latin-1 (printable or not).
+_WHOLE_CELL = st.one_of(
+    st.text(
+        st.sampled_from(list("aä ß'=\t\x07\x85\u00a0\u00ad\u0301\u20ac\u200b\u3000")),
+        max_size=4,
+    ),
+    st.sampled_from(["'=1", " '-x", "'@ä ", "'Anna", "'"]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_WHOLE_CELL, max_size=12), st.sampled_from([";", ",", "\t", "|"]))
+def test_cleaning_with_the_whole_text_equals_cleaning_the_cells(
+    cells: list[str], delimiter: str
+) -> None:
+    """The cells cleaned with a text that holds them all (the CSV's joined lines) are
+    what the cells cleaned on their own are, and so is whether all are printable."""
+    whole = delimiter.join(cells)
+    assert clean_cells_printable(cells, whole) == clean_cells_printable(cells)
+
+
+def test_a_latin1_printable_text_takes_the_whole_texts_look(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The property above must cover the fast path: a Windows-1252 export's text takes
+    it (no join of the cleaned cells), a text with a control character does not."""
+    joins: list[str] = []
+
+    def clean(cells: list[str], scan: bool) -> tuple[list[str], bool]:
+        joins.append("joined")
+        return original(cells, scan)
+
+    original = table_module._clean
+    monkeypatch.setattr(table_module, "_clean", clean)
+    cells = ["1", " Müller ", "'=Weiß", "Zoë"]
+    assert clean_cells_printable(cells, ";".join(cells)) == (["1", "Müller", "=Weiß", "Zoë"], True)
+    assert not joins
+    cells = ["1", "Mül\x07ler"]
+    assert clean_cells_printable(cells, ";".join(cells)) == (["1", "Mül\x07ler"], False)
+    assert joins

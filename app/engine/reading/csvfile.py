@@ -124,7 +124,10 @@ def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], Cells] | 
     counts = set(map(str.count, lines, repeat(delimiter)))
     if len(counts) != 1 or max(map(len, lines)) > csv.field_size_limit():
         return None  # ragged, or the csv module words the refusal of a long field
-    return clean_grid_cells(delimiter.join(lines).split(delimiter), counts.pop() + 1)
+    joined = delimiter.join(lines)
+    # (the joined lines hold every cell: looked at once for the cleaning's tests)
+    whole = joined if delimiter.isprintable() else None
+    return clean_grid_cells(joined.split(delimiter), counts.pop() + 1, whole=whole)
 
 
 def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list[list[str]]]:

@@ -109,16 +109,20 @@ class Cells(NamedTuple):
 
 
 def clean_grid_cells(
-    cells: Sequence[object], width: int, rows: list[list[Any]] | None = None
+    cells: Sequence[object],
+    width: int,
+    rows: list[list[Any]] | None = None,
+    whole: str | None = None,
 ) -> tuple[list[list[str]], Cells]:
     """Rows of ``width`` cleaned cells from the cells of all rows, one after another,
     and the cleaned cells in that order (the same strings: a column is a slice).
 
     ``rows``, if given, are those rows as lists: kept (not made again) when cleaning
-    changed no cell, which is the usual file and saves a list per row.
+    changed no cell, which is the usual file and saves a list per row. ``whole``, if
+    given, is a text that holds every cell (:func:`clean_cells_printable`).
     """
     try:  # str.strip, clean_cells' first step, refuses a number, a date or None
-        cleaned, printable = clean_cells_printable(cast(Sequence[str], cells))
+        cleaned, printable = clean_cells_printable(cast(Sequence[str], cells), whole)
     except TypeError:
         cleaned, printable = clean_cells_printable(_all_texts(cells))
     # (a C-level comparison that finds the same string objects: strip returns a cell

@@ -17,9 +17,16 @@ def clean_cells(cells: Iterable[str]) -> list[str]:
     return _clean(cells, False)[0]
 
 
-def clean_cells_printable(cells: Iterable[str]) -> tuple[list[str], bool]:
+def clean_cells_printable(cells: Iterable[str], whole: str | None = None) -> tuple[list[str], bool]:
     """:func:`clean_cells`, and whether every cleaned cell is printable (one scan of
-    their joined text; False also when NFC changed a cell: not looked at again)."""
+    their joined text; False also when NFC changed a cell: not looked at again).
+
+    ``whole``, if given, is a text that holds every cell (a CSV's lines joined by its
+    delimiter): when it is Latin-1 and printable, so is every cell, and in NFC, which
+    one look at its bytes shows instead of joining the cleaned cells and scanning them.
+    """
+    if whole is not None and _latin1_printable(whole):
+        return _unquoted(list(map(str.strip, cells)), whole), True
     return _clean(cells, True)
 
 
@@ -32,6 +39,29 @@ def _clean(cells: Iterable[str], scan: bool) -> tuple[list[str], bool]:
         # (a text in NFC has every part in NFC; not always the reverse)
         return cleaned, scan and joined.isprintable()
     return list(map(_nfc, cleaned)), False
+
+
+def _unquoted(cleaned: list[str], text: str) -> list[str]:
+    """The cells without our formula apostrophe (:func:`_unquote`); ``text`` holds
+    every cell: without an apostrophe in it, none of them has one."""
+    if "'" in text:
+        return [_unquote(c) if c[:1] == "'" else c for c in cleaned]
+    return cleaned
+
+
+# The Latin-1 characters that str.isprintable() accepts, as bytes.
+_PRINTABLE_LATIN1 = bytes(code for code in range(256) if chr(code).isprintable())
+
+
+def _latin1_printable(text: str) -> bool:
+    """Whether the text is Latin-1 only (so every part of it is in NFC: see
+    :func:`_latin1`) and printable: its Latin-1 bytes without the printable ones are
+    none (a C-level table walk; ``isprintable`` looks each character up)."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not data.translate(None, _PRINTABLE_LATIN1)
 
 
 def _latin1(text: str) -> bool:
