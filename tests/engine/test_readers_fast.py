@@ -8,6 +8,7 @@ import datetime
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -57,6 +58,46 @@ def test_windows_1252_is_latin1_outside_the_c1_bytes() -> None:
     outside = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
     assert outside.decode("cp1252") == outside.decode("latin-1")
     assert sniffing._cp1252(b"\x80 M\xfcller") == "€ Müller"  # the codec's way
+
+
+# Pieces of UTF-8 and Shift-JIS text (two-byte letters, cut anywhere by the probe's
+# end), and bytes that neither allows.
+_ENCODED_PIECES = st.sampled_from(["a", "ä", "ß", "€", "日本", "ｱ", "\n"]).map(
+    lambda text: text.encode("utf-8")
+) | st.sampled_from(
+    [b"\x82\xa0", b"\x93\xfa", b"\xb1", b"\xe4", b"\x80", b"\xff", b"\xc3", b"\xa0"]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_ENCODED_PIECES, max_size=12).map(b"".join),
+    st.sampled_from(["utf-8", "shift_jis", "cp932"]),
+    st.integers(1, 8),
+)
+def test_decoding_with_a_probe_first_is_decoding_the_whole(
+    data: bytes, encoding: str, probe: int
+) -> None:
+    """The probe of the first bytes refuses only what the whole decoding refuses,
+    wherever its end cuts a letter."""
+    try:
+        expected: str | None = data.decode(encoding)
+    except UnicodeDecodeError:
+        expected = None
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sniffing, "_PROBE_BYTES", probe)
+        assert sniffing._try_decode(data, encoding) == expected
+
+
+def test_the_probe_refuses_an_early_invalid_byte_without_the_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The property above must cover the probe: an invalid byte among the first ones
+    refuses the text before the whole is decoded; a letter cut at its end does not."""
+    monkeypatch.setattr(sniffing, "_PROBE_BYTES", 4)
+    assert not sniffing._prefix_decodes(b"ab\xe4cdef", "utf-8")
+    assert sniffing._prefix_decodes("abcä".encode(), "utf-8")  # ä cut after its lead byte
+    assert sniffing._try_decode("abcäx".encode(), "utf-8") == "abcäx"
 
 
 VALUES = st.one_of(

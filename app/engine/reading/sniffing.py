@@ -92,10 +92,28 @@ def guess_encoding(data: bytes) -> tuple[str, str]:
 
 
 def _try_decode(data: bytes, encoding: str) -> str | None:
+    if len(data) > _PROBE_BYTES and not _prefix_decodes(data, encoding):
+        return None
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
         return None
+
+
+# A failed decoding copies all the bytes into its error (2.8 MB: 1.3-1.6 ms, for each
+# of UTF-8, Shift-JIS and cp932 that a Windows-1252 file is tried as); a prefix first.
+_PROBE_BYTES = 64 * 1024
+
+
+def _prefix_decodes(data: bytes, encoding: str) -> bool:
+    """False when the first bytes already hold an invalid sequence, so that the whole
+    cannot decode: an incremental decoder that is not told the end keeps a sequence
+    cut off at the prefix's end for later and raises only on one that is invalid."""
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(data[:_PROBE_BYTES], final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _cp1252(data: bytes) -> str | None:
