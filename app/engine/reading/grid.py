@@ -46,14 +46,14 @@ def build_table(
     else:
         body = list(compress(islice(rows, start, None), islice(used, start, None)))
         lines = list(compress(islice(numbers, start, None), islice(used, start, None)))
-    first, width = _used_columns([header or [], *body])
+    # (the rows of one-pass cells are equally long: their width is the first one's)
+    first, width = _used_columns(header or [], body, len(rows[0]) if cells is not None else None)
     if width == 0:
         raise Refused(Reason.FILE_EMPTY, file=str(path))
     if has_header:
         headers = [text or f"Column {i}" for i, text in enumerate(_square(header, first, width), 1)]
     else:
         headers = [f"Column {i}" for i in range(1, width + 1)]
-    # (the rows of one-pass cells are equally long: no length per row to look at)
     lengths = {len(body[0])} if cells is not None and body else set(map(len, body))
     if first != 0 or lengths - {width}:
         body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
@@ -63,7 +63,8 @@ def build_table(
     if cells is not None and len(flat) == len(rows) * width and len(body) + start == len(rows):
         if not has_header:
             flat[start * width] = body[0][0]  # (the first cell, without a byte order mark)
-        table.cells, table.cells_printable = flat[start * width :], cells.printable
+        del flat[: start * width]  # (the reader's own list: the header's cells go in place)
+        table.cells, table.cells_printable = flat, cells.printable
     return table
 
 
@@ -179,16 +180,22 @@ _TEXT_MAKERS: dict[type, Callable[[Any], str]] = {
 }
 
 
-def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
-    """First used column and the count up to the last used one, over all rows.
+def _used_columns(
+    header: list[str], body: list[list[str]], width: int | None = None
+) -> tuple[int, int]:
+    """First used column and the count up to the last used one, over the header and
+    the rows (``width``: the length of each, when all are equally long).
 
     Column by column from both edges: a used column is found at its first non-empty
     cell, so the usual table costs two short scans instead of one per cell.
     """
-    width = max(map(len, rows), default=0)
+    if width is None:
+        width = max(len(header), max(map(len, body), default=0))
 
     def used(column: int) -> bool:
-        return any(column < len(row) and row[column] for row in rows)
+        if column < len(header) and header[column]:
+            return True
+        return any(column < len(row) and row[column] for row in body)
 
     first = next((c for c in range(width) if used(c)), None)
     if first is None:
