@@ -176,7 +176,9 @@ def _make_bases(keys: FileKeys, bases: list[str], given: list[str]) -> None:
     ``based_rows``) and how many variants of each the file may take (``given``: its
     login cells and the reserved names)."""
     keys.row_bases = bases
-    counts = Counter(bases)
+    counts: dict[str, int] = dict.fromkeys(bases, 1)  # (one insert per base, in C)
+    if len(counts) != len(bases):
+        counts = Counter(bases)  # some base repeats: counted (a look-up and a store each)
     # A login cell of the file that is a numbered variant of a base takes one of them;
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
@@ -190,7 +192,7 @@ def _make_bases(keys: FileKeys, bases: list[str], given: list[str]) -> None:
             extra[base] += counts[stem]
     # (only the few bases ``extra`` names: a Counter's missing key is a Python call)
     linked = {base: n for base, n in extra.items() if n and base in counts}
-    keys.bases = dict(counts)
+    keys.bases = counts if type(counts) is dict else dict(counts)
     for base, n in linked.items():
         keys.bases[base] += n
     keys.linked = set(linked)
