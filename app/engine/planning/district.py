@@ -106,7 +106,7 @@ class FileKeys:
     # whether other schools have users at all (when not: no question about them)
     others: bool = True
     scheme: str = ""  # the login scheme the bases were made by
-    values: list[Any] = field(default_factory=list)  # the checked rows they were made of
+    values: Sequence[Any] = field(default_factory=list)  # the checked rows they were made of
     # bases whose variants a login cell, a reserved name or another base may take
     linked: set[str] = field(default_factory=set)
     # What makes ``bases``, ``row_bases`` and ``linked`` until :meth:`ready` ran it.
@@ -206,7 +206,7 @@ def _valid(count: int, reasons: Iterable[int]) -> list[bool]:
     return valid
 
 
-def _people(values: list[RowValues]) -> list[tuple[str, str, date]]:
+def _people(values: Sequence[RowValues]) -> list[tuple[str, str, date]]:
     """Each distinct (last name, first name, birth date) of ``values`` with a date."""
     born = list(map(_BIRTH, values))
     dated = list(map(is_not, born, repeat(None)))

@@ -30,6 +30,8 @@ from app.engine.planning.results import (
     RowAction,
     RowPlan,
     RowValues,
+    each,
+    take,
 )
 from app.engine.planning.state import DirectoryState, ExistingGroup
 from app.engine.reading.table import Table
@@ -83,7 +85,7 @@ class PlanRows(Sequence[RowPlan]):
         are asked for: a caller that stops early looks at no more rows)."""
         if not self._waiting:
             return iter(())
-        return compress(self._values, map(is_, self._made, repeat(None)))
+        return compress(each(self._values), map(is_, self._made, repeat(None)))
 
     def planned(self) -> tuple[list[RowPlan | None], Sequence[RowValues], Sequence[str | None]]:
         """Each entry made so far or None, and the values and logins the waiting ones
@@ -161,7 +163,7 @@ class PlanRows(Sequence[RowPlan]):
             if not indexes:
                 return
             logins = list(map(self._logins.__getitem__, indexes))
-            values = list(map(self._values.__getitem__, indexes))
+            values = take(self._values, indexes)
             groups: Iterable[Sequence[str]] = (
                 map(_VALUE_GROUPS, values)
                 if self._groups is None

@@ -31,6 +31,7 @@ from app.engine.planning.results import (
     RowAction,
     RowPlan,
     RowValues,
+    take,
 )
 from app.engine.planning.state import DirectoryState, ExistingUser, similarity_key
 from app.engine.planning.unchanged import (
@@ -246,7 +247,7 @@ class _Planner:
             return [False] * len(kept)
         if self.scope is not None and state.school_id not in self.scope:
             return [False] * len(kept)
-        values = list(map(checked.values.__getitem__, kept))
+        values = take(checked.values, kept)
         reserved = self.logins.reserved
         test = UnchangedTest(
             own=(state.school_id, options.account_type, UserStatus.ACTIVE.value),
@@ -258,7 +259,7 @@ class _Planner:
         )
         return test.of(users, values)
 
-    def _mark_similar(self, rows: PlanRows, values: list[RowValues], fresh: list[int]) -> None:
+    def _mark_similar(self, rows: PlanRows, values: Sequence[RowValues], fresh: list[int]) -> None:
         """The new rows (at ``fresh``) that look like a user of another source made
         conflicts, as :meth:`_classify_new` makes them. The exact key is made only for
         the rows whose birth date and folded first name (C-level maps) some look-alike
@@ -267,7 +268,7 @@ class _Planner:
         without spaces. Only the matched rows' entries are made (:class:`PlanRows`)."""
         index = self.state.similar_index
         dates = {key[2] for key in index}
-        new_values = list(map(values.__getitem__, fresh))  # (no entry made for them)
+        new_values = take(values, fresh)  # (no entry made for them)
         names = list(map(str.casefold, map(_FIRST, new_values)))
         if _irregular_spaces(names):
             names = list(map(str.translate, names, repeat(_NO_SPACE)))
