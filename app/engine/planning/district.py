@@ -124,6 +124,8 @@ class FileKeys:
         """The login bases of the rows at ``indexes`` (each one of ``based_rows``)."""
         rows = self.based_rows
         if isinstance(rows, range) and rows.start == 0 and rows.step == 1:
+            if indexes == rows:  # (a range: every row, the usual first import)
+                return list(self.row_bases)
             return list(map(self.row_bases.__getitem__, indexes))  # row i's base is i-th
         by_row = dict(zip(rows, self.row_bases, strict=True))
         return list(map(by_row.__getitem__, indexes))

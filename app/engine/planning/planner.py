@@ -179,17 +179,20 @@ class _Planner:
         one; duplicates are marked last (it looks at the row's own classification)."""
         count, values = len(checked.values), checked.values
         users, ids = self.state.users_by_source_id, checked.columns[Field.SOURCE_ID]
-        # (C-level maps: 50,000 rows; none for a school's first import)
+        # (C-level maps: 50,000 rows; none for a school's first import, where every
+        # row is new: no user in the snapshot)
         found: list[ExistingUser | None] = list(map(users.get, ids)) if users else [None] * count
-        existing = list(map(is_not, found, repeat(None)))
+        existing = list(map(is_not, found, repeat(None))) if users else [False] * count
         left_out = {*checked.reasons, *checked.other_type}
-        new = list(map(not_, existing))
+        new = list(map(not_, existing)) if users else [True] * count
         for index in left_out:
             new[index] = False
-        fresh = list(compress(range(count), new))
+        fresh: Sequence[int] = range(count)  # (every row: the usual first import)
+        if users or left_out:
+            fresh = list(compress(range(count), new))
         logins = self.logins.allocate_all(self._login_bases(checked, fresh))
         login_column: list[str | None] = list(logins)
-        kept = list(compress(range(count), existing))
+        kept = list(compress(range(count), existing)) if users else []
         if left_out:
             kept = [i for i in kept if i not in left_out]
         kept_users = cast(list[ExistingUser], list(map(found.__getitem__, kept)))
@@ -259,7 +262,9 @@ class _Planner:
         )
         return test.of(users, values)
 
-    def _mark_similar(self, rows: PlanRows, values: Sequence[RowValues], fresh: list[int]) -> None:
+    def _mark_similar(
+        self, rows: PlanRows, values: Sequence[RowValues], fresh: Sequence[int]
+    ) -> None:
         """The new rows (at ``fresh``) that look like a user of another source made
         conflicts, as :meth:`_classify_new` makes them. The exact key is made only for
         the rows whose birth date and folded first name (C-level maps) some look-alike
@@ -294,7 +299,7 @@ class _Planner:
             resolved=RowAction.CREATE,
         )
 
-    def _login_bases(self, checked: CheckedRows, indexes: list[int]) -> list[str]:
+    def _login_bases(self, checked: CheckedRows, indexes: Sequence[int]) -> list[str]:
         """The login bases of the rows at ``indexes`` (new accounts without a login of
         their own), worked out all at once: taken from the file's keys when they were
         made for these rows and this scheme."""
