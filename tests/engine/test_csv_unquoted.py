@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.engine.reading import csvfile
@@ -15,7 +16,7 @@ from app.engine.reading import table as table_module
 from app.engine.reading.grid import clean_rows
 from app.engine.reading.readers import read_table
 from app.engine.reading.sniffing import refuse_mixed_utf8
-from app.engine.reading.table import clean_cells_printable
+from app.engine.reading.table import ReadOptions, clean_cells_printable
 from app.engine.reasons import Reason, Refused
 
 # Delimiters, every line end the csv module knows, blanks, and characters that other
@@ -172,3 +173,58 @@ def test_a_latin1_printable_text_takes_the_whole_texts_look(
     cells = ["1", "Mül\x07ler"]
     assert clean_cells_printable(cells, ";".join(cells)) == (["1", "Mül\x07ler"], False)
     assert joins
+
+
+def _read_outcome(path: Path, delimiter: str, counted_always: bool) -> object:
+    """The rows read, or the refusal's reason and detail; with ``counted_always``
+    the text claims to be long (the general way: its cells counted before reading)."""
+
+    class Long(str):
+        def __len__(self) -> int:
+            return 1 << 40
+
+    with pytest.MonkeyPatch.context() as patch:
+        if counted_always:
+            decode = csvfile._decode
+            patch.setattr(csvfile, "_decode", lambda p, d, e: Long(decode(p, d, e)))
+        try:
+            return csvfile.read_csv(path, ReadOptions(encoding="utf-8", delimiter=delimiter)).rows
+        except Refused as refused:
+            return refused.message.reason, refused.message.params.get("detail")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(list('ab;\n\r\t"')), min_size=1, max_size=30),
+    st.sampled_from([";", "\t", "\n"]),
+    st.integers(1, 32),
+)
+@example("a\n\n", "\n", 4)  # a line end as the delimiter: counted twice
+def test_a_csv_is_refused_for_its_cells_as_counted(text: str, delimiter: str, limit: int) -> None:
+    """Texts shorter than the limit are not counted: whether a text is refused, and the
+    count the refusal names, are those of the count of delimiters and lines."""
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(csvfile, "MAX_CELLS", limit)
+        path = Path(folder) / "t.csv"
+        path.write_text(text, encoding="utf-8", newline="")
+        expected = _read_outcome(path, delimiter, counted_always=True)
+        assert _read_outcome(path, delimiter, counted_always=False) == expected
+
+
+def test_a_text_shorter_than_the_cell_limit_is_not_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The property above must cover the shortcut: a short text is read uncounted."""
+    path = tmp_path / "t.csv"
+    path.write_text("ID;Name\n1;Anna\n", encoding="utf-8")
+    monkeypatch.setattr(csvfile, "MAX_CELLS", 17)  # 16 characters: never 17 cells
+
+    class Uncountable(str):
+        def count(self, *args: object) -> int:
+            raise AssertionError("counted")
+
+    decode = csvfile._auto_decode
+    monkeypatch.setattr(
+        csvfile, "_auto_decode", lambda p, d: (decode(p, d)[0], Uncountable(decode(p, d)[1]))
+    )
+    assert csvfile.read_csv(path, ReadOptions()).rows == [["1", "Anna"]]
