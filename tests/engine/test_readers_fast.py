@@ -100,6 +100,19 @@ def test_the_probe_refuses_an_early_invalid_byte_without_the_whole(
     assert sniffing._try_decode("abcäx".encode(), "utf-8") == "abcäx"
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("aäÐÝÞðýþ\n;")), max_size=12), st.integers(1, 8))
+def test_turkish_letters_are_looked_for_in_the_sample_as_before(text: str, sample: int) -> None:
+    """The letters searched one by one in the sample (a search each) decide as the
+    sample's characters tested against the set of them did, inside and past its end."""
+    data = text.encode("cp1252")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(sniffing, "_ENCODING_SAMPLE_CHARS", sample)
+        turkish = not sniffing._TURKISH_IN_CP1252.isdisjoint(text[:sample])
+        expected = ("cp1254", data.decode("cp1254")) if turkish else ("cp1252", text)
+        assert sniffing._maybe_turkish(data, text) == expected
+
+
 VALUES = st.one_of(
     CELL_TEXT,
     st.floats(allow_nan=False, allow_infinity=False),
