@@ -394,7 +394,8 @@ def test_a_school_alone_asks_about_no_one(importer, write_csv, engine, neighbour
     assert plan is not None and plan.state.keys is not None
     keys = plan.state.keys
     assert (keys.others, keys.source_ids, keys.people) == (False, [], [])
-    assert keys.bases == {"max.muster": 2}
+    assert keys._counted is None  # (no login asked about: the bases were not counted)
+    assert keys.bases == {"max.muster": 2} and keys.linked == set()
     assert [r.login for r in plan.rows] == ["max.muster", "max.muster2"]
     importer.run(
         write_csv([HEADER, ["2001", "Muster", "Max", "5a", "01.02.2014"]], name="n.csv"),
