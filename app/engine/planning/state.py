@@ -147,13 +147,22 @@ def _fetch(
 
 
 def _fetch_file_part(
-    conn: Connection, school_id: int, source: str, keys: FileKeys, users: Sink = _ignore
+    conn: Connection,
+    school_id: int,
+    source: str,
+    keys: FileKeys,
+    users: Sink = _ignore,
+    others: bool | None = None,
 ) -> tuple[str, set[str]]:
     """What the file asks of the other schools (:mod:`app.engine.planning.district`): their
     users it names or that look like its new rows into ``users``; returns the
-    fingerprint of the answers and the logins taken among those it may give."""
+    fingerprint of the answers and the logins taken among those it may give.
+    ``others``: whether other schools have users, when asked before in the same
+    transaction (else asked here)."""
     digest = hashlib.sha256()
-    keys.others = district.other_schools_have_users(conn, school_id)
+    if others is None:
+        others = district.other_schools_have_users(conn, school_id)
+    keys.others = others
     digest.update(b"others" if keys.others else b"alone")
     alike = keys.others and bool(keys.people) and district.other_sources(conn, school_id, source)
     digest.update(b"alike" if alike else b"one source")
@@ -290,7 +299,8 @@ def complete_state(
     known = state.users_by_source_id
     own = state.login_owner
     keys = district.file_keys(checked, scheme, reserved, known, others, own_logins=own)
-    part, taken = _fetch_file_part(conn, state.school_id, state.source, keys, _UserIndex(state).add)
+    add = _UserIndex(state).add
+    part, taken = _fetch_file_part(conn, state.school_id, state.source, keys, add, others)
     state.keys = keys.ready()  # (made by the logins' question, if it was asked)
     state.fingerprint = _combined(state.fingerprint, part)
     state.used_logins |= taken | set(state.login_owner)
