@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import TypeVar
 
@@ -307,11 +307,15 @@ class RowValidator:
         firsts: dict[tuple[str, ...], int] = {}
         first_of = list(map(firsts.setdefault, group_cells(), itertools.count()))
         distinct = dict(zip(firsts, split_group_lists(firsts, self.splitter), strict=True))
-        too_long = {
-            cells
-            for cells, names in distinct.items()
-            if any(len(name) > MAX_GROUP_NAME for name in names)
-        }
+        # (every name's length at once: a combination's names are the cells' names)
+        names_of = chain.from_iterable(distinct.values())
+        too_long: set[tuple[str, ...]] = set()
+        if max(map(len, names_of), default=0) > MAX_GROUP_NAME:
+            too_long = {
+                cells
+                for cells, names in distinct.items()
+                if any(len(name) > MAX_GROUP_NAME for name in names)
+            }
         if too_long:
             faulty.update(i for i, cells in enumerate(group_cells()) if cells in too_long)
         lists_at: list[list[str]] = [[]] * count  # (only the first rows' are looked up)
