@@ -67,8 +67,9 @@ class PlanRows(Sequence[RowPlan]):
         ``groups``, ``values[i].groups``)."""
         self._made = made
         self._lines, self._values, self._logins, self._groups = lines, values, logins, groups
-        # (by identity: list.count would call a made entry's __eq__, a Python method)
-        self._waiting = list(map(is_, made, repeat(None))).count(True)
+        # (every entry made is true, None is not: list.count(None) would call a made
+        # entry's __eq__, a Python method)
+        self._waiting = len(made) - len(list(filter(None, made)))
         self._lock = threading.Lock()  # the preview (interface thread) and a worker
 
     @property
