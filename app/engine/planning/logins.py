@@ -132,7 +132,7 @@ def transliterate_all(texts: Sequence[str]) -> list[str]:
     if lowered.isascii():
         cleaned = lowered.translate(_ASCII_KEEPING_NEWLINES)
     else:
-        folded = _fold_all(unicodedata.normalize("NFC", lowered))
+        folded = _fold_all(_nfc(lowered))
         latin = _latin1_cleaned(folded)
         if latin is not None:
             cleaned = latin
@@ -147,6 +147,17 @@ def transliterate_all(texts: Sequence[str]) -> list[str]:
     if _has_run(cleaned):
         cleaned = _RUNS.sub(r"\1", cleaned)  # no run reaches across a newline
     return list(map(str.strip, cleaned.split("\n"), repeat(".-")))
+
+
+def _nfc(text: str) -> str:
+    """The text in NFC: itself when it is Latin-1 only (no Latin-1 character
+    decomposes or combines with another; a copy in C, where the NFC check looks up
+    every character)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return unicodedata.normalize("NFC", text)
+    return text
 
 
 def _has_run(cleaned: str) -> bool:
