@@ -15,8 +15,8 @@ from app.engine.reading.grid import (
     MAX_CELLS,
     Cells,
     build_table,
-    clean_grid_cells,
     clean_lists,
+    grid_rows,
     refuse_cells,
 )
 from app.engine.reading.sniffing import (
@@ -25,7 +25,7 @@ from app.engine.reading.sniffing import (
     refuse_mixed_utf8,
     sniff_delimiter,
 )
-from app.engine.reading.table import FileKind, ReadOptions, Table
+from app.engine.reading.table import FileKind, GridRows, ReadOptions, Table
 from app.engine.reasons import Message, Reason, Refused
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t"}
@@ -104,7 +104,7 @@ def _delimiter(path: Path, wanted: str, text: str) -> str:
 
 def _csv_rows(
     path: Path, text: str, delimiter: str
-) -> tuple[Sequence[int], list[list[str]], Cells | None]:
+) -> tuple[Sequence[int], list[list[str]] | GridRows, Cells | None]:
     """The cleaned rows, the physical line each starts on, and their cells one row
     after another when the rows were split at once (:func:`_uniform_rows`)."""
     uniform = _uniform_rows(text, delimiter)
@@ -115,7 +115,7 @@ def _csv_rows(
     return numbers, clean_lists(records)[0], None
 
 
-def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], Cells] | None:
+def _uniform_rows(text: str, delimiter: str) -> tuple[GridRows, Cells] | None:
     """The cleaned rows of a text without quotes whose lines all hold the same number
     of delimiters (what programs export), split in C: the lines, then every cell at
     once; the cells then go through :func:`clean_grid_cells` in one pass. None for any other
@@ -130,7 +130,7 @@ def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], Cells] | 
     joined = delimiter.join(lines)
     # (the joined lines hold every cell: looked at once for the cleaning's tests)
     whole = joined if delimiter.isprintable() else None
-    return clean_grid_cells(joined.split(delimiter), counts.pop() + 1, whole=whole)
+    return grid_rows(joined.split(delimiter), counts.pop() + 1, whole=whole)
 
 
 def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list[list[str]]]:

@@ -9,7 +9,13 @@ from itertools import chain, compress, islice
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from app.engine.reading.table import FileKind, Table, clean_cells, clean_cells_printable
+from app.engine.reading.table import (
+    FileKind,
+    GridRows,
+    Table,
+    clean_cells,
+    clean_cells_printable,
+)
 from app.engine.reasons import Message, Reason, Refused
 
 MAX_CELLS = 5_000_000  # rows x columns of the grid a sheet is read into
@@ -22,7 +28,7 @@ def refuse_cells(path: Path, detail: Message) -> None:
 def build_table(
     path: Path,
     numbers: Sequence[int],
-    rows: list[list[str]],
+    rows: list[list[str]] | GridRows,
     kind: FileKind,
     has_header: bool,
     cells: Cells | None = None,
@@ -31,8 +37,15 @@ def build_table(
     (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file;
     ``cells``, if given, all rows' cells one row after another (:func:`clean_grid_cells`:
     the rows are equally long), kept as the table's :attr:`~Table.cells` when no row
-    is dropped or squared.
+    is dropped or squared. Rows that are those cells (:func:`grid_rows`) stay so
+    when nothing is dropped or squared (:func:`_grid_table`).
     """
+    if isinstance(rows, GridRows):
+        if cells is not None and cells.cells is rows.cells:
+            table = _grid_table(numbers, rows, kind, has_header, cells)
+            if table is not None:
+                return table
+        rows = rows.made()  # (made before any cell changes below)
     used = _used_rows(rows, cells)  # a row with any text
     if True not in used:
         raise Refused(Reason.FILE_EMPTY, file=str(path))
@@ -66,6 +79,47 @@ def build_table(
         del flat[: start * width]  # (the reader's own list: the header's cells go in place)
         table.cells, table.cells_printable = flat, cells.printable
     return table
+
+
+def _grid_table(
+    numbers: Sequence[int],
+    rows: GridRows,
+    kind: FileKind,
+    has_header: bool,
+    cells: Cells,
+) -> Table | None:
+    """:func:`build_table` of rows that are the one-pass cells, when every row is
+    used and every column from the first to the last: the table's rows stay the cells
+    (:class:`GridRows`, the header's cells taken off in place); None otherwise (the
+    rows are then made and built the general way)."""
+    flat, width = cells.cells, rows.width
+    count = len(rows)
+    if not count or all("" in flat[column::width] for column in range(width)):
+        return None  # (maybe an empty row: looked for row by row)
+    first = flat[0].lstrip("\ufeff").strip()  # (the first cell, without a byte order mark)
+    # (the used columns over the header and the rows: any text in the column's cells)
+    last_used = any(flat[width - 1 :: width]) if width > 1 else bool(first)
+    if not (first or any(flat[width::width])) or not last_used:
+        return None  # an empty first or last column: cut off the general way
+    flat[0] = first
+    if has_header:
+        header = flat[:width]
+        headers = [text or f"Column {i}" for i, text in enumerate(header, 1)]
+        del flat[:width]  # (the reader's own list: the header's cells go in place)
+        lines = list(numbers[1:])
+    else:
+        headers = [f"Column {i}" for i in range(1, width + 1)]
+        lines = list(numbers)
+    table = Table(headers, GridRows(flat, width), lines, kind, has_header=has_header)
+    table.cells, table.cells_printable = flat, cells.printable
+    return table
+
+
+def grid_rows(cells: Sequence[str], width: int, whole: str | None = None) -> tuple[GridRows, Cells]:
+    """:func:`clean_grid_cells` of cells whose rows are no lists yet: the rows are
+    the cleaned cells' (:class:`GridRows`), each row's list made when asked for."""
+    cleaned, printable = clean_cells_printable(cells, whole)
+    return GridRows(cleaned, width), Cells(cleaned, printable)
 
 
 def clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
