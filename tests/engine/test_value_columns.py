@@ -50,11 +50,13 @@ def test_values_asked_any_way_are_the_rows_values(
 def test_a_row_asked_alone_is_made_alone_and_a_change_makes_all() -> None:
     """The test above must cover both ways: a few rows asked one by one make nothing
     else; many rows asked one by one, a loop or a change make (and keep) every row's."""
-    rows = [["1", "Müller", "Anna", "5a", "Chor", "05.03.2014"]] * 3
+    rows = [["1", "Müller", "Anna", "5a", "Chor", "05.03.2014"]] * 12
     values, expected = _checked_values(rows)
-    assert values[2] == expected[2] and take(values, [0, 1]) == expected[:2]
+    assert values[2] == expected[2] and take(values, [0, 1, 11]) == [expected[0]] * 3
     assert list(each(values)) == expected
     assert values._made is None  # (nothing kept)
+    assert take(values, range(4)) == expected[:4] and values._made is not None  # (many)
+    values, expected = _checked_values(rows)
     values[1] = expected[0]._replace(first_name="Ben")
     assert values._made is not None and values[1].first_name == "Ben"
     many = ValueColumns([[str(n) for n in range(5000)], *([[""] * 5000] * 6)])

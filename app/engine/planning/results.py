@@ -124,12 +124,15 @@ class ValueColumns(Sequence[RowValues]):
         return map(_NEW_TUPLE, repeat(RowValues), zip(*self._columns, strict=True))
 
     def take(self, indexes: Iterable[int]) -> list[RowValues]:
-        """The values of the rows at ``indexes``, made from the columns in C."""
-        if self._made is not None:
-            return list(map(self._made.__getitem__, indexes))
-        indexes = list(indexes)
-        parts = [map(column.__getitem__, indexes) for column in self._columns]
-        return list(map(_NEW_TUPLE, repeat(RowValues), zip(*parts, strict=True)))
+        """The values of the rows at ``indexes``, made from the columns in C when
+        they are few (a block of new accounts' entries); for many (an update's
+        existing rows, asked more than once) every row's are made and kept."""
+        if self._made is None:
+            indexes = list(indexes)
+            if len(indexes) * 4 <= len(self):
+                parts = [map(column.__getitem__, indexes) for column in self._columns]
+                return list(map(_NEW_TUPLE, repeat(RowValues), zip(*parts, strict=True)))
+        return list(map(self.made().__getitem__, indexes))
 
     def __len__(self) -> int:
         return len(self._columns[0]) if self._columns else 0
