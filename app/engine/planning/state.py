@@ -135,14 +135,18 @@ def _fetch(
     100,000 users are 70 MB of them."""
     digest = hashlib.sha256()
 
-    def stream(stmt: Select[*tuple[Any, ...]], sink: Sink) -> None:
+    def stream(stmt: Select[*tuple[Any, ...]], sink: Sink) -> bool:
+        """Whether there were any rows."""
+        found = False
         for chunk in fetch_chunks(conn, stmt):
             digest.update(_row_hash(chunk))
             sink(chunk)
+            found = True
+        return found
 
     stream(select(*_USER_COLUMNS).where(USERS.c.school_id == school_id).order_by(USERS.c.id), users)
-    stream(_groups_in_scope(school_id, year_id), groups)
-    stream(_memberships_in_scope(conn, school_id, year_id), memberships)
+    if stream(_groups_in_scope(school_id, year_id), groups):  # (else none is a member)
+        stream(_memberships_in_scope(conn, school_id, year_id), memberships)
     return digest.hexdigest()
 
 
