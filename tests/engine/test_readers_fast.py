@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.engine.reading import grid, sniffing, table
+from app.engine.reading import filetypes, grid, sniffing, table
 from app.engine.reading.table import FileKind, GridRows, clean_cells
-from app.engine.reasons import Refused
+from app.engine.reasons import Reason, Refused
 
 LATIN1 = "".join(map(chr, range(256)))
 
@@ -320,3 +320,17 @@ def test_many_rows_asked_one_by_one_make_all() -> None:
     assert rows._made is None  # (a row and a short slice: made alone)
     assert [rows[i][0] for i in range(5000)] == flat[::2]
     assert rows._made is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.binary(max_size=200)
+    | st.lists(st.sampled_from([b"a", b"\x01", b"\x1b", b"\t"])).map(b"".join)
+)
+def test_binary_heads_are_told_by_their_control_bytes_as_counted_one_by_one(head: bytes) -> None:
+    """The share of control bytes, counted in C, decides as the count byte by byte."""
+    control = set(range(1, 9)) | set(range(14, 27)) | set(range(28, 32))
+    binary = bool(head) and sum(byte in control for byte in head) / len(head) > 0.05
+    seems = filetypes.seems_to_be(head)
+    if seems is None or seems.reason is Reason.KIND_BINARY:
+        assert (seems is not None) == binary
