@@ -21,7 +21,9 @@ SNIFF_RECORDS = 50
 _SNIFF_CHARS = 64 * 1024
 _ENCODING_SAMPLE_CHARS = 100_000
 _TURKISH_IN_CP1252 = frozenset("ÐÝÞðýþ")
-_C1_BYTES = bytes(range(0x80, 0xA0))  # where Windows-1252 differs from Latin-1
+# Every byte but those where Windows-1252 differs from Latin-1 (0x80-0x9F): deleting
+# them leaves the C1 bytes alone, so a file without one makes no copy of itself.
+_NOT_C1_BYTES = bytes(b for b in range(256) if not 0x80 <= b <= 0x9F)
 # The two bytes of a letter À-ſ (U+00C0-U+017F) in UTF-8.
 _UTF8_LATIN = re.compile(rb"[\xc3-\xc5][\x80-\xbf]")
 _UTF8_LATIN_LEADS = (b"\xc3", b"\xc4", b"\xc5")  # each found by memchr, before the pattern
@@ -118,8 +120,9 @@ def _prefix_decodes(data: bytes, encoding: str) -> bool:
 
 def _cp1252(data: bytes) -> str | None:
     """Windows-1252 is Latin-1 but for 0x80-0x9F: without those bytes, the decoding is a
-    copy (a table lookup per byte otherwise)."""
-    if len(data.translate(None, _C1_BYTES)) == len(data):
+    copy (a table lookup per byte otherwise). (They are looked for by deleting every
+    other byte: a search that copies the file's 2.8 MB took twice as long.)"""
+    if not data.translate(None, _NOT_C1_BYTES):
         return data.decode("latin-1")
     return _try_decode(data, "cp1252")
 
