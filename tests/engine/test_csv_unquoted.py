@@ -228,3 +228,32 @@ def test_a_text_shorter_than_the_cell_limit_is_not_counted(
         csvfile, "_auto_decode", lambda p, d: (decode(p, d)[0], Uncountable(decode(p, d)[1]))
     )
     assert csvfile.read_csv(path, ReadOptions()).rows == [["1", "Anna"]]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(st.sampled_from(list("ab;\r\n äß€\x07\x85\u00a0\u00ad\u0152\u3000\t")), max_size=30),
+    st.sampled_from(["cp1252", "utf-8", "latin-1", "cp1254", "iso-8859-15"]),
+)
+def test_a_plain_files_bytes_tell_what_its_text_would(text: str, encoding: str) -> None:
+    """A file whose bytes say its text is plain (Latin-1, printable but for line ends)
+    has such a text, and its rows and cells are read as its text alone reads them."""
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        return
+    decoded = data.decode(encoding)
+    plain = csvfile._plain(data, encoding, decoded)
+    if plain:
+        assert all(ch.isprintable() or ch in "\r\n" for ch in decoded)
+        assert max(decoded, default="a") <= "\xff"
+    path = Path("t.csv")
+    assert csvfile._csv_rows(path, decoded, ";", plain) == csvfile._csv_rows(path, decoded, ";")
+
+
+def test_a_windows_1252_export_is_plain_by_its_bytes() -> None:
+    """The property above must cover the shortcut: an export's bytes tell it."""
+    text = "ID;Name\r\n1;Müller\r\n"
+    assert csvfile._plain(text.encode("cp1252"), "cp1252", text)
+    assert not csvfile._plain("ID;€\r\n".encode("cp1252"), "cp1252", "ID;€\r\n")
+    assert not csvfile._plain(b"ID;M\xfc\r\n", "cp1254", "ID;M\xfc\r\n")

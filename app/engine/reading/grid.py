@@ -115,10 +115,13 @@ def _grid_table(
     return table
 
 
-def grid_rows(cells: Sequence[str], width: int, whole: str | None = None) -> tuple[GridRows, Cells]:
+def grid_rows(
+    cells: Sequence[str], width: int, whole: str | None = None, plain: bool = False
+) -> tuple[GridRows, Cells]:
     """:func:`clean_grid_cells` of cells whose rows are no lists yet: the rows are
-    the cleaned cells' (:class:`GridRows`), each row's list made when asked for."""
-    cleaned, printable = clean_cells_printable(cells, whole)
+    the cleaned cells' (:class:`GridRows`), each row's list made when asked for.
+    ``whole`` and ``plain`` as for :func:`clean_cells_printable`."""
+    cleaned, printable = clean_cells_printable(cells, whole, plain)
     return GridRows(cleaned, width), Cells(cleaned, printable)
 
 

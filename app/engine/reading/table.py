@@ -19,15 +19,18 @@ def clean_cells(cells: Iterable[str]) -> list[str]:
     return _clean(cells, False)[0]
 
 
-def clean_cells_printable(cells: Iterable[str], whole: str | None = None) -> tuple[list[str], bool]:
+def clean_cells_printable(
+    cells: Iterable[str], whole: str | None = None, plain: bool = False
+) -> tuple[list[str], bool]:
     """:func:`clean_cells`, and whether every cleaned cell is printable (one scan of
     their joined text; False also when NFC changed a cell: not looked at again).
 
     ``whole``, if given, is a text that holds every cell (a CSV's lines joined by its
     delimiter): when it is Latin-1 and printable, so is every cell, and in NFC, which
-    one look at its bytes shows instead of joining the cleaned cells and scanning them.
+    one look at its bytes shows instead of joining the cleaned cells and scanning them;
+    ``plain``, that ``whole`` is known to be so (the reader saw it in the file's bytes).
     """
-    if whole is not None and _latin1_printable(whole):
+    if whole is not None and (plain or _latin1_printable(whole)):
         return _unquoted(list(map(str.strip, cells)), whole), True
     return _clean(cells, True)
 
