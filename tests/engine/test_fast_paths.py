@@ -228,3 +228,20 @@ def test_login_base_counts_with_or_without_repeats_are_counted_bases(
     district._make_bases(keys, bases, given_logins)
     assert (keys.bases, keys.linked) == _bases_by_counting(bases, given_logins)
     assert list(keys.bases) == list(dict.fromkeys(bases))  # in the order of the rows
+
+
+@CHECKS
+@given(text=st.text(st.characters(max_codepoint=0x17F)) | st.text())
+def test_texts_lowered_by_the_latin1_table_as_by_str_lower(text: str) -> None:
+    """Latin-1 texts (through the byte table), ASCII and any other text alike."""
+    assert logins._lower(text) == text.lower()
+
+
+def test_a_latin1_text_is_lowered_by_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The property above must cover the table: a Latin-1 text does not call lower()."""
+
+    class Unlowerable(str):
+        def lower(self) -> str:
+            raise AssertionError("lowered by str.lower")
+
+    assert logins._lower(Unlowerable("ÄÖÜ Ærø ß")) == "äöü ærø ß"
