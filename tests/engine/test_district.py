@@ -9,7 +9,7 @@ from contextlib import contextmanager
 import pytest
 from alembic import command
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select
 
 from app.db import alembic_config, init_database, session_scope, set_setting
 from app.engine.admin import directory
@@ -389,12 +389,23 @@ def test_a_school_alone_asks_about_no_one(importer, write_csv, engine, neighbour
     """No other school has users: neither source IDs nor people are asked about (an
     empty keys list), and the plan still refuses to go stale once one has."""
     rows = [["1001", "Muster", "Max", "5a", "01.02.2014"], ["1002", "Muster", "Max", "5a", ""]]
-    session = importer.plan(write_csv([HEADER, *rows]), create_missing_groups="class")
+    asked: list[int] = []
+    have_users = district.other_schools_have_users
+
+    def counted(conn: Connection, school_id: int) -> bool:
+        asked.append(school_id)
+        return have_users(conn, school_id)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(district, "other_schools_have_users", counted)
+        session = importer.plan(write_csv([HEADER, *rows]), create_missing_groups="class")
+    assert len(asked) == 1  # once per plan: the file's keys and its questions share it
     plan = session.plan
     assert plan is not None and plan.state.keys is not None
     keys = plan.state.keys
     assert (keys.others, keys.source_ids, keys.people) == (False, [], [])
-    assert keys.bases == {"max.muster": 2}
+    assert keys._counted is None  # (no login asked about: the bases were not counted)
+    assert keys.bases == {"max.muster": 2} and keys.linked == set()
     assert [r.login for r in plan.rows] == ["max.muster", "max.muster2"]
     importer.run(
         write_csv([HEADER, ["2001", "Muster", "Max", "5a", "01.02.2014"]], name="n.csv"),

@@ -5,14 +5,17 @@ one-by-one result, so that it fails when a fast path is broken."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.engine.planning import dates, logins
+from app.engine.planning import dates, district, logins
 from app.engine.planning.dates import _parse_date, parse_dates
+from app.engine.planning.district import FileKeys
 from app.engine.planning.logins import LoginScheme
 from app.engine.planning.mapping import auto_map
 from app.engine.planning.validation import (
@@ -192,3 +195,53 @@ def test_group_lists_split_once_per_cell_as_each_combination(
     splitter = group_splitter(delimiter)
     expected = [split_groups(cells, splitter) for cells in combinations]
     assert split_group_lists(combinations, splitter) == expected
+
+
+def _bases_by_counting(bases: list[str], given: list[str]) -> tuple[dict[str, int], set[str]]:
+    """What ``district._make_bases`` makes, by the plain definition: every base
+    counted, then the numbered variants of each other and of the given logins."""
+    counts = Counter(bases)
+    extra = Counter(re.sub(r"\d+$", "", login) for login in given)
+    for base in counts:
+        stem = re.sub(r"\d+$", "", base)
+        if base[-1].isdigit() and stem in counts:
+            extra[stem] += counts[base]
+            extra[base] += counts[stem]
+    linked = {base: n for base, n in extra.items() if n and base in counts}
+    return {base: n + linked.get(base, 0) for base, n in counts.items()}, set(linked)
+
+
+@CHECKS
+@given(
+    bases=st.lists(st.sampled_from(["anna", "anna2", "anna12", "ben", "ben.x", "c3", "c"])),
+    given_logins=st.lists(st.sampled_from(["anna3", "ben", "c", "zoe"]), max_size=3),
+    distinct=st.booleans(),
+)
+def test_login_base_counts_with_or_without_repeats_are_counted_bases(
+    bases: list[str], given_logins: list[str], distinct: bool
+) -> None:
+    """The bases of a file where none repeats (the fast path: one insert each) and of
+    one where some do are counted and linked as the plain definition counts them."""
+    if distinct:
+        bases = list(dict.fromkeys(bases))
+    keys = FileKeys()
+    district._make_bases(keys, bases, given_logins)
+    assert (keys.bases, keys.linked) == _bases_by_counting(bases, given_logins)
+    assert list(keys.bases) == list(dict.fromkeys(bases))  # in the order of the rows
+
+
+@CHECKS
+@given(text=st.text(st.characters(max_codepoint=0x17F)) | st.text())
+def test_texts_lowered_by_the_latin1_table_as_by_str_lower(text: str) -> None:
+    """Latin-1 texts (through the byte table), ASCII and any other text alike."""
+    assert logins._lower(text) == text.lower()
+
+
+def test_a_latin1_text_is_lowered_by_the_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The property above must cover the table: a Latin-1 text does not call lower()."""
+
+    class Unlowerable(str):
+        def lower(self) -> str:
+            raise AssertionError("lowered by str.lower")
+
+    assert logins._lower(Unlowerable("ÄÖÜ Ærø ß")) == "äöü ærø ß"

@@ -325,3 +325,39 @@ def test_an_unchanged_file_is_classified_without_a_step_per_row(
         RowAction.UNCHANGED,
         RowAction.UPDATE,
     ]
+
+
+@pytest.fixture(scope="module")
+def empty_engine() -> Iterator[Engine]:
+    """A directory with the school year and no user: a school's first import."""
+    with tempfile.TemporaryDirectory() as folder:
+        engine = open_database(f"sqlite:///{Path(folder) / 'e.db'}")
+        with session_scope(engine) as session:
+            directory.add_year(session, "2026/27", date(2026, 8, 1), date(2027, 7, 31), True)
+        yield engine
+        engine.dispose()
+
+
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(rows=st.lists(row.map(list), min_size=1, max_size=12), groups=st.booleans())
+def test_a_first_import_is_classified_columnar_as_row_by_row(
+    empty_engine: Engine, rows: list[list[str]], groups: bool
+) -> None:
+    """An empty directory (every row new, with or without invalid and duplicated
+    rows: the first import's shortcuts and the general columnar way)."""
+    headers = WITH_GROUPS if groups else WITH_GROUPS[:3]
+    taken, fast, slow = both_ways(empty_engine, rows, headers)
+    assert taken == [True]
+    assert fast.rows == slow.rows
+    assert fast.groups == slow.groups
+
+
+def test_a_first_import_of_valid_rows_takes_every_row_as_new(empty_engine: Engine) -> None:
+    """The property above must cover the shortcut: all rows valid and new."""
+    rows = [[str(n), "Muster", f"Max {n}", "5a", "Chor"] for n in range(5)]
+    with columnar_spied() as (taken, _patch):
+        plan = plan_of(empty_engine, rows, WITH_GROUPS)
+    assert taken == [True] and plan.rows.waiting == 5
+    assert [row.login for row in plan.rows] == [f"max-{n}.muster" for n in range(5)]

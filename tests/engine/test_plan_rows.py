@@ -8,10 +8,12 @@ from __future__ import annotations
 import threading
 from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
+from app.engine.planning import plan as plan_module
 from app.engine.planning.plan import Plan
 from app.engine.planning.results import COUNT_KEYS, RowAction
 from app.models import group_name_key
@@ -73,9 +75,15 @@ def by_definition(plan: Plan) -> tuple[object, ...]:
     max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(rows=st.lists(row, min_size=1, max_size=12), data=st.data())
+@pytest.mark.parametrize("block", [1, 2, 1024])  # the rows' groups looked at per step
 def test_counts_are_the_same_whatever_is_made(
-    engine: Engine, rows: list[tuple[str, str, str, str, str]], data: st.DataObject
+    monkeypatch: pytest.MonkeyPatch,
+    block: int,
+    engine: Engine,
+    rows: list[tuple[str, str, str, str, str]],
+    data: st.DataObject,
 ) -> None:
+    monkeypatch.setattr(plan_module, "_GROUP_BLOCK", block)
     plan = plan_of(engine, rows)
     count = len(plan.rows)
     # Only the invalid and duplicated rows' entries were made: no new account's.

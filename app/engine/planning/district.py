@@ -96,8 +96,6 @@ class FileKeys:
     source_ids: list[str] = field(default_factory=list)
     # (last name, first name, birth date) of the rows that may be new
     people: list[tuple[str, str, date]] = field(default_factory=list)
-    # login bases -> how many of the file's rows may need one of them
-    bases: dict[str, int] = field(default_factory=dict)
     logins: list[str] = field(default_factory=list)  # the file's own login cells
     # The login base of every valid row (the planner takes the new rows'): the rows'
     # indexes, and their bases in the same order (``bases_of`` looks them up).
@@ -106,11 +104,13 @@ class FileKeys:
     # whether other schools have users at all (when not: no question about them)
     others: bool = True
     scheme: str = ""  # the login scheme the bases were made by
-    values: list[Any] = field(default_factory=list)  # the checked rows they were made of
-    # bases whose variants a login cell, a reserved name or another base may take
-    linked: set[str] = field(default_factory=set)
-    # What makes ``bases``, ``row_bases`` and ``linked`` until :meth:`ready` ran it.
+    values: Sequence[Any] = field(default_factory=list)  # the checked rows they were made of
+    # What makes ``row_bases`` until :meth:`ready` ran it.
     pending: Callable[[], None] | None = None
+    # The file's login cells and the reserved names (which take variants of bases),
+    # and what :attr:`bases` and :attr:`linked` are made of them when first asked for.
+    given: list[str] = field(default_factory=list)
+    _counted: tuple[dict[str, int], set[str]] | None = field(default=None, init=False, repr=False)
 
     def ready(self) -> FileKeys:
         """The keys with their login bases made (:func:`file_keys` leaves them to the
@@ -120,10 +120,30 @@ class FileKeys:
             pending()
         return self
 
+    @property
+    def bases(self) -> dict[str, int]:
+        """Login bases -> how many of the file's rows may need one of them (counted
+        when first asked for: only the logins' question needs them, which a first
+        import into an empty directory does not ask)."""
+        return self._counts()[0]
+
+    @property
+    def linked(self) -> set[str]:
+        """The bases whose variants a login cell, a reserved name or another base may
+        take (found with :attr:`bases`)."""
+        return self._counts()[1]
+
+    def _counts(self) -> tuple[dict[str, int], set[str]]:
+        if self._counted is None:
+            self._counted = _counted_bases(self.ready().row_bases, self.given)
+        return self._counted
+
     def bases_of(self, indexes: Iterable[int]) -> list[str]:
         """The login bases of the rows at ``indexes`` (each one of ``based_rows``)."""
         rows = self.based_rows
         if isinstance(rows, range) and rows.start == 0 and rows.step == 1:
+            if indexes == rows:  # (a range: every row, the usual first import)
+                return list(self.row_bases)
             return list(map(self.row_bases.__getitem__, indexes))  # row i's base is i-th
         by_row = dict(zip(rows, self.row_bases, strict=True))
         return list(map(by_row.__getitem__, indexes))
@@ -173,10 +193,16 @@ def file_keys(
 
 def _make_bases(keys: FileKeys, bases: list[str], given: list[str]) -> None:
     """``keys`` with the login bases of the valid rows (``row_bases``, in the order of
-    ``based_rows``) and how many variants of each the file may take (``given``: its
-    login cells and the reserved names)."""
-    keys.row_bases = bases
-    counts = Counter(bases)
+    ``based_rows``); how many variants of each the file may take (``given``: its
+    login cells and the reserved names) is counted when asked for (:attr:`bases`)."""
+    keys.row_bases, keys.given, keys._counted = bases, given, None
+
+
+def _counted_bases(bases: list[str], given: list[str]) -> tuple[dict[str, int], set[str]]:
+    """How many variants of each base the file may take, and the linked bases."""
+    counts: dict[str, int] = dict.fromkeys(bases, 1)  # (one insert per base, in C)
+    if len(counts) != len(bases):
+        counts = Counter(bases)  # some base repeats: counted (a look-up and a store each)
     # A login cell of the file that is a numbered variant of a base takes one of them;
     # so does a base that is a numbered variant of another (``anna1`` + ``2`` is
     # ``anna`` + ``12``), both ways.
@@ -190,10 +216,10 @@ def _make_bases(keys: FileKeys, bases: list[str], given: list[str]) -> None:
             extra[base] += counts[stem]
     # (only the few bases ``extra`` names: a Counter's missing key is a Python call)
     linked = {base: n for base, n in extra.items() if n and base in counts}
-    keys.bases = dict(counts)
+    found = counts if type(counts) is dict else dict(counts)
     for base, n in linked.items():
-        keys.bases[base] += n
-    keys.linked = set(linked)
+        found[base] += n
+    return found, set(linked)
 
 
 def _valid(count: int, reasons: Iterable[int]) -> list[bool]:
@@ -204,7 +230,7 @@ def _valid(count: int, reasons: Iterable[int]) -> list[bool]:
     return valid
 
 
-def _people(values: list[RowValues]) -> list[tuple[str, str, date]]:
+def _people(values: Sequence[RowValues]) -> list[tuple[str, str, date]]:
     """Each distinct (last name, first name, birth date) of ``values`` with a date."""
     born = list(map(_BIRTH, values))
     dated = list(map(is_not, born, repeat(None)))

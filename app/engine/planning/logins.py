@@ -128,11 +128,11 @@ def transliterate_all(texts: Sequence[str]) -> list[str]:
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:
         return [transliterate(text) for text in texts]
-    lowered = joined.lower()
+    lowered = _lower(joined)
     if lowered.isascii():
         cleaned = lowered.translate(_ASCII_KEEPING_NEWLINES)
     else:
-        folded = _fold_all(unicodedata.normalize("NFC", lowered))
+        folded = _fold_all(_nfc(lowered))
         latin = _latin1_cleaned(folded)
         if latin is not None:
             cleaned = latin
@@ -147,6 +147,35 @@ def transliterate_all(texts: Sequence[str]) -> list[str]:
     if _has_run(cleaned):
         cleaned = _RUNS.sub(r"\1", cleaned)  # no run reaches across a newline
     return list(map(str.strip, cleaned.split("\n"), repeat(".-")))
+
+
+# str.lower() of each Latin-1 character: always one Latin-1 character.
+_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
+
+
+def _lower(text: str) -> str:
+    """``text.lower()``; a Latin-1 text through a byte table: str.lower() of a text
+    beyond ASCII writes into a buffer of four bytes per character, three times the
+    text's length (for letters that lower to several), 5 ms for 50,000 first names in
+    a fresh process against 1.5 ms."""
+    if text.isascii():
+        return text.lower()
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text.lower()
+    return data.translate(_LATIN1_LOWER).decode("latin-1")
+
+
+def _nfc(text: str) -> str:
+    """The text in NFC: itself when it is Latin-1 only (no Latin-1 character
+    decomposes or combines with another; a copy in C, where the NFC check looks up
+    every character)."""
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return unicodedata.normalize("NFC", text)
+    return text
 
 
 def _has_run(cleaned: str) -> bool:

@@ -30,6 +30,8 @@ from app.engine.planning.results import (
     RowAction,
     RowPlan,
     RowValues,
+    each,
+    take,
 )
 from app.engine.planning.state import DirectoryState, ExistingGroup
 from app.engine.reading.table import Table
@@ -65,8 +67,9 @@ class PlanRows(Sequence[RowPlan]):
         ``groups``, ``values[i].groups``)."""
         self._made = made
         self._lines, self._values, self._logins, self._groups = lines, values, logins, groups
-        # (by identity: list.count would call a made entry's __eq__, a Python method)
-        self._waiting = list(map(is_, made, repeat(None))).count(True)
+        # (every entry made is true, None is not: list.count(None) would call a made
+        # entry's __eq__, a Python method)
+        self._waiting = len(made) - len(list(filter(None, made)))
         self._lock = threading.Lock()  # the preview (interface thread) and a worker
 
     @property
@@ -78,11 +81,12 @@ class PlanRows(Sequence[RowPlan]):
         """The entries made so far, in order (the others are :attr:`waiting`)."""
         return list(filter(None, self._made)) if self._waiting else list(self._made)  # type: ignore[arg-type]
 
-    def waiting_values(self) -> list[RowValues]:
-        """The values of the rows whose entries are not made yet, in order."""
+    def waiting_values(self) -> Iterator[RowValues]:
+        """The values of the rows whose entries are not made yet, in order (as they
+        are asked for: a caller that stops early looks at no more rows)."""
         if not self._waiting:
-            return []
-        return list(compress(self._values, map(is_, self._made, repeat(None))))
+            return iter(())
+        return compress(each(self._values), map(is_, self._made, repeat(None)))
 
     def planned(self) -> tuple[list[RowPlan | None], Sequence[RowValues], Sequence[str | None]]:
         """Each entry made so far or None, and the values and logins the waiting ones
@@ -160,7 +164,7 @@ class PlanRows(Sequence[RowPlan]):
             if not indexes:
                 return
             logins = list(map(self._logins.__getitem__, indexes))
-            values = list(map(self._values.__getitem__, indexes))
+            values = take(self._values, indexes)
             groups: Iterable[Sequence[str]] = (
                 map(_VALUE_GROUPS, values)
                 if self._groups is None
@@ -241,18 +245,28 @@ class Plan:
     def _groups_to_create(self, plain: list[RowPlan], others: list[RowPlan]) -> list[GroupNeed]:
         """The groups to create that the rows the run acts on use: ``plain`` and
         ``others`` partition the entries made, and every waiting one is created."""
-        if not any(n.create_type is not None and n.group_id is None for n in self.groups.values()):
+        wanted = {
+            key
+            for key, need in self.groups.items()
+            if need.create_type is not None and need.group_id is None
+        }
+        if not wanted:
             return []
         rows = plain + [row for row in others if row.effective_action is not None]
-        lists = list(map(_GROUPS, rows))
-        lists += map(_VALUE_GROUPS, self.rows.waiting_values())
-        distinct = dict(zip(map(id, lists), lists, strict=True)).values()  # shared lists
-        used = {group_name_key(name) for name in set(chain.from_iterable(distinct))}
-        return [
-            need
-            for key, need in self.groups.items()
-            if need.create_type is not None and need.group_id is None and key in used
-        ]
+        lists = chain(map(_GROUPS, rows), map(_VALUE_GROUPS, self.rows.waiting_values()))
+        used: set[str] = set()
+        seen: set[int] = set()
+        # A block of rows at a time, until every group to create is found used: the
+        # usual file names each class in its first rows, and the rest cannot change
+        # the answer (a group that no row uses still costs a look at every row).
+        while block := list(islice(lists, _GROUP_BLOCK)):
+            distinct = dict(zip(map(id, block), block, strict=True))  # (shared lists)
+            names = chain.from_iterable(distinct[i] for i in distinct.keys() - seen)
+            used.update(map(group_name_key, set(names)))
+            if wanted <= used:
+                break
+            seen.update(distinct)
+        return [need for key, need in self.groups.items() if key in wanted and key in used]
 
     def summary(self) -> ImportSummary:
         plain, others = _partition(self.rows.made())  # once for the counts and the groups
@@ -350,6 +364,7 @@ _PLAIN_ACTIONS = frozenset(
 )
 _ACTION = attrgetter("action")
 _BLOCK = 1024  # entries made at a time by an iteration over PlanRows
+_GROUP_BLOCK = 1024  # rows whose groups are looked at a time for the groups to create
 _OUTCOME = attrgetter("outcome")
 _GROUPS = attrgetter("values.groups")
 _VALUE_GROUPS = attrgetter("groups")

@@ -31,6 +31,7 @@ from app.engine.planning.results import (
     RowAction,
     RowPlan,
     RowValues,
+    take,
 )
 from app.engine.planning.state import DirectoryState, ExistingUser, similarity_key
 from app.engine.planning.unchanged import (
@@ -178,17 +179,20 @@ class _Planner:
         one; duplicates are marked last (it looks at the row's own classification)."""
         count, values = len(checked.values), checked.values
         users, ids = self.state.users_by_source_id, checked.columns[Field.SOURCE_ID]
-        # (C-level maps: 50,000 rows; none for a school's first import)
+        # (C-level maps: 50,000 rows; none for a school's first import, where every
+        # row is new: no user in the snapshot)
         found: list[ExistingUser | None] = list(map(users.get, ids)) if users else [None] * count
-        existing = list(map(is_not, found, repeat(None)))
+        existing = list(map(is_not, found, repeat(None))) if users else [False] * count
         left_out = {*checked.reasons, *checked.other_type}
-        new = list(map(not_, existing))
+        new = list(map(not_, existing)) if users else [True] * count
         for index in left_out:
             new[index] = False
-        fresh = list(compress(range(count), new))
+        fresh: Sequence[int] = range(count)  # (every row: the usual first import)
+        if users or left_out:
+            fresh = list(compress(range(count), new))
         logins = self.logins.allocate_all(self._login_bases(checked, fresh))
         login_column: list[str | None] = list(logins)
-        kept = list(compress(range(count), existing))
+        kept = list(compress(range(count), existing)) if users else []
         if left_out:
             kept = [i for i in kept if i not in left_out]
         kept_users = cast(list[ExistingUser], list(map(found.__getitem__, kept)))
@@ -246,7 +250,7 @@ class _Planner:
             return [False] * len(kept)
         if self.scope is not None and state.school_id not in self.scope:
             return [False] * len(kept)
-        values = list(map(checked.values.__getitem__, kept))
+        values = take(checked.values, kept)
         reserved = self.logins.reserved
         test = UnchangedTest(
             own=(state.school_id, options.account_type, UserStatus.ACTIVE.value),
@@ -258,7 +262,9 @@ class _Planner:
         )
         return test.of(users, values)
 
-    def _mark_similar(self, rows: PlanRows, values: list[RowValues], fresh: list[int]) -> None:
+    def _mark_similar(
+        self, rows: PlanRows, values: Sequence[RowValues], fresh: Sequence[int]
+    ) -> None:
         """The new rows (at ``fresh``) that look like a user of another source made
         conflicts, as :meth:`_classify_new` makes them. The exact key is made only for
         the rows whose birth date and folded first name (C-level maps) some look-alike
@@ -267,7 +273,7 @@ class _Planner:
         without spaces. Only the matched rows' entries are made (:class:`PlanRows`)."""
         index = self.state.similar_index
         dates = {key[2] for key in index}
-        new_values = list(map(values.__getitem__, fresh))  # (no entry made for them)
+        new_values = take(values, fresh)  # (no entry made for them)
         names = list(map(str.casefold, map(_FIRST, new_values)))
         if _irregular_spaces(names):
             names = list(map(str.translate, names, repeat(_NO_SPACE)))
@@ -293,7 +299,7 @@ class _Planner:
             resolved=RowAction.CREATE,
         )
 
-    def _login_bases(self, checked: CheckedRows, indexes: list[int]) -> list[str]:
+    def _login_bases(self, checked: CheckedRows, indexes: Sequence[int]) -> list[str]:
         """The login bases of the rows at ``indexes`` (new accounts without a login of
         their own), worked out all at once: taken from the file's keys when they were
         made for these rows and this scheme."""

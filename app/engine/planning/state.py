@@ -135,25 +135,38 @@ def _fetch(
     100,000 users are 70 MB of them."""
     digest = hashlib.sha256()
 
-    def stream(stmt: Select[*tuple[Any, ...]], sink: Sink) -> None:
+    def stream(stmt: Select[*tuple[Any, ...]], sink: Sink) -> bool:
+        """Whether there were any rows."""
+        found = False
         for chunk in fetch_chunks(conn, stmt):
             digest.update(_row_hash(chunk))
             sink(chunk)
+            found = True
+        return found
 
     stream(select(*_USER_COLUMNS).where(USERS.c.school_id == school_id).order_by(USERS.c.id), users)
-    stream(_groups_in_scope(school_id, year_id), groups)
-    stream(_memberships_in_scope(conn, school_id, year_id), memberships)
+    if stream(_groups_in_scope(school_id, year_id), groups):  # (else none is a member)
+        stream(_memberships_in_scope(conn, school_id, year_id), memberships)
     return digest.hexdigest()
 
 
 def _fetch_file_part(
-    conn: Connection, school_id: int, source: str, keys: FileKeys, users: Sink = _ignore
+    conn: Connection,
+    school_id: int,
+    source: str,
+    keys: FileKeys,
+    users: Sink = _ignore,
+    others: bool | None = None,
 ) -> tuple[str, set[str]]:
     """What the file asks of the other schools (:mod:`app.engine.planning.district`): their
     users it names or that look like its new rows into ``users``; returns the
-    fingerprint of the answers and the logins taken among those it may give."""
+    fingerprint of the answers and the logins taken among those it may give.
+    ``others``: whether other schools have users, when asked before in the same
+    transaction (else asked here)."""
     digest = hashlib.sha256()
-    keys.others = district.other_schools_have_users(conn, school_id)
+    if others is None:
+        others = district.other_schools_have_users(conn, school_id)
+    keys.others = others
     digest.update(b"others" if keys.others else b"alone")
     alike = keys.others and bool(keys.people) and district.other_sources(conn, school_id, source)
     digest.update(b"alike" if alike else b"one source")
@@ -290,7 +303,8 @@ def complete_state(
     known = state.users_by_source_id
     own = state.login_owner
     keys = district.file_keys(checked, scheme, reserved, known, others, own_logins=own)
-    part, taken = _fetch_file_part(conn, state.school_id, state.source, keys, _UserIndex(state).add)
+    add = _UserIndex(state).add
+    part, taken = _fetch_file_part(conn, state.school_id, state.source, keys, add, others)
     state.keys = keys.ready()  # (made by the logins' question, if it was asked)
     state.fingerprint = _combined(state.fingerprint, part)
     state.used_logins |= taken | set(state.login_owner)

@@ -17,7 +17,7 @@ from operator import add, and_, attrgetter, eq, not_
 
 from app.engine.planning.diff import GroupRef
 from app.engine.planning.mapping import Field
-from app.engine.planning.results import RowAction, RowPlan, RowValues
+from app.engine.planning.results import RowAction, RowPlan, RowValues, take
 from app.engine.planning.state import ExistingUser
 
 _BLOCK = 1024  # rows compared at a time (the maps' lists stay small)
@@ -98,7 +98,7 @@ def unchanged_entries(
         indexes,
         map(lines.__getitem__, indexes),
         repeat(RowAction.UNCHANGED),
-        map(values.__getitem__, indexes),
+        take(values, indexes),
         map(_ID, users),
         map(_LOGIN, users),
         repeat(None),

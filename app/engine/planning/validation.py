@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import compress, repeat
+from itertools import chain, compress, repeat
 from operator import itemgetter
 from typing import TypeVar
 
@@ -20,7 +20,7 @@ from app.engine.planning.dates import _parse_date, date_reason, parse_date, pars
 from app.engine.planning.distinct import map_distinct
 from app.engine.planning.identity import derive, derive_column, part
 from app.engine.planning.mapping import ColumnMapping, Field
-from app.engine.planning.results import RowValues
+from app.engine.planning.results import RowValues, ValueColumns
 from app.engine.reading.table import clean_cells
 from app.engine.reasons import Message, Reason
 from app.models import group_name_key
@@ -135,7 +135,9 @@ _LIMITS = (
 class CheckedRows:
     """What :meth:`RowValidator.validate_all` found, for rows ``0 … n-1``."""
 
-    values: list[RowValues]  # every row's (rows with the same group cells share a list)
+    # every row's (rows with the same group cells share a list): a list, or the
+    # columns they are made of when asked for (validate_all's, :class:`ValueColumns`)
+    values: list[RowValues] | ValueColumns
     reasons: dict[int, list[Message]]  # why, for each invalid row
     group_lists: list[list[str]]  # each distinct ``values.groups``, first seen first
     columns: dict[Field, list[str]]  # each field's cells, cleaned
@@ -305,11 +307,15 @@ class RowValidator:
         firsts: dict[tuple[str, ...], int] = {}
         first_of = list(map(firsts.setdefault, group_cells(), itertools.count()))
         distinct = dict(zip(firsts, split_group_lists(firsts, self.splitter), strict=True))
-        too_long = {
-            cells
-            for cells, names in distinct.items()
-            if any(len(name) > MAX_GROUP_NAME for name in names)
-        }
+        # (every name's length at once: a combination's names are the cells' names)
+        names_of = chain.from_iterable(distinct.values())
+        too_long: set[tuple[str, ...]] = set()
+        if max(map(len, names_of), default=0) > MAX_GROUP_NAME:
+            too_long = {
+                cells
+                for cells, names in distinct.items()
+                if any(len(name) > MAX_GROUP_NAME for name in names)
+            }
         if too_long:
             faulty.update(i for i, cells in enumerate(group_cells()) if cells in too_long)
         lists_at: list[list[str]] = [[]] * count  # (only the first rows' are looked up)
@@ -319,18 +325,10 @@ class RowValidator:
         emails: list[str | None] = [None] * count
         if self.columns[_SINGLE_FIELDS.index(Field.EMAIL)] >= 0:
             emails = [v or None for v in get[Field.EMAIL]]
-        # RowValues' fields in their order (the property test compares with __call__).
-        fields = zip(
-            get[Field.SOURCE_ID],
-            get[Field.LAST_NAME],
-            get[Field.FIRST_NAME],
-            births,
-            emails,
-            logins,
-            groups,
-            strict=True,
-        )
-        values: list[RowValues] = list(map(_NEW_TUPLE, repeat(RowValues), fields))
+        # RowValues' fields in their order (the property test compares with __call__),
+        # each row's made when asked for (a new account's: when shown or run).
+        fields = (get[Field.SOURCE_ID], get[Field.LAST_NAME], get[Field.FIRST_NAME])
+        values = ValueColumns([*fields, births, emails, logins, groups])
         lists = list(distinct.values())
         if other:  # their groups are not this run's to find or create
             mine = [i not in other for i in range(count)]
@@ -423,9 +421,6 @@ def _columns(
     cells = {c: clean_cells(turned[c]) if clean else list(turned[c]) for c in present}
     return [cells[c] if c in present else [""] * count for c in columns]
 
-
-# A RowValues of a tuple of its fields, in C (``RowValues(*fields)`` is a Python call).
-_NEW_TUPLE = tuple.__new__
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")

@@ -15,8 +15,8 @@ from app.engine.reading.grid import (
     MAX_CELLS,
     Cells,
     build_table,
-    clean_grid_cells,
     clean_lists,
+    grid_rows,
     refuse_cells,
 )
 from app.engine.reading.sniffing import (
@@ -25,7 +25,7 @@ from app.engine.reading.sniffing import (
     refuse_mixed_utf8,
     sniff_delimiter,
 )
-from app.engine.reading.table import FileKind, ReadOptions, Table
+from app.engine.reading.table import FileKind, GridRows, ReadOptions, Table
 from app.engine.reasons import Message, Reason, Refused
 
 _DELIMITER_NAMES = {"tab": "\t", "\\t": "\t"}
@@ -51,10 +51,13 @@ def read_csv(path: Path, options: ReadOptions) -> Table:
         detail = Message(Reason.NUL_BYTES)
         raise Refused(Reason.FILE_FORMAT, file=str(path), expected="CSV", detail=detail)
     delimiter = _delimiter(path, options.delimiter, text)
-    cells = text.count(delimiter) + text.count("\n") + 1  # quoted ones overcount
-    if cells > MAX_CELLS:
-        refuse_cells(path, Message(Reason.CELL_LIMIT, {"cells": cells, "limit": MAX_CELLS}))
-    numbers, rows, flat = _csv_rows(path, text, delimiter)
+    # The count below is at most the text's length plus one (two different characters
+    # counted), so a shorter text is never refused: not counted (the usual export).
+    if len(text) >= MAX_CELLS or delimiter == "\n":
+        cells = text.count(delimiter) + text.count("\n") + 1  # quoted ones overcount
+        if cells > MAX_CELLS:
+            refuse_cells(path, Message(Reason.CELL_LIMIT, {"cells": cells, "limit": MAX_CELLS}))
+    numbers, rows, flat = _csv_rows(path, text, delimiter, _plain(data, encoding, text))
     table = build_table(path, numbers, rows, FileKind.CSV, options.header, flat)
     table.encoding, table.delimiter = encoding, delimiter
     return table
@@ -100,11 +103,12 @@ def _delimiter(path: Path, wanted: str, text: str) -> str:
 
 
 def _csv_rows(
-    path: Path, text: str, delimiter: str
-) -> tuple[Sequence[int], list[list[str]], Cells | None]:
+    path: Path, text: str, delimiter: str, plain: bool = False
+) -> tuple[Sequence[int], list[list[str]] | GridRows, Cells | None]:
     """The cleaned rows, the physical line each starts on, and their cells one row
-    after another when the rows were split at once (:func:`_uniform_rows`)."""
-    uniform = _uniform_rows(text, delimiter)
+    after another when the rows were split at once (:func:`_uniform_rows`; ``plain``
+    as :func:`_plain` says)."""
+    uniform = _uniform_rows(text, delimiter, plain)
     if uniform is not None:
         rows, cells = uniform
         return range(1, len(rows) + 1), rows, cells
@@ -112,7 +116,7 @@ def _csv_rows(
     return numbers, clean_lists(records)[0], None
 
 
-def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], Cells] | None:
+def _uniform_rows(text: str, delimiter: str, plain: bool = False) -> tuple[GridRows, Cells] | None:
     """The cleaned rows of a text without quotes whose lines all hold the same number
     of delimiters (what programs export), split in C: the lines, then every cell at
     once; the cells then go through :func:`clean_grid_cells` in one pass. None for any other
@@ -124,7 +128,31 @@ def _uniform_rows(text: str, delimiter: str) -> tuple[list[list[str]], Cells] | 
     counts = set(map(str.count, lines, repeat(delimiter)))
     if len(counts) != 1 or max(map(len, lines)) > csv.field_size_limit():
         return None  # ragged, or the csv module words the refusal of a long field
-    return clean_grid_cells(delimiter.join(lines).split(delimiter), counts.pop() + 1)
+    joined = delimiter.join(lines)
+    # (the joined lines hold every cell: looked at once for the cleaning's tests)
+    whole = joined if delimiter.isprintable() else None
+    return grid_rows(joined.split(delimiter), counts.pop() + 1, whole, plain)
+
+
+# Encodings whose decoding of bytes without 0x80-0x9F gives each byte's Latin-1 character.
+_LATIN1_DECODINGS = frozenset({"cp1252", "iso8859-1", "utf-8", "ascii"})
+# The bytes of printable Latin-1 characters, and the line ends.
+_PLAIN_BYTES = bytes(b for b in range(256) if chr(b).isprintable() or chr(b) in "\r\n")
+
+
+def _plain(data: bytes, encoding: str, text: str) -> bool:
+    """Whether ``text`` (``data`` decoded) is Latin-1 and printable but for its line
+    ends, told by its bytes when each decoded to its Latin-1 character (a Windows-1252
+    export without 0x80-0x9F, or ASCII): no byte is left when the printable ones and
+    the line ends are deleted (one C-level pass, instead of the joined lines encoded
+    again and scanned)."""
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return False
+    if name not in _LATIN1_DECODINGS or len(data) != len(text):  # (UTF-8: ASCII only)
+        return False
+    return not data.translate(None, _PLAIN_BYTES)  # (0x80-0x9F are not printable)
 
 
 def _csv_records(path: Path, text: str, delimiter: str) -> tuple[list[int], list[list[str]]]:

@@ -9,7 +9,13 @@ from itertools import chain, compress, islice
 from pathlib import Path
 from typing import Any, NamedTuple, cast
 
-from app.engine.reading.table import FileKind, Table, clean_cells, clean_cells_printable
+from app.engine.reading.table import (
+    FileKind,
+    GridRows,
+    Table,
+    clean_cells,
+    clean_cells_printable,
+)
 from app.engine.reasons import Message, Reason, Refused
 
 MAX_CELLS = 5_000_000  # rows x columns of the grid a sheet is read into
@@ -22,7 +28,7 @@ def refuse_cells(path: Path, detail: Message) -> None:
 def build_table(
     path: Path,
     numbers: Sequence[int],
-    rows: list[list[str]],
+    rows: list[list[str]] | GridRows,
     kind: FileKind,
     has_header: bool,
     cells: Cells | None = None,
@@ -31,8 +37,15 @@ def build_table(
     (:func:`clean_rows`); ``numbers[i]`` is the row or line of ``rows[i]`` in the file;
     ``cells``, if given, all rows' cells one row after another (:func:`clean_grid_cells`:
     the rows are equally long), kept as the table's :attr:`~Table.cells` when no row
-    is dropped or squared.
+    is dropped or squared. Rows that are those cells (:func:`grid_rows`) stay so
+    when nothing is dropped or squared (:func:`_grid_table`).
     """
+    if isinstance(rows, GridRows):
+        if cells is not None and cells.cells is rows.cells:
+            table = _grid_table(numbers, rows, kind, has_header, cells)
+            if table is not None:
+                return table
+        rows = rows.made()  # (made before any cell changes below)
     used = _used_rows(rows, cells)  # a row with any text
     if True not in used:
         raise Refused(Reason.FILE_EMPTY, file=str(path))
@@ -46,14 +59,14 @@ def build_table(
     else:
         body = list(compress(islice(rows, start, None), islice(used, start, None)))
         lines = list(compress(islice(numbers, start, None), islice(used, start, None)))
-    first, width = _used_columns([header or [], *body])
+    # (the rows of one-pass cells are equally long: their width is the first one's)
+    first, width = _used_columns(header or [], body, len(rows[0]) if cells is not None else None)
     if width == 0:
         raise Refused(Reason.FILE_EMPTY, file=str(path))
     if has_header:
         headers = [text or f"Column {i}" for i, text in enumerate(_square(header, first, width), 1)]
     else:
         headers = [f"Column {i}" for i in range(1, width + 1)]
-    # (the rows of one-pass cells are equally long: no length per row to look at)
     lengths = {len(body[0])} if cells is not None and body else set(map(len, body))
     if first != 0 or lengths - {width}:
         body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
@@ -63,8 +76,53 @@ def build_table(
     if cells is not None and len(flat) == len(rows) * width and len(body) + start == len(rows):
         if not has_header:
             flat[start * width] = body[0][0]  # (the first cell, without a byte order mark)
-        table.cells, table.cells_printable = flat[start * width :], cells.printable
+        del flat[: start * width]  # (the reader's own list: the header's cells go in place)
+        table.cells, table.cells_printable = flat, cells.printable
     return table
+
+
+def _grid_table(
+    numbers: Sequence[int],
+    rows: GridRows,
+    kind: FileKind,
+    has_header: bool,
+    cells: Cells,
+) -> Table | None:
+    """:func:`build_table` of rows that are the one-pass cells, when every row is
+    used and every column from the first to the last: the table's rows stay the cells
+    (:class:`GridRows`, the header's cells taken off in place); None otherwise (the
+    rows are then made and built the general way)."""
+    flat, width = cells.cells, rows.width
+    count = len(rows)
+    if not count or all("" in flat[column::width] for column in range(width)):
+        return None  # (maybe an empty row: looked for row by row)
+    first = flat[0].lstrip("\ufeff").strip()  # (the first cell, without a byte order mark)
+    # (the used columns over the header and the rows: any text in the column's cells)
+    last_used = any(flat[width - 1 :: width]) if width > 1 else bool(first)
+    if not (first or any(flat[width::width])) or not last_used:
+        return None  # an empty first or last column: cut off the general way
+    flat[0] = first
+    if has_header:
+        header = flat[:width]
+        headers = [text or f"Column {i}" for i, text in enumerate(header, 1)]
+        del flat[:width]  # (the reader's own list: the header's cells go in place)
+        lines = list(numbers[1:])
+    else:
+        headers = [f"Column {i}" for i in range(1, width + 1)]
+        lines = list(numbers)
+    table = Table(headers, GridRows(flat, width), lines, kind, has_header=has_header)
+    table.cells, table.cells_printable = flat, cells.printable
+    return table
+
+
+def grid_rows(
+    cells: Sequence[str], width: int, whole: str | None = None, plain: bool = False
+) -> tuple[GridRows, Cells]:
+    """:func:`clean_grid_cells` of cells whose rows are no lists yet: the rows are
+    the cleaned cells' (:class:`GridRows`), each row's list made when asked for.
+    ``whole`` and ``plain`` as for :func:`clean_cells_printable`."""
+    cleaned, printable = clean_cells_printable(cells, whole, plain)
+    return GridRows(cleaned, width), Cells(cleaned, printable)
 
 
 def clean_rows(records: Sequence[Sequence[object]]) -> list[list[str]]:
@@ -109,16 +167,20 @@ class Cells(NamedTuple):
 
 
 def clean_grid_cells(
-    cells: Sequence[object], width: int, rows: list[list[Any]] | None = None
+    cells: Sequence[object],
+    width: int,
+    rows: list[list[Any]] | None = None,
+    whole: str | None = None,
 ) -> tuple[list[list[str]], Cells]:
     """Rows of ``width`` cleaned cells from the cells of all rows, one after another,
     and the cleaned cells in that order (the same strings: a column is a slice).
 
     ``rows``, if given, are those rows as lists: kept (not made again) when cleaning
-    changed no cell, which is the usual file and saves a list per row.
+    changed no cell, which is the usual file and saves a list per row. ``whole``, if
+    given, is a text that holds every cell (:func:`clean_cells_printable`).
     """
     try:  # str.strip, clean_cells' first step, refuses a number, a date or None
-        cleaned, printable = clean_cells_printable(cast(Sequence[str], cells))
+        cleaned, printable = clean_cells_printable(cast(Sequence[str], cells), whole)
     except TypeError:
         cleaned, printable = clean_cells_printable(_all_texts(cells))
     # (a C-level comparison that finds the same string objects: strip returns a cell
@@ -177,16 +239,22 @@ _TEXT_MAKERS: dict[type, Callable[[Any], str]] = {
 }
 
 
-def _used_columns(rows: list[list[str]]) -> tuple[int, int]:
-    """First used column and the count up to the last used one, over all rows.
+def _used_columns(
+    header: list[str], body: list[list[str]], width: int | None = None
+) -> tuple[int, int]:
+    """First used column and the count up to the last used one, over the header and
+    the rows (``width``: the length of each, when all are equally long).
 
     Column by column from both edges: a used column is found at its first non-empty
     cell, so the usual table costs two short scans instead of one per cell.
     """
-    width = max(map(len, rows), default=0)
+    if width is None:
+        width = max(len(header), max(map(len, body), default=0))
 
     def used(column: int) -> bool:
-        return any(column < len(row) and row[column] for row in rows)
+        if column < len(header) and header[column]:
+            return True
+        return any(column < len(row) and row[column] for row in body)
 
     first = next((c for c in range(width) if used(c)), None)
     if first is None:

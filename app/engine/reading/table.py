@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import enum
+import threading
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import overload
 
 _nfc = partial(unicodedata.normalize, "NFC")
 
@@ -17,9 +19,19 @@ def clean_cells(cells: Iterable[str]) -> list[str]:
     return _clean(cells, False)[0]
 
 
-def clean_cells_printable(cells: Iterable[str]) -> tuple[list[str], bool]:
+def clean_cells_printable(
+    cells: Iterable[str], whole: str | None = None, plain: bool = False
+) -> tuple[list[str], bool]:
     """:func:`clean_cells`, and whether every cleaned cell is printable (one scan of
-    their joined text; False also when NFC changed a cell: not looked at again)."""
+    their joined text; False also when NFC changed a cell: not looked at again).
+
+    ``whole``, if given, is a text that holds every cell (a CSV's lines joined by its
+    delimiter): when it is Latin-1 and printable, so is every cell, and in NFC, which
+    one look at its bytes shows instead of joining the cleaned cells and scanning them;
+    ``plain``, that ``whole`` is known to be so (the reader saw it in the file's bytes).
+    """
+    if whole is not None and (plain or _latin1_printable(whole)):
+        return _unquoted(list(map(str.strip, cells)), whole), True
     return _clean(cells, True)
 
 
@@ -32,6 +44,29 @@ def _clean(cells: Iterable[str], scan: bool) -> tuple[list[str], bool]:
         # (a text in NFC has every part in NFC; not always the reverse)
         return cleaned, scan and joined.isprintable()
     return list(map(_nfc, cleaned)), False
+
+
+def _unquoted(cleaned: list[str], text: str) -> list[str]:
+    """The cells without our formula apostrophe (:func:`_unquote`); ``text`` holds
+    every cell: without an apostrophe in it, none of them has one."""
+    if "'" in text:
+        return [_unquote(c) if c[:1] == "'" else c for c in cleaned]
+    return cleaned
+
+
+# The Latin-1 characters that str.isprintable() accepts, as bytes.
+_PRINTABLE_LATIN1 = bytes(code for code in range(256) if chr(code).isprintable())
+
+
+def _latin1_printable(text: str) -> bool:
+    """Whether the text is Latin-1 only (so every part of it is in NFC: see
+    :func:`_latin1`) and printable: its Latin-1 bytes without the printable ones are
+    none (a C-level table walk; ``isprintable`` looks each character up)."""
+    try:
+        data = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return not data.translate(None, _PRINTABLE_LATIN1)
 
 
 def _latin1(text: str) -> bool:
@@ -69,6 +104,78 @@ class ReadOptions:
     header: bool = True  # first row is a header row
 
 
+# Rows a GridRows makes one by one before it makes all of them: the rows a page shows
+# need no more; a loop over many would pay a Python call per row.
+_ONE_BY_ONE = 4096
+
+
+class GridRows(Sequence[list[str]]):
+    """A table's rows as ``width`` cells each of ``cells`` (one row after another),
+    each row's list made when asked for: checking and planning take the columns as
+    slices of the cells, so the preview of a 50,000-row file needs no list per row.
+    A loop over all rows, a slice of many, a change, or many rows asked one by one
+    make every row's list at once and keep them (:meth:`made`); a row asked for
+    before that is a new list each time (nobody changes a read table's rows)."""
+
+    __slots__ = ("_cells", "width", "_made", "_asked", "_lock")
+
+    def __init__(self, cells: list[str], width: int) -> None:
+        self._cells, self.width = cells, width
+        self._made: list[list[str]] | None = None
+        self._asked = 0  # rows made one by one (a count: no lock needed)
+        self._lock = threading.Lock()
+
+    @property
+    def cells(self) -> list[str]:
+        """The cells the rows are made of."""
+        return self._cells
+
+    def made(self) -> list[list[str]]:
+        """Every row's list, made once (in C) and kept."""
+        if self._made is None:
+            with self._lock:
+                if self._made is None:
+                    rows = zip(*[iter(self._cells)] * self.width, strict=True)
+                    self._made = list(map(list, rows))
+        return self._made
+
+    def __len__(self) -> int:
+        return len(self._cells) // self.width
+
+    @overload
+    def __getitem__(self, index: int) -> list[str]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[list[str]]: ...
+
+    def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
+        if self._made is None and self._asked < _ONE_BY_ONE:
+            count, width = len(self), self.width
+            if isinstance(index, int) and -count <= index < count:
+                self._asked += 1
+                start = index % count * width
+                return self._cells[start : start + width]
+            if isinstance(index, slice):
+                found = range(count)[index]
+                if len(found) <= _ONE_BY_ONE - self._asked:
+                    self._asked += len(found)
+                    return [self._cells[i * width : i * width + width] for i in found]
+        return self.made()[index]
+
+    def __iter__(self) -> Iterator[list[str]]:
+        return iter(self.made())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, GridRows | list):
+            return self.made() == list(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # (equal by content, like a list)
+
+    def __repr__(self) -> str:
+        return f"GridRows({len(self)} rows of {self.width}, made: {self._made is not None})"
+
+
 @dataclass(slots=True)
 class Table:
     """A file as rows of stripped strings.
@@ -80,7 +187,8 @@ class Table:
     """
 
     headers: list[str]
-    rows: list[list[str]]
+    # (a list, or the reader's cells as rows made when asked for: :class:`GridRows`)
+    rows: list[list[str]] | GridRows
     line_numbers: list[int]
     kind: FileKind
     encoding: str | None = None
