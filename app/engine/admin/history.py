@@ -129,8 +129,9 @@ def export_rows(
     run = _downloadable_run(session, run_id, acting(session, actor))
     keep = [i for i, h in enumerate(run.headers) if not _is_reasons_header(h)]
     headers = [run.headers[i] for i in keep]
-    results = session.scalars(
-        select(ImportRowResult)
+    # (the two columns, not the entities: 50,000 ORM objects were half the download)
+    results = session.execute(
+        select(ImportRowResult.values, ImportRowResult.reason)
         .where(
             ImportRowResult.run_id == run.id,
             ImportRowResult.succeeded.is_(succeeded),
@@ -140,12 +141,12 @@ def export_rows(
         .order_by(ImportRowResult.row_number)
     )
     rows: list[list[str]] = []
-    for result in results:
-        if not result.values:
+    for stored, reason in results:
+        if not stored:
             continue
-        values = [*result.values, *[""] * len(run.headers)]
+        values = [*stored, *[""] * len(run.headers)]
         cells = [str(values[i]) for i in keep]
-        rows.append([*cells, reason_words(result.reason, language)] if not succeeded else cells)
+        rows.append([*cells, reason_words(reason, language)] if not succeeded else cells)
     write_table(target, [*headers, REASONS_HEADER] if not succeeded else headers, rows)
     return len(rows)
 
