@@ -6,7 +6,7 @@ statement of ``app/`` — those inside functions and under ``TYPE_CHECKING`` too
 from the source with :mod:`ast` — goes only where :data:`ENGINE_LAYERS` and
 :data:`APP_RULES` allow:
 
-    shared (reasons, german, gcpause, bulk)  ←  access, reading
+    shared (reasons, german, gcpause, bulk, madelist)  ←  access, reading
     reading  ←  planning  ←  applying, output (neither imports the other)  ←  admin
     everything but ldapsync  ←  session          shared  ←  ldapsync
 
@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "app"
 
 # The engine's units: a package of app/engine/, or a top-level module's group.
-SHARED = {"reasons", "german", "gcpause", "bulk"}
+SHARED = {"reasons", "german", "gcpause", "bulk", "madelist"}
 STAGES_BELOW_ADMIN = {"shared", "access", "reading", "planning", "applying", "output"}
 # unit -> the other units of the engine it may import.
 ENGINE_LAYERS: dict[str, set[str]] = {

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
 
-from app.engine.planning import results
+from app.engine import madelist
 from app.engine.planning.mapping import auto_map
 from app.engine.planning.results import RowValues, ValueColumns, each, take
 from app.engine.planning.validation import RowValidator
@@ -60,8 +60,8 @@ def test_a_row_asked_alone_is_made_alone_and_a_change_makes_all() -> None:
     values[1] = expected[0]._replace(first_name="Ben")
     assert values._made is not None and values[1].first_name == "Ben"
     many = ValueColumns([[str(n) for n in range(5000)], *([[""] * 5000] * 6)])
-    firsts = [many[n].source_id for n in range(results._ONE_BY_ONE + 1)]
-    assert firsts == [str(n) for n in range(results._ONE_BY_ONE + 1)]
+    firsts = [many[n].source_id for n in range(madelist.ONE_BY_ONE + 1)]
+    assert firsts == [str(n) for n in range(madelist.ONE_BY_ONE + 1)]
     assert many._made is not None  # made at once once many were asked one by one
 
 

@@ -4,13 +4,13 @@ that ``apply`` executes (one code path for dry run and real run)."""
 from __future__ import annotations
 
 import enum
-import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import repeat
 from typing import Any, NamedTuple, overload
 
+from app.engine.madelist import MadeOnDemand
 from app.engine.reasons import Message, Reason
 from app.models import COUNT_NAMES
 
@@ -87,34 +87,24 @@ class RowValues(NamedTuple):
 
 # A RowValues of a tuple of its fields, in C (``RowValues(*fields)`` is a Python call).
 _NEW_TUPLE = tuple.__new__
-# Rows a ValueColumns makes one by one before it makes all of them: a few rows shown
-# in the preview need no more; a loop over many would pay a Python call per row.
-_ONE_BY_ONE = 4096
 
 
-class ValueColumns(Sequence[RowValues]):
+class ValueColumns(MadeOnDemand[RowValues]):
     """Every row's :class:`RowValues`, held as their columns (the fields in order) and
     made when asked for: a first import's new accounts need theirs only when the
     preview shows them or the run makes their entries (50,000 tuples: 10 ms). A row
     asked for alone is made alone; anything else (a loop over all, a slice, a change,
     many rows one by one) makes every row's at once and keeps them (:meth:`made`)."""
 
-    __slots__ = ("_columns", "_made", "_asked", "_lock")
+    __slots__ = ("_columns",)
 
     def __init__(self, columns: Sequence[Sequence[Any]]) -> None:
+        super().__init__()
         self._columns = columns
-        self._made: list[RowValues] | None = None
-        self._asked = 0  # rows made one by one (a count: no lock needed)
-        self._lock = threading.Lock()
 
-    def made(self) -> list[RowValues]:
-        """Every row's values, made once (one C-level map) and kept."""
-        if self._made is None:
-            with self._lock:
-                if self._made is None:
-                    rows = zip(*self._columns, strict=True)
-                    self._made = list(map(_NEW_TUPLE, repeat(RowValues), rows))
-        return self._made
+    def make_all(self) -> list[RowValues]:
+        """Every row's values (one C-level map)."""
+        return list(map(_NEW_TUPLE, repeat(RowValues), zip(*self._columns, strict=True)))
 
     def each(self) -> Iterator[RowValues]:
         """Every row's values in order, made as the loop asks and not kept: a loop
@@ -144,23 +134,12 @@ class ValueColumns(Sequence[RowValues]):
     def __getitem__(self, index: slice) -> list[RowValues]: ...
 
     def __getitem__(self, index: int | slice) -> RowValues | list[RowValues]:
-        if self._made is None and isinstance(index, int) and self._asked < _ONE_BY_ONE:
-            self._asked += 1
+        if isinstance(index, int) and self.may_make():
             return _NEW_TUPLE(RowValues, [column[index] for column in self._columns])
         return self.made()[index]
 
     def __setitem__(self, index: int, values: RowValues) -> None:
         self.made()[index] = values
-
-    def __iter__(self) -> Iterator[RowValues]:
-        return iter(self.made())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, ValueColumns | list):
-            return self.made() == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # (equal by content, like a list)
 
     def __repr__(self) -> str:
         return f"ValueColumns({len(self)} rows, made: {self._made is not None})"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import enum
-import threading
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import overload
+
+from app.engine.madelist import MadeOnDemand
 
 _nfc = partial(unicodedata.normalize, "NFC")
 
@@ -104,12 +105,7 @@ class ReadOptions:
     header: bool = True  # first row is a header row
 
 
-# Rows a GridRows makes one by one before it makes all of them: the rows a page shows
-# need no more; a loop over many would pay a Python call per row.
-_ONE_BY_ONE = 4096
-
-
-class GridRows(Sequence[list[str]]):
+class GridRows(MadeOnDemand[list[str]]):
     """A table's rows as ``width`` cells each of ``cells`` (one row after another),
     each row's list made when asked for: checking and planning take the columns as
     slices of the cells, so the preview of a 50,000-row file needs no list per row.
@@ -117,27 +113,20 @@ class GridRows(Sequence[list[str]]):
     make every row's list at once and keep them (:meth:`made`); a row asked for
     before that is a new list each time (nobody changes a read table's rows)."""
 
-    __slots__ = ("_cells", "width", "_made", "_asked", "_lock")
+    __slots__ = ("_cells", "width")
 
     def __init__(self, cells: list[str], width: int) -> None:
+        super().__init__()
         self._cells, self.width = cells, width
-        self._made: list[list[str]] | None = None
-        self._asked = 0  # rows made one by one (a count: no lock needed)
-        self._lock = threading.Lock()
 
     @property
     def cells(self) -> list[str]:
         """The cells the rows are made of."""
         return self._cells
 
-    def made(self) -> list[list[str]]:
-        """Every row's list, made once (in C) and kept."""
-        if self._made is None:
-            with self._lock:
-                if self._made is None:
-                    rows = zip(*[iter(self._cells)] * self.width, strict=True)
-                    self._made = list(map(list, rows))
-        return self._made
+    def make_all(self) -> list[list[str]]:
+        """Every row's list (in C)."""
+        return list(map(list, zip(*[iter(self._cells)] * self.width, strict=True)))
 
     def __len__(self) -> int:
         return len(self._cells) // self.width
@@ -149,28 +138,16 @@ class GridRows(Sequence[list[str]]):
     def __getitem__(self, index: slice) -> list[list[str]]: ...
 
     def __getitem__(self, index: int | slice) -> list[str] | list[list[str]]:
-        if self._made is None and self._asked < _ONE_BY_ONE:
+        if self._made is None:
             count, width = len(self), self.width
-            if isinstance(index, int) and -count <= index < count:
-                self._asked += 1
+            if isinstance(index, int) and -count <= index < count and self.may_make():
                 start = index % count * width
                 return self._cells[start : start + width]
             if isinstance(index, slice):
                 found = range(count)[index]
-                if len(found) <= _ONE_BY_ONE - self._asked:
-                    self._asked += len(found)
+                if self.may_make(len(found)):
                     return [self._cells[i * width : i * width + width] for i in found]
         return self.made()[index]
-
-    def __iter__(self) -> Iterator[list[str]]:
-        return iter(self.made())
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, GridRows | list):
-            return self.made() == list(other)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # (equal by content, like a list)
 
     def __repr__(self) -> str:
         return f"GridRows({len(self)} rows of {self.width}, made: {self._made is not None})"
