@@ -298,8 +298,8 @@ def _ods_claimed(chunks: Iterator[bytes], enough: int, size: int = 0) -> Extent 
     a cell repeated inside a row adds its count less one, a repeated empty row adds
     its count to the rows unless it ends the sheet); any other repeat disproves the
     claim, and so do comments and CDATA (``<!``), which could hide a row end from the
-    count but not from calamine. ``size`` (the member's unpacked size, if known) only helps guess
-    how many rows are coming, which decides how closely rows are counted.
+    count but not from calamine. ``size`` (the member's unpacked size, if known) only
+    helps guess how many rows are coming, which decides how closely rows are counted.
     """
     rows = width = seen = 0
     pending = b""
@@ -341,16 +341,20 @@ _EMPTY_CELL = rb'<table:table-cell%s(?: table:number-columns-repeated="[0-9]+")?
 # repeated row's cell must have one too, as LibreOffice writes it (16,384 columns); a
 # repeated row of a plain empty cell is left to the exact scan, as it was before.
 _EMPTY_RUN = rb'<table:table-cell%s table:number-columns-repeated="[0-9]+"/>' % _STYLE
-_ODS_LAST_EMPTY = re.compile(_EMPTY_RUN + rb"</table:table-row>")
-_ODS_EMPTY_ROWS = re.compile(
-    rb'<table:table-row%s table:number-rows-repeated="([0-9]+)">%s</table:table-row>'
-    % (_STYLE, _EMPTY_RUN)
+# A repeated empty row up to its end tag (its count the group), and an empty row,
+# repeated or not, up to its end tag: the general scan adds the end tag, the rows'
+# fast path (:func:`_row_repeats`) the '>' before them (a row split after the end before).
+_EMPTY_ROWS_OPEN = rb'<table:table-row%s table:number-rows-repeated="([0-9]+)">%s' % (
+    _STYLE,
+    _EMPTY_RUN,
 )
-_ODS_EMPTY_ROW = rb'<table:table-row%s(?: table:number-rows-repeated="[0-9]+")?>(?:%s)*+%s' % (
+_EMPTY_ROW_OPEN = rb'<table:table-row%s(?: table:number-rows-repeated="[0-9]+")?>(?:%s)*+' % (
     _STYLE,
     _EMPTY_CELL,
-    b"</table:table-row>",
 )
+_ODS_LAST_EMPTY = re.compile(_EMPTY_RUN + rb"</table:table-row>")
+_ODS_EMPTY_ROWS = re.compile(_EMPTY_ROWS_OPEN + rb"</table:table-row>")
+_ODS_EMPTY_ROW = _EMPTY_ROW_OPEN + rb"</table:table-row>"
 _ODS_SHEET_TAIL = re.compile(rb"(?:%s)*+</table:table>" % _ODS_EMPTY_ROW)
 # Empty rows only: what may lie between two repeated empty rows that end a sheet.
 _ODS_EMPTY_ROWS_ONLY = re.compile(rb"(?:%s)*+" % _ODS_EMPTY_ROW)
@@ -414,13 +418,8 @@ _REPEAT_WORD = b"-repeated"  # in both kinds (and in any other repeat: counted t
 _TRAILING_RUN = re.compile(_EMPTY_RUN)
 # A row (as split after the row end before it) that is a repeated empty row, and one
 # that is an empty row, repeated or not; and where a sheet ends.
-_EMPTY_ROWS_PART = re.compile(
-    rb'><table:table-row%s table:number-rows-repeated="([0-9]+)">%s' % (_STYLE, _EMPTY_RUN)
-)
-_EMPTY_ROW_PART = re.compile(
-    rb'><table:table-row%s(?: table:number-rows-repeated="[0-9]+")?>(?:%s)*+'
-    % (_STYLE, _EMPTY_CELL)
-)
+_EMPTY_ROWS_PART = re.compile(b">" + _EMPTY_ROWS_OPEN)
+_EMPTY_ROW_PART = re.compile(b">" + _EMPTY_ROW_OPEN)
 _SHEET_END = b"></table:table>"
 
 
