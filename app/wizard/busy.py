@@ -37,10 +37,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from app.db import session_scope
 from app.engine.gcpause import paused
 from app.engine.planning.plan import PlanRows
 
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
+
     from app.engine.session import ImportSession
 
 T = TypeVar("T")
@@ -50,6 +54,18 @@ class _Done(QObject):
     """Emitted from the worker thread; delivered (queued) to the waiting loop."""
 
     done = Signal()
+
+
+def run_in_session(engine: Engine, work: Callable[[Session], T]) -> T:
+    """``work(session)`` in a session of its own (committed when it returns), on a
+    worker thread as :func:`run_responsive` runs it: the engine's steps that grow with
+    the school (a download, an undo, a purge, a group import)."""
+
+    def in_session() -> T:
+        with session_scope(engine) as db:
+            return work(db)
+
+    return run_responsive(in_session)
 
 
 def run_responsive(work: Callable[[], T]) -> T:

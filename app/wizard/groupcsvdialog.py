@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from app.db import session_scope
 from app.engine.access.operators import Actor
 from app.engine.admin.groupcsv import (
     GroupImportPlan,
@@ -45,7 +45,7 @@ from app.engine.admin.groupcsv import (
 from app.engine.admin.groupexport import export_groups
 from app.engine.reasons import EngineError
 from app.wizard import texts
-from app.wizard.busy import run_responsive
+from app.wizard.busy import run_in_session
 from app.wizard.formats import counted
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
 from app.wizard.tablemodels import DISPLAY, AnyIndex, TitledTableModel
@@ -229,15 +229,11 @@ class GroupImportDialog(QDialog):
             year = self.year if self.year_check.isChecked() else None
             encoding, delete = str(self.encoding_combo.currentData()), self.delete_check.isChecked()
 
-            def plan() -> GroupImportPlan:
-                with session_scope(self.engine) as db:
-                    return plan_group_import(
-                        db, Path(text), encoding, delete, year, actor=self.actor
-                    )
+            def plan(db: Session) -> GroupImportPlan:
+                return plan_group_import(db, Path(text), encoding, delete, year, actor=self.actor)
 
-            try:
-                # (150,000 memberships: seconds, beside the interface)
-                self.plan = run_responsive(plan)
+            try:  # (150,000 memberships: seconds, beside the interface)
+                self.plan = run_in_session(self.engine, plan)
                 show_error(self.error, None)
             except EngineError as error:
                 show_error(self.error, texts.error_text(error))
@@ -262,13 +258,10 @@ class GroupImportDialog(QDialog):
         if self.plan is None:
             return None
         chosen = self.plan
-
-        def apply() -> GroupImportResult:
-            with session_scope(self.engine) as db:
-                return apply_group_import(db, chosen, self.actor)
-
         try:
-            result = run_responsive(apply)
+            result = run_in_session(
+                self.engine, lambda db: apply_group_import(db, chosen, self.actor)
+            )
         except EngineError as error:
             show_error(self.error, texts.error_text(error))
             self.preview()
@@ -326,13 +319,10 @@ class GroupExportDialog(QDialog):
     def accept(self) -> None:
         target = Path(self.path_edit.text().strip())
         encoding = str(self.encoding_combo.currentData())
-
-        def export() -> int:
-            with session_scope(self.engine) as db:
-                return export_groups(db, target, encoding, self.actor)
-
         try:
-            self.written = run_responsive(export)  # (beside the interface)
+            self.written = run_in_session(
+                self.engine, lambda db: export_groups(db, target, encoding, self.actor)
+            )
         except EngineError as error:
             show_error(self.error, texts.error_text(error))
             return

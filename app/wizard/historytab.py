@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from app.db import session_scope
 from app.engine.access.operators import Actor
@@ -25,7 +26,7 @@ from app.engine.admin.history import RunRow, export_rows, list_runs
 from app.engine.reasons import EngineError
 from app.models import RunStatus
 from app.wizard import texts
-from app.wizard.busy import run_responsive
+from app.wizard.busy import run_in_session
 from app.wizard.historymodel import RunsTableModel, SortRole, running_row
 from app.wizard.messages import inform
 from app.wizard.views import table_view
@@ -145,12 +146,11 @@ class HistoryTab(QWidget):
             target = target.with_name(target.name + ".xlsx")
         language = texts.language()
 
-        def write() -> int:
-            with session_scope(self.engine) as db:
-                return export_rows(db, run_id, target, succeeded, self.actor, language=language)
+        def write(db: Session) -> int:
+            return export_rows(db, run_id, target, succeeded, self.actor, language=language)
 
         try:
-            count = run_responsive(write)  # (50,000 rows: seconds, beside the interface)
+            count = run_in_session(self.engine, write)  # (50,000 rows: seconds)
         except EngineError as error:
             self.last_message = inform(
                 self, self.tr("Download not possible"), texts.error_text(error), warning=True

@@ -46,7 +46,7 @@ from app.engine.admin.lifecycle import due_for_purge, purge_due, restore_user
 from app.engine.applying.locks import current_holder
 from app.engine.reasons import EngineError
 from app.wizard import safekeeping, texts
-from app.wizard.busy import discard_session, run_responsive
+from app.wizard.busy import discard_session, run_in_session, run_responsive
 from app.wizard.historytab import HistoryTab
 from app.wizard.ldappanel import LdapSyncPanel
 from app.wizard.messages import inform
@@ -399,12 +399,8 @@ class MainWindow(QMainWindow):
         if not self.confirm(self.tr("Purge due accounts"), text):
             return []
 
-        def purge() -> list[str]:
-            with session_scope(self.engine) as db:
-                return purge_due(db, today, self.actor)
-
-        try:
-            purged = run_responsive(purge)  # (a year's leavers: beside the interface)
+        try:  # (a year's leavers: beside the interface)
+            purged = run_in_session(self.engine, lambda db: purge_due(db, today, self.actor))
         except EngineError as error:
             self._message(self.tr("Purge due accounts"), texts.error_text(error), warning=True)
             return []

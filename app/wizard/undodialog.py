@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
-from app.db import session_scope
 from app.engine.access.operators import Actor
 from app.engine.admin.undo import (
     Blocker,
@@ -27,7 +27,7 @@ from app.engine.admin.undo import (
     undo_run,
 )
 from app.engine.reasons import EngineError
-from app.wizard.busy import run_responsive
+from app.wizard.busy import run_in_session
 from app.wizard.formats import counted
 from app.wizard.pages.base import OK_STYLE, error_label, show_error
 from app.wizard.texts import error_text
@@ -70,12 +70,11 @@ class UndoDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        def preview() -> UndoPlan:
-            with session_scope(self.engine) as db:
-                return preview_undo(db, self.run_id, self.actor)
+        def preview(db: Session) -> UndoPlan:
+            return preview_undo(db, self.run_id, self.actor)
 
         try:
-            self.plan = run_responsive(preview)  # (a 50,000-row import: seconds)
+            self.plan = run_in_session(self.engine, preview)  # (a 50,000-row import: seconds)
         except EngineError as error:
             self.plan = None
             self.intro.setText(self.tr("This import cannot be undone."))
@@ -158,12 +157,11 @@ class UndoDialog(QDialog):
 
     # -- undoing -----------------------------------------------------------------------
     def undo(self) -> None:
-        def undo() -> UndoResult:
-            with session_scope(self.engine) as db:
-                return undo_run(db, self.run_id, self.actor)
+        def undo(db: Session) -> UndoResult:
+            return undo_run(db, self.run_id, self.actor)
 
         try:
-            result = run_responsive(undo)  # (beside the interface, which keeps painting)
+            result = run_in_session(self.engine, undo)
         except EngineError as error:
             show_error(self.error, error_text(error))
             self.load()
