@@ -63,10 +63,7 @@ def build_table(
     first, width = _used_columns(header or [], body, len(rows[0]) if cells is not None else None)
     if width == 0:
         raise Refused(Reason.FILE_EMPTY, file=str(path))
-    if has_header:
-        headers = [text or f"Column {i}" for i, text in enumerate(_square(header, first, width), 1)]
-    else:
-        headers = [f"Column {i}" for i in range(1, width + 1)]
+    headers = _headers(_square(header, first, width) if header is not None else None, width)
     lengths = {len(body[0])} if cells is not None and body else set(map(len, body))
     if first != 0 or lengths - {width}:
         body = [_square(row, first, width) for row in body]  # else nothing to cut or pad
@@ -103,16 +100,23 @@ def _grid_table(
         return None  # an empty first or last column: cut off the general way
     flat[0] = first
     if has_header:
-        header = flat[:width]
-        headers = [text or f"Column {i}" for i, text in enumerate(header, 1)]
+        headers = _headers(flat[:width], width)
         del flat[:width]  # (the reader's own list: the header's cells go in place)
         lines = list(numbers[1:])
     else:
-        headers = [f"Column {i}" for i in range(1, width + 1)]
+        headers = _headers(None, width)
         lines = list(numbers)
     table = Table(headers, GridRows(flat, width), lines, kind, has_header=has_header)
     table.cells, table.cells_printable = flat, cells.printable
     return table
+
+
+def _headers(header: Sequence[str] | None, width: int) -> list[str]:
+    """The header row's texts (an empty one named by its number), or without a header
+    row ``Column 1``, ``Column 2``, …"""
+    if header is None:
+        return [f"Column {i}" for i in range(1, width + 1)]
+    return [text or f"Column {i}" for i, text in enumerate(header, 1)]
 
 
 def grid_rows(
