@@ -12,6 +12,21 @@ rounds are interleaved (SQLite, PostgreSQL, district; again …) so that the mac
 drift hits all alike; each figure is the median of the rounds, each ratio the median
 of the rounds' ratios.
 
+A series of district sizes instead (``--district-sizes``, not with
+``--background-users``), to tell a fixed cost of asking the other schools at all from
+a cost that grows with the district:
+
+    python bench/run.py --rows 50000 --format csv \\
+        --db postgresql+psycopg://postgres@127.0.0.1:5432/postgres \\
+        --district-sizes 10000,100000,1000000 --no-passwords --no-datasafe \\
+        [--repeat 3] [--json]
+
+One district database per size is filled (``fill_s``: each fill's seconds); each round
+imports the file into a clone of the empty PostgreSQL database and of every district,
+in that order. No SQLite. Each district's ratios are the medians of the rounds' ratios
+against the empty server (``*_ratio_vs_empty``) and against the run's smallest district
+(``*_ratio_vs_smallest``), each of the same round.
+
 ``preview`` is the wall time from the start to the plan (the command line's dry run:
 read, check, snapshot, plan), ``import`` the same plus the run up to its commit.
 """
@@ -21,6 +36,7 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -66,6 +82,85 @@ def compare(args: argparse.Namespace, path: Path, folder: Path) -> dict[str, Any
     return _figures(figures, runs)
 
 
+def scaling(args: argparse.Namespace, path: Path) -> dict[str, Any]:
+    """The empty server and a district of each size, interleaved round by round."""
+    passwords, datasafe = not args.no_passwords, not args.no_datasafe
+    sizes: list[int] = args.district_sizes
+    empty: list[RunFigures] = []
+    runs: dict[int, list[RunFigures]] = {size: [] for size in sizes}
+    fill_s: dict[int, float] = {}
+    with databases(args.db) as pg:
+        template = pg.create()
+        _with_year(template)
+        districts: dict[int, str] = {}
+        for size in sizes:
+            districts[size] = pg.create(template=pg.name(template))
+            engine = open_database(districts[size])
+            fill_s[size] = round(fill(engine, size, YEAR), 1)
+            engine.dispose()
+        for _ in range(args.repeat):
+            clones = [(empty, pg.create(template=pg.name(template)))]
+            clones += [(runs[size], pg.create(template=pg.name(districts[size]))) for size in sizes]
+            for measured, url in clones:
+                measured.append(run_import_in_child(url, path, False, passwords, datasafe))
+                pg.drop(url)
+    return _scaling_figures(args, fill_s, empty, runs)
+
+
+def _scaling_figures(
+    args: argparse.Namespace,
+    fill_s: dict[int, float],
+    empty: list[RunFigures],
+    runs: dict[int, list[RunFigures]],
+) -> dict[str, Any]:
+    smallest = runs[min(runs)]
+
+    def ratio(
+        of: list[RunFigures], to: list[RunFigures], s: Callable[[RunFigures], float]
+    ) -> float:
+        return _median([s(a) / s(b) for a, b in zip(of, to, strict=True)])
+
+    def preview_s(run: RunFigures) -> float:
+        return run.preview_s
+
+    districts = {
+        size: _medians(measured)
+        | {
+            "preview_ratio_vs_empty": ratio(measured, empty, preview_s),
+            "import_ratio_vs_empty": ratio(measured, empty, _import_s),
+            "preview_ratio_vs_smallest": ratio(measured, smallest, preview_s),
+            "import_ratio_vs_smallest": ratio(measured, smallest, _import_s),
+        }
+        for size, measured in runs.items()
+    }
+    return {
+        "rows": args.rows,
+        "format": args.format,
+        "sizes": list(runs),
+        "fill_s": fill_s,
+        "empty": _medians(empty),
+        "districts": districts,
+    }
+
+
+def print_scaling(figures: dict[str, Any]) -> None:
+    print(f"{figures['rows']} rows, {figures['format']}, one school; median of the rounds")
+    print(
+        f"{'other users':>11} {'fill s':>7} {'preview s':>9} {'import s':>8} {'write s':>7}"
+        f"  {'÷ empty: preview':>16} {'import':>6}  {'÷ smallest: preview':>19} {'import':>6}"
+    )
+    e = figures["empty"]
+    print(f"{0:>11,} {'':>7} {e['preview_s']:9.3f} {e['import_s']:8.3f} {e['write_s']:7.3f}")
+    for size in figures["sizes"]:
+        d = figures["districts"][size]
+        print(
+            f"{size:>11,} {figures['fill_s'][size]:7.1f} {d['preview_s']:9.3f}"
+            f" {d['import_s']:8.3f} {d['write_s']:7.3f}"
+            f"  {d['preview_ratio_vs_empty']:15.3f}× {d['import_ratio_vs_empty']:5.3f}×"
+            f"  {d['preview_ratio_vs_smallest']:18.3f}× {d['import_ratio_vs_smallest']:5.3f}×"
+        )
+
+
 def _with_year(url: str) -> None:
     engine = open_database(url)
     with session_scope(engine) as session:
@@ -77,30 +172,36 @@ def _import_s(run: RunFigures) -> float:
     return run.preview_s + run.hash_seconds  # the run: from apply_plan to its commit
 
 
-def _figures(figures: dict[str, Any], runs: dict[str, list[RunFigures]]) -> dict[str, Any]:
-    def median(values: list[float]) -> float:
-        return round(statistics.median(values), 3)
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 3)
 
+
+def _medians(measured: list[RunFigures]) -> dict[str, float]:
+    return {
+        "preview_s": _median([r.preview_s for r in measured]),
+        "import_s": _median([_import_s(r) for r in measured]),
+        "write_s": _median([r.phases["write"] for r in measured]),
+    }
+
+
+def _figures(figures: dict[str, Any], runs: dict[str, list[RunFigures]]) -> dict[str, Any]:
     for name, measured in runs.items():
         if measured:
-            figures[name] = {
-                "preview_s": median([r.preview_s for r in measured]),
-                "import_s": median([_import_s(r) for r in measured]),
-                "write_s": median([r.phases["write"] for r in measured]),
-                "load_existing_s": median([r.phases["load_existing"] for r in measured]),
+            figures[name] = _medians(measured) | {
+                "load_existing_s": _median([r.phases["load_existing"] for r in measured])
             }
     pg, lite, district = runs["postgresql"], runs["sqlite"], runs["district"]
-    figures["pg_import_ratio_vs_sqlite"] = median(
+    figures["pg_import_ratio_vs_sqlite"] = _median(
         [_import_s(p) / _import_s(s) for p, s in zip(pg, lite, strict=True)]
     )
-    figures["pg_preview_ratio_vs_sqlite"] = median(
+    figures["pg_preview_ratio_vs_sqlite"] = _median(
         [p.preview_s / s.preview_s for p, s in zip(pg, lite, strict=True)]
     )
     if district:
-        figures["preview_ratio_vs_empty"] = median(
+        figures["preview_ratio_vs_empty"] = _median(
             [d.preview_s / p.preview_s for d, p in zip(district, pg, strict=True)]
         )
-        figures["import_ratio_vs_empty"] = median(
+        figures["import_ratio_vs_empty"] = _median(
             [_import_s(d) / _import_s(p) for d, p in zip(district, pg, strict=True)]
         )
     return figures

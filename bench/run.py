@@ -3,6 +3,8 @@
     python bench/run.py --rows 50000 [--format xlsx|ods|csv] [--json] [--no-update]
     python bench/run.py --rows 50000 --db postgresql+psycopg://… [--background-users N]
         [--no-passwords] [--no-datasafe]       # SQLite vs PostgreSQL vs a district
+    python bench/run.py --rows 50000 --db postgresql+psycopg://… --district-sizes 10000,100000
+        [--no-passwords] [--no-datasafe]       # the empty server vs districts of each size
 
 Generates a realistic school export (2–4 groups per student), imports it into an empty
 SQLite database, then imports an update (10 % changed, 5 % gone, 5 % new). Prints per
@@ -343,11 +345,18 @@ def main() -> None:
     )
     parser.add_argument(
         "--db",
-        help="a PostgreSQL server's URL: compare SQLite, PostgreSQL and a district instead "
-        "(bench/district.py)",
+        help="a PostgreSQL server's URL: compare SQLite, PostgreSQL and a district instead, "
+        "or the empty server and districts of --district-sizes (bench/district.py)",
     )
-    parser.add_argument(
+    district = parser.add_mutually_exclusive_group()
+    district.add_argument(
         "--background-users", type=int, default=0, help="with --db: users of 40 other schools"
+    )
+    district.add_argument(
+        "--district-sizes",
+        type=_sizes,
+        help="with --db: the empty server against a district of each size (e.g. "
+        "10000,100000,1000000: users of 40 other schools), in one run",
     )
     parser.add_argument(
         "--district-db",
@@ -357,6 +366,10 @@ def main() -> None:
     parser.add_argument("--no-passwords", action="store_true", help="with --db")
     parser.add_argument("--no-datasafe", action="store_true", help="with --db")
     args = parser.parse_args()
+    if args.district_sizes and not args.db:
+        parser.error("--district-sizes needs --db")
+    if args.district_sizes and args.district_db:
+        parser.error("--district-db fills no series: use it with --background-users")
     if args.db:
         compare_databases(args)
         return
@@ -412,16 +425,33 @@ def main() -> None:
     report(args, initial, plain, update, (base_read, base_load, base_write), rates, ratios)
 
 
+def _sizes(text: str) -> list[int]:
+    """``10000,100000,1000000``: the district sizes, smallest first."""
+    try:
+        sizes = sorted({int(part) for part in text.split(",")})
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of numbers: {text!r}") from None
+    if not sizes or sizes[0] <= 0:
+        raise argparse.ArgumentTypeError(f"sizes must be above 0: {text!r}")
+    return sizes
+
+
 def compare_databases(args: argparse.Namespace) -> None:
-    """SQLite, PostgreSQL and a district on it, in one run (``bench/district.py``)."""
+    """SQLite, PostgreSQL and a district on it, in one run, or the empty server and a
+    district of each size (``bench/district.py``)."""
     from bench import district
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         path = write_file(make_rows(args.rows), args.format, folder, "initial")
-        figures = district.compare(args, path, folder)
+        if args.district_sizes:
+            figures = district.scaling(args, path)
+        else:
+            figures = district.compare(args, path, folder)
     if args.json:
         print(json.dumps(figures, indent=2))
+    elif args.district_sizes:
+        district.print_scaling(figures)
     else:
         district.print_figures(figures)
 
