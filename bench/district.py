@@ -10,7 +10,10 @@ database: an empty SQLite file, an empty PostgreSQL database and (with
 schools (filled once with COPY, ``bench/fill.py``, then cloned for each run). The
 rounds are interleaved (SQLite, PostgreSQL, district; again …) so that the machine's
 drift hits all alike; each figure is the median of the rounds, each ratio the median
-of the rounds' ratios.
+of the rounds' ratios. Each server database is cloned just before its import and a
+``CHECKPOINT`` follows, so that every import starts alike (before session 11 the
+clones of a round were made first, and the empty server's import met the district
+copy's writes still going to disk: its import looked slower, the ratio better).
 
 A series of district sizes instead (``--district-sizes``, not with
 ``--background-users``), to tell a fixed cost of asking the other schools at all from
@@ -23,7 +26,8 @@ a cost that grows with the district:
 
 One district database per size is filled (``fill_s``: each fill's seconds); each round
 imports the file into a clone of the empty PostgreSQL database and of every district,
-in that order. No SQLite. Each district's ratios are the medians of the rounds' ratios
+in that order, each cloned just before its import and followed by a ``CHECKPOINT``.
+No SQLite. Each district's ratios are the medians of the rounds' ratios
 against the empty server (``*_ratio_vs_empty``) and against the run's smallest district
 (``*_ratio_vs_smallest``), each of the same round.
 
@@ -70,15 +74,17 @@ def compare(args: argparse.Namespace, path: Path, folder: Path) -> dict[str, Any
             engine.dispose()
         figures["background_users"] = args.background_users
         for n in range(args.repeat):
-            urls = {"sqlite": f"sqlite:///{folder / f'district{n}.db'}"}
             shutil.copyfile(empty, folder / f"district{n}.db")
-            urls["postgresql"] = pg.create(template=pg.name(template))
+            lite = f"sqlite:///{folder / f'district{n}.db'}"
+            runs["sqlite"].append(run_import_in_child(lite, path, False, passwords, datasafe))
+            # Each server database cloned just before its import (``PgDatabases.clone``).
+            templates = {"postgresql": template}
             if district is not None:
-                urls["district"] = pg.create(template=pg.name(district))
-            for name, url in urls.items():
+                templates["district"] = district
+            for name, source in templates.items():
+                url = pg.clone(source)
                 runs[name].append(run_import_in_child(url, path, False, passwords, datasafe))
-                if name != "sqlite":
-                    pg.drop(url)
+                pg.drop(url)
     return _figures(figures, runs)
 
 
@@ -99,9 +105,10 @@ def scaling(args: argparse.Namespace, path: Path) -> dict[str, Any]:
             fill_s[size] = round(fill(engine, size, YEAR), 1)
             engine.dispose()
         for _ in range(args.repeat):
-            clones = [(empty, pg.create(template=pg.name(template)))]
-            clones += [(runs[size], pg.create(template=pg.name(districts[size]))) for size in sizes]
-            for measured, url in clones:
+            # Each cloned just before its import (``PgDatabases.clone``).
+            sources = [(empty, template)] + [(runs[size], districts[size]) for size in sizes]
+            for measured, source in sources:
+                url = pg.clone(source)
                 measured.append(run_import_in_child(url, path, False, passwords, datasafe))
                 pg.drop(url)
     return _scaling_figures(args, fill_s, empty, runs)
