@@ -249,18 +249,25 @@ TAKEN = ["max.muster", "max.muster2", "max.muster4", "a", "a2", "a22", "b1", "us
 @given(
     used=st.sets(st.sampled_from(TAKEN), max_size=6),
     reserved=st.frozensets(st.sampled_from(["admin", "a3", "max.muster3", "b"]), max_size=3),
-    bases=st.lists(st.sampled_from(["max.muster", "a", "b", "admin", "user", "x-y", "c"])),
+    bases=st.lists(
+        st.sampled_from(
+            ["max.muster", "a", "b", "admin", "user", "x-y", "c"]
+            # bases that are numbered variants of others (the allocator's own kind of name)
+            + ["a2", "a22", "b1", "b2", "max.muster2", "max.muster3", "c2", "2"]
+        )
+    ),
 )
 def test_allocating_bases_of_a_district_at_once_equals_one_by_one(
     used: set[str], reserved: frozenset[str], bases: list[str]
 ) -> None:
-    """A district's bases: some taken or reserved, with or without numbers, and
-    repeated: the same logins in the same order, the same used names, and the same
-    numbers afterwards."""
+    """A district's bases: some taken or reserved, with or without numbers, repeated,
+    and some a numbered variant of another: the same logins in the same order, the
+    same used names, and the same numbers afterwards."""
     one_by_one = LoginAllocator(set(used), reserved)
     at_once = LoginAllocator(set(used), reserved)
     assert at_once.allocate_all(bases) == [one_by_one.allocate(base) for base in bases]
     assert at_once.used == one_by_one.used
+    assert at_once._next_suffix == one_by_one._next_suffix
     for base in ("max.muster", "a", "b"):
         assert at_once.allocate(base) == one_by_one.allocate(base)
 
