@@ -61,6 +61,7 @@ def compare(args: argparse.Namespace, path: Path, folder: Path) -> dict[str, Any
     runs: dict[str, list[RunFigures]] = {name: [] for name in SETUPS}
     figures: dict[str, Any] = {"rows": args.rows, "format": args.format}
     with databases(args.db) as pg:
+        figures["server"] = pg.server()
         template = pg.create()
         _with_year(template)
         district = None
@@ -96,6 +97,7 @@ def scaling(args: argparse.Namespace, path: Path) -> dict[str, Any]:
     runs: dict[int, list[RunFigures]] = {size: [] for size in sizes}
     fill_s: dict[int, float] = {}
     with databases(args.db) as pg:
+        server = pg.server()
         template = pg.create()
         _with_year(template)
         districts: dict[int, str] = {}
@@ -111,7 +113,7 @@ def scaling(args: argparse.Namespace, path: Path) -> dict[str, Any]:
                 url = pg.clone(source)
                 measured.append(run_import_in_child(url, path, False, passwords, datasafe))
                 pg.drop(url)
-    return _scaling_figures(args, fill_s, empty, runs)
+    return _scaling_figures(args, fill_s, empty, runs) | {"server": server}
 
 
 def _scaling_figures(
@@ -152,6 +154,7 @@ def _scaling_figures(
 
 def print_scaling(figures: dict[str, Any]) -> None:
     print(f"{figures['rows']} rows, {figures['format']}, one school; median of the rounds")
+    print(_server_line(figures))
     print(
         f"{'other users':>11} {'fill s':>7} {'preview s':>9} {'import s':>8} {'write s':>7}"
         f"  {'÷ empty: preview':>16} {'import':>6}  {'÷ smallest: preview':>19} {'import':>6}"
@@ -214,8 +217,14 @@ def _figures(figures: dict[str, Any], runs: dict[str, list[RunFigures]]) -> dict
     return figures
 
 
+def _server_line(figures: dict[str, Any]) -> str:
+    server = figures["server"]
+    return f"PostgreSQL {server['server_version']}, shared_buffers {server['shared_buffers']}"
+
+
 def print_figures(figures: dict[str, Any]) -> None:
     print(f"{figures['rows']} rows, {figures['format']}, one school; median of the rounds")
+    print(_server_line(figures))
     for name in SETUPS:
         if name in figures:
             f = figures[name]

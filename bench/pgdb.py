@@ -51,6 +51,16 @@ class PgDatabases:
         self._execute("CHECKPOINT")
         return url
 
+    def server(self) -> dict[str, str]:
+        """What the figures depend on: the server's version and the size of its buffer
+        pool (a district's import writes slower when its users' and logins' tables and
+        indexes do not fit in it: docs/performance.md)."""
+        with self.admin.connect() as conn:
+            return {
+                name: str(conn.execute(text(f"SHOW {name}")).scalar_one())
+                for name in ("server_version", "shared_buffers", "wal_compression")
+            }
+
     def name(self, url: str) -> str:
         return str(make_url(url).database)
 
