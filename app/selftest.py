@@ -43,7 +43,8 @@ PASSWORD_VAR = "SCHOOLIMPORT_SELFTEST_PASSWORD"
 LAZY_IMPORTS = tuple(
     """
     app.cli.admin app.cli.imports app.cli.ldap app.cli.lifecycle app.cli.operators
-    app.cli.passwords app.cli.users app.engine.admin.history app.engine.admin.directory
+    app.cli.passwords app.cli.server app.cli.users
+    app.engine.admin.history app.engine.admin.directory
     app.models.orm app.models.ldap app.models.operators app.models.runs app.models.school
     app.models.users sqlalchemy.orm sqlalchemy.dialects.postgresql
     app.engine.ldapsync.service app.engine.ldapsync.status app.wizard.ldapdialog

@@ -5,8 +5,8 @@ Exit status 0 when done (invalid or skipped rows are reported in the counts), 2 
 a usage error, an unreadable file or a refused import — with one line on stderr
 naming the file and the cause, and the database unchanged. One module per command
 group: ``admin`` (directory, history, templates), ``users`` (``users list``, without
-the ORM), ``imports`` (the user import), ``operators``, ``lifecycle``, ``passwords``
-and ``ldap``; the arguments of all but
+the ORM), ``imports`` (the user import), ``operators``, ``lifecycle``, ``passwords``,
+``ldap`` and ``server`` (``db check``); the arguments of all but
 the first in ``args``, the one-line output in ``output``, signals in ``guard``.
 
 Start-up: this module and ``args`` import only the standard library (and ``output``

@@ -107,7 +107,8 @@ def add_import_parser(sub: Any) -> None:
 
 
 def add_operator_parsers(sub: Any) -> None:
-    """``operator``, ``school`` and ``db`` (their functions are in ``app.cli.operators``)."""
+    """``operator``, ``school`` and ``db`` (their functions are in ``app.cli.operators``,
+    but ``db check``'s in ``app.cli.server``)."""
     operator = sub.add_parser("operator", help="operators and their rights").add_subparsers(
         dest="action", required=True
     )
@@ -149,6 +150,9 @@ def add_operator_parsers(sub: Any) -> None:
     p.add_argument("url", help="postgresql+psycopg://USER@HOST/DB")
     p.add_argument("--password-env", metavar="VAR")
     p.set_defaults(func="app.cli.operators:cmd_db_password", no_database=True)
+    p = db.add_parser("check", help="is the database server sized for the directory?")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func="app.cli.server:cmd_db_check")
 
 
 def add_lifecycle_parsers(sub: Any, users: Any, history: Any) -> None:

@@ -74,6 +74,7 @@ ARGV: dict[Path_, list[list[str]]] = {
     ("db", "password"): [
         ["db", "password", "postgresql+psycopg://u@127.0.0.1/x", "--password-env", "NEW_PW"]
     ],
+    ("db", "check"): [["db", "check", "--json"], ["db", "check"]],
     ("ldap", "set"): [
         [
             "ldap",

@@ -61,6 +61,7 @@ EXPECTED: dict[tuple[str, ...], tuple[str, ...]] = {
     ("school", "list"): (SCOPED,),
     ("school", "rename"): (REFUSED,),  # administrators only
     ("db", "password"): (SCOPED,),  # the local keyring, no database
+    ("db", "check"): (SCOPED, SCOPED),  # sizes and a count: nothing of a person or school
     ("settings",): (SCOPED, REFUSED),
     ("ldap", "set"): (REFUSED,),  # the LDAP server is the installation's: administrators
     ("ldap", "sync"): (REFUSED,),
