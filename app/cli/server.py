@@ -60,8 +60,8 @@ def report_lines(report: ServerReport) -> list[str]:
         setting = f"{report.recommended_bytes // (1024 * 1024)}MB"
         lines.append(
             f"Recommended: shared_buffers of at least {size} (ALTER SYSTEM SET "
-            f"shared_buffers = '{setting}'; then restart the server). Below that, imports "
-            "slow down as the district grows."
+            f"shared_buffers = '{setting}'; then restart the server). Below that, an "
+            "import's inserts evict index pages that it reads again."
         )
     return lines
 

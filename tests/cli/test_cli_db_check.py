@@ -113,8 +113,8 @@ def test_the_district_of_issue_22_is_told_what_to_set() -> None:
         "PostgreSQL 15.20: shared_buffers 128 MB; the directory (users, logins, memberships"
         " with their indexes) 676 MB for about 1,000,000 users.",
         "Recommended: shared_buffers of at least 768 MB (ALTER SYSTEM SET shared_buffers ="
-        " '768MB'; then restart the server). Below that, imports slow down as the district"
-        " grows.",
+        " '768MB'; then restart the server). Below that, an import's inserts evict index"
+        " pages that it reads again.",
     ]
 
 

@@ -2,13 +2,16 @@
 
 A school's import inserts its new people and logins all over the indexes of the
 district's ``users``, ``used_logins`` and ``memberships``. When PostgreSQL's buffer
-pool (``shared_buffers``) is smaller than those tables with their indexes, each such
-insert evicts a page, and an import grows slower as the district grows: 50,000 rows
-into a district of 1,000,000 users wrote 0.5 s slower than into an empty server with
-the default 128 MB, 0.05 s with 1 GB (docs/operations.md, "Shared PostgreSQL
-server"). The report gives the figures and, when the pool is too small, the size to
-set. Read-only: catalogue look-ups and one size function per table, no scan of a
-table (the users are counted from the planner's estimate).
+pool (``shared_buffers``) is smaller than those tables with their indexes, the inserts
+evict pages that the import reads again: 50,000 rows into a district of 1,000,000
+users read 32,500 blocks with the default 128 MB, 21,800 with 1 GB, 5,300 on an empty
+server (``bench/district_writes.py``). On the 2-core benchmark machine, whose memory
+holds every file, that cost no measurable time (the district's writes were ~0.4 s
+slower than an empty server's with either size: inserting into large indexes); on a
+server whose memory does not, each such read is one from the disk. The report gives
+the figures and, when the pool is too small, the size to set. Read-only: catalogue
+look-ups and one size function per table, no scan of a table (the users are counted
+from the planner's estimate).
 """
 
 from __future__ import annotations
