@@ -29,7 +29,6 @@ import pickle
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +39,7 @@ from bench.district import _with_year  # noqa: E402
 from bench.files import YEAR, make_rows, write_file  # noqa: E402
 from bench.fill import fill  # noqa: E402
 from bench.pgdb import databases  # noqa: E402
-from bench.run import in_fresh_process  # noqa: E402
+from bench.run import in_fresh_process, previewed  # noqa: E402
 
 MODES = ("empty", "asked", "free")
 
@@ -49,8 +48,6 @@ def preview(url: str, path: Path, answers: Path, mode: str) -> tuple[float, int]
     """One preview in this (fresh) process: its wall seconds and its conflicts. ``mode``
     ``asked`` records the questions' answers in ``answers``, ``free`` hands them back."""
     from app.engine.planning import district
-    from app.engine.planning.results import ImportOptions
-    from app.engine.session import ImportSession
 
     asked = district.in_parallel
 
@@ -67,20 +64,8 @@ def preview(url: str, path: Path, answers: Path, mode: str) -> tuple[float, int]
     elif mode == "free":
         district.in_parallel = free  # type: ignore[assignment]
     engine = open_database(url)
-    options = ImportOptions(
-        year=YEAR,
-        account_type="student",
-        create_missing_groups="class",
-        generate_passwords=False,
-        datasafe_password=False,
-    )
     try:
-        session = ImportSession(engine, options)
-        started = time.perf_counter()
-        session.prefetch_state()
-        session.load(path)
-        plan = session.build_plan()
-        seconds = time.perf_counter() - started
+        seconds, plan = previewed(engine, path)
         return seconds, sum(1 for row in plan.rows if row.conflict is not None)
     finally:
         engine.dispose()

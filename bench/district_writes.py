@@ -30,9 +30,9 @@ from sqlalchemy import text  # noqa: E402
 
 from app.db import open_database  # noqa: E402
 from bench.district import _with_year  # noqa: E402
-from bench.files import YEAR, make_rows, write_file  # noqa: E402
+from bench.files import make_rows, write_file  # noqa: E402
 from bench.pgdb import databases  # noqa: E402
-from bench.run import in_fresh_process  # noqa: E402
+from bench.run import in_fresh_process, previewed  # noqa: E402
 
 _READ = text("SELECT blks_read FROM pg_stat_database WHERE datname = current_database()")
 _WAL = text("SELECT pg_current_wal_lsn()")
@@ -42,22 +42,11 @@ _WAL_SINCE = text("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), :start)")
 def write_once(url: str, path: Path) -> tuple[float, float, int]:
     """The plan applied (seconds), the WAL written (MB), the blocks read."""
     from app.engine.applying.apply import apply_plan
-    from app.engine.planning.results import ImportOptions, RunInfo
-    from app.engine.session import ImportSession
+    from app.engine.planning.results import RunInfo
 
     engine = open_database(url)
     try:
-        options = ImportOptions(
-            year=YEAR,
-            account_type="student",
-            create_missing_groups="class",
-            generate_passwords=False,
-            datasafe_password=False,
-        )
-        session = ImportSession(engine, options)
-        session.prefetch_state()
-        session.load(path)
-        plan = session.build_plan()
+        _seconds, plan = previewed(engine, path)
         with engine.connect() as conn:
             wal, read = conn.execute(_WAL).scalar_one(), int(conn.execute(_READ).scalar_one())
         started = time.perf_counter()

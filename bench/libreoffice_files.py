@@ -24,7 +24,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -32,10 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import open_database, session_scope  # noqa: E402
 from app.engine.admin import directory  # noqa: E402
-from app.engine.planning.results import ImportOptions  # noqa: E402
-from app.engine.session import ImportSession  # noqa: E402
 from bench.files import HEADER, YEAR, make_rows  # noqa: E402
-from bench.run import in_fresh_process, run_baselines_in_child  # noqa: E402
+from bench.run import in_fresh_process, previewed, run_baselines_in_child  # noqa: E402
 
 OPTIONAL = ["E-Mail", "Telefon", "Bemerkung"]
 CSV_FILTER = "CSV:59,34,76,1"  # ';', '"', UTF-8, from line 1
@@ -66,19 +63,7 @@ def preview_child(url: str, path: Path) -> float:
     """Read → preview (wall-clock seconds) in this fresh process, as bench/run.py."""
     engine = open_database(url)
     try:
-        options = ImportOptions(
-            year=YEAR,
-            account_type="student",
-            create_missing_groups="class",
-            generate_passwords=False,
-            datasafe_password=False,
-        )
-        session = ImportSession(engine, options)
-        started = time.perf_counter()
-        session.prefetch_state()
-        session.load(path)
-        session.build_plan()
-        return time.perf_counter() - started
+        return previewed(engine, path)[0]
     finally:
         engine.dispose()
 

@@ -41,6 +41,7 @@ from app.engine.access import passwords  # noqa: E402
 from app.engine.admin import directory  # noqa: E402
 from app.engine.applying.apply import apply_plan  # noqa: E402
 from app.engine.output import protocol  # noqa: E402
+from app.engine.planning.plan import Plan  # noqa: E402
 from app.engine.planning.results import ImportOptions, Phase, Progress, RunInfo  # noqa: E402
 from app.engine.planning.state import default_school_id  # noqa: E402
 from app.engine.session import ImportSession  # noqa: E402
@@ -200,6 +201,24 @@ def peak_rss_mb() -> float:
 
 
 T = TypeVar("T")
+
+
+def previewed(engine: Any, path: Path) -> tuple[float, Plan]:
+    """Read → preview of ``path`` as the command line makes it, without hashing (the
+    snapshot loading beside the read): its wall-clock seconds and the plan."""
+    options = ImportOptions(
+        year=YEAR,
+        account_type="student",
+        create_missing_groups="class",
+        generate_passwords=False,
+        datasafe_password=False,
+    )
+    session = ImportSession(engine, options)
+    started = time.perf_counter()
+    session.prefetch_state()
+    session.load(path)
+    plan = session.build_plan()
+    return time.perf_counter() - started, plan
 
 
 def in_fresh_process(fn: Callable[..., T], *args: Any) -> T:
