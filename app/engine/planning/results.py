@@ -124,6 +124,11 @@ class ValueColumns(MadeOnDemand[RowValues]):
                 return list(map(_NEW_TUPLE, repeat(RowValues), zip(*parts, strict=True)))
         return list(map(self.made().__getitem__, indexes))
 
+    def columns(self) -> Sequence[Sequence[Any]] | None:
+        """The columns (the fields in :class:`RowValues`' order) while no row's values
+        were made for keeps; None after (a change goes to the made rows, not to them)."""
+        return self._columns if self._made is None else None
+
     def __len__(self) -> int:
         return len(self._columns[0]) if self._columns else 0
 
