@@ -9,9 +9,10 @@ cannot fire, and its lateness is the stall a person sees as a frozen window. The
 main window opens the wizard, which is driven through its pages as a person clicks
 them, on a generated school export (``bench/files.py``) and a fresh SQLite database:
 reading the file, the columns, the groups, the options, planning and opening the
-preview, the protocol page, the run (which writes the encrypted protocol; the main
-window reads the users again when it ends), and Finish (the main window reads them
-again and frees the wizard with its file and plan). With ``--ldap`` a real slapd
+preview, a name typed into its search (phase ``search``), the protocol page, the run
+(which writes the encrypted protocol; the main window reads the users again when it
+ends), and Finish (the main window reads them again and frees the wizard with its
+file and plan). With ``--ldap`` a real slapd
 (``tests/slapd.py``, as the tests start it) is set up as the school's LDAP server, and
 the run page syncs the 50,000 new accounts into it after the run (phase ``sync``).
 Prints the longest stall, the 99th percentile of the lateness, and the longest stall
@@ -215,6 +216,13 @@ def drive(
     wait_until(
         app, lambda: wizard.currentId() == PageId.PREVIEW and wizard.preview_page.isComplete()
     )
+    idle()
+    probe.enter("search")  # a name typed into the preview's search, a letter at a time
+    search = wizard.preview_page.search_edit
+    for typed in ("m", "mü", "mül", "müll", ""):
+        search.setText(typed)
+        typed_at = time.monotonic()
+        wait_until(app, lambda at=typed_at: time.monotonic() > at + 0.15)  # type: ignore[misc]
     idle()
     probe.enter("protocol")  # where the run writes the protocol, and its password
     click_next(app, wizard)
