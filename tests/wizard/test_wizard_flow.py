@@ -81,6 +81,33 @@ def test_initial_import_with_inline_group(
     assert wizard.run_page.unsaved_passwords() == 4  # imported without a protocol
 
 
+def test_a_long_sheet_name_is_shown_whole(
+    qtbot: QtBot, wizard: ImportWizard, tmp_path: Path
+) -> None:
+    """The sheet list is as wide as its longest name, also when the names come after
+    the page was first shown (Qt sizes a combo box once, when first shown: empty)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    first = workbook.active
+    assert first is not None
+    first.title = "Schülerliste 2026-27 Stand 1.8"  # (31 characters: Excel's longest)
+    first.append(["Nachname", "Vorname", "Klasse", "Interne ID-Nummer"])
+    first.append(["Muster", "Max", "5a", "1001"])
+    workbook.create_sheet("Lehrkräfte")
+    path = tmp_path / "lang.xlsx"
+    workbook.save(path)
+    wizard.show()
+    click_next(qtbot, wizard)
+    combo = wizard.table_page.sheet_combo
+    qtbot.waitExposed(combo)
+    wizard.table_page.load_file(path)
+    qtbot.waitUntil(lambda: combo.count() == 2)
+    qtbot.wait(50)  # (the layout follows the new size hint)
+    wanted = combo.fontMetrics().horizontalAdvance("Schülerliste 2026-27 Stand 1.8")
+    assert combo.width() >= wanted
+
+
 def test_back_and_next_keep_choices(
     qtbot: QtBot, wizard: ImportWizard, students_xlsx: Path
 ) -> None:

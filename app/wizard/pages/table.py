@@ -77,6 +77,11 @@ class TablePage(ImportPage):
         self.encoding_combo = self._combo(ENCODINGS, self._encoding_label)
         self.delimiter_combo = self._combo(DELIMITERS, self._delimiter_label)
         self.sheet_combo = QComboBox()
+        # As wide as its longest sheet name, whenever the names change (Qt's default
+        # sizes it once, when first shown: empty, so that "Schülerliste 2026/27 (Stand
+        # 1.8.)" was cut to "Schülerl…").
+        self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.sheet_combo.setMinimumContentsLength(8)
         self.sheet_combo.currentIndexChanged.connect(self._reload)
         self.header_check = QCheckBox(self.tr("The first row holds the column headers"))
         self.header_check.setChecked(True)
