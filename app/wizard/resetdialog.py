@@ -56,16 +56,16 @@ class ResetDialog(QDialog):
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
         stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
-        self.path_edit = QLineEdit(
-            str(free_name(Path(folder) / f"startpasswoerter-{stamp}.xlsx", 0))
-        )
+        protocol = self.tr("initial-passwords-%1.xlsx").replace("%1", stamp)
+        self.path_edit = QLineEdit(str(free_name(Path(folder) / protocol, 0)))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         self.password_edit, self.repeat_edit = QLineEdit(), QLineEdit()
         for edit in (self.password_edit, self.repeat_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.letters_check = QCheckBox(self.tr("Also save login letters (PDF, same password)"))
-        self.letters_edit = QLineEdit(str(Path(folder) / f"zugangsbriefe-{stamp}.pdf"))
+        letters = self.tr("login-letters-%1.pdf").replace("%1", stamp)
+        self.letters_edit = QLineEdit(str(Path(folder) / letters))
         self.error = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

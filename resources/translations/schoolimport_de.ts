@@ -1400,6 +1400,11 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <source>Without the protocol the initial passwords of the new accounts are lost. They can only be reset later, which makes a new protocol.</source>
         <translation>Ohne Protokoll gehen die Startpasswörter der neuen Konten verloren. Sie lassen sich später nur zurücksetzen, was ein neues Protokoll erzeugt.</translation>
     </message>
+    <message>
+        <location filename="../../app/wizard/pages/protocol.py"/>
+        <source>protocol-%1.xlsx</source>
+        <translation>protokoll-%1.xlsx</translation>
+    </message>
 </context>
 <context>
     <name>RunPage</name>
@@ -2469,6 +2474,16 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
     <message>
         <source>New initial passwords</source>
         <translation>Neue Startpasswörter</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/resetdialog.py"/>
+        <source>initial-passwords-%1.xlsx</source>
+        <translation>startpasswoerter-%1.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/resetdialog.py"/>
+        <source>login-letters-%1.pdf</source>
+        <translation>zugangsbriefe-%1.pdf</translation>
     </message>
 </context>
 <context>

@@ -1400,6 +1400,11 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <source>Without the protocol the initial passwords of the new accounts are lost. They can only be reset later, which makes a new protocol.</source>
         <translation>Without the protocol the initial passwords of the new accounts are lost. They can only be reset later, which makes a new protocol.</translation>
     </message>
+    <message>
+        <location filename="../../app/wizard/pages/protocol.py"/>
+        <source>protocol-%1.xlsx</source>
+        <translation>protocol-%1.xlsx</translation>
+    </message>
 </context>
 <context>
     <name>RunPage</name>
@@ -2469,6 +2474,16 @@ Imports the school office&apos;s tables into the user directory.</translation>
     <message>
         <source>New initial passwords</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/resetdialog.py"/>
+        <source>initial-passwords-%1.xlsx</source>
+        <translation>initial-passwords-%1.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../app/wizard/resetdialog.py"/>
+        <source>login-letters-%1.pdf</source>
+        <translation>login-letters-%1.pdf</translation>
     </message>
 </context>
 <context>

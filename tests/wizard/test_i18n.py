@@ -24,6 +24,7 @@ from app.wizard.i18n import (
     compiled_translation,
     install_language,
 )
+from tests.wizard.german import german_ui
 
 pytestmark = pytest.mark.gui
 
@@ -181,3 +182,17 @@ def test_every_reason_has_german_words_with_the_english_placeholders() -> None:
         assert template is not None, reason
         english = {name for _, name, _, _ in fields.parse(reasons._TEXT[reason]) if name}
         assert {name for _, name, _, _ in fields.parse(template) if name} == english, reason
+
+
+def test_proposed_file_names_are_german_in_the_german_interface(qapp: QApplication) -> None:
+    """The protocol, the new initial passwords and the letters are offered under
+    German names in the German interface (and English ones in the English)."""
+    names = [
+        ("ProtocolPage", "protocol-%1.xlsx", "protokoll-%1.xlsx"),
+        ("ResetDialog", "initial-passwords-%1.xlsx", "startpasswoerter-%1.xlsx"),
+        ("ResetDialog", "login-letters-%1.pdf", "zugangsbriefe-%1.pdf"),
+        ("ProtocolPage", "login-letters-%1.pdf", "zugangsbriefe-%1.pdf"),
+    ]
+    with german_ui(qapp):
+        assert [QCoreApplication.translate(c, s) for c, s, _ in names] == [g for *_, g in names]
+    assert [QCoreApplication.translate(c, s) for c, s, _ in names] == [s for _, s, _ in names]

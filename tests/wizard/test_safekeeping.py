@@ -186,6 +186,9 @@ def test_new_initial_passwords_from_the_main_window(
     window.reset_action.trigger()
     dialog = window.dialog
     assert isinstance(dialog, ResetDialog)
+    # the names it proposes are in the interface's language (English here)
+    assert Path(dialog.path_edit.text()).name.startswith("initial-passwords-")
+    assert Path(dialog.letters_edit.text()).name.startswith("login-letters-")
     target = tmp_path / "neu.xlsx"
     dialog.path_edit.setText(str(target))
     for edit in (dialog.password_edit, dialog.repeat_edit):

@@ -10,7 +10,7 @@ import msoffcrypto
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, func, select
 
@@ -29,6 +29,7 @@ from tests.wizard.driver import (
     start_run,
     to_preview,
 )
+from tests.wizard.german import german_ui
 
 pytestmark = pytest.mark.gui
 
@@ -298,9 +299,19 @@ def test_an_existing_protocol_is_replaced_only_when_confirmed(
     assert target.read_bytes() != b"yesterday's passwords"
 
 
+def test_the_default_protocol_name_is_in_the_interfaces_language(
+    qapp: QApplication, engine: Engine
+) -> None:
+    """English "protocol-…", German "protokoll-…": the file names a page proposes."""
+    assert ImportWizard(engine).protocol_page.default_path().name.startswith("protocol-")
+    with german_ui(qapp):
+        name = ImportWizard(engine).protocol_page.default_path().name
+    assert name.startswith("protokoll-") and name.count("-") >= 4  # date, time
+
+
 def test_the_default_protocol_name_is_unique(wizard: ImportWizard) -> None:
     first = wizard.protocol_page.default_path()
-    assert first.name.startswith("protokoll-") and first.name.count("-") >= 4  # date, time
+    assert first.name.startswith("protocol-") and first.name.count("-") >= 4  # date, time
     first.parent.mkdir(parents=True, exist_ok=True)
     created = not first.exists()
     if created:

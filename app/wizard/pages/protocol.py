@@ -118,7 +118,8 @@ class ProtocolPage(ImportPage):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         ) or str(Path.home())
-        return free_name(Path(folder) / f"protokoll-{_stamp()}.xlsx", 0)
+        name = self.tr("protocol-%1.xlsx").replace("%1", _stamp())
+        return free_name(Path(folder) / name, 0)
 
     def _letters_name(self) -> str:
         return self.tr("login-letters-%1.pdf").replace("%1", _stamp())
