@@ -203,17 +203,19 @@ def peak_rss_mb() -> float:
 T = TypeVar("T")
 
 
+def student_options(**choices: Any) -> ImportOptions:
+    """The benchmark's import: the file's students into the year, their classes made."""
+    return ImportOptions(
+        year=YEAR, account_type="student", create_missing_groups="class", **choices
+    )
+
+
 def previewed(engine: Any, path: Path) -> tuple[float, Plan]:
     """Read → preview of ``path`` as the command line makes it, without hashing (the
     snapshot loading beside the read): its wall-clock seconds and the plan."""
-    options = ImportOptions(
-        year=YEAR,
-        account_type="student",
-        create_missing_groups="class",
-        generate_passwords=False,
-        datasafe_password=False,
+    session = ImportSession(
+        engine, student_options(generate_passwords=False, datasafe_password=False)
     )
-    session = ImportSession(engine, options)
     started = time.perf_counter()
     session.prefetch_state()
     session.load(path)
@@ -281,10 +283,7 @@ def run_import(
     passwords (by default as ``hashing``)."""
     figures = RunFigures()
     figures.peak_mb["start"] = peak_rss_mb()
-    options = ImportOptions(
-        year=YEAR,
-        account_type="student",
-        create_missing_groups="class",
+    options = student_options(
         detect_expired=detect_expired,
         allow_mass_expiry=True,
         generate_passwords=hashing,
