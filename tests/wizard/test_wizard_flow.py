@@ -107,6 +107,12 @@ def test_a_long_sheet_name_is_shown_whole(
     qtbot.wait(50)  # (the layout follows the new size hint)
     wanted = combo.fontMetrics().horizontalAdvance("Schülerliste 2026-27 Stand 1.8")
     assert combo.width() >= wanted
+    assert combo.toolTip() == "Schülerliste 2026-27 Stand 1.8"
+    # a sentence of a name (ODS allows one) does not widen the window beyond reason
+    wide = wizard.width()
+    combo.addItem("Schülerinnen und Schüler der Sekundarstufe I, Stand nach den Ferien " * 3)
+    qtbot.wait(50)
+    assert combo.width() <= combo.maximumWidth() and wizard.width() == wide
 
 
 def test_back_and_next_keep_choices(

@@ -82,6 +82,10 @@ class TablePage(ImportPage):
         # 1.8.)" was cut to "Schülerl…").
         self.sheet_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.sheet_combo.setMinimumContentsLength(8)
+        # (but not wider than about 48 characters: an ODS sheet's name may be a sentence,
+        # which would widen the whole window; the full name is the tooltip)
+        self.sheet_combo.setMaximumWidth(self.sheet_combo.fontMetrics().averageCharWidth() * 48)
+        self.sheet_combo.currentTextChanged.connect(self.sheet_combo.setToolTip)
         self.sheet_combo.currentIndexChanged.connect(self._reload)
         self.header_check = QCheckBox(self.tr("The first row holds the column headers"))
         self.header_check.setChecked(True)
@@ -270,6 +274,7 @@ class TablePage(ImportPage):
             self.sheet_combo.addItem(sheet, sheet)
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(current)))
         self.sheet_combo.blockSignals(False)
+        self.sheet_combo.setToolTip(self.sheet_combo.currentText())
 
     def _update_controls(self) -> None:
         table = self.session.table
