@@ -339,39 +339,34 @@ def build_ods_repeats(folder: Path) -> Path:
     )
 
 
-def build_xls_beyond_the_grid(folder: Path) -> Path:
+def _patched_xls(path: Path, row: int, column: int, record: bytes, patched: bytes) -> Path:
+    """A one-sheet XLS (the three headers and an "x" at ``row``, ``column``) written by
+    xlwt, then its one ``record`` replaced by ``patched``: what xlwt refuses to write."""
     workbook = xlwt.Workbook()
     sheet = workbook.add_sheet("S")
-    for column, text in enumerate(["ID", "Nachname", "Vorname"]):
-        sheet.write(0, column, text)
-    sheet.write(65535, 255, "x")
-    path = folder / "far.xls"
+    for number, text in enumerate(["ID", "Nachname", "Vorname"]):
+        sheet.write(0, number, text)
+    sheet.write(row, column, "x")
     workbook.save(str(path))
     data = path.read_bytes()
-    record = b"\xfd\x00\x0a\x00\xff\xff\xff\x00"  # LABELSST at row 65535, column 255
     assert data.count(record) == 1
-    path.write_bytes(data.replace(record, b"\xfd\x00\x0a\x00\xff\xff\xff\x3f"))  # col 16383
+    path.write_bytes(data.replace(record, patched))
     return path
+
+
+def build_xls_beyond_the_grid(folder: Path) -> Path:
+    record = b"\xfd\x00\x0a\x00\xff\xff\xff\x00"  # LABELSST at row 65535, column 255
+    patched = b"\xfd\x00\x0a\x00\xff\xff\xff\x3f"  # … column 16383
+    return _patched_xls(folder / "far.xls", 65535, 255, record, patched)
 
 
 def build_xls_stating_terabytes(folder: Path) -> Path:
     """A small XLS whose DIMENSIONS record states 2,000,000 rows × 16,384 columns:
     calamine reserves room for them before reading a cell (1.3 TB: the process
     aborted)."""
-    workbook = xlwt.Workbook()
-    sheet = workbook.add_sheet("S")
-    for column, text in enumerate(["ID", "Nachname", "Vorname"]):
-        sheet.write(0, column, text)
-    sheet.write(1, 2, "x")
-    path = folder / "stating.xls"
-    workbook.save(str(path))
-    data = path.read_bytes()
     record = struct.pack("<HH2L2HH", 0x0200, 14, 0, 2, 0, 3, 0)  # rows 0-1, columns 0-2
-    assert data.count(record) == 1
-    path.write_bytes(
-        data.replace(record, struct.pack("<HH2L2HH", 0x0200, 14, 0, 2_000_000, 0, 16384, 0))
-    )
-    return path
+    patched = struct.pack("<HH2L2HH", 0x0200, 14, 0, 2_000_000, 0, 16384, 0)
+    return _patched_xls(folder / "stating.xls", 1, 2, record, patched)
 
 
 def build_xls_of_many_sheets(folder: Path) -> Path:
