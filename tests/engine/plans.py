@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -23,15 +24,22 @@ HEADERS = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse"]
 GROUP_CELLS = ["5a", "5A", "6b", "Chor, Theater", "Theater", ""]
 
 
-@pytest.fixture(scope="module", name="engine")
-def engine_fixture() -> Iterator[Engine]:
-    """A database with the current school year 2026/27, for one test module."""
+@contextmanager
+def database_with_year() -> Iterator[Engine]:
+    """A new SQLite database with the current school year 2026/27 and no user."""
     with tempfile.TemporaryDirectory() as folder:
         engine = open_database(f"sqlite:///{Path(folder) / 's.db'}")
         with session_scope(engine) as session:
             directory.add_year(session, "2026/27", date(2026, 8, 1), date(2027, 7, 31), True)
         yield engine
         engine.dispose()
+
+
+@pytest.fixture(scope="module", name="engine")
+def engine_fixture() -> Iterator[Engine]:
+    """A database with the current school year 2026/27, for one test module."""
+    with database_with_year() as engine:
+        yield engine
 
 
 def plan_of(engine: Engine, rows: list[tuple[str, str, str, str, str]]) -> Plan:

@@ -29,6 +29,7 @@ from app.engine.planning.state import ExistingUser
 from app.engine.reading.table import FileKind, Table
 from app.engine.session import ImportSession
 from app.models import GroupType
+from tests.engine.plans import database_with_year
 
 WITH_GROUPS = ["Interne ID-Nummer", "Nachname", "Vorname", "Klasse", "Kurse"]
 GROUP_CELLS = ["5a", "5A", "6b", "Chor, Theater", ""]
@@ -92,10 +93,7 @@ def both_ways(
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
     """A directory holding the users 1–3 (``anna.mueller``, ``ben.mueller``, …)."""
-    with tempfile.TemporaryDirectory() as folder:
-        engine = open_database(f"sqlite:///{Path(folder) / 's.db'}")
-        with session_scope(engine) as session:
-            directory.add_year(session, "2026/27", date(2026, 8, 1), date(2027, 7, 31), True)
+    with database_with_year() as engine:
         first = [
             ["1", "Müller", "Anna", "5a", ""],
             ["2", "Müller", "Ben", "6b", "Chor"],
@@ -104,7 +102,6 @@ def engine() -> Iterator[Engine]:
         plan = plan_of(engine, first, WITH_GROUPS)
         apply_plan(engine, plan, RunInfo("first.csv", "0" * 64))
         yield engine
-        engine.dispose()
 
 
 @settings(
@@ -330,12 +327,8 @@ def test_an_unchanged_file_is_classified_without_a_step_per_row(
 @pytest.fixture(scope="module")
 def empty_engine() -> Iterator[Engine]:
     """A directory with the school year and no user: a school's first import."""
-    with tempfile.TemporaryDirectory() as folder:
-        engine = open_database(f"sqlite:///{Path(folder) / 'e.db'}")
-        with session_scope(engine) as session:
-            directory.add_year(session, "2026/27", date(2026, 8, 1), date(2027, 7, 31), True)
+    with database_with_year() as engine:
         yield engine
-        engine.dispose()
 
 
 @settings(
