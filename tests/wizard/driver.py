@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWizard
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from app.wizard.groupdialog import CreateGroupDialog
 from app.wizard.mainwindow import MainWindow
@@ -97,6 +98,16 @@ def run_import(qtbot: QtBot, wizard: ImportWizard, protocol: Path | None = None)
     assert wizard.currentId() == PageId.RUN
     qtbot.waitUntil(lambda: not wizard.run_page.is_running())
     return str(blocker.args[0]) if blocker.args else ""
+
+
+def shown_wizard(qtbot: QtBot, engine: Engine) -> ImportWizard:
+    """A new wizard on ``engine``, shown, closed by the test's teardown without asking
+    (:func:`allow_close`)."""
+    wizard = ImportWizard(engine)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    allow_close(wizard)
+    return wizard
 
 
 def allow_close(wizard: ImportWizard) -> None:

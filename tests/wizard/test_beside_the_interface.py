@@ -18,8 +18,7 @@ from sqlalchemy import Engine
 from app.wizard import historytab, undodialog
 from app.wizard.mainwindow import MainWindow
 from app.wizard.pages import table
-from app.wizard.wizard import ImportWizard
-from tests.wizard.driver import click_next, finish, import_through_window
+from tests.wizard.driver import click_next, finish, import_through_window, shown_wizard
 
 pytestmark = pytest.mark.gui
 
@@ -51,9 +50,7 @@ def test_the_template_check_runs_beside_the_interface(
 ) -> None:
     threads = Threads(monkeypatch)
     threads.record(table, "template_version")
-    wizard = ImportWizard(engine)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = shown_wizard(qtbot, engine)
     click_next(qtbot, wizard)
     page = wizard.table_page
     saved = page.save_template("student", tmp_path / "vorlage.ods")

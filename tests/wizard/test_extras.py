@@ -24,13 +24,14 @@ from app.wizard.groupcsvdialog import GroupExportDialog, GroupImportDialog
 from app.wizard.logdialog import LogDialog
 from app.wizard.mainwindow import MainWindow
 from app.wizard.startup import start_up_maintenance
-from app.wizard.wizard import ImportWizard, PageId
+from app.wizard.wizard import PageId
 from tests.wizard.driver import (
     allow_close,
     click_next,
     finish,
     import_through_window,
     run_import,
+    shown_wizard,
     to_preview,
 )
 
@@ -117,9 +118,7 @@ def test_restore_and_purge(
 def test_template_button_and_outdated_template_warning(
     qtbot: QtBot, engine: Engine, tmp_path: Path
 ) -> None:
-    wizard = ImportWizard(engine)
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = shown_wizard(qtbot, engine)
     click_next(qtbot, wizard)
     page = wizard.table_page
     saved = page.save_template("student", tmp_path / "vorlage")

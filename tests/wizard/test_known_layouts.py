@@ -18,7 +18,7 @@ from app.engine.planning.mapping import Field
 from app.engine.planning.results import RowAction
 from app.wizard.tablemodels import UsersTableModel
 from app.wizard.wizard import ImportWizard, PageId
-from tests.wizard.driver import allow_close, click_next, run_import
+from tests.wizard.driver import click_next, run_import, shown_wizard
 
 pytestmark = pytest.mark.gui
 
@@ -27,10 +27,7 @@ SHOT_DIR = Path("/tmp")  # looked at by hand; not kept
 
 @pytest.fixture
 def wizard(qtbot: QtBot, engine: Engine) -> ImportWizard:
-    widget = ImportWizard(engine)
-    qtbot.addWidget(widget)
-    widget.show()
-    allow_close(widget)
+    widget = shown_wizard(qtbot, engine)
     return widget
 
 

@@ -21,13 +21,8 @@ from app.wizard.i18n import install_language
 from app.wizard.ldapdialog import LdapDialog
 from app.wizard.mainwindow import MainWindow
 from app.wizard.views import fitting
-from app.wizard.wizard import ImportWizard
 from tests.slapd import ROOT_DN, ROOT_PW, Slapd
-from tests.wizard.driver import (
-    allow_close,
-    run_import,
-    to_preview,
-)
+from tests.wizard.driver import run_import, shown_wizard, to_preview
 
 pytestmark = pytest.mark.gui
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -98,10 +93,7 @@ def test_run_page_syncs_and_users_tab_syncs_now(
         ldap_config.save(db, config)
     assert ldap_config.store_password(config, ROOT_PW)
 
-    wizard = ImportWizard(engine)
-    qtbot.addWidget(wizard)
-    allow_close(wizard)
-    wizard.show()
+    wizard = shown_wizard(qtbot, engine)
     to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
     panel = wizard.run_page.ldap_panel
     with qtbot.waitSignal(panel.synced, timeout=30000) as synced:

@@ -28,13 +28,13 @@ from app.wizard.languagedialog import LanguageDialog
 from app.wizard.mainwindow import MainWindow
 from app.wizard.signin import SignInDialog
 from app.wizard.views import fitting
-from app.wizard.wizard import ImportWizard, PageId
+from app.wizard.wizard import PageId
 from tests.wizard.conftest import write_csv
 from tests.wizard.driver import (
-    allow_close,
     click_next,
     create_group_inline,
     run_import,
+    shown_wizard,
     to_preview,
 )
 
@@ -76,10 +76,7 @@ def snap(qtbot: QtBot, widget: QWidget, path: Path) -> None:
 
 
 def initial_import(qtbot: QtBot, engine: Engine, students_csv: Path) -> None:
-    wizard = ImportWizard(engine)
-    qtbot.addWidget(wizard)
-    allow_close(wizard)
-    wizard.show()
+    wizard = shown_wizard(qtbot, engine)
     to_preview(qtbot, wizard, students_csv, create={"5b": "class"})
     assert run_import(qtbot, wizard) == "finished"
     wizard.close()
@@ -107,10 +104,7 @@ def test_render_every_page(
     shots: Path,
 ) -> None:
     initial_import(qtbot, engine, students_csv)
-    wizard = ImportWizard(engine)
-    qtbot.addWidget(wizard)
-    allow_close(wizard)
-    wizard.show()
+    wizard = shown_wizard(qtbot, engine)
     snap(qtbot, wizard, shots / "wizard-1-year.png")
     click_next(qtbot, wizard)
     wizard.table_page.load_file(update_file(tmp_path))
@@ -151,10 +145,7 @@ def test_render_a_refused_file_in_german(
     qtbot: QtBot, engine: Engine, settings: QSettings, tmp_path: Path, german: None
 ) -> None:
     """A file that cannot be read: the page says why, in German, detail included."""
-    wizard = ImportWizard(engine)
-    qtbot.addWidget(wizard)
-    allow_close(wizard)
-    wizard.show()
+    wizard = shown_wizard(qtbot, engine)
     click_next(qtbot, wizard)
     broken = tmp_path / "schueler.xlsx"
     broken.write_bytes(b"PK\x03\x04 keine Arbeitsmappe")

@@ -22,10 +22,10 @@ from app.models import Group, ImportRun, User
 from app.wizard.wizard import ImportWizard, PageId
 from tests.wizard.conftest import HashGate, write_csv
 from tests.wizard.driver import (
-    allow_close,
     click_next,
     fill_protocol,
     run_import,
+    shown_wizard,
     start_run,
     to_preview,
 )
@@ -36,10 +36,7 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def wizard(qtbot: QtBot, engine: Engine) -> ImportWizard:
-    widget = ImportWizard(engine)
-    qtbot.addWidget(widget)
-    widget.show()
-    allow_close(widget)
+    widget = shown_wizard(qtbot, engine)
     return widget
 
 
@@ -161,10 +158,7 @@ def test_unreadable_file_keeps_next_disabled(
 def test_update_import_with_conflict_resolved_in_grid(
     qtbot: QtBot, engine: Engine, students_csv: Path, tmp_path: Path
 ) -> None:
-    first = ImportWizard(engine)
-    qtbot.addWidget(first)
-    first.show()
-    allow_close(first)
+    first = shown_wizard(qtbot, engine)
     to_preview(qtbot, first, students_csv, create={"5b": "class"})
     assert run_import(qtbot, first) == "finished"
     # Jörg moves to 5b and appears twice: keep the row that says 5b.
@@ -175,10 +169,7 @@ def test_update_import_with_conflict_resolved_in_grid(
         ["Weiß", "Björn", "5a", "1004", "07.08.2014"],
     ]
     update_file = write_csv(tmp_path / "update.csv", rows)
-    wizard = ImportWizard(engine)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    allow_close(wizard)
+    wizard = shown_wizard(qtbot, engine)
     to_preview(qtbot, wizard, update_file)
     page = wizard.preview_page
     plan = wizard.session.plan
