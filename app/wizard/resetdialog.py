@@ -8,10 +8,8 @@ active accounts get new passwords; the dialog says how many were reset.
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,7 +33,7 @@ from app.engine.output.protocol import MIN_PASSWORD_LENGTH
 from app.engine.reasons import EngineError, Reason
 from app.wizard import texts
 from app.wizard.busy import run_responsive
-from app.wizard.pages.base import error_label, show_error
+from app.wizard.pages.base import documents_folder, error_label, file_stamp, show_error
 
 
 class ResetDialog(QDialog):
@@ -52,12 +50,9 @@ class ResetDialog(QDialog):
         self.reset_count = 0
         self.handover: Handover | None = None
         self.setWindowTitle(self.tr("New initial passwords"))
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        stamp = datetime.now().strftime("%Y-%m-%d-%H%M")
+        folder, stamp = documents_folder(), file_stamp()
         protocol = self.tr("initial-passwords-%1.xlsx").replace("%1", stamp)
-        self.path_edit = QLineEdit(str(free_name(Path(folder) / protocol, 0)))
+        self.path_edit = QLineEdit(str(free_name(folder / protocol, 0)))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         self.password_edit, self.repeat_edit = QLineEdit(), QLineEdit()
@@ -65,7 +60,7 @@ class ResetDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.letters_check = QCheckBox(self.tr("Also save login letters (PDF, same password)"))
         letters = self.tr("login-letters-%1.pdf").replace("%1", stamp)
-        self.letters_edit = QLineEdit(str(Path(folder) / letters))
+        self.letters_edit = QLineEdit(str(folder / letters))
         self.error = error_label()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

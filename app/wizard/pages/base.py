@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QLabel, QWidget, QWizardPage
 
 if TYPE_CHECKING:  # the dialogs use this module's helpers without the import engine
@@ -35,3 +38,15 @@ def error_label() -> QLabel:
 def show_error(label: QLabel, text: str | None) -> None:
     label.setText(text or "")
     label.setVisible(bool(text))
+
+
+def documents_folder() -> Path:
+    """The user's documents folder (home when the system names none): where the
+    protocol, the letters and the template are offered, and a file is first looked for."""
+    location = QStandardPaths.StandardLocation.DocumentsLocation
+    return Path(QStandardPaths.writableLocation(location) or str(Path.home()))
+
+
+def file_stamp() -> str:
+    """Date and time in a file name: two runs of a day never share a default name."""
+    return datetime.now().strftime("%Y-%m-%d-%H%M")

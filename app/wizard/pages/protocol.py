@@ -10,10 +10,8 @@ confirmation; the default name is unique (date, time, and a number if needed).
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,7 +35,15 @@ from app.engine.planning.results import RowAction
 from app.engine.reasons import EngineError, Reason
 from app.engine.session import ImportSession
 from app.wizard import texts
-from app.wizard.pages.base import ERROR_STYLE, OK_STYLE, ImportPage, error_label, show_error
+from app.wizard.pages.base import (
+    ERROR_STYLE,
+    OK_STYLE,
+    ImportPage,
+    documents_folder,
+    error_label,
+    file_stamp,
+    show_error,
+)
 
 STRENGTH_COLOURS = ("#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32")
 
@@ -115,14 +121,11 @@ class ProtocolPage(ImportPage):
         form.addRow("", self.accept_check)
 
     def default_path(self) -> Path:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        ) or str(Path.home())
-        name = self.tr("protocol-%1.xlsx").replace("%1", _stamp())
-        return free_name(Path(folder) / name, 0)
+        name = self.tr("protocol-%1.xlsx").replace("%1", file_stamp())
+        return free_name(documents_folder() / name, 0)
 
     def _letters_name(self) -> str:
-        return self.tr("login-letters-%1.pdf").replace("%1", _stamp())
+        return self.tr("login-letters-%1.pdf").replace("%1", file_stamp())
 
     def _letters_toggled(self, checked: bool) -> None:
         self.letters_edit.setEnabled(checked)
@@ -268,8 +271,3 @@ class ProtocolPage(ImportPage):
         if not self.wants_protocol():
             return True
         return self.password_problem() is None
-
-
-def _stamp() -> str:
-    """Date and time in a file name: two runs of a day never share a default name."""
-    return datetime.now().strftime("%Y-%m-%d-%H%M")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,7 +38,7 @@ from app.models import AccountTypeCode
 from app.wizard import texts
 from app.wizard.busy import run_responsive
 from app.wizard.formats import counted
-from app.wizard.pages.base import ImportPage, error_label, show_error
+from app.wizard.pages.base import ImportPage, documents_folder, error_label, show_error
 from app.wizard.tablemodels import FilePreviewTableModel
 from app.wizard.texts import error_text
 
@@ -145,10 +145,8 @@ class TablePage(ImportPage):
         last = str(self.settings.value(LAST_FOLDER_KEY, "")) if self.settings else ""
         if last and Path(last).is_dir():
             return last
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return documents if documents and Path(documents).is_dir() else str(Path.home())
+        documents = documents_folder()
+        return str(documents) if documents.is_dir() else str(Path.home())
 
     def _choose(self) -> None:
         start = self.start_folder()
