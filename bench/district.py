@@ -48,7 +48,7 @@ from typing import Any
 from app.db import open_database, session_scope
 from app.engine.admin import directory
 from bench.fill import fill
-from bench.pgdb import databases
+from bench.pgdb import PgDatabases, databases
 from bench.run import YEAR, RunFigures, run_import_in_child
 
 SETUPS = ("sqlite", "postgresql", "district")
@@ -62,17 +62,14 @@ def compare(args: argparse.Namespace, path: Path, folder: Path) -> dict[str, Any
     figures: dict[str, Any] = {"rows": args.rows, "format": args.format}
     with databases(args.db) as pg:
         figures["server"] = pg.server()
-        template = pg.create()
-        _with_year(template)
+        template = empty_server(pg)
         district = None
         if args.district_db:  # filled before (bench/fill.py), e.g. by an earlier run
             district = pg.url(args.district_db)
             figures["fill_s"] = 0.0
         elif args.background_users:
-            district = pg.create(template=pg.name(template))
-            engine = open_database(district)
-            figures["fill_s"] = round(fill(engine, args.background_users, YEAR), 1)
-            engine.dispose()
+            district, seconds = filled_district(pg, template, args.background_users)
+            figures["fill_s"] = round(seconds, 1)
         figures["background_users"] = args.background_users
         for n in range(args.repeat):
             shutil.copyfile(empty, folder / f"district{n}.db")
@@ -98,14 +95,11 @@ def scaling(args: argparse.Namespace, path: Path) -> dict[str, Any]:
     fill_s: dict[int, float] = {}
     with databases(args.db) as pg:
         server = pg.server()
-        template = pg.create()
-        _with_year(template)
+        template = empty_server(pg)
         districts: dict[int, str] = {}
         for size in sizes:
-            districts[size] = pg.create(template=pg.name(template))
-            engine = open_database(districts[size])
-            fill_s[size] = round(fill(engine, size, YEAR), 1)
-            engine.dispose()
+            districts[size], seconds = filled_district(pg, template, size)
+            fill_s[size] = round(seconds, 1)
         for _ in range(args.repeat):
             # Each cloned just before its import (``PgDatabases.clone``).
             sources = [(empty, template)] + [(runs[size], districts[size]) for size in sizes]
@@ -176,6 +170,23 @@ def _with_year(url: str) -> None:
     with session_scope(engine) as session:
         directory.add_year(session, YEAR, date(2026, 8, 1), date(2027, 7, 31), True)
     engine.dispose()
+
+
+def empty_server(pg: PgDatabases) -> str:
+    """A migrated database on the server with the benchmark's year and no user."""
+    url = pg.create()
+    _with_year(url)
+    return url
+
+
+def filled_district(pg: PgDatabases, empty: str, users: int) -> tuple[str, float]:
+    """A copy of ``empty`` with ``users`` users of 40 other schools (``bench/fill.py``),
+    and the seconds the filling took."""
+    url = pg.create(template=pg.name(empty))
+    engine = open_database(url)
+    seconds = fill(engine, users, YEAR)
+    engine.dispose()
+    return url, seconds
 
 
 def _import_s(run: RunFigures) -> float:

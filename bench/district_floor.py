@@ -35,9 +35,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import open_database  # noqa: E402
-from bench.district import _with_year  # noqa: E402
-from bench.files import YEAR, make_rows, write_file  # noqa: E402
-from bench.fill import fill  # noqa: E402
+from bench.district import empty_server, filled_district  # noqa: E402
+from bench.files import make_rows, write_file  # noqa: E402
 from bench.pgdb import databases  # noqa: E402
 from bench.run import in_fresh_process, previewed  # noqa: E402
 
@@ -88,15 +87,11 @@ def main() -> None:
         path = write_file(make_rows(args.rows), "csv", folder, "initial")
         answers = folder / "answers.pickle"
         server = pg.server()
-        empty = pg.create()
-        _with_year(empty)
+        empty = empty_server(pg)
         if args.district_db:
             district = pg.url(args.district_db)
         else:
-            district = pg.create(template=pg.name(empty))
-            engine = open_database(district)
-            fill(engine, args.background_users, YEAR)
-            engine.dispose()
+            district = filled_district(pg, empty, args.background_users)[0]
         for _ in range(args.repeat):
             for mode in MODES:
                 url = pg.clone(empty if mode == "empty" else district)

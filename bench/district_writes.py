@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import text  # noqa: E402
 
 from app.db import open_database  # noqa: E402
-from bench.district import _with_year  # noqa: E402
+from bench.district import empty_server  # noqa: E402
 from bench.files import make_rows, write_file  # noqa: E402
 from bench.pgdb import databases  # noqa: E402
 from bench.run import in_fresh_process, previewed  # noqa: E402
@@ -76,8 +76,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, databases(args.db) as pg:
         path = write_file(make_rows(args.rows), "csv", Path(tmp), "initial")
         server = pg.server()
-        empty = pg.create()
-        _with_year(empty)
+        empty = empty_server(pg)
         sources = {"empty": empty, "district": pg.url(args.district_db)}
         for _ in range(args.repeat):
             for name, source in sources.items():
