@@ -127,7 +127,10 @@ def test_render_every_page(
     snap(qtbot, wizard, shots / "wizard-6-preview.png")
     click_next(qtbot, wizard)
     page = wizard.protocol_page
-    page.path_edit.setText(str(tmp_path / "protokoll-2026-09-14-0930.xlsx"))
+    # the name the page proposes in its language, on a fixed day (the picture stays)
+    page.path_edit.setText(
+        str(tmp_path / page.tr("protocol-%1.xlsx").replace("%1", "2026-09-14-0930"))
+    )
     for edit in (page.password_edit, page.repeat_edit):
         qtbot.keyClicks(edit, "Herbst-Ferien-2026")
     snap(qtbot, wizard, shots / "wizard-7-protocol.png")
