@@ -8,8 +8,10 @@ addresses are checked with a pattern, names are limited to 64 characters and the
 source ID column is text (leading zeros stay). ODS (odfpy, for LibreOffice schools)
 has the headers and the instructions but no validation.
 
-The version mark is the document keyword ``schoolimport-template v<N>`` (XLSX and
-ODS) and, in XLSX, also the cell next to "Vorlagenversion" on the instructions sheet.
+The words are German (the default) or English (``templatewords``). The version mark
+is language-neutral: the document keyword ``schoolimport-template v<N>`` (XLSX and
+ODS) and, in XLSX, also the cell next to "Vorlagenversion" ("Template version") on
+the instructions sheet, which the version is read back from in either language.
 """
 
 from __future__ import annotations
@@ -17,11 +19,19 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
+from app.engine.admin.templatewords import (
+    GERMAN,
+    MAX_EMAIL,
+    MAX_NAME,
+    WORDS,
+    Column,
+    TemplateWords,
+    template_words,
+)
 from app.engine.admin.userlist import parse_account_type
 from app.engine.output.exports import atomic_write
 from app.models import AccountTypeCode
@@ -31,110 +41,63 @@ if TYPE_CHECKING:
 
 TEMPLATE_VERSION = 1
 KEYWORD_PREFIX = "schoolimport-template v"
-VERSION_LABEL = "Vorlagenversion"
-INSTRUCTIONS_SHEET = "Anleitung"
+# The German words, which older callers and tests name; a template in either language
+# is recognised by INSTRUCTIONS_SHEETS and VERSION_LABELS.
+VERSION_LABEL = GERMAN.version_label
+INSTRUCTIONS_SHEET = GERMAN.instructions_sheet
+VERSION_LABELS = frozenset(words.version_label for words in WORDS.values())
+INSTRUCTIONS_SHEETS = tuple(words.instructions_sheet for words in WORDS.values())
 VALIDATED_ROWS = 5000  # how far down the validations and formats reach
-MAX_NAME = 64
-MAX_EMAIL = 254
 DATE_FORMAT = "DD.MM.YYYY"
 
 _KEYWORD = re.compile(re.escape(KEYWORD_PREFIX) + r"(\d+)")
+_STUDENT_COLUMNS = ("source_id", "last_name", "first_name", "class", "birth_date", "email")
+_OTHER_COLUMNS = ("source_id", "last_name", "first_name", "groups", "birth_date", "email", "login")
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
-    header: str
-    required: bool
-    text: str
-    example: str
-
-
-_SOURCE_ID = Column(
-    "Quell-ID",
-    True,
-    "Die eindeutige Nummer der Person in der Schulverwaltung (z. B. Interne ID-Nummer). "
-    "Sie verbindet die Zeile bei jedem weiteren Import mit demselben Konto.",
-    "100234",
-)
-_LAST = Column("Nachname", True, f"Familienname, höchstens {MAX_NAME} Zeichen.", "Müller")
-_FIRST = Column("Vorname", True, f"Rufname, höchstens {MAX_NAME} Zeichen.", "Jörg")
-_CLASS = Column(
-    "Klasse",
-    False,
-    "Die Klasse im gewählten Schuljahr. Mehrere Gruppen (z. B. Kurse) durch Komma "
-    "oder Semikolon trennen.",
-    "5a; Chor",
-)
-_GROUPS = Column(
-    "Gruppen",
-    False,
-    "Gruppen im gewählten Schuljahr (z. B. Kollegium, Fachschaft), durch Komma oder "
-    "Semikolon getrennt.",
-    "Kollegium; Fachschaft Mathematik",
-)
-_BIRTH = Column(
-    "Geburtsdatum",
-    False,
-    "Als Datum eingeben (TT.MM.JJJJ); zwischen 01.01.1900 und heute.",
-    "02.03.2014",
-)
-_EMAIL = Column(
-    "E-Mail", False, f"Eine E-Mail-Adresse (name@domain.de), höchstens {MAX_EMAIL} Zeichen.", ""
-)
-_LOGIN = Column(
-    "Benutzername",
-    False,
-    "Leer lassen, dann wird der Benutzername erzeugt (vorname.nachname). Erlaubt sind "
-    "nur a-z, 0-9, Punkt und Bindestrich.",
-    "j.mueller",
-)
-
-_SHEET_TITLES = {
-    AccountTypeCode.STUDENT: "Schülerinnen und Schüler",
-    AccountTypeCode.TEACHER: "Lehrkräfte",
-    AccountTypeCode.STAFF: "Personal",
-}
-
-
-def template_columns(account_type: str) -> list[Column]:
+def template_columns(account_type: str, language: str = "de") -> list[Column]:
     """The columns of the template for an account type, in order."""
-    code = parse_account_type(account_type)
-    if code is AccountTypeCode.STUDENT:
-        return [_SOURCE_ID, _LAST, _FIRST, _CLASS, _BIRTH, _EMAIL]
-    return [_SOURCE_ID, _LAST, _FIRST, _GROUPS, _BIRTH, _EMAIL, _LOGIN]
+    return _columns(parse_account_type(account_type), template_words(language))
 
 
-def write_template(target: Path, account_type: str) -> Path:
-    """Write the template; ODS when ``target`` ends in ``.ods``, else XLSX."""
+def _columns(code: AccountTypeCode, words: TemplateWords) -> list[Column]:
+    keys = _STUDENT_COLUMNS if code is AccountTypeCode.STUDENT else _OTHER_COLUMNS
+    return [words.columns[key] for key in keys]
+
+
+def write_template(target: Path, account_type: str, language: str = "de") -> Path:
+    """Write the template in ``language`` ("de" or "en"); ODS when ``target`` ends in
+    ``.ods``, else XLSX."""
     target = Path(target)
     code = parse_account_type(account_type)
-    columns = template_columns(code.value)
+    words = template_words(language)
+    columns = _columns(code, words)
     if target.suffix.lower() == ".ods":
-        data = _ods_bytes(code, columns)
+        data = _ods_bytes(code, columns, words)
     else:
-        data = _xlsx_bytes(code, columns)
+        data = _xlsx_bytes(code, columns, words)
     atomic_write(target, data)
     return target
 
 
-def instructions(code: AccountTypeCode) -> list[list[str]]:
-    """The rows of the instructions sheet (German)."""
+def instructions(code: AccountTypeCode, language: str = "de") -> list[list[str]]:
+    """The rows of the instructions sheet."""
+    return _instruction_rows(code, template_words(language))
+
+
+def _instruction_rows(code: AccountTypeCode, words: TemplateWords) -> list[list[str]]:
+    title = words.sheet_titles[code]
     rows = [
-        [f"Importvorlage: {_SHEET_TITLES[code]}"],
-        [VERSION_LABEL, str(TEMPLATE_VERSION)],
+        [words.heading.format(title=title)],
+        [words.version_label, str(TEMPLATE_VERSION)],
         [],
-        [
-            f"Tragen Sie ab Zeile 2 des Blatts „{_SHEET_TITLES[code]}“ eine Person pro "
-            "Zeile ein. Die Überschriften in Zeile 1 nicht ändern; weitere Spalten "
-            "werden beim Import nicht übernommen."
-        ],
+        [words.how_to.format(title=title)],
         [],
-        ["Spalte", "Pflicht", "Beschreibung", "Beispiel"],
+        list(words.table_head),
     ]
-    for column in template_columns(code.value):
-        rows.append(
-            [column.header, "ja" if column.required else "nein", column.text, column.example]
-        )
+    for column in _columns(code, words):
+        required = words.yes if column.required else words.no
+        rows.append([column.header, required, column.text, column.example])
     return rows
 
 
@@ -142,7 +105,7 @@ def _keyword() -> str:
     return f"{KEYWORD_PREFIX}{TEMPLATE_VERSION}"
 
 
-def _xlsx_bytes(code: AccountTypeCode, columns: list[Column]) -> bytes:
+def _xlsx_bytes(code: AccountTypeCode, columns: list[Column], words: TemplateWords) -> bytes:
     # openpyxl (with numpy, 0.14 s and 35 MB) is imported by the functions that write
     # or read a template, as odfpy is below: an import of a CSV file never needs it.
     from openpyxl import Workbook
@@ -152,32 +115,33 @@ def _xlsx_bytes(code: AccountTypeCode, columns: list[Column]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = _SHEET_TITLES[code]
+    title = words.sheet_titles[code]
+    sheet.title = title
     bold = Font(bold=True)
     for index, column in enumerate(columns, 1):
         cell = sheet.cell(row=1, column=index, value=column.header)
         cell.font = bold
         sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.header) + 4)
     sheet.freeze_panes = "A2"
-    _add_validations(sheet, columns)
-    _add_instructions(workbook.create_sheet(INSTRUCTIONS_SHEET), code)
+    _add_validations(sheet, columns, words)
+    _add_instructions(workbook.create_sheet(words.instructions_sheet), code, words)
     workbook.properties.keywords = _keyword()
-    workbook.properties.title = f"schoolimport – Importvorlage {_SHEET_TITLES[code]}"
+    workbook.properties.title = words.document_title.format(title=title)
     workbook.properties.creator = "schoolimport"
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
 
 
-def _add_validations(sheet: Worksheet, columns: list[Column]) -> None:
+def _add_validations(sheet: Worksheet, columns: list[Column], words: TemplateWords) -> None:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    letters = {c.header: get_column_letter(i) for i, c in enumerate(columns, 1)}
+    letters = {c.key: get_column_letter(i) for i, c in enumerate(columns, 1)}
     last = VALIDATED_ROWS + 1
 
-    def area(header: str) -> str:
-        return f"{letters[header]}2:{letters[header]}{last}"
+    def area(key: str) -> str:
+        return f"{letters[key]}2:{letters[key]}{last}"
 
     birth = DataValidation(
         type="date",
@@ -186,11 +150,11 @@ def _add_validations(sheet: Worksheet, columns: list[Column]) -> None:
         formula2="TODAY()",
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Ungültiges Datum",
-        error="Bitte ein Datum zwischen 01.01.1900 und heute eingeben (TT.MM.JJJJ).",
+        errorTitle=words.invalid_date.title,
+        error=words.invalid_date.text,
     )
-    birth.add(area(_BIRTH.header))
-    mail_cell = f"{letters[_EMAIL.header]}2"
+    birth.add(area("birth_date"))
+    mail_cell = f"{letters['email']}2"
     email = DataValidation(
         type="custom",
         formula1=(
@@ -199,33 +163,33 @@ def _add_validations(sheet: Worksheet, columns: list[Column]) -> None:
         ),
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Ungültige E-Mail-Adresse",
-        error="Bitte eine E-Mail-Adresse wie name@schule.de eingeben (ohne Leerzeichen).",
+        errorTitle=words.invalid_email.title,
+        error=words.invalid_email.text,
     )
-    email.add(area(_EMAIL.header))
+    email.add(area("email"))
     names = DataValidation(
         type="textLength",
         operator="lessThanOrEqual",
         formula1=str(MAX_NAME),
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="Zu lang",
-        error=f"Namen haben höchstens {MAX_NAME} Zeichen.",
+        errorTitle=words.too_long.title,
+        error=words.too_long.text,
     )
-    names.add(area(_LAST.header))
-    names.add(area(_FIRST.header))
+    names.add(area("last_name"))
+    names.add(area("first_name"))
     for validation in (birth, email, names):
         sheet.add_data_validation(validation)
     # Column styles, not cell styles: new entries take them, and the sheet's used
     # range stays the header row (the reader then sees no empty rows).
-    sheet.column_dimensions[letters[_BIRTH.header]].number_format = DATE_FORMAT
-    sheet.column_dimensions[letters[_SOURCE_ID.header]].number_format = "@"
+    sheet.column_dimensions[letters["birth_date"]].number_format = DATE_FORMAT
+    sheet.column_dimensions[letters["source_id"]].number_format = "@"
 
 
-def _add_instructions(sheet: Worksheet, code: AccountTypeCode) -> None:
+def _add_instructions(sheet: Worksheet, code: AccountTypeCode, words: TemplateWords) -> None:
     from openpyxl.styles import Alignment, Font
 
-    for values in instructions(code):
+    for values in _instruction_rows(code, words):
         sheet.append(values)
     sheet["A1"].font = Font(bold=True, size=14)
     for cell in sheet[6]:
@@ -240,7 +204,7 @@ def _add_instructions(sheet: Worksheet, code: AccountTypeCode) -> None:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _ods_bytes(code: AccountTypeCode, columns: list[Column]) -> bytes:
+def _ods_bytes(code: AccountTypeCode, columns: list[Column], words: TemplateWords) -> bytes:
     from odf.meta import Keyword
     from odf.opendocument import OpenDocumentSpreadsheet
     from odf.style import Style, TextProperties
@@ -265,8 +229,8 @@ def _ods_bytes(code: AccountTypeCode, columns: list[Column]) -> bytes:
             sheet.addElement(row)
         document.spreadsheet.addElement(sheet)
 
-    table(_SHEET_TITLES[code], [[c.header for c in columns]], 1)
-    table(INSTRUCTIONS_SHEET, instructions(code), 6)
+    table(words.sheet_titles[code], [[c.header for c in columns]], 1)
+    table(words.instructions_sheet, _instruction_rows(code, words), 6)
     out = io.BytesIO()
     document.write(out)
     return out.getvalue()
@@ -326,23 +290,28 @@ def _keywords(archive: zipfile.ZipFile, name: str, tag: str) -> str:
 
 
 def _names_instructions(archive: zipfile.ZipFile, names: set[str]) -> bool:
-    """Whether the XLSX workbook has a sheet named like the template's instructions."""
+    """Whether the XLSX workbook has a sheet named like the template's instructions
+    (in either language)."""
     workbook = _small_member(archive, _WORKBOOK_XML) if _WORKBOOK_XML in names else None
-    return workbook is not None and f'name="{INSTRUCTIONS_SHEET}"'.encode() in workbook
+    return workbook is not None and any(
+        f'name="{sheet}"'.encode() in workbook for sheet in INSTRUCTIONS_SHEETS
+    )
 
 
 def _instructions_version(path: Path) -> int | None:
-    """The version in the cell next to "Vorlagenversion" on the instructions sheet."""
+    """The version in the cell next to "Vorlagenversion" ("Template version") on the
+    instructions sheet ("Anleitung", "Instructions")."""
     from openpyxl import load_workbook
 
     workbook = load_workbook(path, read_only=True)
     try:
-        if INSTRUCTIONS_SHEET not in workbook.sheetnames:
+        sheet = next((s for s in INSTRUCTIONS_SHEETS if s in workbook.sheetnames), None)
+        if sheet is None:
             return None
-        for label, value, *_ in workbook[INSTRUCTIONS_SHEET].iter_rows(
+        for label, value, *_ in workbook[sheet].iter_rows(
             min_row=1, max_row=10, max_col=2, values_only=True
         ):
-            if label == VERSION_LABEL and value is not None:
+            if label in VERSION_LABELS and value is not None:
                 return int(str(value).strip())
         return None
     finally:
