@@ -164,6 +164,6 @@ def cmd_template(_engine: Engine, args: argparse.Namespace) -> int:
     from app.engine.admin import template
 
     check_targets([args.out], overwrite=args.overwrite)
-    path = template.write_template(args.out, args.account_type)
+    path = template.write_template(args.out, args.account_type, args.language)
     out(f"template written to {path}")
     return EXIT_OK

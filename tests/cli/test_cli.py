@@ -402,3 +402,31 @@ def test_template_command_writes_a_recognised_template(cli, tmp_path):
     code, _out, err = cli("template", "--account-type", "teacher", target)
     assert code == 0, err
     assert auto_map(read_table(target).headers).is_complete()
+
+
+def test_template_command_writes_the_language_asked_for(cli, tmp_path):
+    """``--language`` chooses the template's words; the command's own line stays the
+    command line's; a filled English template imports without any --map."""
+    from app.engine.reading.readers import read_table
+
+    english, german = tmp_path / "template.ods", tmp_path / "vorlage.xlsx"
+    code, out, err = cli("template", "--account-type", "student", english, "--language", "en")
+    assert (code, out, err) == (0, f"template written to {english}\n", "")
+    assert read_table(english).sheets == ["Students", "Instructions"]
+    code, out, _err = cli("template", "--account-type", "student", german, "--language", "de")
+    assert (code, out) == (0, f"template written to {german}\n")
+    assert openpyxl.load_workbook(german).sheetnames == ["Schülerinnen und Schüler", "Anleitung"]
+
+    filled = tmp_path / "filled.xlsx"
+    assert cli("template", "--account-type", "student", filled, "--language", "en")[0] == 0
+    workbook = openpyxl.load_workbook(filled)
+    assert workbook.sheetnames == ["Students", "Instructions"]
+    workbook.worksheets[0].append(["1001", "Müller", "Jürgen", "5a", "03.05.2014", ""])
+    workbook.worksheets[0].append(["1002", "Weiß", "Anna", "5a; Chor", None, "anna@example.org"])
+    workbook.save(filled)
+    args = ["import", filled, "--year", "2026/27", "--account-type", "student", "--dry-run"]
+    code, out, err = cli(*args, "--create-missing-groups", "class", "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert (result["created"], result["invalid"]) == (2, 0)
+    assert [row["groups"] for row in result["rows"]] == [["5a"], ["5a", "Chor"]]
