@@ -3,6 +3,7 @@ start-up maintenance and the log dialog, driven through the real widgets."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from datetime import date, timedelta
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 
@@ -34,6 +35,7 @@ from tests.wizard.driver import (
     shown_wizard,
     to_preview,
 )
+from tests.wizard.german import german_ui
 
 pytestmark = pytest.mark.gui
 GROUPS_CSV = (
@@ -132,6 +134,53 @@ def test_template_button_and_outdated_template_warning(
     page.load_file(tmp_path / "alt.xlsx")
     assert not page.template_warning.isHidden()
     assert "template version 0" in page.template_warning.text()
+
+
+@pytest.mark.parametrize(
+    ("language", "name", "sheets", "first_header"),
+    [
+        ("en", "import-template-teacher.xlsx", ["Teachers", "Instructions"], "Source ID"),
+        ("de", "importvorlage-teacher.xlsx", ["Lehrkräfte", "Anleitung"], "Quell-ID"),
+    ],
+)
+def test_the_template_button_writes_the_interface_language(
+    qtbot: QtBot,
+    qapp: QApplication,
+    engine: Engine,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    language: str,
+    name: str,
+    sheets: list[str],
+    first_header: str,
+) -> None:
+    """The template the button saves is in the interface's language, under the name
+    the page proposes in it; either is recognised and read back as a current template."""
+    proposed: list[str] = []
+
+    def save_as(_parent: object, _caption: str, start: str, _filter: str) -> tuple[str, str]:
+        proposed.append(Path(start).name)
+        return str(tmp_path / Path(start).name), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    with contextlib.ExitStack() as interface:
+        if language == "de":
+            interface.enter_context(german_ui(qapp))
+        wizard = shown_wizard(qtbot, engine)
+        click_next(qtbot, wizard)
+        page = wizard.table_page
+        menu = page.template_button.menu()
+        assert menu is not None
+        menu.actions()[1].trigger()  # student, teacher, staff
+    assert proposed == [name]
+    saved = tmp_path / name
+    workbook = load_workbook(saved)
+    assert workbook.sheetnames == sheets
+    assert workbook.worksheets[0]["A1"].value == first_header
+    assert auto_map(read_table(saved).headers).is_complete()
+    assert str(saved) in page.info_label.text()
+    page.load_file(saved)
+    assert page.template_warning.isHidden()
 
 
 def test_login_letters_open_with_the_protocol_password(

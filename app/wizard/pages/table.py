@@ -198,7 +198,7 @@ class TablePage(ImportPage):
         if target.suffix.lower() not in (".xlsx", ".ods"):
             target = target.with_name(target.name + ".xlsx")
         try:
-            saved = write_template(target, account_type)
+            saved = write_template(target, account_type, texts.language())
         except (EngineError, OSError) as error:
             detail = error_text(error) if isinstance(error, EngineError) else str(error)
             show_error(self.error, detail)
