@@ -30,12 +30,29 @@ def iso_date(value: str) -> date:
 
 
 def locale_language() -> str:
-    """German when the locale is (``LANG=de_DE.UTF-8``…), else English."""
+    """German when the locale is (``LANG=de_DE.UTF-8``…), else English. Without
+    those variables (Windows sets none), the language of the system's interface, as
+    the window takes it (``QLocale.system()``): a German Windows writes German
+    protocols, letters and templates from the command line too."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(name, "")
         if value:
             return "de" if value.lower().startswith("de") else "en"
-    return "en"
+    return "de" if windows_ui_language() == _LANG_GERMAN else "en"
+
+
+# The primary language of a Windows language identifier (its low ten bits) for German.
+_LANG_GERMAN = 0x07
+
+
+def windows_ui_language() -> int | None:
+    """The primary language of the user's Windows interface; None elsewhere."""
+    if os.name != "nt":  # (ctypes is imported on Windows only)
+        return None
+    import ctypes
+
+    langid = int(ctypes.windll.kernel32.GetUserDefaultUILanguage())  # type: ignore[attr-defined,unused-ignore]
+    return langid & 0x3FF
 
 
 def add_output_arguments(p: Any) -> None:
