@@ -230,6 +230,18 @@ def add_ldap_parsers(sub: Any) -> None:
     p.add_argument("--starttls", action="store_true")
     p.add_argument("--ca-file", metavar="FILE")
     p.add_argument("--school", action="append", metavar="NAME", help="sync only these schools")
+    # Linux sign-in (posixAccount); each left out keeps what is stored.
+    p.add_argument(
+        "--posix",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="write posixAccount (uidNumber, gidNumber, home, shell) for Linux sign-in",
+    )
+    p.add_argument("--uid-start", type=int, metavar="N", help="first uidNumber (10000)")
+    for kind, gid in (("student", 9001), ("teacher", 9002), ("staff", 9003)):
+        p.add_argument(f"--gid-{kind}", type=int, metavar="N", help=f"gidNumber ({gid})")
+    p.add_argument("--home", metavar="TEMPLATE", help="home directory (/home/{login})")
+    p.add_argument("--shell", metavar="PATH", help="login shell (/bin/bash)")
     p.set_defaults(func="app.cli.ldap:cmd_ldap_set")
     p = actions.add_parser("sync", help="bring the LDAP server in step with the directory")
     p.add_argument("--dry-run", action="store_true")

@@ -23,6 +23,8 @@ from app.engine.reasons import EngineError, Reason
 
 def cmd_ldap_set(engine: Engine, args: argparse.Namespace) -> int:
     _require_admin(args)
+    with session_scope(engine) as session:
+        stored = ldap_config.load(session)
     config = ldap_config.LdapConfig(
         url=args.url,
         base_dn=args.base_dn,
@@ -30,6 +32,7 @@ def cmd_ldap_set(engine: Engine, args: argparse.Namespace) -> int:
         starttls=args.starttls,
         ca_file=os.path.abspath(args.ca_file) if args.ca_file else None,
         schools=args.school or None,
+        **_posix_settings(stored or ldap_config.LdapConfig("", "", ""), args),
     )
     ldap_config.check(config)
     password = None
@@ -40,6 +43,12 @@ def cmd_ldap_set(engine: Engine, args: argparse.Namespace) -> int:
     with session_scope(engine) as session:
         ldap_config.save(session, config)
     out(f"LDAP server set: {config.url}, base {config.base_dn}, bind {config.bind_dn}")
+    if config.posix:
+        gids = ", ".join(f"{k} {v}" for k, v in sorted(config.gid_numbers.items()))
+        out(
+            f"Linux sign-in (posixAccount): uidNumbers from {config.uid_start}, "
+            f"gidNumbers {gids}, home {config.home_template}, shell {config.login_shell}"
+        )
     if password is not None:
         if ldap_config.store_password(config, password):
             out("bind password kept in the system keyring")
@@ -49,6 +58,23 @@ def cmd_ldap_set(engine: Engine, args: argparse.Namespace) -> int:
                 "sync with --bind-password-env"
             )
     return EXIT_OK
+
+
+def _posix_settings(stored: ldap_config.LdapConfig, args: argparse.Namespace) -> dict[str, Any]:
+    """The Linux sign-in settings: each option given, else what is stored (a new
+    ``ldap set`` of the connection does not turn Linux sign-in off by omission)."""
+    gids = dict(stored.gid_numbers)
+    for kind in ldap_config.DEFAULT_GID_NUMBERS:
+        given = getattr(args, f"gid_{kind}", None)
+        if given is not None:
+            gids[kind] = given
+    return {
+        "posix": stored.posix if args.posix is None else args.posix,
+        "uid_start": stored.uid_start if args.uid_start is None else args.uid_start,
+        "gid_numbers": gids,
+        "home_template": stored.home_template if args.home is None else args.home,
+        "login_shell": stored.login_shell if args.shell is None else args.shell,
+    }
 
 
 def cmd_ldap_sync(engine: Engine, args: argparse.Namespace) -> int:
@@ -87,6 +113,15 @@ def cmd_ldap_status(engine: Engine, args: argparse.Namespace) -> int:
         out("no LDAP server set up")
         return EXIT_OK
     out(f"LDAP server {data['url']} (base {data['base_dn']}, bind {data['bind_dn']})")
+    posix = data["posix"]
+    if posix["enabled"]:
+        out(
+            f"Linux sign-in: on, uidNumbers from {posix['uid_start']} "
+            f"({posix['uid_numbers_given']} given), home {posix['home_template']}, "
+            f"shell {posix['login_shell']}"
+        )
+    else:
+        out("Linux sign-in: off")
     last = data["last_sync"]
     out(f"last sync: {last['at']} ({last['errors']} errors)" if last else "last sync: never")
     pending = data["pending"]

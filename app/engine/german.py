@@ -286,6 +286,22 @@ GERMAN: dict[Reason, str] = {
     ),
     Reason.LDAP_BASE_MISSING: "die Basis-DN {base_dn} gibt es auf dem LDAP-Server nicht",
     Reason.LDAP_FAILED: "der LDAP-Server {url} hat abgelehnt: {detail}",
+    Reason.LDAP_UID_START: (
+        "die erste uidNumber {value} ist keine Zahl von 1000 bis 2147483647"
+        " (darunter liegen die des Systems)"
+    ),
+    Reason.LDAP_GID_NUMBER: (
+        "die gidNumber {value} der Kontoart {account_type} ist keine Zahl von 1000"
+        " bis 2147483647 (darunter liegen die des Systems)"
+    ),
+    Reason.LDAP_HOME_TEMPLATE: (
+        "das Home-Verzeichnis {value} muss ein absoluter Pfad in ASCII ohne Leerzeichen"
+        " sein, der {{login}} und kein anderes Feld enthält, z. B. /home/{{login}}"
+    ),
+    Reason.LDAP_LOGIN_SHELL: (
+        "die Login-Shell {value} muss ein absoluter Pfad in ASCII ohne Leerzeichen sein,"
+        " z. B. /bin/bash"
+    ),
 }
 
 

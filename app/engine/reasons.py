@@ -201,6 +201,11 @@ class Reason(enum.StrEnum):
     LDAP_BIND_FAILED = "ldap_bind_failed"
     LDAP_BASE_MISSING = "ldap_base_missing"
     LDAP_FAILED = "ldap_failed"
+    # Details of LDAP_SETTING: the Linux sign-in (posixAccount) settings
+    LDAP_UID_START = "ldap_uid_start"
+    LDAP_GID_NUMBER = "ldap_gid_number"
+    LDAP_HOME_TEMPLATE = "ldap_home_template"
+    LDAP_LOGIN_SHELL = "ldap_login_shell"
 
 
 _TEXT: dict[Reason, str] = {
@@ -444,6 +449,21 @@ _TEXT: dict[Reason, str] = {
     Reason.LDAP_BIND_FAILED: "the LDAP server {url} refused the bind DN {bind_dn} or its password",
     Reason.LDAP_BASE_MISSING: "the base DN {base_dn} does not exist on the LDAP server",
     Reason.LDAP_FAILED: "the LDAP server {url} refused: {detail}",
+    Reason.LDAP_UID_START: (
+        "the first uidNumber {value} is not a number from 1000 to 2147483647"
+        " (below 1000 are the system's)"
+    ),
+    Reason.LDAP_GID_NUMBER: (
+        "the gidNumber {value} of account type {account_type} is not a number from 1000"
+        " to 2147483647 (below 1000 are the system's)"
+    ),
+    Reason.LDAP_HOME_TEMPLATE: (
+        "the home directory {value} must be an absolute path in ASCII without blanks"
+        " that holds {{login}} and no other field, e.g. /home/{{login}}"
+    ),
+    Reason.LDAP_LOGIN_SHELL: (
+        "the login shell {value} must be an absolute path in ASCII without blanks, e.g. /bin/bash"
+    ),
 }
 
 FIELD_LABELS = {

@@ -24,7 +24,7 @@ from app.models.base import (
 from app.models.tables import COUNT_NAMES
 
 if TYPE_CHECKING:
-    from app.models.ldap import LdapUserState
+    from app.models.ldap import LdapUidNumber, LdapUserState
     from app.models.operators import Operator, OperatorSchool
     from app.models.orm import Base
     from app.models.runs import ImportLock, ImportRowResult, ImportRun, SavedMapping, Setting
@@ -42,6 +42,7 @@ __all__ = [
     "ImportLock",
     "ImportRowResult",
     "ImportRun",
+    "LdapUidNumber",
     "LdapUserState",
     "Membership",
     "Operator",

@@ -1,5 +1,6 @@
 """What the LDAP sync last pushed for each user (issue 18), mapped onto
-``tables.ldap_user_state`` (its columns are described there)."""
+``tables.ldap_user_state``, and the uidNumbers it gave, onto ``tables.ldap_uid_numbers``
+(their columns are described there)."""
 
 from datetime import datetime
 
@@ -17,3 +18,11 @@ class LdapUserState(Base):
     password_fingerprint: Mapped[str | None]
     enabled: Mapped[bool]
     synced_at: Mapped[datetime]
+
+
+class LdapUidNumber(Base):
+    __table__ = tables.ldap_uid_numbers
+
+    uid_number: Mapped[int]
+    user_id: Mapped[int | None]
+    allocated_at: Mapped[datetime]

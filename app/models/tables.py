@@ -289,3 +289,23 @@ ldap_user_state = Table(
     Column("enabled", Boolean, nullable=False, default=True),
     Column("synced_at", DateTime, nullable=False, default=utcnow),
 )
+
+# The uidNumber of each user the sync gave a ``posixAccount`` (migration 0009). A
+# number is given once and never again: a row outlives its user, whose ``user_id``
+# becomes NULL when the user row is deleted (purge, undo, a school's deletion) — so a
+# later user that SQLite gives the same row id gets a number of its own. On SQLite a
+# foreign key does that (ON DELETE SET NULL); on PostgreSQL statement triggers, like
+# the references of 0005 (one UPDATE per statement, not one check per deleted row).
+ldap_uid_numbers = Table(
+    "ldap_uid_numbers",
+    metadata,
+    Column("uid_number", Integer, primary_key=True, autoincrement=False),
+    Column(
+        "user_id",
+        Integer,
+        ForeignKey("users.id", ondelete="SET NULL"),
+        nullable=True,
+        unique=True,
+    ),
+    Column("allocated_at", DateTime, nullable=False, default=utcnow),
+)

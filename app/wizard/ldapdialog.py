@@ -1,8 +1,11 @@
 """The LDAP server settings (issue 18): URL, base DN, bind DN and its password (kept in
 the system keyring, never in the database), StartTLS and the school's CA file, with
-"Verbindung testen" running off the interface thread."""
+"Verbindung testen" running off the interface thread; and Linux sign-in
+(``posixAccount``: the first uidNumber, a gidNumber per account type, home and shell)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +43,7 @@ class LdapDialog(QDialog):
         self.setWindowTitle(self.tr("LDAP server"))
         with session_scope(engine) as db:
             current = ldap_config.load(db)
+        self.current = current
         self.url_edit = QLineEdit(current.url if current else "ldap://")
         self.base_edit = QLineEdit(current.base_dn if current else "")
         self.base_edit.setPlaceholderText("dc=schule,dc=example")
@@ -79,14 +84,53 @@ class LdapDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        form.addRow(note)
+        self._posix_rows(form, current or ldap_config.LdapConfig("", "", ""))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(note)
         layout.addWidget(self.test_button)
         layout.addWidget(self.result_label)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        # As tall as the wrapped notes need at the width the form takes (not more).
+        width = max(560, self.minimumSizeHint().width())
+        self.resize(width, max(layout.heightForWidth(width), self.minimumSizeHint().height()))
+
+    def _posix_rows(self, form: QFormLayout, current: ldap_config.LdapConfig) -> None:
+        """Linux sign-in: the box, and the numbers, home and shell it enables."""
+        self.posix_box = QCheckBox(self.tr("Linux sign-in (posixAccount)"))
+        self.posix_box.setChecked(current.posix)
+        self.uid_spin = _number(current.uid_start)
+        self.gid_spins = {
+            kind: _number(current.gid_numbers[kind]) for kind in ldap_config.DEFAULT_GID_NUMBERS
+        }
+        self.home_edit = QLineEdit(current.home_template)
+        self.home_edit.setPlaceholderText(ldap_config.DEFAULT_HOME)
+        self.shell_edit = QLineEdit(current.login_shell)
+        self.shell_edit.setPlaceholderText(ldap_config.DEFAULT_SHELL)
+        gids = QHBoxLayout()
+        for kind, spin in self.gid_spins.items():
+            gids.addWidget(QLabel(texts.account_type_label(kind)))
+            gids.addWidget(spin, 1)
+        self.posix_note = QLabel(
+            self.tr(
+                "For signing in on Linux PCs (sssd, nslcd): each account keeps its uidNumber "
+                "for good, and no number is ever given to another person."
+            )
+        )
+        self.posix_note.setWordWrap(True)
+        form.addRow("", self.posix_box)
+        form.addRow(self.tr("First uidNumber:"), self.uid_spin)
+        form.addRow(self.tr("gidNumber:"), gids)
+        form.addRow(self.tr("Home directory:"), self.home_edit)
+        form.addRow(self.tr("Login shell:"), self.shell_edit)
+        form.addRow(self.posix_note)
+        self.posix_box.toggled.connect(self._posix_toggled)
+        self._posix_toggled(current.posix)
+
+    def _posix_toggled(self, on: bool) -> None:
+        for widget in (self.uid_spin, *self.gid_spins.values(), self.home_edit, self.shell_edit):
+            widget.setEnabled(on)
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -96,12 +140,20 @@ class LdapDialog(QDialog):
             self.ca_edit.setText(path)
 
     def config(self) -> ldap_config.LdapConfig:
-        return ldap_config.LdapConfig(
+        # What the dialog does not show (the schools of ``ldap set --school``, the OU
+        # names) stays as stored.
+        return replace(
+            self.current or ldap_config.LdapConfig("", "", ""),
             url=self.url_edit.text().strip(),
             base_dn=self.base_edit.text().strip(),
             bind_dn=self.bind_edit.text().strip(),
             starttls=self.starttls_box.isChecked(),
             ca_file=self.ca_edit.text().strip() or None,
+            posix=self.posix_box.isChecked(),
+            uid_start=self.uid_spin.value(),
+            gid_numbers={kind: spin.value() for kind, spin in self.gid_spins.items()},
+            home_template=self.home_edit.text().strip(),
+            login_shell=self.shell_edit.text().strip(),
         )
 
     def _password(self, config: ldap_config.LdapConfig) -> str:
@@ -160,3 +212,12 @@ class LdapDialog(QDialog):
         if self.runner is not None:
             self.runner.wait()
         super().done(result)
+
+
+def _number(value: int) -> QSpinBox:
+    """A uidNumber or gidNumber: from 1000 (below are the system's) to 2^31 - 1."""
+    spin = QSpinBox()
+    spin.setRange(ldap_config.POSIX_MIN, ldap_config.POSIX_MAX)
+    spin.setGroupSeparatorShown(False)
+    spin.setValue(value)
+    return spin

@@ -2587,6 +2587,30 @@ Importiert die Tabellen des Sekretariats in die Benutzerverwaltung.</translation
         <source>There is no system keyring to keep the password.</source>
         <translation>Es gibt keinen Schlüsselbund des Systems, der das Passwort aufbewahren kann.</translation>
     </message>
+    <message>
+        <source>Linux sign-in (posixAccount)</source>
+        <translation>Linux-Anmeldung (posixAccount)</translation>
+    </message>
+    <message>
+        <source>For signing in on Linux PCs (sssd, nslcd): each account keeps its uidNumber for good, and no number is ever given to another person.</source>
+        <translation>Für die Anmeldung an Linux-Rechnern (sssd, nslcd): Jedes Konto behält seine uidNumber für immer, und keine Nummer wird je an eine andere Person vergeben.</translation>
+    </message>
+    <message>
+        <source>First uidNumber:</source>
+        <translation>Erste uidNumber:</translation>
+    </message>
+    <message>
+        <source>gidNumber:</source>
+        <translation>gidNumber:</translation>
+    </message>
+    <message>
+        <source>Home directory:</source>
+        <translation>Home-Verzeichnis:</translation>
+    </message>
+    <message>
+        <source>Login shell:</source>
+        <translation>Login-Shell:</translation>
+    </message>
 </context>
 <context>
     <name>LdapSyncPanel</name>

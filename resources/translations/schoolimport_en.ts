@@ -2587,6 +2587,30 @@ Imports the school office&apos;s tables into the user directory.</translation>
         <source>There is no system keyring to keep the password.</source>
         <translation>There is no system keyring to keep the password.</translation>
     </message>
+    <message>
+        <source>Linux sign-in (posixAccount)</source>
+        <translation>Linux sign-in (posixAccount)</translation>
+    </message>
+    <message>
+        <source>For signing in on Linux PCs (sssd, nslcd): each account keeps its uidNumber for good, and no number is ever given to another person.</source>
+        <translation>For signing in on Linux PCs (sssd, nslcd): each account keeps its uidNumber for good, and no number is ever given to another person.</translation>
+    </message>
+    <message>
+        <source>First uidNumber:</source>
+        <translation>First uidNumber:</translation>
+    </message>
+    <message>
+        <source>gidNumber:</source>
+        <translation>gidNumber:</translation>
+    </message>
+    <message>
+        <source>Home directory:</source>
+        <translation>Home directory:</translation>
+    </message>
+    <message>
+        <source>Login shell:</source>
+        <translation>Login shell:</translation>
+    </message>
 </context>
 <context>
     <name>LdapSyncPanel</name>

@@ -212,3 +212,71 @@ def test_sync_killed_mid_way_converges_on_the_next_run(
     assert again["users_modified"] == 0 and again["groups_modified"] == 0
     code, out, _err = cli("ldap", "status", "--json")
     assert json.loads(out)["pending"]["users_to_add"] == 0
+
+
+def _attrs(slapd: Slapd, dn: str, *names: str) -> dict[str, str]:
+    out = slapd.ldap("ldapsearch", "", "-LLL", "-b", dn, "-s", "base", *names).stdout
+    lines = [line.split(": ", 1) for line in out.splitlines()[1:] if ": " in line]
+    return {k: v for k, v in lines}
+
+
+def test_posix_settings_reach_the_entries_and_the_status(
+    cli, write_csv, slapd: Slapd, ldap_base: str, tmp_path
+):
+    set_server(cli, slapd.url, ldap_base, "--posix", "--uid-start", "20000", "--gid-student",
+               "5000", "--home", "/home/schueler/{login}", "--shell", "/bin/sh")  # fmt: skip
+    protocol = tmp_path / "protokoll.xlsx"
+    code, out, err = cli(
+        "import", write_csv(ROWS), "--year", "2026/27", "--account-type", "student",
+        "--create-missing-groups", "class", "--protocol", protocol,
+        "--protocol-password-env", "PROTO_PW", "--ldap-sync", "--bind-password-env", "LDAP_PW",
+        "--json",
+    )  # fmt: skip
+    assert code == 0, err
+    assert json.loads(out)["ldap"]["users_added"] == 2
+    dn = f"uid=anna.weiss,ou=schueler,ou=Meine Schule,{ldap_base}"
+    found = _attrs(slapd, dn, "uidNumber", "gidNumber", "homeDirectory", "loginShell")
+    assert found["gidNumber"] == "5000" and found["loginShell"] == "/bin/sh"
+    assert found["homeDirectory"] == "/home/schueler/anna.weiss"
+    assert found["uidNumber"] in ("20000", "20001")
+    assert slapd.can_bind(dn, protocol_passwords(protocol)["anna.weiss"])
+
+    code, out, _err = cli("ldap", "status", "--json")
+    posix = json.loads(out)["posix"]
+    assert posix["enabled"] and posix["uid_start"] == 20000 and posix["uid_numbers_given"] == 2
+    assert posix["gid_numbers"] == {"student": 5000, "teacher": 9002, "staff": 9003}
+    assert (posix["home_template"], posix["login_shell"]) == ("/home/schueler/{login}", "/bin/sh")
+    code, out, _err = cli("ldap", "status")
+    assert "Linux sign-in: on, uidNumbers from 20000 (2 given)" in out
+
+    # Setting the connection again keeps Linux sign-in as it was; --no-posix ends it.
+    set_server(cli, slapd.url, ldap_base, "--starttls", "--ca-file", str(slapd.ca_file))
+    assert json.loads(cli("ldap", "status", "--json")[1])["posix"]["uid_start"] == 20000
+    code, out, err = cli("ldap", "sync", "--json", "--bind-password-env", "LDAP_PW")
+    assert code == 0 and json.loads(out)["unchanged"] == 4, err
+    set_server(cli, slapd.url, ldap_base, "--no-posix")
+    assert json.loads(cli("ldap", "status", "--json")[1])["posix"]["enabled"] is False
+    assert "Linux sign-in: off" in cli("ldap", "status")[1]
+
+
+@pytest.mark.parametrize(
+    ("option", "words"),
+    [
+        (["--uid-start", "999"], "the first uidNumber 999 is not a number from 1000"),
+        (["--gid-teacher", "100"], "the gidNumber 100 of account type teacher"),
+        (["--home", "/home/{user}"], "holds {login} and no other field"),
+        (["--home", "home/{login}"], "must be an absolute path"),
+        (["--shell", "bash"], "the login shell bash must be an absolute path"),
+    ],
+)
+def test_unusable_posix_settings_are_one_line_exit_2_and_change_nothing(
+    cli, slapd: Slapd, ldap_base: str, option: list[str], words: str
+):
+    set_server(cli, slapd.url, ldap_base, "--posix")
+    before = cli("ldap", "status", "--json")[1]
+    code, out, err = cli("ldap", "set", "--url", slapd.url, "--base-dn", ldap_base,
+                         "--bind-dn", ROOT_DN, "--posix", *option)  # fmt: skip
+    assert code == 2 and out == "" and err.count("\n") == 1, err
+    assert "the LDAP setting is not usable: " in err and words in err
+    assert "Traceback" not in err
+    assert cli("ldap", "status", "--json")[1] == before

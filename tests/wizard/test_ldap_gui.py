@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QSpinBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -127,3 +127,61 @@ def test_run_page_syncs_and_users_tab_syncs_now(
     assert states == {"abgeglichen"}
     qtbot.waitUntil(lambda: not fitting(window))  # columns are fitted between events
     assert window.grab().save(str(shots / "ldap-benutzer.png"))
+
+
+def test_settings_dialog_turns_on_linux_sign_in(
+    qtbot: QtBot, engine: Engine, slapd: Slapd, ldap_base: str, memory_keyring, german, shots
+):
+    """The box "Linux-Anmeldung (posixAccount)" enables the numbers, home and shell;
+    a bad template is refused in German and nothing is stored; the schools limited by
+    ``ldap set --school`` stay as they were."""
+    with session_scope(engine) as db:
+        ldap_config.save(
+            db,
+            ldap_config.LdapConfig(
+                url=slapd.url, base_dn=ldap_base, bind_dn=ROOT_DN, schools=["Meine Schule"]
+            ),
+        )
+    dialog = LdapDialog(engine)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.posix_box.text() == "Linux-Anmeldung (posixAccount)"
+    assert not dialog.posix_box.isChecked() and not dialog.uid_spin.isEnabled()
+    assert dialog.uid_spin.value() == 10000 and dialog.home_edit.text() == "/home/{login}"
+    dialog.posix_box.setChecked(True)
+    assert dialog.uid_spin.isEnabled() and dialog.shell_edit.isEnabled()
+    dialog.uid_spin.setValue(20000)
+    dialog.gid_spins["teacher"].setValue(5002)
+    dialog.home_edit.setText("/home/schule/{login}")
+    qtbot.waitExposed(dialog)
+    assert dialog.grab().save(str(shots / "ldap-einstellungen-linux.png"))
+    # Nothing of the dialog is cut off: every label and field at least as wide as it
+    # needs to be, and the dialog as tall as its contents must be.
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and not label.wordWrap():
+            assert label.width() >= label.sizeHint().width(), label.text()
+    for spin in dialog.findChildren(QSpinBox):
+        assert spin.width() >= spin.minimumSizeHint().width()
+
+    dialog.home_edit.setText("/home/{benutzer}")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert dialog.error.text().startswith("die LDAP-Einstellung ist nicht verwendbar: ")
+    assert "das Home-Verzeichnis /home/{benutzer}" in dialog.error.text()
+    assert dialog.height() >= dialog.minimumSizeHint().height()
+    with session_scope(engine) as db:
+        assert not ldap_config.require(db).posix
+
+    dialog.home_edit.setText("/home/schule/{login}")
+    dialog.accept()
+    assert not dialog.isVisible()
+    with session_scope(engine) as db:
+        stored = ldap_config.require(db)
+    assert stored.posix and stored.uid_start == 20000
+    assert stored.gid_numbers == {"student": 9001, "teacher": 5002, "staff": 9003}
+    assert (stored.home_template, stored.login_shell) == ("/home/schule/{login}", "/bin/bash")
+    assert stored.schools == ["Meine Schule"]
+
+    reopened = LdapDialog(engine)
+    qtbot.addWidget(reopened)
+    assert reopened.posix_box.isChecked() and reopened.uid_spin.value() == 20000

@@ -1,25 +1,38 @@
-"""The stored LDAP connection: URL, base DN, bind DN, TLS, layout — in the settings
-table — and the bind password, in the system keyring where one exists, never in the
-database. At sync time a password from an environment variable wins over the keyring.
+"""The stored LDAP connection: URL, base DN, bind DN, TLS, layout, Linux sign-in
+(``posixAccount``) — in the settings table — and the bind password, in the system
+keyring where one exists, never in the database. At sync time a password from an
+environment variable wins over the keyring. A stored dictionary of an older version
+loads with the defaults for the keys it lacks.
 """
 
 from __future__ import annotations
 
 import os
+import string
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy.orm import Session
 
 from app.db import get_setting, set_setting
-from app.engine.reasons import Reason, Refused
+from app.engine.reasons import Message, Reason, Refused
 
 SETTING = "ldap"
 LAST_SYNC = "ldap_last_sync"
 KEYRING_SERVICE = "schoolimport"
 
 DEFAULT_USER_OUS = {"student": "schueler", "teacher": "lehrer", "staff": "personal"}
+# Linux sign-in (docs/decisions.md, "posixAccount"): uidNumbers count up from 10000;
+# the account types' primary groups sit below that range and above the system's ids
+# and a PC's first local accounts (1000, 1001, …).
+DEFAULT_UID_START = 10000
+DEFAULT_GID_NUMBERS = {"student": 9001, "teacher": 9002, "staff": 9003}
+DEFAULT_HOME = "/home/{login}"
+DEFAULT_SHELL = "/bin/bash"
+# Below 1000 are the system's ids; uidNumber and gidNumber are signed 32-bit on
+# most clients (sssd, nslcd), so nothing above this.
+POSIX_MIN, POSIX_MAX = 1000, 2**31 - 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +46,17 @@ class LdapConfig:
     schools: list[str] | None = None
     user_ous: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_USER_OUS))
     groups_ou: str = "gruppen"
+    # Linux sign-in: ``posixAccount`` with a stable uidNumber per user.
+    posix: bool = False
+    uid_start: int = DEFAULT_UID_START
+    gid_numbers: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_GID_NUMBERS))
+    home_template: str = DEFAULT_HOME
+    login_shell: str = DEFAULT_SHELL
+
+    def __post_init__(self) -> None:
+        # An older or partial table: the defaults for the account types it lacks.
+        gids = {**DEFAULT_GID_NUMBERS, **self.gid_numbers}
+        object.__setattr__(self, "gid_numbers", gids)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -49,6 +73,57 @@ def check(config: LdapConfig) -> None:
         raise Refused(Reason.LDAP_SETTING, detail="base DN and bind DN look like cn=…,dc=…")
     if config.ca_file and not os.path.isfile(config.ca_file):
         raise Refused(Reason.LDAP_SETTING, detail=f"CA file {config.ca_file} does not exist")
+    check_posix(config)
+
+
+def check_posix(config: LdapConfig) -> None:
+    """The Linux sign-in settings, checked whether or not ``posix`` is on (they are
+    stored either way, and turning it on must not meet a bad number then)."""
+    if not _posix_number(config.uid_start):
+        _refuse(Reason.LDAP_UID_START, value=str(config.uid_start))
+    for kind in sorted(DEFAULT_GID_NUMBERS):
+        number = config.gid_numbers.get(kind)
+        if number is None or not _posix_number(number):
+            _refuse(Reason.LDAP_GID_NUMBER, account_type=kind, value=str(number))
+    template = config.home_template
+    if not _plain_path(template) or _fields(template) != {"login"}:
+        _refuse(Reason.LDAP_HOME_TEMPLATE, value=template)
+    if not _plain_path(config.login_shell) or "{" in config.login_shell:
+        _refuse(Reason.LDAP_LOGIN_SHELL, value=config.login_shell)
+
+
+def _plain_path(path: str) -> bool:
+    """Absolute, ASCII (the schema's IA5String), no blanks or control characters."""
+    return path.startswith("/") and path.isascii() and path.isprintable() and " " not in path
+
+
+def _posix_number(value: object) -> bool:
+    return type(value) is int and POSIX_MIN <= value <= POSIX_MAX
+
+
+def _fields(template: str) -> set[str] | None:
+    """The fields of a ``{login}`` template; None when it is not one (a stray brace,
+    a conversion, a format spec, an index)."""
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    names: set[str] = set()
+    for _literal, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if spec or conversion or name != "login":
+            return None
+        names.add(name)
+    return names
+
+
+def _refuse(reason: Reason, **params: object) -> NoReturn:
+    raise Refused(Reason.LDAP_SETTING, detail=Message(reason, dict(params)))
+
+
+def home_directory(config: LdapConfig, login: str) -> str:
+    return config.home_template.format(login=login)
 
 
 def load(session: Session) -> LdapConfig | None:

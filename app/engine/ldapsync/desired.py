@@ -1,5 +1,6 @@
 """What the database says the LDAP tree should hold: one query per table, for the
-configured schools. Deleted and purged users are simply absent.
+configured schools. Deleted and purged users are simply absent. With Linux sign-in
+on, :func:`add_posix` gives the users their ``posixAccount`` attributes.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.engine.ldapsync import layout
-from app.engine.ldapsync.config import LdapConfig
+from app.engine.ldapsync.config import LdapConfig, home_directory
 from app.models import Group, Membership, School, SchoolYear, User, UserStatus
 
 DISABLED_STATUSES = frozenset({UserStatus.DEACTIVATED.value})
@@ -23,6 +24,9 @@ class DesiredUser:
     attrs: dict[str, list[str]]
     password_hash: str | None
     enabled: bool
+    account_type: str = ""
+    # With Linux sign-in: the entry has the class posixAccount (attrs hold its values).
+    posix: bool = False
 
 
 @dataclass(slots=True)
@@ -96,10 +100,31 @@ def load(session: Session, config: LdapConfig) -> Desired:
             _user_attrs(login, first, last, email, source_id),
             phc,
             status not in DISABLED_STATUSES,
+            kind,
         )
     desired = Desired(users, {}, elsewhere, containers)
     _groups(session, config, schools, wanted, desired)
     return desired
+
+
+def add_posix(desired: Desired, config: LdapConfig, uid_numbers: dict[int, int]) -> None:
+    """The ``posixAccount`` attributes of every user with a uidNumber in
+    ``uid_numbers`` (all of them, at a sync) and a gidNumber for its account type."""
+    for user_id, user in desired.users.items():
+        number = uid_numbers.get(user_id)
+        gid = config.gid_numbers.get(user.account_type)
+        if number is None or gid is None:
+            continue
+        login = user.attrs["uid"][0]
+        gecos = layout.ascii_text(user.attrs["cn"][0])
+        user.attrs |= {
+            "uidNumber": [str(number)],
+            "gidNumber": [str(gid)],
+            "homeDirectory": [home_directory(config, login)],
+            "loginShell": [config.login_shell],
+            "gecos": [gecos] if gecos else [],
+        }
+        user.posix = True
 
 
 def _groups(

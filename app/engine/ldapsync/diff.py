@@ -14,7 +14,7 @@ from ldap.dn import dn2str, str2dn
 
 from app.engine.ldapsync import layout
 from app.engine.ldapsync.desired import Desired, DesiredGroup, DesiredUser
-from app.engine.ldapsync.remote import USER_ATTRS, Remote, RemoteGroup, RemoteUser
+from app.engine.ldapsync.remote import Remote, RemoteGroup, RemoteUser
 
 COUNT_KEYS = (
     "users_added",
@@ -126,7 +126,8 @@ def make_plan(desired: Desired, remote: Remote, states: dict[int, StateRow]) -> 
 
 
 def _add_user(want: DesiredUser) -> Op:
-    attrs: list[tuple[Any, ...]] = [("objectClass", layout.USER_CLASSES)]
+    classes = layout.USER_CLASSES + ([layout.POSIX_CLASS.encode()] if want.posix else [])
+    attrs: list[tuple[Any, ...]] = [("objectClass", classes)]
     attrs += [(a, _enc(v)) for a, v in want.attrs.items() if v]
     attrs.append((layout.MARK_ATTR, _enc([f"{layout.USER_MARK}{want.user_id}"])))
     if want.password_hash:
@@ -168,11 +169,15 @@ def _plan_user(
     if renamed:
         plan.renames.append(_rename(have.dn, want.dn))
     mods: list[tuple[Any, ...]] = []
-    for attr in USER_ATTRS:
+    if want.posix and not have.posix:  # Linux sign-in turned on for an existing entry
+        mods.append((ldap.MOD_ADD, "objectClass", [layout.POSIX_CLASS.encode()]))
+    # The attributes wanted; posixAccount's only while Linux sign-in is on (turned
+    # off, they are left as they are).
+    for attr, values in want.attrs.items():
         if attr == "uid" and renamed:
             continue
-        if want.attrs[attr] != have.attrs.get(attr, []):
-            mods.append((ldap.MOD_REPLACE, attr, _enc(want.attrs[attr]) or None))
+        if values != have.attrs.get(attr, []):
+            mods.append((ldap.MOD_REPLACE, attr, _enc(values) or None))
     password, category = _password_change(want, have, state)
     if password is not None:
         mods.append((ldap.MOD_REPLACE, "userPassword", [password.encode()]))

@@ -4,6 +4,10 @@ password values (enabled and disabled forms).
 - Users: ``uid=LOGIN,ou=<type ou>,ou=SCHOOL,BASE``, ``inetOrgPerson``.
 - Groups: ``cn=NAME-YEAR,ou=gruppen,ou=SCHOOL,BASE`` (``5a-2026-27``; a permanent
   group keeps its bare name), ``groupOfNames`` with ``member`` DNs.
+- With Linux sign-in on (``LdapConfig.posix``), users also get the auxiliary class
+  ``posixAccount``: ``uidNumber`` (stable, :mod:`uidnumbers`), ``gidNumber`` (per
+  account type), ``homeDirectory`` (from the template), ``loginShell`` and ``gecos``
+  (the name in ASCII).
 - The product's entries carry ``businessCategory: schoolimport:user:<id>`` (or
   ``group:<id>``, ``ou``): the database id is the key that finds an entry again after
   a rename, and the mark is what says the entry is ours. Entries without it are
@@ -13,6 +17,7 @@ password values (enabled and disabled forms).
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 
 from ldap.dn import escape_dn_chars
 
@@ -28,6 +33,8 @@ ARGON2 = "{ARGON2}"
 # password the person changed on the server).
 DISABLED = "{ARGON2}!"
 USER_CLASSES = [b"top", b"person", b"organizationalPerson", b"inetOrgPerson"]
+POSIX_CLASS = "posixAccount"
+POSIX_ATTRS = ("uidNumber", "gidNumber", "homeDirectory", "loginShell", "gecos")
 GROUP_CLASSES = [b"top", b"groupOfNames"]
 OU_CLASSES = [b"top", b"organizationalUnit"]
 # groupOfNames needs a member: an empty group holds the empty DN.
@@ -80,3 +87,18 @@ def mark_id(mark: str, prefix: str) -> int | None:
 def norm(dn: str) -> str:
     """Our DNs are written one way; compare them without case."""
     return dn.lower()
+
+
+# German letters as German writes them without umlauts; the rest loses its accents.
+_GERMAN_FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe",
+                              "Ü": "Ue", "ß": "ss", "ẞ": "SS"})  # fmt: skip
+
+
+def ascii_text(text: str) -> str:
+    """``Jürgen Çelik`` → ``Juergen Celik``: for ``gecos``, an IA5 (ASCII) string."""
+    if text.isascii():
+        return text if text.isprintable() else "".join(c for c in text if c.isprintable())
+    folded = unicodedata.normalize(
+        "NFKD", unicodedata.normalize("NFC", text).translate(_GERMAN_FOLD)
+    )
+    return "".join(c for c in folded if c.isascii() and c.isprintable())

@@ -14,7 +14,10 @@ from app.engine.ldapsync import layout
 
 PAGE = 2000
 USER_ATTRS = ("uid", "cn", "sn", "givenName", "mail", "employeeNumber")
-ATTRS = ["objectClass", layout.MARK_ATTR, *USER_ATTRS, "userPassword", "member"]
+# What the diff compares of a user: the inetOrgPerson attributes, and the
+# posixAccount ones (compared only while Linux sign-in is on).
+READ_USER_ATTRS = (*USER_ATTRS, *layout.POSIX_ATTRS)
+ATTRS = ["objectClass", layout.MARK_ATTR, *READ_USER_ATTRS, "userPassword", "member"]
 FILTER = f"(|({layout.MARK_ATTR}={layout.MARK_PREFIX}*)(objectClass=organizationalUnit))"
 
 
@@ -23,6 +26,7 @@ class RemoteUser:
     dn: str
     attrs: dict[str, list[str]]
     password: str | None
+    posix: bool = False  # the entry has the class posixAccount
 
 
 @dataclass(slots=True)
@@ -68,9 +72,14 @@ def _take(remote: Remote, dn: str, raw: dict[str, list[bytes]]) -> None:
     for mark in _text(entry.get(layout.MARK_ATTR.lower(), [])):
         user_id = layout.mark_id(mark, layout.USER_MARK)
         if user_id is not None:
-            attrs = {a: _text(entry.get(a.lower(), [])) for a in USER_ATTRS}
+            attrs = {a: _text(entry.get(a.lower(), [])) for a in READ_USER_ATTRS}
             passwords = _text(entry.get("userpassword", []))
-            remote.users[user_id] = RemoteUser(dn, attrs, passwords[0] if passwords else None)
+            remote.users[user_id] = RemoteUser(
+                dn,
+                attrs,
+                passwords[0] if passwords else None,
+                layout.POSIX_CLASS.lower() in classes,
+            )
             return
         group_id = layout.mark_id(mark, layout.GROUP_MARK)
         if group_id is not None:

@@ -2,7 +2,9 @@
 
 ``sync`` is what ``ldap sync``, ``import --ldap-sync`` and the main window's "Jetzt
 abgleichen" call. With ``dry_run`` it stops after the plan; the counts are the
-plan's either way, so the preview and the run report the same numbers.
+plan's either way, so the preview and the run report the same numbers. With Linux
+sign-in on, the users' uidNumbers are given (and committed) before anything is sent;
+a dry run works out the same numbers without keeping them.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from app.db import session_scope
 from app.engine.ldapsync import config as ldap_config
 from app.engine.ldapsync import desired as desired_mod
 from app.engine.ldapsync import remote as remote_mod
+from app.engine.ldapsync import uidnumbers
 from app.engine.ldapsync.apply import Applier, SyncError
 from app.engine.ldapsync.connection import LdapFailure, connect, translate
 from app.engine.ldapsync.diff import StateRow, SyncPlan, make_plan
@@ -55,12 +58,19 @@ def load_states(session: Session) -> dict[int, StateRow]:
     return {uid: StateRow(uid, dn, fp, enabled) for uid, dn, fp, enabled in rows}
 
 
-def build_plan(engine: Engine, config: ldap_config.LdapConfig, conn: LDAPObject) -> SyncPlan:
+def build_plan(
+    engine: Engine, config: ldap_config.LdapConfig, conn: LDAPObject, *, dry_run: bool = False
+) -> SyncPlan:
     # The server searches while the database is read (python-ldap releases the GIL).
     with ThreadPoolExecutor(1, thread_name_prefix="ldap-read") as pool:
         reading = pool.submit(remote_mod.read, conn, config.base_dn)
         with session_scope(engine) as session:
             desired = desired_mod.load(session, config)
+            if config.posix:
+                numbers = uidnumbers.allocate(
+                    session, desired.users, config.uid_start, write=not dry_run
+                )
+                desired_mod.add_posix(desired, config, numbers)
             states = load_states(session)
         remote = _remote(config, reading)
     return make_plan(desired, remote, states)
@@ -92,7 +102,7 @@ def sync(
     secret = password if password is not None else ldap_config.bind_password(config, password_env)
     conn = connect(config, secret)
     try:
-        plan = build_plan(engine, config, conn)
+        plan = build_plan(engine, config, conn, dry_run=dry_run)
         counts = plan.as_counts()
         if dry_run:
             return SyncResult(counts, dry_run=True)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.engine.ldapsync import config as ldap_config
 from app.engine.ldapsync import desired as desired_mod
-from app.engine.ldapsync import layout
+from app.engine.ldapsync import layout, uidnumbers
 from app.engine.ldapsync.service import load_states
 from app.models import LdapUserState, User
 
@@ -78,7 +78,7 @@ def pending(session: Session) -> Pending:
 def status(session: Session) -> dict[str, Any]:
     config = ldap_config.load(session)
     if config is None:
-        return {"configured": False, "last_sync": None, "pending": None}
+        return {"configured": False, "last_sync": None, "pending": None, "posix": None}
     return {
         "configured": True,
         "url": config.url,
@@ -88,4 +88,20 @@ def status(session: Session) -> dict[str, Any]:
         "ca_file": config.ca_file,
         "last_sync": ldap_config.last_sync(session),
         "pending": pending(session).as_dict(),
+        "posix": posix_status(session, config),
+    }
+
+
+def posix_status(session: Session, config: ldap_config.LdapConfig) -> dict[str, Any]:
+    """The Linux sign-in settings, and the uidNumbers given so far (also when it is
+    off: numbers given stay taken)."""
+    given, highest = uidnumbers.count(session)
+    return {
+        "enabled": config.posix,
+        "uid_start": config.uid_start,
+        "gid_numbers": dict(config.gid_numbers),
+        "home_template": config.home_template,
+        "login_shell": config.login_shell,
+        "uid_numbers_given": given,
+        "highest_uid_number": highest,
     }
