@@ -12,12 +12,13 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain, compress, repeat
 from operator import attrgetter, contains, is_not
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from PySide6.QtCore import (
     QModelIndex,
     QObject,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
@@ -262,7 +263,15 @@ class PlanFilterProxy(RowFilterProxy):
         super().__init__(parent)
         self._outcomes: set[str] = set(OUTCOME_ORDER)
         self._needle = ""
-        self._haystacks: list[str] | None = None  # per source row, made on the first search
+        self._haystacks: list[str] | None = None  # per source row: the search's texts
+        # Those texts are made in the idle time after the rows change, a few thousand
+        # rows per turn of the event loop (the parts made so far), so that the first
+        # letter typed finds them made: made then, a 50,000-row preview's took 30–40 ms
+        # of the interface thread at that letter, the most of its stall.
+        self._parts: list[list[str]] = []
+        self._preparing = QTimer(self)
+        self._preparing.setSingleShot(True)
+        self._preparing.timeout.connect(self._prepare_some)
 
     def outcomes(self) -> set[str]:
         return set(self._outcomes)
@@ -280,6 +289,8 @@ class PlanFilterProxy(RowFilterProxy):
 
     def rows_changed(self) -> None:
         self._haystacks = None  # a resolved conflict may change a login
+        self._parts = []
+        self._preparing.start(_PREPARING_AFTER_MS)  # (the grid painted and fitted first)
 
     def _row_outcomes(self) -> Iterable[str]:
         """Each row's outcome (the plan's entries not made yet are not made for it)."""
@@ -290,19 +301,38 @@ class PlanFilterProxy(RowFilterProxy):
         return chain(plan.rows.outcomes(), map(attrgetter("outcome"), plan.expiries))
 
     def _texts(self) -> list[str]:
-        """Each row's :func:`_haystack` (the plan's entries not made yet from what
-        they are made of: the first search makes no entry)."""
+        """Each row's :func:`_haystack`, then each expiry's (the plan's entries not
+        made yet are not made for it)."""
+        rows = self._source_rows()
+        return _texts_between(rows, 0, len(rows))
+
+    def _prepare_some(self) -> None:
+        """The next rows' search texts, in idle time; again at the next turn until
+        every row has its text."""
+        if self._haystacks is None and not self._texts_made(_PREPARED_PER_TURN):
+            self._preparing.start(0)
+
+    def _texts_made(self, count: int | None = None) -> bool:
+        """Whether every row's search text is made (:attr:`_haystacks`), after making
+        ``count`` more (None: all the rest)."""
+        if self._haystacks is not None:
+            return True
+        rows = self._source_rows()
+        start = sum(map(len, self._parts))
+        stop = len(rows) if count is None else min(start + count, len(rows))
+        self._parts.append(_texts_between(rows, start, stop))
+        if stop < len(rows):
+            return False
+        self._haystacks = list(chain.from_iterable(self._parts))
+        self._parts = []
+        return True
+
+    def _source_rows(self) -> _SearchedRows:
         model = self.sourceModel()
         if not isinstance(model, PlanTableModel):
-            return []
+            return _SearchedRows([], [], [], [])
         made, values, logins = model.plan.rows.planned()
-        if len(values) != len(made):  # every entry made by the planner (no columns)
-            texts = list(map(_haystack, made))  # type: ignore[arg-type]
-        else:  # as planned, then the entries made (few: those shown or classified)
-            texts = _texts_of(values, logins)
-            for index in compress(range(len(made)), map(is_not, made, repeat(None))):
-                texts[index] = _haystack(made[index])  # type: ignore[arg-type]
-        return texts + list(map(_haystack, model.plan.expiries))
+        return _SearchedRows(made, values, logins, model.plan.expiries)
 
     def accepted(self) -> Sequence[int]:
         shown = super().accepted()
@@ -310,9 +340,9 @@ class PlanFilterProxy(RowFilterProxy):
             outcomes = map(self._outcomes.__contains__, self._row_outcomes())
             shown = list(compress(shown, outcomes))
         if self._needle:
-            if self._haystacks is None:
-                self._haystacks = self._texts()
-            found = map(contains, map(self._haystacks.__getitem__, shown), repeat(self._needle))
+            self._texts_made()  # (the rest of those not made in idle time yet)
+            haystacks = cast(list[str], self._haystacks)
+            found = map(contains, map(haystacks.__getitem__, shown), repeat(self._needle))
             shown = list(compress(shown, found))
         return shown
 
@@ -324,17 +354,65 @@ _FIELDS = RowValues._fields
 _SEARCHED = ("source_id", "last_name", "first_name", "groups")
 
 
-def _texts_of(values: Sequence[RowValues], logins: Sequence[str | None]) -> list[str]:
-    """:func:`_text` of every row. From the columns while the values are held as
-    columns (C-level maps: the first search of a 100,000-row preview made 100,000
-    :class:`RowValues` for it, 0.12–0.25 s on the interface thread, most of it the
-    collector walking them)."""
+# Rows whose search texts are made in one turn of the event loop (about 3 ms each),
+# from this long after the rows changed: opening the grid (its paint and the fitting
+# of its columns, in turns of their own) goes first, and nobody types sooner.
+_PREPARED_PER_TURN = 5000
+_PREPARING_AFTER_MS = 50
+
+
+class _SearchedRows(NamedTuple):
+    """What the search's texts are made of: the plan's entries made so far (None: not
+    yet), the values and logins the others are made of, and the expiries."""
+
+    made: Sequence[RowPlan | None]
+    values: Sequence[RowValues]
+    logins: Sequence[str | None]
+    expiries: Sequence[RowPlan]
+
+    def __len__(self) -> int:  # (rows, then expiries)
+        return len(self.made) + len(self.expiries)
+
+
+def _texts_between(rows: _SearchedRows, start: int, stop: int) -> list[str]:
+    """The search texts of rows ``start`` to ``stop`` (the plan's rows, then its
+    expiries): each entry not made yet from what it is made of (the search makes no
+    entry), a made one's from it."""
+    made, count = rows.made, len(rows.made)
+    texts: list[str] = []
+    if start < count:
+        end = min(stop, count)
+        if len(rows.values) != count:  # every entry made by the planner (no columns)
+            texts = list(map(_haystack, cast(Sequence[RowPlan], made[start:end])))
+        else:  # as planned, then the entries made (few: those shown or classified)
+            texts = _texts_of(rows.values, rows.logins, start, end)
+            for index in compress(range(start, end), map(is_not, made[start:end], repeat(None))):
+                texts[index - start] = _haystack(cast(RowPlan, made[index]))
+    if stop > count:
+        texts += map(_haystack, rows.expiries[max(start - count, 0) : stop - count])
+    return texts
+
+
+def _texts_of(
+    values: Sequence[RowValues],
+    logins: Sequence[str | None],
+    start: int = 0,
+    stop: int | None = None,
+) -> list[str]:
+    """:func:`_text` of rows ``start`` to ``stop``. From the columns while the values
+    are held as columns (C-level maps: the first search of a 100,000-row preview made
+    100,000 :class:`RowValues` for it, 0.12–0.25 s on the interface thread, most of it
+    the collector walking them)."""
+    stop = len(logins) if stop is None else stop
     columns = values.columns() if isinstance(values, ValueColumns) else None
     if columns is None:
-        return list(map(_text, values, logins))
-    ids, last_names, first_names, groups_lists = (columns[_FIELDS.index(f)] for f in _SEARCHED)
+        return list(map(_text, values[start:stop], logins[start:stop]))
+    ids, last_names, first_names, groups_lists = (
+        columns[_FIELDS.index(f)][start:stop] for f in _SEARCHED
+    )
     groups = map(" ".join, groups_lists)
-    shown_logins = cast(Iterator[str], map(_NO_LOGIN.get, logins, logins))  # (never None)
+    part = logins[start:stop]
+    shown_logins = cast(Iterator[str], map(_NO_LOGIN.get, part, part))  # (never None)
     parts = zip(ids, last_names, first_names, shown_logins, groups, strict=True)
     return list(map(str.casefold, map(" ".join, parts)))
 

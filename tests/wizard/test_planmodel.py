@@ -13,11 +13,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from app.engine.applying.apply import apply_plan
 from app.engine.planning.mapping import auto_map
 from app.engine.planning.plan import Plan
-from app.engine.planning.results import ImportOptions, RowAction, ValueColumns
+from app.engine.planning.results import ImportOptions, RowAction, RunInfo, ValueColumns
 from app.engine.reading.table import FileKind, Table
 from app.engine.session import ImportSession
+from app.wizard import planmodel
 from app.wizard.planmodel import (
     ActionRole,
     PlanFilterProxy,
@@ -186,3 +188,59 @@ def test_the_question_before_passwords_are_lost_counts_without_making_entries(
     assert len(plan.rows.made()) == 2  # the invalid row and the unticked one
     created = sum(1 for row in plan.rows if row.effective_action is RowAction.CREATE)
     assert created == 2998 and "2,998" in asked[0]
+
+
+def planned_with_expiries(engine: Engine, rows: int, kept: int) -> Plan:
+    """A second import of ``kept`` of ``rows`` imported students, the others expiring."""
+    apply_plan(engine, synthetic_plan(engine, rows), RunInfo("first.csv", "0" * 64))
+    headers = ["Nachname", "Vorname", "Klasse", "Interne ID-Nummer", "Geburtsdatum"]
+    data = [[f"Name{i}", f"Vorname{i}", "5a", str(100000 + i), ""] for i in range(kept)]
+    options = ImportOptions(
+        year="2026/27", account_type="student", detect_expired=True, allow_mass_expiry=True
+    )
+    again = ImportSession(engine, options)
+    again.table = Table(headers, data, list(range(2, kept + 2)), FileKind.CSV)
+    again.mapping = auto_map(headers)
+    return again.build_plan()
+
+
+def test_the_search_texts_are_made_in_idle_time(
+    qtbot: QtBot, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the rows change, the search's texts are made a few rows per turn of the
+    event loop, so that the first letter typed finds them made (at 50,000 rows making
+    them at that letter took 30–40 ms of the interface thread); the texts are those
+    made at once, expiries included, and making them makes no entry."""
+    monkeypatch.setattr(planmodel, "_PREPARED_PER_TURN", 7)
+    plan = planned_with_expiries(engine, 40, 25)
+    assert len(plan.expiries) == 15
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(PlanTableModel(plan))
+    made = len(plan.rows.made())
+    assert proxy._haystacks is None  # nothing made before the event loop turns
+    qtbot.waitUntil(lambda: proxy._haystacks is not None)
+    assert proxy._haystacks == proxy._texts()
+    assert len(proxy._haystacks) == 25 + 15
+    assert len(plan.rows.made()) == made
+    proxy.set_search("name30")  # an expiry's name
+    assert proxy.rowCount() == 1
+
+
+def test_a_search_before_the_texts_are_made_makes_the_rest(
+    qtbot: QtBot, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A letter typed while the texts are still being made makes the rest at once: the
+    same rows are found; a change of the rows starts them again."""
+    monkeypatch.setattr(planmodel, "_PREPARED_PER_TURN", 7)
+    plan = planned_with_expiries(engine, 40, 25)
+    proxy = PlanFilterProxy()
+    proxy.setSourceModel(PlanTableModel(plan))
+    proxy._prepare_some()  # one turn's part
+    assert proxy._haystacks is None and sum(map(len, proxy._parts)) == 7
+    proxy.set_search("vorname1")  # Vorname1, Vorname10..19 (kept) and none expiring
+    assert proxy.rowCount() == 11
+    assert proxy._haystacks == proxy._texts() and not proxy._parts
+    proxy.rows_changed()
+    assert proxy._haystacks is None and not proxy._parts
+    qtbot.waitUntil(lambda: proxy._haystacks is not None)
+    assert proxy._haystacks == proxy._texts()
