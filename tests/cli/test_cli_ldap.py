@@ -86,17 +86,22 @@ def protocol_passwords(path: Path) -> dict[str, str]:
     return {r[header.index("Login")]: r[header.index("InitialPassword")] for r in rows[1:]}
 
 
-def test_import_with_ldap_sync_signs_in_with_the_protocols_password(
-    cli, write_csv, slapd: Slapd, ldap_base: str, tmp_path
-):
-    set_server(cli, slapd.url, ldap_base)
-    protocol = tmp_path / "protokoll.xlsx"
-    code, out, err = cli(
+def import_with_sync(cli, write_csv, protocol):
+    """The two students imported with a protocol and ``--ldap-sync``, as JSON."""
+    return cli(
         "import", write_csv(ROWS), "--year", "2026/27", "--account-type", "student",
         "--create-missing-groups", "class", "--protocol", protocol,
         "--protocol-password-env", "PROTO_PW", "--ldap-sync", "--bind-password-env", "LDAP_PW",
         "--json",
     )  # fmt: skip
+
+
+def test_import_with_ldap_sync_signs_in_with_the_protocols_password(
+    cli, write_csv, slapd: Slapd, ldap_base: str, tmp_path
+):
+    set_server(cli, slapd.url, ldap_base)
+    protocol = tmp_path / "protokoll.xlsx"
+    code, out, err = import_with_sync(cli, write_csv, protocol)
     assert code == 0, err
     data = json.loads(out)
     assert data["created"] == 2 and set(data["ldap"]) == SYNC_KEYS
@@ -226,12 +231,7 @@ def test_posix_settings_reach_the_entries_and_the_status(
     set_server(cli, slapd.url, ldap_base, "--posix", "--uid-start", "20000", "--gid-student",
                "5000", "--home", "/home/schueler/{login}", "--shell", "/bin/sh")  # fmt: skip
     protocol = tmp_path / "protokoll.xlsx"
-    code, out, err = cli(
-        "import", write_csv(ROWS), "--year", "2026/27", "--account-type", "student",
-        "--create-missing-groups", "class", "--protocol", protocol,
-        "--protocol-password-env", "PROTO_PW", "--ldap-sync", "--bind-password-env", "LDAP_PW",
-        "--json",
-    )  # fmt: skip
+    code, out, err = import_with_sync(cli, write_csv, protocol)
     assert code == 0, err
     assert json.loads(out)["ldap"]["users_added"] == 2
     dn = f"uid=anna.weiss,ou=schueler,ou=Meine Schule,{ldap_base}"
