@@ -119,10 +119,14 @@ def test_turning_posix_on_modifies_the_existing_entries_and_off_leaves_them(
     assert given_numbers(engine) == []  # none given while it is off
 
     configure(engine, slapd, ldap_base, posix=True, gid_numbers={"student": 4711})
+    with session_scope(engine) as session:  # the status says what the sync will change
+        assert ldap_status.pending(session).users_to_change == 3
     dry = run_sync(engine, dry_run=True)
     assert dry["users_modified"] == 3 and given_numbers(engine) == []  # a dry run keeps none
     counts = run_sync(engine)
     assert counts["users_modified"] == 3 and counts["unchanged"] == 3 and counts["errors"] == []
+    with session_scope(engine) as session:
+        assert ldap_status.pending(session).users_to_change == 0
     uid, gid, home, shell = posix_of(slapd, anna)
     assert uid >= 10000 and (gid, home, shell) == (4711, "/home/anna.weiss", "/bin/bash")
     assert slapd.can_bind(anna, initial["anna.weiss"])

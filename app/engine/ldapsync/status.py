@@ -49,6 +49,9 @@ def user_states(session: Session) -> dict[int, UserSyncState]:
     states = load_states(session)
     synced_at = dict(session.execute(select(LdapUserState.user_id, LdapUserState.synced_at)).all())
     updated = dict(session.execute(select(User.id, User.updated_at)).all())
+    # With Linux sign-in on, a user without a uidNumber has not had its posixAccount
+    # pushed yet (the first sync with it on gives every user one).
+    numbered = set(uidnumbers.given(session)) if config.posix else None
     result: dict[int, UserSyncState] = {}
     for uid, want in desired.users.items():
         state = states.get(uid)
@@ -61,6 +64,7 @@ def user_states(session: Session) -> dict[int, UserSyncState]:
             and state.enabled == want.enabled
             and updated.get(uid) is not None
             and updated[uid] <= synced_at[uid]
+            and (numbered is None or uid in numbered)
         )
         result[uid] = UserSyncState.SYNCED if same else UserSyncState.PENDING
     return result
