@@ -319,6 +319,8 @@ class PlanFilterProxy(RowFilterProxy):
             return True
         rows = self._source_rows()
         start = sum(map(len, self._parts))
+        if start > len(rows):  # (fewer rows than made texts: a change not signalled)
+            self._parts, start = [], 0
         stop = len(rows) if count is None else min(start + count, len(rows))
         self._parts.append(_texts_between(rows, start, stop))
         if stop < len(rows):
