@@ -131,14 +131,26 @@ def test_turning_posix_on_modifies_the_existing_entries_and_off_leaves_them(
     assert uid >= 10000 and (gid, home, shell) == (4711, "/home/anna.weiss", "/bin/bash")
     assert slapd.can_bind(anna, initial["anna.weiss"])
     assert run_sync(engine)["unchanged"] == 6
+    # Another gidNumber: every entry changes at the next sync, which the status says.
+    configure(engine, slapd, ldap_base, posix=True, gid_numbers={"student": 4712})
+    with session_scope(engine) as session:
+        assert ldap_status.pending(session).users_to_change == 3
+    assert run_sync(engine)["users_modified"] == 3
+    configure(engine, slapd, ldap_base, posix=True, gid_numbers={"student": 4711})
+    assert run_sync(engine)["users_modified"] == 3
+    with session_scope(engine) as session:
+        assert ldap_status.pending(session).users_to_change == 0
 
     # Off again: the attributes stay as they were (sign-in on the PCs keeps working),
     # and nothing is counted as changed.
     configure(engine, slapd, ldap_base)
     assert run_sync(engine)["unchanged"] == 6
     assert posix_of(slapd, anna) == (uid, 4711, "/home/anna.weiss", "/bin/bash")
-    # On once more: the same number.
+    # On once more: the same number, and nothing pending (the entries kept the
+    # settings last pushed).
     configure(engine, slapd, ldap_base, posix=True, gid_numbers={"student": 4711})
+    with session_scope(engine) as session:
+        assert ldap_status.pending(session).users_to_change == 0
     assert run_sync(engine)["unchanged"] == 6
     assert posix_of(slapd, anna)[0] == uid
 

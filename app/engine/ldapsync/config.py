@@ -20,6 +20,7 @@ from app.engine.reasons import Message, Reason, Refused
 
 SETTING = "ldap"
 LAST_SYNC = "ldap_last_sync"
+POSIX_SYNCED = "ldap_posix_synced"  # the Linux sign-in settings the last sync pushed
 KEYRING_SERVICE = "schoolimport"
 
 DEFAULT_USER_OUS = {"student": "schueler", "teacher": "lehrer", "staff": "personal"}
@@ -124,6 +125,31 @@ def _refuse(reason: Reason, **params: object) -> NoReturn:
 
 def home_directory(config: LdapConfig, login: str) -> str:
     return config.home_template.format(login=login)
+
+
+def posix_entries(config: LdapConfig) -> dict[str, Any] | None:
+    """What the Linux sign-in settings put on every entry alike (None when off): a
+    change of them changes every entry at the next sync."""
+    if not config.posix:
+        return None
+    return {
+        "gid_numbers": dict(sorted(config.gid_numbers.items())),
+        "home_template": config.home_template,
+        "login_shell": config.login_shell,
+    }
+
+
+def record_posix_synced(session: Session, config: LdapConfig) -> None:
+    """The settings a sync without errors pushed (kept when Linux sign-in is turned
+    off: the entries keep those attributes)."""
+    entries = posix_entries(config)
+    if entries is not None:
+        set_setting(session, POSIX_SYNCED, entries)
+
+
+def posix_synced(session: Session) -> dict[str, Any] | None:
+    data = get_setting(session, POSIX_SYNCED, None)
+    return data if isinstance(data, dict) else None
 
 
 def load(session: Session) -> LdapConfig | None:

@@ -117,5 +117,7 @@ def sync(
     result = SyncResult(counts, applier.errors)
     with session_scope(engine) as session:
         ldap_config.record_last_sync(session, {**counts, "errors": len(applier.errors)}, utcnow())
+        if not applier.errors:
+            ldap_config.record_posix_synced(session, config)
     log.info("ldap sync %s: %s, %d error(s)", config.url, counts, len(applier.errors))
     return result

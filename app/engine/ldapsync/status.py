@@ -50,8 +50,12 @@ def user_states(session: Session) -> dict[int, UserSyncState]:
     synced_at = dict(session.execute(select(LdapUserState.user_id, LdapUserState.synced_at)).all())
     updated = dict(session.execute(select(User.id, User.updated_at)).all())
     # With Linux sign-in on, a user without a uidNumber has not had its posixAccount
-    # pushed yet (the first sync with it on gives every user one).
+    # pushed yet (the first sync with it on gives every user one), and every user is
+    # changed when the settings differ from those last pushed (gid, home, shell).
     numbered = set(uidnumbers.given(session)) if config.posix else None
+    posix_changed = config.posix and (
+        ldap_config.posix_synced(session) != ldap_config.posix_entries(config)
+    )
     result: dict[int, UserSyncState] = {}
     for uid, want in desired.users.items():
         state = states.get(uid)
@@ -65,6 +69,7 @@ def user_states(session: Session) -> dict[int, UserSyncState]:
             and updated.get(uid) is not None
             and updated[uid] <= synced_at[uid]
             and (numbered is None or uid in numbered)
+            and not posix_changed
         )
         result[uid] = UserSyncState.SYNCED if same else UserSyncState.PENDING
     return result
