@@ -300,12 +300,6 @@ class PlanFilterProxy(RowFilterProxy):
         plan = model.plan
         return chain(plan.rows.outcomes(), map(attrgetter("outcome"), plan.expiries))
 
-    def _texts(self) -> list[str]:
-        """Each row's :func:`_haystack`, then each expiry's (the plan's entries not
-        made yet are not made for it)."""
-        rows = self._source_rows()
-        return _texts_between(rows, 0, len(rows))
-
     def _prepare_some(self) -> None:
         """The next rows' search texts, in idle time; again at the next turn until
         every row has its text."""
@@ -396,16 +390,12 @@ def _texts_between(rows: _SearchedRows, start: int, stop: int) -> list[str]:
 
 
 def _texts_of(
-    values: Sequence[RowValues],
-    logins: Sequence[str | None],
-    start: int = 0,
-    stop: int | None = None,
+    values: Sequence[RowValues], logins: Sequence[str | None], start: int, stop: int
 ) -> list[str]:
     """:func:`_text` of rows ``start`` to ``stop``. From the columns while the values
     are held as columns (C-level maps: the first search of a 100,000-row preview made
     100,000 :class:`RowValues` for it, 0.12–0.25 s on the interface thread, most of it
     the collector walking them)."""
-    stop = len(logins) if stop is None else stop
     columns = values.columns() if isinstance(values, ValueColumns) else None
     if columns is None:
         return list(map(_text, values[start:stop], logins[start:stop]))

@@ -44,6 +44,13 @@ def synthetic_plan(engine: Engine, rows: int) -> Plan:
     return session.build_plan()
 
 
+def all_texts(proxy: PlanFilterProxy) -> list[str]:
+    """Every row's search text made at once, now (the texts the proxy makes in idle
+    time must be these)."""
+    rows = proxy._source_rows()
+    return planmodel._texts_between(rows, 0, len(rows))
+
+
 def test_model_passes_the_qt_model_tester(
     qtbot: QtBot, qtmodeltester: ModelTester, engine: Engine
 ) -> None:
@@ -139,9 +146,9 @@ def test_the_first_search_makes_no_entry(engine: Engine) -> None:
     assert len(plan.rows.made()) == 2  # the invalid row and row 12: nothing else made
     proxy.set_search("vorname12.name12")  # the login of row 12, as planned
     assert [proxy.mapToSource(proxy.index(r, 0)).row() for r in range(proxy.rowCount())] == [12]
-    lazy = proxy._texts()
+    lazy = all_texts(proxy)
     list(plan.rows)  # every entry made: the same texts
-    assert proxy._texts() == lazy
+    assert all_texts(proxy) == lazy
 
 
 def test_the_first_search_makes_no_rows_values(engine: Engine) -> None:
@@ -161,9 +168,9 @@ def test_the_first_search_makes_no_rows_values(engine: Engine) -> None:
     proxy.set_search("5A")  # the groups are searched, case-folded
     assert proxy.rowCount() == 40
     assert values.columns() is not None
-    lazy = proxy._texts()
+    lazy = all_texts(proxy)
     values.made()  # every row's values made: from them, the same texts
-    assert values.columns() is None and proxy._texts() == lazy
+    assert values.columns() is None and all_texts(proxy) == lazy
 
 
 def test_the_question_before_passwords_are_lost_counts_without_making_entries(
@@ -219,7 +226,7 @@ def test_the_search_texts_are_made_in_idle_time(
     made = len(plan.rows.made())
     assert proxy._haystacks is None  # nothing made before the event loop turns
     qtbot.waitUntil(lambda: proxy._haystacks is not None)
-    assert proxy._haystacks == proxy._texts()
+    assert proxy._haystacks == all_texts(proxy)
     assert len(proxy._haystacks) == 25 + 15
     assert len(plan.rows.made()) == made
     proxy.set_search("name30")  # an expiry's name
@@ -239,8 +246,8 @@ def test_a_search_before_the_texts_are_made_makes_the_rest(
     assert proxy._haystacks is None and sum(map(len, proxy._parts)) == 7
     proxy.set_search("vorname1")  # Vorname1, Vorname10..19 (kept) and none expiring
     assert proxy.rowCount() == 11
-    assert proxy._haystacks == proxy._texts() and not proxy._parts
+    assert proxy._haystacks == all_texts(proxy) and not proxy._parts
     proxy.rows_changed()
     assert proxy._haystacks is None and not proxy._parts
     qtbot.waitUntil(lambda: proxy._haystacks is not None)
-    assert proxy._haystacks == proxy._texts()
+    assert proxy._haystacks == all_texts(proxy)
