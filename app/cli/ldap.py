@@ -32,7 +32,7 @@ def cmd_ldap_set(engine: Engine, args: argparse.Namespace) -> int:
         starttls=args.starttls,
         ca_file=os.path.abspath(args.ca_file) if args.ca_file else None,
         schools=args.school or None,
-        **_posix_settings(stored or ldap_config.LdapConfig("", "", ""), args),
+        **_posix_settings(ldap_config.or_defaults(stored), args),
     )
     ldap_config.check(config)
     password = None

@@ -85,7 +85,7 @@ class LdapDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(note)
-        self._posix_rows(form, current or ldap_config.LdapConfig("", "", ""))
+        self._posix_rows(form, ldap_config.or_defaults(current))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.test_button)
@@ -143,7 +143,7 @@ class LdapDialog(QDialog):
         # What the dialog does not show (the schools of ``ldap set --school``, the OU
         # names) stays as stored.
         return replace(
-            self.current or ldap_config.LdapConfig("", "", ""),
+            ldap_config.or_defaults(self.current),
             url=self.url_edit.text().strip(),
             base_dn=self.base_edit.text().strip(),
             bind_dn=self.bind_edit.text().strip(),

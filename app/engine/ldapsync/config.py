@@ -133,7 +133,7 @@ def posix_entries(config: LdapConfig) -> dict[str, Any] | None:
     if not config.posix:
         return None
     return {
-        "gid_numbers": dict(sorted(config.gid_numbers.items())),
+        "gid_numbers": dict(config.gid_numbers),
         "home_template": config.home_template,
         "login_shell": config.login_shell,
     }
@@ -150,6 +150,12 @@ def record_posix_synced(session: Session, config: LdapConfig) -> None:
 def posix_synced(session: Session) -> dict[str, Any] | None:
     data = get_setting(session, POSIX_SYNCED, None)
     return data if isinstance(data, dict) else None
+
+
+def or_defaults(config: LdapConfig | None) -> LdapConfig:
+    """``config``; when none is stored yet, one without a connection and every other
+    setting at its default (what a form or ``ldap set`` starts from)."""
+    return config if config is not None else LdapConfig("", "", "")
 
 
 def load(session: Session) -> LdapConfig | None:
