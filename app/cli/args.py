@@ -20,6 +20,11 @@ OPERATOR_ROLES = ("administrator", "import_operator")
 ACCOUNT_TYPES = ("student", "teacher", "staff")
 GROUP_TYPES = ("class", "course", "team", "manual")
 LAYOUT_NAMES = ("linuxmuster-students", "linuxmuster-teachers")
+# The Linux sign-in defaults ldap set's help names (app.engine.ldapsync.config's; a test
+# keeps them equal).
+POSIX_UID_START = 10000
+POSIX_GID_NUMBERS = {"student": 9001, "teacher": 9002, "staff": 9003}
+POSIX_HOME, POSIX_SHELL = "/home/{login}", "/bin/bash"
 
 
 def iso_date(value: str) -> date:
@@ -237,11 +242,13 @@ def add_ldap_parsers(sub: Any) -> None:
         default=None,
         help="write posixAccount (uidNumber, gidNumber, home, shell) for Linux sign-in",
     )
-    p.add_argument("--uid-start", type=int, metavar="N", help="first uidNumber (10000)")
-    for kind, gid in (("student", 9001), ("teacher", 9002), ("staff", 9003)):
+    p.add_argument(
+        "--uid-start", type=int, metavar="N", help=f"first uidNumber ({POSIX_UID_START})"
+    )
+    for kind, gid in POSIX_GID_NUMBERS.items():
         p.add_argument(f"--gid-{kind}", type=int, metavar="N", help=f"gidNumber ({gid})")
-    p.add_argument("--home", metavar="TEMPLATE", help="home directory (/home/{login})")
-    p.add_argument("--shell", metavar="PATH", help="login shell (/bin/bash)")
+    p.add_argument("--home", metavar="TEMPLATE", help=f"home directory ({POSIX_HOME})")
+    p.add_argument("--shell", metavar="PATH", help=f"login shell ({POSIX_SHELL})")
     p.set_defaults(func="app.cli.ldap:cmd_ldap_set")
     p = actions.add_parser("sync", help="bring the LDAP server in step with the directory")
     p.add_argument("--dry-run", action="store_true")

@@ -21,7 +21,16 @@ from pathlib import Path
 import pytest
 
 from app.cli import build_parser, command, main
-from app.cli.args import ACCOUNT_TYPES, GROUP_TYPES, LAYOUT_NAMES, OPERATOR_ROLES
+from app.cli.args import (
+    ACCOUNT_TYPES,
+    GROUP_TYPES,
+    LAYOUT_NAMES,
+    OPERATOR_ROLES,
+    POSIX_GID_NUMBERS,
+    POSIX_HOME,
+    POSIX_SHELL,
+    POSIX_UID_START,
+)
 from app.engine.admin.directory import IMPORTABLE_GROUP_TYPES
 from app.engine.planning.layouts import LAYOUTS
 from app.models import AccountTypeCode, OperatorRole
@@ -238,3 +247,11 @@ def test_the_parser_s_choices_are_the_engine_s() -> None:
     assert set(ACCOUNT_TYPES) == {code.value for code in AccountTypeCode}
     assert set(GROUP_TYPES) == {kind.value for kind in IMPORTABLE_GROUP_TYPES}
     assert set(LAYOUT_NAMES) == set(LAYOUTS)
+
+
+def test_the_parser_s_linux_sign_in_defaults_are_the_engine_s() -> None:
+    from app.engine.ldapsync import config
+
+    assert POSIX_UID_START == config.DEFAULT_UID_START
+    assert POSIX_GID_NUMBERS == config.DEFAULT_GID_NUMBERS
+    assert (POSIX_HOME, POSIX_SHELL) == (config.DEFAULT_HOME, config.DEFAULT_SHELL)
